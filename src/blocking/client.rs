@@ -1,0 +1,124 @@
+//! `RoomCodesClient`: the core driven over blocking HTTP.
+
+use super::list::List;
+use super::transport::Transport;
+use crate::call::{Call, Step};
+use crate::config::{Config, ConfigBuilder};
+use crate::core::Core;
+use crate::error::{Error, ErrorKind, Result};
+use crate::model::{ListFilter, RoomCode, RoomCodePage};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+/// A blocking client of the Room Codes API. `Send + Sync`: share one
+/// (e.g. in an `Arc`) between threads; connections are pooled and reused.
+///
+/// ```no_run
+/// use hms_room_codes::{blocking::RoomCodesClient, Config};
+/// let config = Config::builder().management_token("…").build()?;
+/// let client = RoomCodesClient::new(config);
+/// for code in client.create("room-id")? {
+///     println!("{} {}", code.role, code.code);
+/// }
+/// # Ok::<(), hms_room_codes::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct RoomCodesClient {
+    core: Core,
+    transport: Transport,
+}
+
+impl RoomCodesClient {
+    /// A client for `config`.
+    pub fn new(config: Config) -> RoomCodesClient {
+        let transport = Transport::new(&config);
+        RoomCodesClient {
+            core: Core::new(config),
+            transport,
+        }
+    }
+
+    /// A client configured from `HMS_MANAGEMENT_TOKEN` or `HMS_ACCESS_KEY` +
+    /// `HMS_SECRET`, and `HMS_API_BASE_URL`.
+    pub fn from_env() -> Result<RoomCodesClient> {
+        Ok(RoomCodesClient::new(ConfigBuilder::from_env().build()?))
+    }
+
+    /// The sans-IO core this client drives.
+    pub fn core(&self) -> &Core {
+        &self.core
+    }
+
+    /// Creates (or returns) a code for every role of `room_id`.
+    pub fn create(&self, room_id: &str) -> Result<Vec<RoomCode>> {
+        self.run(self.core.create(room_id)?, None)
+    }
+
+    /// Creates one more code for `role` in `room_id`.
+    pub fn create_for_role(&self, room_id: &str, role: &str) -> Result<RoomCode> {
+        self.run(self.core.create_for_role(room_id, role)?, None)
+    }
+
+    /// One page of the codes of `room_id`.
+    pub fn list_page(&self, room_id: &str, filter: &ListFilter) -> Result<RoomCodePage> {
+        self.run(self.core.list_page(room_id, filter)?, None)
+    }
+
+    /// Every code of `room_id`, page after page, as an iterator.
+    pub fn list(&self, room_id: &str, filter: ListFilter) -> List<'_> {
+        List::new(self, room_id, filter)
+    }
+
+    /// Enables or disables `code`; returns the updated code.
+    pub fn set_enabled(&self, code: &str, enabled: bool) -> Result<RoomCode> {
+        self.run(self.core.set_enabled(code, enabled)?, None)
+    }
+
+    /// Exchanges a room code for a client auth token (sends no management token).
+    pub fn auth_token_for_code(&self, code: &str, user_id: Option<&str>) -> Result<String> {
+        self.run(self.core.auth_token_for_code(code, user_id)?, None)
+    }
+
+    /// Drives `call` to the end. With a `deadline`, no attempt or wait runs past
+    /// it and the call fails with `timeout` once it has passed.
+    pub fn run<T>(&self, mut call: Call<'_, T>, deadline: Option<Instant>) -> Result<T> {
+        loop {
+            let timeout = attempt_timeout(self.core.config().timeout(), deadline)?;
+            let request = call.request(now_unix_ms());
+            let step = match self.transport.send(&request, timeout) {
+                Ok(response) => call.on_response(&response, now_unix_ms()),
+                Err(failure) => call.on_failure(&failure),
+            };
+            match step {
+                Step::Done(result) => return result,
+                Step::RetryAfter(wait) => {
+                    if deadline.is_some_and(|d| Instant::now() + wait >= d) {
+                        return Err(deadline_passed());
+                    }
+                    std::thread::sleep(wait);
+                }
+            }
+        }
+    }
+}
+
+/// The timeout of the next attempt: the configured one, cut to the deadline.
+fn attempt_timeout(configured: Duration, deadline: Option<Instant>) -> Result<Duration> {
+    match deadline {
+        None => Ok(configured),
+        Some(deadline) => match deadline.checked_duration_since(Instant::now()) {
+            Some(left) if !left.is_zero() => Ok(left.min(configured)),
+            _ => Err(deadline_passed()),
+        },
+    }
+}
+
+fn deadline_passed() -> Error {
+    Error::new(ErrorKind::Timeout, "the call's deadline passed")
+}
+
+/// Milliseconds since the Unix epoch.
+pub(crate) fn now_unix_ms() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as u64)
+}

@@ -1,0 +1,9 @@
+//! The blocking client (not on wasm32): ureq with rustls, one pool per client.
+
+mod client;
+mod list;
+mod transport;
+
+pub use client::RoomCodesClient;
+pub use list::List;
+pub use transport::Transport;

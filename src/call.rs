@@ -1,0 +1,164 @@
+//! One operation in flight: the core's state machine that every transport drives.
+//!
+//! ```text
+//! loop {
+//!     let request = call.request(now);             // signed for this attempt
+//!     let step = match transport.send(&request) {
+//!         Ok(response) => call.on_response(&response, now),
+//!         Err(failure) => call.on_failure(&failure),
+//!     };
+//!     match step {
+//!         Step::Done(result) => return result,
+//!         Step::RetryAfter(wait) => sleep(wait),
+//!     }
+//! }
+//! ```
+
+use crate::classify;
+use crate::core::Core;
+use crate::error::{Error, ErrorKind, Result};
+use crate::http::{HttpRequest, HttpResponse, TransportFailure, TransportFailureKind};
+use crate::operation::Operation;
+use crate::retry::{random_fraction, Outcome};
+use crate::retry_after;
+use crate::secret::Secret;
+use std::time::Duration;
+
+/// What the driver does next.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Step<T> {
+    /// The call is over.
+    Done(Result<T>),
+    /// Wait this long, then send [`Call::request`] again.
+    RetryAfter(Duration),
+}
+
+/// An operation in flight. Drive it with a transport as shown in the module docs.
+#[derive(Debug)]
+pub struct Call<'a, T> {
+    core: &'a Core,
+    operation: Operation,
+    request: HttpRequest,
+    parse: fn(&[u8]) -> Result<T>,
+    retries_done: u32,
+    renewed_after_401: bool,
+    sent_token: Option<Secret>,
+}
+
+impl<'a, T> Call<'a, T> {
+    pub(crate) fn new(
+        core: &'a Core,
+        operation: Operation,
+        request: HttpRequest,
+        parse: fn(&[u8]) -> Result<T>,
+    ) -> Self {
+        Call {
+            core,
+            operation,
+            request,
+            parse,
+            retries_done: 0,
+            renewed_after_401: false,
+            sent_token: None,
+        }
+    }
+
+    /// The operation this call performs.
+    pub fn operation(&self) -> Operation {
+        self.operation
+    }
+
+    /// Retries made so far.
+    pub fn retries_done(&self) -> u32 {
+        self.retries_done
+    }
+
+    /// The request of the next attempt, signed with the current token.
+    pub fn request(&mut self, now_unix_ms: u64) -> HttpRequest {
+        let mut request = self.request.clone();
+        self.sent_token = if self.operation.uses_management_auth() {
+            self.core.auth().token(now_unix_ms)
+        } else {
+            None
+        };
+        if let Some(token) = &self.sent_token {
+            request
+                .headers
+                .push(("authorization", format!("Bearer {}", token.expose())));
+        }
+        request
+    }
+
+    /// Feeds the response of the last attempt.
+    pub fn on_response(&mut self, response: &HttpResponse, now_unix_ms: u64) -> Step<T> {
+        let status = response.status;
+        if (200..300).contains(&status) {
+            if response.body.len() > self.core.config().max_response_bytes() {
+                return Step::Done(Err(too_large(self.core.config().max_response_bytes())));
+            }
+            return Step::Done((self.parse)(&response.body).map_err(|e| e.with_status(status)));
+        }
+        if status == 401 && !self.renewed_after_401 && self.core.auth().can_renew() {
+            if let Some(rejected) = self.sent_token.take() {
+                self.core.auth().forget(&rejected);
+                self.renewed_after_401 = true;
+                return Step::RetryAfter(Duration::ZERO);
+            }
+        }
+        let retry_after = response
+            .header("retry-after")
+            .and_then(|v| retry_after::parse(v, now_unix_ms));
+        match self.next_wait(Outcome::Status(status), retry_after) {
+            Some(wait) => Step::RetryAfter(wait),
+            None => Step::Done(Err(classify::classify(
+                self.operation,
+                response,
+                retry_after,
+            ))),
+        }
+    }
+
+    /// Feeds a failure to get any response.
+    pub fn on_failure(&mut self, failure: &TransportFailure) -> Step<T> {
+        if let Some(wait) = self.next_wait(Outcome::Failure(failure.kind), None) {
+            return Step::RetryAfter(wait);
+        }
+        let error = match failure.kind {
+            TransportFailureKind::Timeout => Error::new(
+                ErrorKind::Timeout,
+                format!(
+                    "{} timed out after {} ms: {}",
+                    self.operation.as_str(),
+                    self.core.config().timeout().as_millis(),
+                    failure.message
+                ),
+            ),
+            TransportFailureKind::BodyTooLarge => {
+                too_large(self.core.config().max_response_bytes())
+            }
+            TransportFailureKind::NotSent | TransportFailureKind::Broken => Error::new(
+                ErrorKind::Network,
+                format!("{} failed: {}", self.operation.as_str(), failure.message),
+            ),
+        };
+        Step::Done(Err(error))
+    }
+
+    fn next_wait(&mut self, outcome: Outcome, retry_after: Option<Duration>) -> Option<Duration> {
+        let wait = self.core.policy().next_wait(
+            self.operation,
+            outcome,
+            self.retries_done,
+            retry_after,
+            random_fraction(),
+        )?;
+        self.retries_done += 1;
+        Some(wait)
+    }
+}
+
+fn too_large(cap: usize) -> Error {
+    Error::decode(format!(
+        "the response body is larger than the {cap}-byte limit"
+    ))
+}

@@ -1,0 +1,281 @@
+//! Turns a non-2xx response into the right [`Error`] for its operation.
+//!
+//! Rule: a body in the service's error shape (`{"code", "message", "details"}`,
+//! or the older `{"code", "message", "data": {"description"}}`) lets the
+//! documented meaning of the status on that endpoint decide the kind; any other
+//! body (HTML from a proxy, empty, not JSON) gives the generic kind of the status.
+
+use crate::error::{Error, ErrorKind};
+use crate::http::HttpResponse;
+use crate::operation::Operation;
+use serde_json::Value;
+use std::time::Duration;
+
+/// The longest service message copied into an error.
+const MAX_MESSAGE_CHARS: usize = 500;
+
+/// The error for `response` (any non-2xx status) of `operation`.
+pub fn classify(
+    operation: Operation,
+    response: &HttpResponse,
+    retry_after: Option<Duration>,
+) -> Error {
+    let status = response.status;
+    let service = ServiceError::parse(&response.body);
+    let kind = kind_for(operation, status, service.as_ref());
+    let message = match &service {
+        Some(s) if !s.message.is_empty() => s.message.clone(),
+        _ => generic_message(operation, response),
+    };
+    let details = service.map(|s| s.details).unwrap_or_default();
+    Error::new(kind, message)
+        .with_status(status)
+        .with_details(details)
+        .with_retry_after(retry_after)
+}
+
+/// The kind for a status on an operation, given the service's body if it sent one.
+pub fn kind_for(operation: Operation, status: u16, service: Option<&ServiceError>) -> ErrorKind {
+    match (status, service) {
+        (400, _) => ErrorKind::BadRequest,
+        (401, _) => ErrorKind::Unauthorized,
+        (403, Some(s)) if operation.forbidden_means_room_disabled() && !s.mentions("code") => {
+            ErrorKind::RoomDisabled
+        }
+        (403, _) => ErrorKind::Forbidden,
+        (404, Some(s)) => not_found_kind(operation, s),
+        (404, None) => ErrorKind::NotFound,
+        (429, _) => ErrorKind::RateLimited,
+        (500..=599, _) => ErrorKind::Server,
+        _ => ErrorKind::UnexpectedStatus,
+    }
+}
+
+/// Which thing was not found, by endpoint and message.
+fn not_found_kind(operation: Operation, service: &ServiceError) -> ErrorKind {
+    match operation {
+        Operation::Create => ErrorKind::RoomNotFound,
+        Operation::CreateForRole | Operation::ListPage if service.mentions("role") => {
+            ErrorKind::RoleNotFound
+        }
+        Operation::CreateForRole | Operation::ListPage if service.mentions("room") => {
+            ErrorKind::RoomNotFound
+        }
+        Operation::CreateForRole | Operation::ListPage => ErrorKind::NotFound,
+        Operation::SetEnabled | Operation::AuthTokenForCode => ErrorKind::CodeNotFound,
+    }
+}
+
+fn generic_message(operation: Operation, response: &HttpResponse) -> String {
+    let status = response.status;
+    match response.header("location") {
+        Some(_) if (300..400).contains(&status) => {
+            format!(
+                "{} answered HTTP {status}, a redirect; redirects are never followed",
+                operation.as_str()
+            )
+        }
+        _ => format!(
+            "{} answered HTTP {status} without a service error body",
+            operation.as_str()
+        ),
+    }
+}
+
+/// The service's error body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServiceError {
+    /// `message`, cut to a sane length.
+    pub message: String,
+    /// `details` (and the older `data.description`), as strings.
+    pub details: Vec<String>,
+}
+
+impl ServiceError {
+    /// Reads the service's error shape from `body`; anything else is `None`.
+    pub fn parse(body: &[u8]) -> Option<ServiceError> {
+        let value: Value = serde_json::from_slice(body).ok()?;
+        let object = value.as_object()?;
+        let message = object.get("message")?.as_str()?;
+        let mut details: Vec<String> = match object.get("details") {
+            Some(Value::Array(items)) => items.iter().map(text_of).collect(),
+            Some(Value::Null) | None => Vec::new(),
+            Some(other) => vec![text_of(other)],
+        };
+        if let Some(description) = object.get("data").and_then(|d| d.get("description")) {
+            details.push(text_of(description));
+        }
+        Some(ServiceError {
+            message: message.chars().take(MAX_MESSAGE_CHARS).collect(),
+            details,
+        })
+    }
+
+    fn mentions(&self, word: &str) -> bool {
+        self.message.to_ascii_lowercase().contains(word)
+    }
+}
+
+fn text_of(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.chars().take(MAX_MESSAGE_CHARS).collect(),
+        other => other.to_string().chars().take(MAX_MESSAGE_CHARS).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Operation::*;
+
+    fn response(status: u16, body: &str) -> HttpResponse {
+        HttpResponse {
+            status,
+            headers: vec![],
+            body: body.as_bytes().to_vec(),
+        }
+    }
+
+    fn service(message: &str) -> String {
+        format!(r#"{{"code":0,"message":"{message}","details":["d1"]}}"#)
+    }
+
+    #[test]
+    fn every_status_on_every_operation() {
+        use ErrorKind::*;
+        let table: &[(u16, &str, [ErrorKind; 5])] = &[
+            // status, body: kinds for Create, CreateForRole, ListPage, SetEnabled, AuthTokenForCode
+            (400, "invalid", [BadRequest; 5]),
+            (401, "invalid token", [Unauthorized; 5]),
+            (
+                403,
+                "room is disabled",
+                [
+                    RoomDisabled,
+                    RoomDisabled,
+                    RoomDisabled,
+                    Forbidden,
+                    RoomDisabled,
+                ],
+            ),
+            (403, "room code is disabled", [Forbidden; 5]),
+            (
+                404,
+                "room not found",
+                [
+                    RoomNotFound,
+                    RoomNotFound,
+                    RoomNotFound,
+                    CodeNotFound,
+                    CodeNotFound,
+                ],
+            ),
+            (
+                404,
+                "role not found",
+                [
+                    RoomNotFound,
+                    RoleNotFound,
+                    RoleNotFound,
+                    CodeNotFound,
+                    CodeNotFound,
+                ],
+            ),
+            (
+                404,
+                "room code not found",
+                [
+                    RoomNotFound,
+                    RoomNotFound,
+                    RoomNotFound,
+                    CodeNotFound,
+                    CodeNotFound,
+                ],
+            ),
+            (
+                404,
+                "no such thing",
+                [RoomNotFound, NotFound, NotFound, CodeNotFound, CodeNotFound],
+            ),
+            (429, "slow down", [RateLimited; 5]),
+            (500, "boom", [Server; 5]),
+            (503, "boom", [Server; 5]),
+            (302, "moved", [UnexpectedStatus; 5]),
+            (418, "teapot", [UnexpectedStatus; 5]),
+        ];
+        for (status, message, kinds) in table {
+            for (op, want) in Operation::ALL.into_iter().zip(kinds) {
+                let err = classify(op, &response(*status, &service(message)), None);
+                assert_eq!(err.kind(), *want, "{status} {message:?} on {op:?}");
+                assert_eq!(err.status(), Some(*status));
+                assert_eq!(err.message(), *message);
+                assert_eq!(err.details(), ["d1"]);
+            }
+        }
+    }
+
+    #[test]
+    fn bodies_not_from_the_service_give_the_generic_kind() {
+        for body in [
+            "",
+            "<html><body>403 Forbidden</body></html>",
+            "not json",
+            "{}",
+            r#"{"message":1}"#,
+            "[]",
+        ] {
+            for op in Operation::ALL {
+                assert_eq!(
+                    classify(op, &response(403, body), None).kind(),
+                    ErrorKind::Forbidden
+                );
+                assert_eq!(
+                    classify(op, &response(404, body), None).kind(),
+                    ErrorKind::NotFound
+                );
+                assert_eq!(
+                    classify(op, &response(502, body), None).kind(),
+                    ErrorKind::Server
+                );
+                assert_eq!(
+                    classify(op, &response(401, body), None).kind(),
+                    ErrorKind::Unauthorized
+                );
+                let err = classify(op, &response(429, body), Some(Duration::from_secs(3)));
+                assert_eq!(err.kind(), ErrorKind::RateLimited);
+                assert_eq!(err.retry_after(), Some(Duration::from_secs(3)));
+                assert!(err.message().contains(op.as_str()));
+            }
+        }
+    }
+
+    #[test]
+    fn old_error_shape_and_odd_details_are_kept() {
+        let body = r#"{"code":404,"message":"Room not found","data":{"description":"no room r1"}}"#;
+        let err = classify(CreateForRole, &response(404, body), None);
+        assert_eq!(err.kind(), ErrorKind::RoomNotFound);
+        assert_eq!(err.details(), ["no room r1"]);
+        let odd = r#"{"message":"bad","details":[1,{"a":true}]}"#;
+        assert_eq!(
+            classify(ListPage, &response(400, odd), None).details(),
+            ["1", r#"{"a":true}"#]
+        );
+        let long = format!(r#"{{"message":"{}"}}"#, "x".repeat(10_000));
+        assert_eq!(
+            classify(ListPage, &response(400, &long), None)
+                .message()
+                .len(),
+            MAX_MESSAGE_CHARS
+        );
+    }
+
+    #[test]
+    fn redirects_say_they_were_not_followed() {
+        let mut r = response(307, "");
+        r.headers
+            .push(("Location".into(), "https://elsewhere/".into()));
+        let err = classify(ListPage, &r, None);
+        assert_eq!(err.kind(), ErrorKind::UnexpectedStatus);
+        assert!(err.message().contains("never followed"));
+    }
+}

@@ -1,0 +1,391 @@
+//! Client settings: where to send requests, how long to wait, how to sign in.
+
+use crate::base_url::BaseUrl;
+use crate::error::{Error, Result};
+use crate::secret::Secret;
+use crate::validate;
+use std::time::Duration;
+
+/// The management API of the real service.
+pub const DEFAULT_BASE_URL: &str = "https://api.100ms.live/v2";
+/// The token exchange of the real service.
+pub const DEFAULT_AUTH_BASE_URL: &str = "https://auth.100ms.live/v2";
+/// Per-attempt timeout unless set.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
+/// Retries after the first attempt unless set.
+pub const DEFAULT_MAX_RETRIES: u32 = 2;
+/// Largest response body read unless set.
+pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 4 * 1024 * 1024;
+/// First backoff step unless set.
+pub const DEFAULT_BACKOFF_BASE: Duration = Duration::from_millis(250);
+/// Longest backoff (and longest honoured `Retry-After`) unless set.
+pub const DEFAULT_BACKOFF_CAP: Duration = Duration::from_secs(8);
+/// Lifetime of a self-signed management token unless set.
+pub const DEFAULT_TOKEN_LIFETIME: Duration = Duration::from_secs(24 * 60 * 60);
+
+/// How the client proves who it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Credentials {
+    /// No Authorization header: the base URL is a proxy that adds it.
+    None,
+    /// A fixed management token, sent as is.
+    ManagementToken(Secret),
+    /// The app's access key and secret; the client signs its own tokens.
+    AppKeys {
+        /// The app access key (not secret; it goes into every token).
+        access_key: String,
+        /// The app secret that signs the tokens.
+        app_secret: Secret,
+    },
+}
+
+/// Checked settings of a client. Build one with [`Config::builder`].
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub(crate) base_url: BaseUrl,
+    pub(crate) auth_base_url: BaseUrl,
+    pub(crate) credentials: Credentials,
+    pub(crate) timeout: Duration,
+    pub(crate) max_retries: u32,
+    pub(crate) max_response_bytes: usize,
+    pub(crate) backoff_base: Duration,
+    pub(crate) backoff_cap: Duration,
+    pub(crate) token_lifetime: Duration,
+    pub(crate) user_agent: String,
+}
+
+impl Config {
+    /// A builder with every default set and no credentials.
+    pub fn builder() -> ConfigBuilder {
+        ConfigBuilder::default()
+    }
+
+    /// The management API base URL.
+    pub fn base_url(&self) -> &str {
+        self.base_url.as_str()
+    }
+
+    /// The token-exchange base URL.
+    pub fn auth_base_url(&self) -> &str {
+        self.auth_base_url.as_str()
+    }
+
+    /// The credentials in use.
+    pub fn credentials(&self) -> &Credentials {
+        &self.credentials
+    }
+
+    /// The per-attempt timeout.
+    pub fn timeout(&self) -> Duration {
+        self.timeout
+    }
+
+    /// The largest response body that will be read.
+    pub fn max_response_bytes(&self) -> usize {
+        self.max_response_bytes
+    }
+
+    /// The `User-Agent` sent with every request.
+    pub fn user_agent(&self) -> &str {
+        &self.user_agent
+    }
+}
+
+/// Collects settings; [`ConfigBuilder::build`] checks them.
+#[derive(Debug, Clone)]
+pub struct ConfigBuilder {
+    base_url: String,
+    auth_base_url: String,
+    credentials: Credentials,
+    timeout: Duration,
+    max_retries: u32,
+    max_response_bytes: usize,
+    backoff_base: Duration,
+    backoff_cap: Duration,
+    token_lifetime: Duration,
+    allow_insecure_http: bool,
+    binding: String,
+}
+
+impl Default for ConfigBuilder {
+    fn default() -> Self {
+        ConfigBuilder {
+            base_url: DEFAULT_BASE_URL.into(),
+            auth_base_url: DEFAULT_AUTH_BASE_URL.into(),
+            credentials: Credentials::None,
+            timeout: DEFAULT_TIMEOUT,
+            max_retries: DEFAULT_MAX_RETRIES,
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
+            backoff_base: DEFAULT_BACKOFF_BASE,
+            backoff_cap: DEFAULT_BACKOFF_CAP,
+            token_lifetime: DEFAULT_TOKEN_LIFETIME,
+            allow_insecure_http: false,
+            binding: "rust".into(),
+        }
+    }
+}
+
+impl ConfigBuilder {
+    /// Starts from the environment: `HMS_MANAGEMENT_TOKEN`, or `HMS_ACCESS_KEY`
+    /// with `HMS_SECRET`, and `HMS_API_BASE_URL`. Unset variables keep the defaults.
+    pub fn from_env() -> ConfigBuilder {
+        Self::from_lookup(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
+    }
+
+    /// Like [`ConfigBuilder::from_env`], reading variables through `lookup`.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> ConfigBuilder {
+        let mut builder = ConfigBuilder::default();
+        if let Some(token) = lookup("HMS_MANAGEMENT_TOKEN") {
+            builder = builder.management_token(token);
+        } else if let (Some(key), Some(secret)) = (lookup("HMS_ACCESS_KEY"), lookup("HMS_SECRET")) {
+            builder = builder.app_keys(key, secret);
+        }
+        if let Some(url) = lookup("HMS_API_BASE_URL") {
+            builder = builder.base_url(url);
+        }
+        builder
+    }
+
+    /// Sends this fixed management token.
+    pub fn management_token(mut self, token: impl Into<String>) -> Self {
+        self.credentials = Credentials::ManagementToken(Secret::new(token));
+        self
+    }
+
+    /// Signs management tokens with this access key and app secret.
+    pub fn app_keys(
+        mut self,
+        access_key: impl Into<String>,
+        app_secret: impl Into<String>,
+    ) -> Self {
+        self.credentials = Credentials::AppKeys {
+            access_key: access_key.into(),
+            app_secret: Secret::new(app_secret),
+        };
+        self
+    }
+
+    /// Uses these credentials (including [`Credentials::None`]).
+    pub fn credentials(mut self, credentials: Credentials) -> Self {
+        self.credentials = credentials;
+        self
+    }
+
+    /// The management API base URL (default [`DEFAULT_BASE_URL`]).
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = url.into();
+        self
+    }
+
+    /// The token-exchange base URL (default [`DEFAULT_AUTH_BASE_URL`]).
+    pub fn auth_base_url(mut self, url: impl Into<String>) -> Self {
+        self.auth_base_url = url.into();
+        self
+    }
+
+    /// The timeout of each attempt (default 10 s).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// How many times a failed attempt may be repeated (default 2).
+    pub fn max_retries(mut self, retries: u32) -> Self {
+        self.max_retries = retries;
+        self
+    }
+
+    /// The largest response body read (default 4 MiB).
+    pub fn max_response_bytes(mut self, bytes: usize) -> Self {
+        self.max_response_bytes = bytes;
+        self
+    }
+
+    /// Backoff: first step and cap (defaults 250 ms and 8 s). The cap also
+    /// bounds the `Retry-After` the client is willing to wait.
+    pub fn backoff(mut self, base: Duration, cap: Duration) -> Self {
+        self.backoff_base = base;
+        self.backoff_cap = cap;
+        self
+    }
+
+    /// Lifetime of self-signed management tokens (default 24 h).
+    pub fn token_lifetime(mut self, lifetime: Duration) -> Self {
+        self.token_lifetime = lifetime;
+        self
+    }
+
+    /// Allows plain `http` to hosts other than loopback (default false).
+    pub fn allow_insecure_http(mut self, allow: bool) -> Self {
+        self.allow_insecure_http = allow;
+        self
+    }
+
+    /// Names the binding in the user agent, e.g. `"c"` gives
+    /// `hms-room-codes/0.1.0 (c)`. Meant for the bindings of this crate.
+    pub fn binding(mut self, binding: impl Into<String>) -> Self {
+        self.binding = binding.into();
+        self
+    }
+
+    /// Checks every setting and returns the config.
+    pub fn build(self) -> Result<Config> {
+        let insecure = self.allow_insecure_http;
+        let base_url = BaseUrl::parse("base_url", &self.base_url, insecure)?;
+        let auth_base_url = BaseUrl::parse("auth_base_url", &self.auth_base_url, insecure)?;
+        match &self.credentials {
+            Credentials::None => {}
+            Credentials::ManagementToken(token) => {
+                check_credential("management token", token.expose())?
+            }
+            Credentials::AppKeys {
+                access_key,
+                app_secret,
+            } => {
+                validate::identifier("access key", access_key)?;
+                check_credential("app secret", app_secret.expose())?;
+            }
+        }
+        if self.timeout.is_zero() {
+            return Err(Error::invalid_argument("timeout must be more than zero"));
+        }
+        if self.max_response_bytes == 0 {
+            return Err(Error::invalid_argument(
+                "max_response_bytes must be more than zero",
+            ));
+        }
+        if self.backoff_cap < self.backoff_base {
+            return Err(Error::invalid_argument(
+                "the backoff cap must not be below its base",
+            ));
+        }
+        if self.token_lifetime < Duration::from_secs(1) {
+            return Err(Error::invalid_argument(
+                "token_lifetime must be at least one second",
+            ));
+        }
+        validate::identifier("binding", &self.binding)?;
+        Ok(Config {
+            base_url,
+            auth_base_url,
+            credentials: self.credentials,
+            timeout: self.timeout,
+            max_retries: self.max_retries,
+            max_response_bytes: self.max_response_bytes,
+            backoff_base: self.backoff_base,
+            backoff_cap: self.backoff_cap,
+            token_lifetime: self.token_lifetime,
+            user_agent: format!(
+                "hms-room-codes/{} ({})",
+                env!("CARGO_PKG_VERSION"),
+                self.binding
+            ),
+        })
+    }
+}
+
+/// A secret must be present and fit in a header; its value never appears in the error.
+fn check_credential(name: &str, value: &str) -> Result<()> {
+    if value.trim().is_empty() {
+        return Err(Error::invalid_argument(format!("{name} must not be empty")));
+    }
+    if value.len() > 16 * 1024 || value.chars().any(char::is_control) {
+        return Err(Error::invalid_argument(format!(
+            "{name} must be at most 16 KiB without control characters"
+        )));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ErrorKind;
+    use std::collections::HashMap;
+
+    fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        move |name| map.get(name).cloned()
+    }
+
+    #[test]
+    fn defaults_match_the_service() {
+        let c = Config::builder().build().unwrap();
+        assert_eq!(c.base_url(), DEFAULT_BASE_URL);
+        assert_eq!(c.auth_base_url(), DEFAULT_AUTH_BASE_URL);
+        assert_eq!(c.timeout(), Duration::from_secs(10));
+        assert_eq!(c.max_retries, 2);
+        assert_eq!(c.max_response_bytes(), 4 << 20);
+        assert_eq!(c.credentials(), &Credentials::None);
+        assert_eq!(
+            c.user_agent(),
+            format!("hms-room-codes/{} (rust)", env!("CARGO_PKG_VERSION"))
+        );
+    }
+
+    #[test]
+    fn environment_names_match_the_official_sdk() {
+        let c = ConfigBuilder::from_lookup(env(&[
+            ("HMS_ACCESS_KEY", "key"),
+            ("HMS_SECRET", "secret"),
+            ("HMS_API_BASE_URL", "http://127.0.0.1:9/v2"),
+        ]))
+        .build()
+        .unwrap();
+        assert!(
+            matches!(c.credentials(), Credentials::AppKeys { access_key, .. } if access_key == "key")
+        );
+        assert_eq!(c.base_url(), "http://127.0.0.1:9/v2");
+        let t = ConfigBuilder::from_lookup(env(&[
+            ("HMS_MANAGEMENT_TOKEN", "tok"),
+            ("HMS_ACCESS_KEY", "k"),
+        ]));
+        assert_eq!(
+            t.build().unwrap().credentials(),
+            &Credentials::ManagementToken(Secret::new("tok"))
+        );
+        let only_key = ConfigBuilder::from_lookup(env(&[("HMS_ACCESS_KEY", "k")]));
+        assert_eq!(only_key.build().unwrap().credentials(), &Credentials::None);
+    }
+
+    #[test]
+    fn bad_settings_are_invalid_arguments_without_secrets() {
+        let cases = [
+            Config::builder().management_token(" "),
+            Config::builder().app_keys("", "s"),
+            Config::builder().app_keys("k", "line\nbreak-secret"),
+            Config::builder().timeout(Duration::ZERO),
+            Config::builder().max_response_bytes(0),
+            Config::builder().backoff(Duration::from_secs(2), Duration::from_secs(1)),
+            Config::builder().token_lifetime(Duration::from_millis(10)),
+            Config::builder().base_url("http://example.com/v2"),
+            Config::builder().auth_base_url("nope"),
+        ];
+        for builder in cases {
+            let err = builder.build().unwrap_err();
+            assert_eq!(err.kind(), ErrorKind::InvalidArgument);
+            assert!(!err.message().contains("break-secret"));
+        }
+    }
+
+    #[test]
+    fn debug_output_hides_secrets() {
+        let c = Config::builder()
+            .app_keys("key", "very-secret-value")
+            .build()
+            .unwrap();
+        let t = Config::builder()
+            .management_token("tok-secret-value")
+            .build()
+            .unwrap();
+        let shown = format!(
+            "{c:?} {t:?} {:?}",
+            Config::builder().management_token("tok-secret-value")
+        );
+        assert!(!shown.contains("very-secret-value") && !shown.contains("tok-secret-value"));
+        assert!(shown.contains("<redacted>"));
+    }
+}

@@ -1,0 +1,124 @@
+//! Plain HTTP values that pass between the core and a transport.
+
+use std::fmt;
+
+/// The HTTP methods the API uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    /// `GET`
+    Get,
+    /// `POST`
+    Post,
+}
+
+impl Method {
+    /// The method as it goes on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+        }
+    }
+}
+
+/// A request ready to send: a transport writes exactly this, nothing else.
+#[derive(Clone, PartialEq, Eq)]
+pub struct HttpRequest {
+    /// The method.
+    pub method: Method,
+    /// The absolute URL, path segments and query already encoded.
+    pub url: String,
+    /// Header names (lowercase) and values, `authorization` included when signed.
+    pub headers: Vec<(&'static str, String)>,
+    /// The JSON body, if any (POST without a body sends an empty one).
+    pub body: Option<String>,
+}
+
+impl HttpRequest {
+    /// The value of header `name` (lowercase), if set.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+impl fmt::Debug for HttpRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let headers: Vec<(&str, &str)> = self
+            .headers
+            .iter()
+            .map(|(k, v)| {
+                (
+                    *k,
+                    if *k == "authorization" {
+                        "<redacted>"
+                    } else {
+                        v.as_str()
+                    },
+                )
+            })
+            .collect();
+        f.debug_struct("HttpRequest")
+            .field("method", &self.method)
+            .field("url", &self.url)
+            .field("headers", &headers)
+            .field("body", &self.body)
+            .finish()
+    }
+}
+
+/// A response as a transport received it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct HttpResponse {
+    /// The status code.
+    pub status: u16,
+    /// Header names (any case) and values.
+    pub headers: Vec<(String, String)>,
+    /// The body bytes (at most the configured cap).
+    pub body: Vec<u8>,
+}
+
+impl HttpResponse {
+    /// The first value of header `name`, compared without case.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// Why a transport got no response.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TransportFailureKind {
+    /// The request provably never left: DNS failure, connection refused.
+    NotSent,
+    /// The attempt ran past its timeout.
+    Timeout,
+    /// The connection broke after the request may have been sent
+    /// (a reset, a truncated body, a TLS failure).
+    Broken,
+    /// The response body was larger than the configured cap.
+    BodyTooLarge,
+}
+
+/// A failure to get a response, reported by a transport to the core.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TransportFailure {
+    /// What kind of failure.
+    pub kind: TransportFailureKind,
+    /// What the transport said (no secrets: transports never put headers here).
+    pub message: String,
+}
+
+impl TransportFailure {
+    /// A failure of `kind` with `message`.
+    pub fn new(kind: TransportFailureKind, message: impl Into<String>) -> Self {
+        TransportFailure {
+            kind,
+            message: message.into(),
+        }
+    }
+}

@@ -1,0 +1,101 @@
+//! # hms-room-codes
+//!
+//! An SDK for the 100ms Room Codes API: create room codes for the roles of a
+//! room, list, enable and disable them, exchange a code for an auth token, and
+//! build room links. One sans-IO core builds every request and reads every
+//! response; thin transports move the bytes:
+//!
+//! - [`blocking::RoomCodesClient`] (not on wasm32) over ureq with rustls;
+//! - the npm package (wasm32, `fetch`), and the C ABI (with Go over it).
+//!
+//! ## Quick start (blocking)
+//! ```no_run
+//! use hms_room_codes::{blocking::RoomCodesClient, Config, ListFilter};
+//! let client = RoomCodesClient::new(Config::builder().app_keys("access-key", "app-secret").build()?);
+//! let codes = client.create("65f1c2...room-id")?;
+//! let extra = client.create_for_role("65f1c2...room-id", "guest")?;
+//! for code in client.list("65f1c2...room-id", ListFilter::default()) {
+//!     println!("{:?}", code?);
+//! }
+//! client.set_enabled(&extra.code, false)?;
+//! # Ok::<(), hms_room_codes::Error>(())
+//! ```
+//!
+//! ## Driving the core with your own (async) HTTP client
+//! Every operation is a [`Call`]: ask it for the request of the next attempt,
+//! send it however you like, feed back what came back, and obey the [`Step`].
+//! Retries, backoff, `Retry-After`, token renewal and error kinds all stay in
+//! the core.
+//! ```no_run
+//! use hms_room_codes::{Call, Config, Core, HttpRequest, HttpResponse, Step, TransportFailure};
+//! # async fn send_with_my_client(_: &HttpRequest) -> Result<HttpResponse, TransportFailure> { todo!() }
+//! # async fn sleep(_: std::time::Duration) {}
+//! # fn now_unix_ms() -> u64 { 0 }
+//! async fn drive<T>(mut call: Call<'_, T>) -> hms_room_codes::Result<T> {
+//!     loop {
+//!         let request = call.request(now_unix_ms());
+//!         let step = match send_with_my_client(&request).await {
+//!             Ok(response) => call.on_response(&response, now_unix_ms()),
+//!             Err(failure) => call.on_failure(&failure),
+//!         };
+//!         match step {
+//!             Step::Done(result) => return result,
+//!             Step::RetryAfter(wait) => sleep(wait).await,
+//!         }
+//!     }
+//! }
+//! # async fn example() -> hms_room_codes::Result<()> {
+//! let core = Core::new(Config::builder().management_token("…").build()?);
+//! let code = drive(core.create_for_role("room-id", "host")?).await?;
+//! # Ok(()) }
+//! ```
+//! A transport must: send exactly the request's method, URL, headers and body;
+//! follow no redirect; stop reading a body past `config().max_response_bytes()`
+//! (report [`TransportFailureKind::BodyTooLarge`]); bound each attempt by
+//! `config().timeout()`; and say whether a failed request can have left
+//! ([`TransportFailureKind::NotSent`] only when it provably did not).
+
+#![warn(missing_docs)]
+
+mod auth;
+mod base_url;
+mod call;
+mod classify;
+mod config;
+mod core;
+mod encode;
+mod error;
+mod http;
+mod jwt;
+mod link;
+mod model;
+mod operation;
+mod paging;
+mod requests;
+mod responses;
+mod retry;
+pub mod retry_after;
+mod secret;
+mod validate;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod blocking;
+
+pub use crate::call::{Call, Step};
+pub use crate::config::{
+    Config, ConfigBuilder, Credentials, DEFAULT_AUTH_BASE_URL, DEFAULT_BASE_URL,
+    DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT,
+};
+pub use crate::core::Core;
+pub use crate::error::{Error, ErrorKind, Result};
+pub use crate::http::{HttpRequest, HttpResponse, Method, TransportFailure, TransportFailureKind};
+pub use crate::link::{room_link, RoomLinkOptions};
+pub use crate::model::{ListFilter, RoomCode, RoomCodePage};
+pub use crate::operation::Operation;
+pub use crate::paging::Pager;
+pub use crate::retry::{Outcome, RetryPolicy};
+pub use crate::secret::Secret;
+pub use crate::validate::MAX_ARGUMENT_BYTES;
+
+/// The crate's version, e.g. `"0.1.0"`.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,224 @@
+//! One builder per operation: arguments in, an unsigned [`HttpRequest`] out.
+//!
+//! Arguments are checked first ([`crate::validate`]); a bad one is
+//! `invalid_argument` and no request exists. The `authorization` header is
+//! added later, per attempt, by the call.
+
+use crate::config::Config;
+use crate::encode;
+use crate::error::Result;
+use crate::http::{HttpRequest, Method};
+use crate::model::ListFilter;
+use crate::validate::identifier;
+use serde_json::json;
+
+/// `POST {base}/room-codes/room/{room_id}`: codes for every role.
+pub fn create(config: &Config, room_id: &str) -> Result<HttpRequest> {
+    identifier("room_id", room_id)?;
+    let url = format!(
+        "{}/room-codes/room/{}",
+        config.base_url(),
+        encode::component(room_id)
+    );
+    Ok(request(config, Method::Post, url, None))
+}
+
+/// `POST {base}/room-codes/room/{room_id}/role/{role}`: a new code for one role.
+pub fn create_for_role(config: &Config, room_id: &str, role: &str) -> Result<HttpRequest> {
+    identifier("room_id", room_id)?;
+    identifier("role", role)?;
+    let url = format!(
+        "{}/room-codes/room/{}/role/{}",
+        config.base_url(),
+        encode::component(room_id),
+        encode::component(role)
+    );
+    Ok(request(config, Method::Post, url, None))
+}
+
+/// `GET {base}/room-codes/room/{room_id}?…`: one page; only set filters are sent.
+pub fn list_page(config: &Config, room_id: &str, filter: &ListFilter) -> Result<HttpRequest> {
+    identifier("room_id", room_id)?;
+    let mut query = Vec::new();
+    if let Some(role) = &filter.role {
+        identifier("role", role)?;
+        query.push(("role", role.clone()));
+    }
+    if let Some(enabled) = filter.enabled {
+        query.push(("enabled", enabled.to_string()));
+    }
+    if let Some(limit) = filter.limit {
+        query.push(("limit", limit.to_string()));
+    }
+    if let Some(start) = &filter.start {
+        identifier("start", start)?;
+        query.push(("start", start.clone()));
+    }
+    let url = format!(
+        "{}/room-codes/room/{}{}",
+        config.base_url(),
+        encode::component(room_id),
+        encode::query(&query)
+    );
+    Ok(request(config, Method::Get, url, None))
+}
+
+/// `POST {base}/room-codes/code` with exactly `{"code", "enabled"}`.
+pub fn set_enabled(config: &Config, code: &str, enabled: bool) -> Result<HttpRequest> {
+    identifier("code", code)?;
+    let body = json!({ "code": code, "enabled": enabled }).to_string();
+    let url = format!("{}/room-codes/code", config.base_url());
+    Ok(request(config, Method::Post, url, Some(body)))
+}
+
+/// `POST {auth base}/token` with `{"code", "user_id"?}`; never signed.
+pub fn auth_token_for_code(
+    config: &Config,
+    code: &str,
+    user_id: Option<&str>,
+) -> Result<HttpRequest> {
+    identifier("code", code)?;
+    let body = match user_id {
+        Some(user_id) => {
+            identifier("user_id", user_id)?;
+            json!({ "code": code, "user_id": user_id })
+        }
+        None => json!({ "code": code }),
+    };
+    let url = format!("{}/token", config.auth_base_url());
+    Ok(request(config, Method::Post, url, Some(body.to_string())))
+}
+
+/// The common headers; POSTs always carry a (possibly empty) JSON body.
+fn request(config: &Config, method: Method, url: String, body: Option<String>) -> HttpRequest {
+    let mut headers = vec![
+        ("accept", "application/json".to_string()),
+        ("user-agent", config.user_agent().to_string()),
+    ];
+    let body = match method {
+        Method::Post => {
+            headers.push(("content-type", "application/json".to_string()));
+            Some(body.unwrap_or_default())
+        }
+        Method::Get => body,
+    };
+    HttpRequest {
+        method,
+        url,
+        headers,
+        body,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ErrorKind;
+
+    fn config() -> Config {
+        Config::builder()
+            .base_url("https://api.test/v2")
+            .auth_base_url("https://auth.test/v2")
+            .build()
+            .unwrap()
+    }
+
+    #[test]
+    fn each_builder_makes_the_documented_request() {
+        let c = config();
+        let cases: Vec<(HttpRequest, Method, &str, Option<&str>)> = vec![
+            (
+                create(&c, "r1").unwrap(),
+                Method::Post,
+                "https://api.test/v2/room-codes/room/r1",
+                Some(""),
+            ),
+            (
+                create_for_role(&c, "r1", "a b/c?d#e%f").unwrap(),
+                Method::Post,
+                "https://api.test/v2/room-codes/room/r1/role/a%20b%2Fc%3Fd%23e%25f",
+                Some(""),
+            ),
+            (
+                list_page(&c, "r/1", &ListFilter::default()).unwrap(),
+                Method::Get,
+                "https://api.test/v2/room-codes/room/r%2F1",
+                None,
+            ),
+            (
+                set_enabled(&c, "abc-defg-hij", false).unwrap(),
+                Method::Post,
+                "https://api.test/v2/room-codes/code",
+                Some(r#"{"code":"abc-defg-hij","enabled":false}"#),
+            ),
+            (
+                auth_token_for_code(&c, "abc", Some("u 1")).unwrap(),
+                Method::Post,
+                "https://auth.test/v2/token",
+                Some(r#"{"code":"abc","user_id":"u 1"}"#),
+            ),
+            (
+                auth_token_for_code(&c, "abc", None).unwrap(),
+                Method::Post,
+                "https://auth.test/v2/token",
+                Some(r#"{"code":"abc"}"#),
+            ),
+        ];
+        for (req, method, url, body) in cases {
+            assert_eq!(req.method, method);
+            assert_eq!(req.url, url);
+            assert_eq!(req.body.as_deref(), body);
+            assert_eq!(req.header("authorization"), None);
+            assert_eq!(req.header("accept"), Some("application/json"));
+            assert!(req
+                .header("user-agent")
+                .unwrap()
+                .starts_with("hms-room-codes/"));
+            let json = (method == Method::Post).then_some("application/json");
+            assert_eq!(req.header("content-type"), json);
+        }
+    }
+
+    #[test]
+    fn only_set_filters_go_into_the_query() {
+        let c = config();
+        let all = ListFilter {
+            role: Some("a&b".into()),
+            enabled: Some(true),
+            limit: Some(100),
+            start: Some("cur sor".into()),
+        };
+        assert_eq!(
+            list_page(&c, "r", &all).unwrap().url,
+            "https://api.test/v2/room-codes/room/r?role=a%26b&enabled=true&limit=100&start=cur%20sor"
+        );
+        let some = ListFilter {
+            enabled: Some(false),
+            ..Default::default()
+        };
+        assert_eq!(
+            list_page(&c, "r", &some).unwrap().url,
+            "https://api.test/v2/room-codes/room/r?enabled=false"
+        );
+    }
+
+    #[test]
+    fn bad_arguments_build_nothing() {
+        let c = config();
+        let bad_filter = ListFilter {
+            role: Some(" ".into()),
+            ..Default::default()
+        };
+        let errors = [
+            create(&c, "").unwrap_err(),
+            create_for_role(&c, "r", "..").unwrap_err(),
+            create_for_role(&c, "r\n", "host").unwrap_err(),
+            list_page(&c, "r", &bad_filter).unwrap_err(),
+            set_enabled(&c, &"x".repeat(2000), true).unwrap_err(),
+            auth_token_for_code(&c, "abc", Some("")).unwrap_err(),
+        ];
+        for err in errors {
+            assert_eq!(err.kind(), ErrorKind::InvalidArgument);
+        }
+    }
+}

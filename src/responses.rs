@@ -1,0 +1,118 @@
+//! Parsers of successful bodies into typed results. Unknown fields are ignored;
+//! a body of the wrong shape is `decode`.
+
+use crate::error::{Error, Result};
+use crate::model::{RoomCode, RoomCodePage};
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+
+/// `{"data": [RoomCode, ...]}` from create.
+pub fn code_list(body: &[u8]) -> Result<Vec<RoomCode>> {
+    #[derive(Deserialize)]
+    struct Wrapped {
+        data: Vec<RoomCode>,
+    }
+    json::<Wrapped>(body, "a list of room codes").map(|w| w.data)
+}
+
+/// A bare RoomCode from create_for_role and set_enabled.
+pub fn code(body: &[u8]) -> Result<RoomCode> {
+    json(body, "a room code")
+}
+
+/// `{"limit", "data", "last"}` from list; an empty `last` becomes `None`.
+pub fn page(body: &[u8]) -> Result<RoomCodePage> {
+    let mut page: RoomCodePage = json(body, "a page of room codes")?;
+    page.last = page.last.filter(|last| !last.is_empty());
+    Ok(page)
+}
+
+/// `{"token": "..."}` from the token exchange.
+pub fn token(body: &[u8]) -> Result<String> {
+    #[derive(Deserialize)]
+    struct Token {
+        token: String,
+    }
+    let token = json::<Token>(body, "an auth token")?.token;
+    if token.is_empty() {
+        return Err(Error::decode(
+            "the service answered with an empty auth token",
+        ));
+    }
+    Ok(token)
+}
+
+fn json<T: DeserializeOwned>(body: &[u8], what: &str) -> Result<T> {
+    serde_json::from_slice(body).map_err(|e| {
+        // serde's message names the field or position, never the body's text.
+        Error::decode(format!("the service's answer is not {what}: {e}"))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ErrorKind;
+
+    const CODE: &str = r#"{"code":"wpi-srjb-wer","room_id":"r1","role":"host","enabled":true,
+        "created_at":"2024-01-02T03:04:05Z","updated_at":"2024-01-02T03:04:05.123456789Z","extra":{"x":1}}"#;
+
+    #[test]
+    fn parses_every_shape_and_ignores_unknown_fields() {
+        let one = code(CODE.as_bytes()).unwrap();
+        assert_eq!(one.code, "wpi-srjb-wer");
+        assert_eq!(one.updated_at, "2024-01-02T03:04:05.123456789Z");
+        let list = code_list(format!(r#"{{"data":[{CODE},{CODE}],"more":1}}"#).as_bytes()).unwrap();
+        assert_eq!(list.len(), 2);
+        let p = page(format!(r#"{{"limit":20,"data":[{CODE}],"last":"c1"}}"#).as_bytes()).unwrap();
+        assert_eq!(
+            (p.limit, p.data.len(), p.last.as_deref()),
+            (Some(20), 1, Some("c1"))
+        );
+        assert_eq!(token(br#"{"token":"jwt","exp":1}"#).unwrap(), "jwt");
+    }
+
+    #[test]
+    fn keeps_timestamps_as_sent() {
+        for ts in [
+            "2024-01-02T03:04:05Z",
+            "2024-01-02T03:04:05.123Z",
+            "0001-01-01T00:00:00Z",
+            "2024-01-02T03:04:05.1+05:30",
+        ] {
+            let body = CODE.replace("2024-01-02T03:04:05Z", ts);
+            assert_eq!(code(body.as_bytes()).unwrap().created_at, ts);
+        }
+    }
+
+    #[test]
+    fn empty_or_absent_cursor_ends_paging() {
+        assert_eq!(page(br#"{"data":[],"last":""}"#).unwrap().last, None);
+        assert_eq!(page(br#"{"data":[]}"#).unwrap().last, None);
+        assert_eq!(
+            page(br#"{"limit":10,"data":[],"last":null}"#).unwrap().last,
+            None
+        );
+    }
+
+    #[test]
+    fn wrong_shapes_are_decode_errors() {
+        let bad: [(&str, fn(&[u8]) -> Result<()>); 8] = [
+            ("", |b| code(b).map(drop)),
+            ("<html>oops</html>", |b| code(b).map(drop)),
+            (r#"{"code":"x"}"#, |b| code(b).map(drop)),
+            (r#"[1,2]"#, |b| code_list(b).map(drop)),
+            (r#"{"data":[{"code":1}]}"#, |b| code_list(b).map(drop)),
+            (r#"{"data":"nope"}"#, |b| page(b).map(drop)),
+            (r#"{"token":""}"#, |b| token(b).map(drop)),
+            ("{\"token\":\"a\"", |b| token(b).map(drop)),
+        ];
+        for (body, parse) in bad {
+            assert_eq!(
+                parse(body.as_bytes()).unwrap_err().kind(),
+                ErrorKind::Decode,
+                "{body}"
+            );
+        }
+    }
+}

@@ -1,0 +1,53 @@
+//! `Retry-After`: delay-seconds or an HTTP date.
+
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+/// The wait a `Retry-After` value asks for, given the time now (ms since the
+/// Unix epoch). A date in the past is a wait of zero; nonsense is `None`.
+pub fn parse(value: &str, now_unix_ms: u64) -> Option<Duration> {
+    let value = value.trim();
+    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+        // Absurdly long numbers saturate instead of failing.
+        return Some(Duration::from_secs(value.parse().unwrap_or(u64::MAX)));
+    }
+    let at = httpdate::parse_http_date(value).ok()?;
+    let at_ms = at.duration_since(UNIX_EPOCH).ok()?.as_millis();
+    let wait_ms = at_ms.saturating_sub(u128::from(now_unix_ms));
+    Some(Duration::from_millis(
+        u64::try_from(wait_ms).unwrap_or(u64::MAX),
+    ))
+}
+
+/// Formats a time (ms since the epoch) as an HTTP date, for tests and tools.
+pub fn http_date(unix_ms: u64) -> String {
+    httpdate::fmt_http_date(SystemTime::UNIX_EPOCH + Duration::from_millis(unix_ms))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NOW: u64 = 1_700_000_000_000;
+
+    #[test]
+    fn seconds_and_dates() {
+        assert_eq!(parse("3", NOW), Some(Duration::from_secs(3)));
+        assert_eq!(parse(" 0 ", NOW), Some(Duration::ZERO));
+        assert_eq!(
+            parse("99999999999999999999999", NOW),
+            Some(Duration::from_secs(u64::MAX))
+        );
+        assert_eq!(
+            parse(&http_date(NOW + 5_000), NOW),
+            Some(Duration::from_secs(5))
+        );
+        assert_eq!(parse(&http_date(NOW - 5_000), NOW), Some(Duration::ZERO));
+    }
+
+    #[test]
+    fn nonsense_is_ignored() {
+        for bad in ["", "-1", "1.5", "soon", "Mon, 99 Foo 2024", "\u{0}"] {
+            assert_eq!(parse(bad, NOW), None, "{bad:?}");
+        }
+    }
+}
