@@ -127,7 +127,8 @@ impl Default for ConfigBuilder {
 
 impl ConfigBuilder {
     /// Starts from the environment: `HMS_MANAGEMENT_TOKEN`, or `HMS_ACCESS_KEY`
-    /// with `HMS_SECRET`, and `HMS_API_BASE_URL`. Unset variables keep the defaults.
+    /// with `HMS_SECRET`, `HMS_API_BASE_URL` and `HMS_AUTH_BASE_URL`. Unset
+    /// variables keep the defaults.
     pub fn from_env() -> ConfigBuilder {
         Self::from_lookup(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
     }
@@ -142,6 +143,9 @@ impl ConfigBuilder {
         }
         if let Some(url) = lookup("HMS_API_BASE_URL") {
             builder = builder.base_url(url);
+        }
+        if let Some(url) = lookup("HMS_AUTH_BASE_URL") {
+            builder = builder.auth_base_url(url);
         }
         builder
     }
@@ -332,6 +336,7 @@ mod tests {
             ("HMS_ACCESS_KEY", "key"),
             ("HMS_SECRET", "secret"),
             ("HMS_API_BASE_URL", "http://127.0.0.1:9/v2"),
+            ("HMS_AUTH_BASE_URL", "http://127.0.0.1:8/v2"),
         ]))
         .build()
         .unwrap();
@@ -339,6 +344,7 @@ mod tests {
             matches!(c.credentials(), Credentials::AppKeys { access_key, .. } if access_key == "key")
         );
         assert_eq!(c.base_url(), "http://127.0.0.1:9/v2");
+        assert_eq!(c.auth_base_url(), "http://127.0.0.1:8/v2");
         let t = ConfigBuilder::from_lookup(env(&[
             ("HMS_MANAGEMENT_TOKEN", "tok"),
             ("HMS_ACCESS_KEY", "k"),

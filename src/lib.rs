@@ -80,6 +80,10 @@ mod validate;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod blocking;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod ffi;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
 
 pub use crate::call::{Call, Step};
 pub use crate::config::{

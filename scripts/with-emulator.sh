@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs a command with a fresh emulator on a free loopback port, then stops it.
+# The command sees HMS_EMULATOR_URL, HMS_API_BASE_URL, HMS_AUTH_BASE_URL and
+# the emulator's credentials (HMS_MANAGEMENT_TOKEN, HMS_ACCESS_KEY, HMS_SECRET).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+emulator="${HMS_EMULATOR_BIN:-$root/target/release/hms-emulator}"
+[ -x "$emulator" ] || cargo build --quiet --release -p hms-emulator --manifest-path "$root/Cargo.toml"
+
+out="$(mktemp)"
+"$emulator" --port 0 >"$out" 2>&1 &
+pid=$!
+trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -f "$out"' EXIT
+for _ in $(seq 1 100); do
+  url="$(head -n1 "$out" 2>/dev/null || true)"
+  case "$url" in http://*) break ;; esac
+  kill -0 "$pid" 2>/dev/null || { cat "$out" >&2; exit 1; }
+  sleep 0.05
+done
+case "$url" in http://*) ;; *) echo "the emulator did not start" >&2; exit 1 ;; esac
+
+export HMS_EMULATOR_URL="$url"
+export HMS_API_BASE_URL="$url/v2"
+export HMS_AUTH_BASE_URL="$url/v2"
+export HMS_MANAGEMENT_TOKEN="emulator-management-token"
+export HMS_ACCESS_KEY="emulator-access-key"
+export HMS_SECRET="emulator-app-secret"
+"$@"

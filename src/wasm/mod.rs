@@ -1,0 +1,1 @@
+//! The wasm-bindgen exports (filled in by the npm package work).
