@@ -162,3 +162,7 @@ fn too_large(cap: usize) -> Error {
         "the response body is larger than the {cap}-byte limit"
     ))
 }
+
+#[cfg(test)]
+#[path = "call_tests.rs"]
+mod tests;
