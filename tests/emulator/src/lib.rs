@@ -1,0 +1,120 @@
+//! A local emulator of the 100ms Room Codes API (rooms, room codes and the token exchange),
+//! with fault injection and a request log, for tests and benchmarks.
+//!
+//! It is a plain HTTP/1.1 server on `std::net::TcpListener`, a thread per connection, that
+//! answers on 127.0.0.1 only. Start it in-process with [`start`], or run the `hms-emulator`
+//! binary, which prints its URL as the first line of stdout.
+
+mod auth;
+mod control;
+mod error;
+mod faults;
+mod http;
+mod ids;
+mod log;
+mod routes;
+mod server;
+mod state;
+mod time;
+
+use std::fmt;
+use std::io;
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::thread::{self, JoinHandle};
+
+/// How an emulator instance is set up.
+#[derive(Clone)]
+pub struct EmulatorConfig {
+    /// The loopback port to listen on; 0 picks a free one.
+    pub port: u16,
+    /// The access key that management JWTs must carry in their `access_key` claim.
+    pub access_key: String,
+    /// The secret that signs management JWTs (HS256) and the app tokens the emulator issues.
+    pub app_secret: String,
+    /// A fixed management token accepted as is, besides signed JWTs; `None` accepts JWTs only.
+    pub management_token: Option<String>,
+}
+
+impl Default for EmulatorConfig {
+    fn default() -> Self {
+        EmulatorConfig {
+            port: 0,
+            access_key: "emulator-access-key".to_owned(),
+            app_secret: "emulator-app-secret".to_owned(),
+            management_token: Some("emulator-management-token".to_owned()),
+        }
+    }
+}
+
+impl fmt::Debug for EmulatorConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("EmulatorConfig")
+            .field("port", &self.port)
+            .field("access_key", &self.access_key)
+            .field("app_secret", &"<redacted>")
+            .field(
+                "management_token",
+                &self.management_token.as_ref().map(|_| "<redacted>"),
+            )
+            .finish()
+    }
+}
+
+/// A running emulator. Dropping it stops accepting connections (best effort: a connection
+/// already open is closed after its next request).
+#[derive(Debug)]
+pub struct Emulator {
+    addr: SocketAddr,
+    stop: Arc<AtomicBool>,
+    accept: Option<JoinHandle<()>>,
+}
+
+/// Binds 127.0.0.1 on the configured port and serves the emulator on background threads.
+pub fn start(config: EmulatorConfig) -> io::Result<Emulator> {
+    let listener = TcpListener::bind(("127.0.0.1", config.port))?;
+    let addr = listener.local_addr()?;
+    let stop = Arc::new(AtomicBool::new(false));
+    let shared = Arc::new(server::Shared::new(config, addr));
+    let accept = {
+        let stop = Arc::clone(&stop);
+        thread::Builder::new()
+            .name("hms-emulator-accept".to_owned())
+            .spawn(move || server::accept_loop(listener, shared, stop))?
+    };
+    Ok(Emulator {
+        addr,
+        stop,
+        accept: Some(accept),
+    })
+}
+
+impl Emulator {
+    /// The emulator's root URL, `http://127.0.0.1:PORT`.
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// The API base URL, `http://127.0.0.1:PORT/v2`, for both management calls and the token
+    /// exchange.
+    pub fn base_url(&self) -> String {
+        format!("http://{}/v2", self.addr)
+    }
+
+    /// The port the emulator listens on.
+    pub fn port(&self) -> u16 {
+        self.addr.port()
+    }
+}
+
+impl Drop for Emulator {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        // Wake the accept loop so that it sees the flag.
+        drop(TcpStream::connect(self.addr));
+        if let Some(accept) = self.accept.take() {
+            let _ = accept.join();
+        }
+    }
+}

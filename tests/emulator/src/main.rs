@@ -1,0 +1,63 @@
+//! `hms-emulator [--port 0] [--access-key K] [--app-secret S] [--management-token T]`: serves
+//! the emulator on 127.0.0.1, printing its URL as the first line of stdout, until killed.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use hms_emulator::EmulatorConfig;
+
+const USAGE: &str = "usage: hms-emulator [--port N] [--access-key K] [--app-secret S] \
+                     [--management-token T]";
+
+fn parse_args(args: impl Iterator<Item = String>) -> Result<EmulatorConfig, String> {
+    let mut config = EmulatorConfig::default();
+    let mut args = args.peekable();
+    while let Some(arg) = args.next() {
+        let (flag, inline) = match arg.split_once('=') {
+            Some((flag, value)) => (flag.to_owned(), Some(value.to_owned())),
+            None => (arg, None),
+        };
+        if flag == "--help" || flag == "-h" {
+            return Err(USAGE.to_owned());
+        }
+        let value = inline
+            .or_else(|| args.next())
+            .ok_or_else(|| format!("{flag} needs a value\n{USAGE}"))?;
+        match flag.as_str() {
+            "--port" => {
+                config.port = value
+                    .parse()
+                    .map_err(|_| format!("--port: not a port number: {value}"))?
+            }
+            "--access-key" => config.access_key = value,
+            "--app-secret" => config.app_secret = value,
+            "--management-token" => config.management_token = Some(value),
+            _ => return Err(format!("unknown argument {flag}\n{USAGE}")),
+        }
+    }
+    Ok(config)
+}
+
+fn main() -> ExitCode {
+    let config = match parse_args(std::env::args().skip(1)) {
+        Ok(config) => config,
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::from(2);
+        }
+    };
+    let emulator = match hms_emulator::start(config) {
+        Ok(emulator) => emulator,
+        Err(error) => {
+            eprintln!("hms-emulator: cannot listen: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut stdout = std::io::stdout();
+    let _ = writeln!(stdout, "{}", emulator.url());
+    let _ = stdout.flush();
+    // Serve until the process is killed (SIGTERM and SIGINT end it by default).
+    loop {
+        std::thread::park();
+    }
+}

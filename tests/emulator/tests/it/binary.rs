@@ -1,0 +1,50 @@
+//! The `hms-emulator` binary: flags, and the URL on the first line of stdout.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Command, Stdio};
+
+#[test]
+fn prints_its_url_and_serves_with_the_given_token() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hms-emulator"))
+        .args([
+            "--port",
+            "0",
+            "--management-token=tok",
+            "--access-key",
+            "K",
+            "--app-secret",
+            "S",
+        ])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let url = line.trim_end().to_owned();
+    let host = url.strip_prefix("http://127.0.0.1:").expect(&url);
+    let port: u16 = host.parse().unwrap();
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .write_all(
+            b"POST /v2/rooms HTTP/1.1\r\nAuthorization: Bearer tok\r\nConnection: close\r\n\r\n",
+        )
+        .unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).unwrap();
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(answer.starts_with("HTTP/1.1 200 OK\r\n"), "{answer}");
+}
+
+#[test]
+fn rejects_unknown_flags() {
+    let out = Command::new(env!("CARGO_BIN_EXE_hms-emulator"))
+        .arg("--bogus=1")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown argument --bogus"));
+}

@@ -1,0 +1,95 @@
+//! The control API: request log, templates and reset.
+
+use serde_json::json;
+
+use crate::client::{Api, TOKEN};
+
+#[test]
+fn logs_every_v2_request_as_received() {
+    let api = Api::new();
+    let room = api.room(None);
+    api.send(
+        "GET",
+        "/v2/room-codes/room/a%20b?role=x+y&limit=5",
+        &[("X-Custom", "1"), ("X-Custom", "2")],
+        None,
+    )
+    .unwrap();
+    api.send("GET", "/_emulator/faults", &[], None).unwrap();
+    api.send("GET", "/elsewhere", &[], None).unwrap();
+    let log = api.requests();
+    assert_eq!(log.len(), 2, "only /v2 requests: {log:?}");
+    assert_eq!(log[0]["method"], "POST");
+    assert_eq!(log[0]["path"], "/v2/rooms");
+    assert_eq!(log[0]["query"], "");
+    assert_eq!(log[0]["body"], "{}");
+    assert_eq!(
+        log[0]["headers"]["authorization"],
+        format!("Bearer {TOKEN}")
+    );
+    assert_eq!(log[0]["headers"]["content-type"], "application/json");
+    assert_eq!(log[1]["path"], "/v2/room-codes/room/a%20b");
+    assert_eq!(log[1]["query"], "role=x+y&limit=5");
+    assert_eq!(log[1]["headers"]["x-custom"], "1, 2");
+    assert_eq!(log[1]["body"], "");
+    assert!(!room.is_empty());
+    api.control("DELETE", "/_emulator/requests", None);
+    assert!(api.requests().is_empty());
+}
+
+#[test]
+fn defines_templates_and_checks_them() {
+    let api = Api::new();
+    let t = json!({"id": "t1", "roles": ["a", "b"]});
+    assert_eq!(
+        api.control("POST", "/_emulator/templates", Some(&t)).json(),
+        t
+    );
+    let room = api
+        .call("POST", "/v2/rooms", Some(&json!({"template_id": "t1"})))
+        .json();
+    assert_eq!(room["template_id"], "t1");
+    for bad in [
+        json!({"id": "", "roles": ["a"]}),
+        json!({"id": "t", "roles": []}),
+        json!({"id": "t", "roles": ["a", ""]}),
+        json!({"id": "t", "roles": ["a", "a"]}),
+        json!({"id": "t", "roles": "a"}),
+        json!({"id": "t", "roles": ["a"], "extra": 1}),
+    ] {
+        let resp = api
+            .send("POST", "/_emulator/templates", &[], Some(&bad.to_string()))
+            .unwrap();
+        resp.error(400, "invalid body");
+    }
+}
+
+#[test]
+fn reset_forgets_everything_but_the_default_template() {
+    let api = Api::new();
+    api.control(
+        "POST",
+        "/_emulator/templates",
+        Some(&json!({"id": "t1", "roles": ["a"]})),
+    );
+    let room = api.room(Some("t1"));
+    api.fault(json!({"path": "/v2/nothing", "status": 500}));
+    assert_eq!(
+        api.control("POST", "/_emulator/reset", None).json(),
+        json!({"ok": true})
+    );
+    assert!(api.requests().is_empty());
+    assert_eq!(
+        api.control("GET", "/_emulator/faults", None).json(),
+        json!([])
+    );
+    api.call("POST", &format!("/v2/room-codes/room/{room}"), None)
+        .error(404, "room not found");
+    api.call("POST", "/v2/rooms", Some(&json!({"template_id": "t1"})))
+        .error(400, "template not found");
+    let fresh = api.room(None);
+    let all = api
+        .call("POST", &format!("/v2/room-codes/room/{fresh}"), None)
+        .json();
+    assert_eq!(all["data"].as_array().unwrap().len(), 3);
+}
