@@ -97,7 +97,8 @@ mod tests {
 
     #[test]
     fn wrong_shapes_are_decode_errors() {
-        let bad: [(&str, fn(&[u8]) -> Result<()>); 8] = [
+        type Parser = fn(&[u8]) -> Result<()>;
+        let bad: [(&str, Parser); 8] = [
             ("", |b| code(b).map(drop)),
             ("<html>oops</html>", |b| code(b).map(drop)),
             (r#"{"code":"x"}"#, |b| code(b).map(drop)),

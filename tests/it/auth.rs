@@ -1,0 +1,128 @@
+//! Credentials: signed tokens the emulator verifies, renewal, and secrecy.
+
+use crate::support::{Env, ACCESS_KEY, APP_SECRET};
+use hms_room_codes::{ErrorKind, ListFilter};
+use serde_json::json;
+use std::time::Duration;
+
+fn bearer_tokens(env: &Env) -> Vec<String> {
+    env.requests()
+        .iter()
+        .filter_map(|r| r["headers"]["authorization"].as_str().map(String::from))
+        .collect()
+}
+
+#[test]
+fn signed_tokens_are_accepted_and_reused() {
+    let env = Env::start();
+    let client = env.client_with(env.config().app_keys(ACCESS_KEY, APP_SECRET));
+    let room = env.room(None);
+    client.create(&room).unwrap();
+    client.list_page(&room, &ListFilter::default()).unwrap();
+    let tokens = bearer_tokens(&env);
+    let ours: Vec<_> = tokens
+        .iter()
+        .filter(|t| t.starts_with("Bearer ey"))
+        .collect();
+    assert_eq!(ours.len(), 2);
+    assert_eq!(ours[0], ours[1], "the cached token is reused");
+}
+
+#[test]
+fn a_wrong_secret_is_unauthorized_after_one_renewal() {
+    let env = Env::start();
+    let client = env.client_with(env.config().app_keys(ACCESS_KEY, "wrong-secret"));
+    let room = env.room(None);
+    let err = client.create(&room).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Unauthorized);
+    assert_eq!(
+        env.count("POST", "/v2/room-codes/"),
+        2,
+        "one renewal, one repeat"
+    );
+    assert!(!format!("{err} {err:?}").contains("wrong-secret"));
+}
+
+#[test]
+fn a_401_renews_the_token_and_the_call_succeeds() {
+    let env = Env::start();
+    let client = env.client_with(env.config().app_keys(ACCESS_KEY, APP_SECRET));
+    let room = env.room(None);
+    client.list_page(&room, &ListFilter::default()).unwrap();
+    env.fault(
+        json!({ "method": "GET", "path": format!("/v2/room-codes/room/{room}"), "status": 401 }),
+    );
+    client.list_page(&room, &ListFilter::default()).unwrap();
+    let tokens: Vec<String> = bearer_tokens(&env)
+        .into_iter()
+        .filter(|t| t.starts_with("Bearer ey"))
+        .collect();
+    assert_eq!(tokens.len(), 3);
+    assert_eq!(
+        tokens[0], tokens[1],
+        "the rejected token was the cached one"
+    );
+    assert_ne!(tokens[1], tokens[2], "a new token after the 401");
+}
+
+#[test]
+fn the_token_is_renewed_before_it_expires() {
+    let env = Env::start();
+    // 61 s of life: once a second has passed, less than 60 s remain.
+    let client = env.client_with(
+        env.config()
+            .app_keys(ACCESS_KEY, APP_SECRET)
+            .token_lifetime(Duration::from_secs(61)),
+    );
+    let room = env.room(None);
+    client.list_page(&room, &ListFilter::default()).unwrap();
+    client.list_page(&room, &ListFilter::default()).unwrap();
+    std::thread::sleep(Duration::from_millis(2100));
+    client.list_page(&room, &ListFilter::default()).unwrap();
+    let tokens: Vec<String> = bearer_tokens(&env)
+        .into_iter()
+        .filter(|t| t.starts_with("Bearer ey"))
+        .collect();
+    assert_eq!(tokens.len(), 3);
+    assert_eq!(tokens[0], tokens[1]);
+    assert_ne!(tokens[1], tokens[2], "renewed while still valid");
+    assert_eq!(env.count("GET", "/v2/room-codes/"), 3, "no 401 was needed");
+}
+
+#[test]
+fn proxy_mode_sends_no_authorization() {
+    let env = Env::start();
+    let client = env.client_with(env.config());
+    let err = client.create("some-room").unwrap_err();
+    assert_eq!(
+        err.kind(),
+        ErrorKind::Unauthorized,
+        "the emulator is not a proxy"
+    );
+    assert!(bearer_tokens(&env).is_empty());
+}
+
+#[test]
+fn secrets_never_reach_errors_or_debug_output() {
+    let env = Env::start();
+    let secret = "s3cr3t-app-secret-value";
+    let token = "m4n4gement-token-value";
+    let signed = env.client_with(env.config().app_keys(ACCESS_KEY, secret));
+    let fixed = env.client_with(env.config().management_token(token));
+    let mut shown = format!("{signed:?} {fixed:?}");
+    for err in [
+        signed.create("room").unwrap_err(),
+        fixed.create("room").unwrap_err(),
+    ] {
+        shown.push_str(&format!("{err} {err:?}"));
+    }
+    let sent = bearer_tokens(&env);
+    assert!(!sent.is_empty());
+    for needle in sent
+        .iter()
+        .map(|t| t.trim_start_matches("Bearer "))
+        .chain([secret, token])
+    {
+        assert!(!shown.contains(needle), "{needle} leaked");
+    }
+}

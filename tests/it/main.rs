@@ -1,0 +1,9 @@
+//! Integration tests of the blocking client against the in-process emulator.
+
+mod auth;
+mod concurrency;
+mod errors;
+mod odd_names;
+mod operations;
+mod retries;
+mod support;
