@@ -1,5 +1,6 @@
 //! `RoomCodesClient`: the core driven over blocking HTTP.
 
+use super::cancel::CancelToken;
 use super::list::List;
 use super::transport::Transport;
 use crate::call::{Call, Step};
@@ -80,8 +81,23 @@ impl RoomCodesClient {
 
     /// Drives `call` to the end. With a `deadline`, no attempt or wait runs past
     /// it and the call fails with `timeout` once it has passed.
-    pub fn run<T>(&self, mut call: Call<'_, T>, deadline: Option<Instant>) -> Result<T> {
+    pub fn run<T>(&self, call: Call<'_, T>, deadline: Option<Instant>) -> Result<T> {
+        self.run_cancellable(call, deadline, None)
+    }
+
+    /// Like [`RoomCodesClient::run`], and stops with a `timeout` error saying
+    /// "cancelled" once `cancel` is set: before the next attempt, or at once
+    /// during a backoff wait. An attempt on the wire is not interrupted.
+    pub fn run_cancellable<T>(
+        &self,
+        mut call: Call<'_, T>,
+        deadline: Option<Instant>,
+        cancel: Option<&CancelToken>,
+    ) -> Result<T> {
         loop {
+            if cancel.is_some_and(CancelToken::is_cancelled) {
+                return Err(cancelled());
+            }
             let timeout = attempt_timeout(self.core.config().timeout(), deadline)?;
             let request = call.request(now_unix_ms());
             let step = match self.transport.send(&request, timeout) {
@@ -94,7 +110,11 @@ impl RoomCodesClient {
                     if deadline.is_some_and(|d| Instant::now() + wait >= d) {
                         return Err(deadline_passed());
                     }
-                    std::thread::sleep(wait);
+                    match cancel {
+                        Some(token) if token.sleep(wait) => return Err(cancelled()),
+                        Some(_) => {}
+                        None => std::thread::sleep(wait),
+                    }
                 }
             }
         }
@@ -116,9 +136,98 @@ fn deadline_passed() -> Error {
     Error::new(ErrorKind::Timeout, "the call's deadline passed")
 }
 
+fn cancelled() -> Error {
+    Error::new(ErrorKind::Timeout, "the call was cancelled")
+}
+
 /// Milliseconds since the Unix epoch.
 pub(crate) fn now_unix_ms() -> u64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_millis() as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ListFilter;
+    use std::io::{BufRead, BufReader, Write};
+    use std::net::TcpListener;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+
+    /// A server that answers every request with 503 and `Retry-After: 5`;
+    /// returns its base URL and the number of requests it has seen.
+    fn always_busy() -> (String, Arc<AtomicUsize>) {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let url = format!("http://{}/v2", listener.local_addr().unwrap());
+        let seen = Arc::new(AtomicUsize::new(0));
+        let counter = seen.clone();
+        std::thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let mut reader = BufReader::new(stream);
+                let mut line = String::new();
+                while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
+                    line.clear();
+                }
+                counter.fetch_add(1, Ordering::SeqCst);
+                let _ = reader.get_mut().write_all(
+                    b"HTTP/1.1 503 Busy\r\nRetry-After: 5\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+                );
+            }
+        });
+        (url, seen)
+    }
+
+    fn client(url: &str) -> RoomCodesClient {
+        RoomCodesClient::new(Config::builder().base_url(url).build().unwrap())
+    }
+
+    #[test]
+    fn a_cancelled_token_stops_the_call_before_any_request() {
+        let (url, seen) = always_busy();
+        let client = client(&url);
+        let token = CancelToken::new();
+        token.cancel();
+        let call = client
+            .core()
+            .list_page("room", &ListFilter::default())
+            .unwrap();
+        let err = client
+            .run_cancellable(call, None, Some(&token))
+            .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Timeout);
+        assert!(err.message().contains("cancelled"), "{err}");
+        assert_eq!(seen.load(Ordering::SeqCst), 0);
+    }
+
+    #[test]
+    fn cancel_cuts_a_backoff_wait_short() {
+        let (url, seen) = always_busy();
+        let client = client(&url);
+        let token = CancelToken::new();
+        let canceller = {
+            let token = token.clone();
+            std::thread::spawn(move || {
+                std::thread::sleep(Duration::from_millis(200));
+                token.cancel();
+            })
+        };
+        let start = Instant::now();
+        let call = client
+            .core()
+            .list_page("room", &ListFilter::default())
+            .unwrap();
+        let err = client
+            .run_cancellable(call, None, Some(&token))
+            .unwrap_err();
+        assert!(err.message().contains("cancelled"), "{err}");
+        assert!(
+            start.elapsed() < Duration::from_secs(4),
+            "{:?}",
+            start.elapsed()
+        );
+        assert_eq!(seen.load(Ordering::SeqCst), 1);
+        canceller.join().unwrap();
+    }
 }
