@@ -4,12 +4,14 @@
 //! more for a role, lists them, disables one, exchanges a code for a token and
 //! prints room links.
 
+mod common;
+
 use hms_room_codes::blocking::RoomCodesClient;
 use hms_room_codes::{room_link, ListFilter, RoomLinkOptions};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let client = RoomCodesClient::from_env()?;
-    let room_id = create_room(&client)?;
+    let room_id = common::create_room(&client, &format!("demo-room-{}", std::process::id()))?;
     println!("[rust] room {room_id}");
 
     for code in client.create(&room_id)? {
@@ -54,17 +56,4 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     println!("[rust] custom-domain link: {}", room_link(&custom)?);
     Ok(())
-}
-
-/// Rooms are not part of this SDK; the demo makes one with a plain request.
-fn create_room(client: &RoomCodesClient) -> Result<String, Box<dyn std::error::Error>> {
-    let base = client.core().config().base_url();
-    let token = std::env::var("HMS_MANAGEMENT_TOKEN")?;
-    let body = format!(r#"{{"name":"demo-room-{}"}}"#, std::process::id());
-    let mut response = ureq::post(format!("{base}/rooms"))
-        .header("authorization", format!("Bearer {token}"))
-        .header("content-type", "application/json")
-        .send(body)?;
-    let room: serde_json::Value = serde_json::from_slice(&response.body_mut().read_to_vec()?)?;
-    Ok(room["id"].as_str().ok_or("the room has no id")?.to_string())
 }
