@@ -157,3 +157,21 @@ fn every_request_carries_the_user_agent_and_json_headers() {
         format!("Bearer {}", crate::support::TOKEN)
     );
 }
+
+#[test]
+fn a_cursor_the_service_repeats_ends_the_listing_with_decode() {
+    let env = Env::start();
+    let client = env.client();
+    let room = env.room(None);
+    let code = client.create_for_role(&room, "host").unwrap();
+    let page =
+        serde_json::json!({ "limit": 10, "data": [code], "last": "same-cursor" }).to_string();
+    env.fault(serde_json::json!({ "method": "GET", "path": format!("/v2/room-codes/room/{room}"), "status": 200, "body": page, "content_type": "application/json", "count": 5 }));
+    let results: Vec<_> = client.list(&room, ListFilter::default()).collect();
+    assert_eq!(results.len(), 2, "the first page, then the error");
+    assert_eq!(
+        results[1].as_ref().unwrap_err().kind(),
+        hms_room_codes::ErrorKind::Decode
+    );
+    assert_eq!(env.count("GET", "/v2/room-codes/room/"), 2);
+}
