@@ -3,6 +3,7 @@
 mod auth;
 mod concurrency;
 mod errors;
+mod fault_matrix;
 mod odd_names;
 mod operations;
 mod retries;

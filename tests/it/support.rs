@@ -80,6 +80,13 @@ impl Env {
             .unwrap();
     }
 
+    /// Empties the request log.
+    pub fn clear_requests(&self) {
+        ureq::delete(format!("{}/_emulator/requests", self.emulator.url()))
+            .call()
+            .unwrap();
+    }
+
     /// The request log.
     pub fn requests(&self) -> Vec<Value> {
         let mut response = ureq::get(format!("{}/_emulator/requests", self.emulator.url()))

@@ -1,0 +1,151 @@
+//! Runs `tests/vectors/faults.json`, the fault matrix every binding shares,
+//! through the blocking client: one test per operation, each on its own emulator.
+
+use crate::support::Env;
+use hms_room_codes::blocking::RoomCodesClient;
+use hms_room_codes::{ListFilter, Operation};
+use serde_json::{json, Value};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+fn matrix() -> Value {
+    let text = include_str!("../vectors/faults.json");
+    serde_json::from_str(text).expect("faults.json is JSON")
+}
+
+fn client(env: &Env, settings: &Value) -> RoomCodesClient {
+    let ms = |key: &str| Duration::from_millis(settings[key].as_u64().unwrap());
+    env.client_with(
+        env.config()
+            .management_token(crate::support::TOKEN)
+            .timeout(ms("timeout_ms"))
+            .max_retries(settings["max_retries"].as_u64().unwrap() as u32)
+            .backoff(ms("backoff_base_ms"), ms("backoff_cap_ms"))
+            .max_response_bytes(settings["max_response_bytes"].as_u64().unwrap() as usize),
+    )
+}
+
+/// The emulator fault rule for one case and operation, placeholders filled in.
+fn fault_rule(case: &Value, method: &str, path: &str) -> Value {
+    let mut rule = case["fault"].clone();
+    let fields = rule.as_object_mut().unwrap();
+    if let Some(ms) = fields.remove("retry_after_in_ms").and_then(|v| v.as_u64()) {
+        let now = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap()
+            .as_millis() as u64;
+        fields.insert(
+            "retry_after".into(),
+            json!(hms_room_codes::retry_after::http_date(now + ms)),
+        );
+    }
+    if let Some(n) = fields.remove("body_bytes").and_then(|v| v.as_u64()) {
+        fields.insert("body".into(), json!("x".repeat(n as usize)));
+    }
+    fields.insert("method".into(), json!(method));
+    fields.insert("path".into(), json!(path));
+    fields.insert("match".into(), json!("exact"));
+    rule
+}
+
+/// Runs `operation` once; returns the error kind's name, if any, and its retry-after.
+fn run(
+    client: &RoomCodesClient,
+    operation: Operation,
+    room: &str,
+    code: &str,
+) -> (Option<String>, Option<Duration>) {
+    let result = match operation {
+        Operation::Create => client.create(room).map(drop),
+        Operation::CreateForRole => client.create_for_role(room, "host").map(drop),
+        Operation::ListPage => client.list_page(room, &ListFilter::default()).map(drop),
+        Operation::SetEnabled => client.set_enabled(code, false).map(drop),
+        Operation::AuthTokenForCode => client.auth_token_for_code(code, None).map(drop),
+    };
+    match result {
+        Ok(()) => (None, None),
+        Err(e) => (Some(e.kind().as_str().to_string()), e.retry_after()),
+    }
+}
+
+fn run_matrix(operation: Operation) {
+    let matrix = matrix();
+    let env = Env::start();
+    let client = client(&env, &matrix["client"]);
+    let target = &matrix["operations"][operation.as_str()];
+    let method = target["method"].as_str().unwrap();
+    let mut failures = Vec::new();
+    for case in matrix["cases"].as_array().unwrap() {
+        let room = env.room(None);
+        let code = env.client().create_for_role(&room, "guest").unwrap().code;
+        let path = target["path"].as_str().unwrap().replace("{room}", &room);
+        env.clear_faults();
+        env.clear_requests();
+        env.fault(fault_rule(case, method, &path));
+        let expect = case["expect"]
+            .get(operation.as_str())
+            .unwrap_or(&case["expect"]["*"]);
+        let started = Instant::now();
+        let (kind, retry_after) = run(&client, operation, &room, &code);
+        let took = started.elapsed();
+        let requests = env
+            .requests()
+            .iter()
+            .filter(|r| r["method"] == method && r["path"] == path.as_str())
+            .count();
+        let name = case["name"].as_str().unwrap();
+        if kind.as_deref() != expect["kind"].as_str() {
+            failures.push(format!(
+                "{name}: kind {kind:?}, expected {}",
+                expect["kind"]
+            ));
+        }
+        if requests as u64 != expect["requests"].as_u64().unwrap() {
+            failures.push(format!(
+                "{name}: {requests} requests, expected {}",
+                expect["requests"]
+            ));
+        }
+        if let Some(min) = expect["min_ms"].as_u64() {
+            if took < Duration::from_millis(min) {
+                failures.push(format!("{name}: took {took:?}, expected at least {min} ms"));
+            }
+        }
+        if let Some(wait) = expect["retry_after_ms"].as_u64() {
+            if retry_after != Some(Duration::from_millis(wait)) {
+                failures.push(format!(
+                    "{name}: retry_after {retry_after:?}, expected {wait} ms"
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{operation:?}:\n{}",
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn create() {
+    run_matrix(Operation::Create);
+}
+
+#[test]
+fn create_for_role() {
+    run_matrix(Operation::CreateForRole);
+}
+
+#[test]
+fn list_page() {
+    run_matrix(Operation::ListPage);
+}
+
+#[test]
+fn set_enabled() {
+    run_matrix(Operation::SetEnabled);
+}
+
+#[test]
+fn auth_token_for_code() {
+    run_matrix(Operation::AuthTokenForCode);
+}
