@@ -1,6 +1,7 @@
 //! Integration tests of the blocking client against the in-process emulator.
 
 mod auth;
+mod bad_input;
 mod concurrency;
 mod errors;
 mod fault_matrix;
