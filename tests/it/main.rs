@@ -7,5 +7,6 @@ mod errors;
 mod fault_matrix;
 mod odd_names;
 mod operations;
+mod properties;
 mod retries;
 mod support;
