@@ -43,6 +43,7 @@ pub struct Call<'a, T> {
     retries_done: u32,
     renewed_after_401: bool,
     sent_token: Option<Secret>,
+    timeout: Duration,
 }
 
 impl<'a, T> Call<'a, T> {
@@ -60,7 +61,19 @@ impl<'a, T> Call<'a, T> {
             retries_done: 0,
             renewed_after_401: false,
             sent_token: None,
+            timeout: core.config().timeout(),
         }
+    }
+
+    /// Bounds each attempt of this call by `timeout` instead of the configured
+    /// one (a per-call override); timeout errors then name it.
+    pub fn set_timeout(&mut self, timeout: Duration) {
+        self.timeout = timeout;
+    }
+
+    /// The timeout of each attempt: the configured one unless overridden.
+    pub fn timeout(&self) -> Duration {
+        self.timeout
     }
 
     /// The operation this call performs.
@@ -129,7 +142,7 @@ impl<'a, T> Call<'a, T> {
                 format!(
                     "{} timed out after {} ms: {}",
                     self.operation.as_str(),
-                    self.core.config().timeout().as_millis(),
+                    self.timeout.as_millis(),
                     failure.message
                 ),
             ),

@@ -224,3 +224,20 @@ fn errors_and_debug_output_never_show_secrets() {
         "{shown}"
     );
 }
+
+#[test]
+fn a_per_call_timeout_bounds_attempts_and_names_itself() {
+    let core = core(Config::builder());
+    let mut call = core.create("room").unwrap();
+    assert_eq!(call.timeout(), core.config().timeout());
+    call.set_timeout(Duration::from_millis(50));
+    assert_eq!(call.timeout(), Duration::from_millis(50));
+    call.request(0);
+    let error = done(call.on_failure(&failure(TransportFailureKind::Timeout))).unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::Timeout);
+    assert!(
+        error.message().contains("after 50 ms"),
+        "{}",
+        error.message()
+    );
+}
