@@ -1,0 +1,124 @@
+//! Bounding and cancelling a call: `hms_call_options` and `hms_cancel_token`.
+
+use crate::blocking::{CancelToken, RoomCodesClient};
+use crate::call::Call;
+use crate::error::Result;
+use crate::ffi::guard::or_default;
+use std::time::{Duration, Instant};
+
+/// A flag that stops the calls watching it, set from any thread with
+/// `hms_cancel_token_cancel`. Make it with `hms_cancel_token_new`, pass it in
+/// `hms_call_options.cancel`, and free it with `hms_cancel_token_free` once no
+/// call and no canceller uses it any more. Once cancelled it stays cancelled.
+pub struct hms_cancel_token {
+    token: CancelToken,
+}
+
+/// Per-call bounds, passed to each operation (NULL means none). Initialise
+/// it to zero (`hms_call_options call = {0};`) and set what you need.
+///
+/// A cancelled or expired call fails with `HMS_STATUS_TIMEOUT`. It stops
+/// before its next attempt and at once during a backoff wait; an attempt
+/// already on the wire is not interrupted, but never runs past the deadline.
+#[repr(C)]
+pub struct hms_call_options {
+    /// The longest the whole call may take, every retry and wait included, in
+    /// milliseconds from its start; 0 for no bound beyond the client's
+    /// per-attempt timeout and retries.
+    pub deadline_ms: u64,
+    /// A token that stops the call when cancelled, or NULL.
+    pub cancel: *const hms_cancel_token,
+}
+
+/// The bounds of one call, read from its `hms_call_options`.
+pub(crate) struct Bounds {
+    pub(crate) deadline: Option<Instant>,
+    pub(crate) cancel: Option<CancelToken>,
+}
+
+impl Bounds {
+    /// The bounds `options` asks for (none when it is NULL), starting now.
+    pub(crate) unsafe fn read(options: *const hms_call_options) -> Bounds {
+        let Some(options) = options.as_ref() else {
+            return Bounds {
+                deadline: None,
+                cancel: None,
+            };
+        };
+        let deadline = (options.deadline_ms > 0)
+            .then(|| Instant::now().checked_add(Duration::from_millis(options.deadline_ms)))
+            .flatten();
+        let cancel = options.cancel.as_ref().map(|c| c.token.clone());
+        Bounds { deadline, cancel }
+    }
+
+    /// Drives `call` on `client` within these bounds.
+    pub(crate) fn run<T>(&self, client: &RoomCodesClient, call: Call<'_, T>) -> Result<T> {
+        client.run_cancellable(call, self.deadline, self.cancel.as_ref())
+    }
+}
+
+/// A new token that is not cancelled. Free with `hms_cancel_token_free`.
+#[no_mangle]
+pub extern "C" fn hms_cancel_token_new() -> *mut hms_cancel_token {
+    or_default(std::ptr::null_mut(), || {
+        Box::into_raw(Box::new(hms_cancel_token {
+            token: CancelToken::new(),
+        }))
+    })
+}
+
+/// Cancels every call watching `token`, now and later. Safe to call from any
+/// thread while calls run, and more than once. NULL is ignored.
+#[no_mangle]
+pub unsafe extern "C" fn hms_cancel_token_cancel(token: *const hms_cancel_token) {
+    or_default((), || {
+        if let Some(token) = token.as_ref() {
+            token.token.cancel();
+        }
+    })
+}
+
+/// Frees a token. Calls that started with it keep watching their own
+/// reference, but nobody can cancel them any more. NULL is ignored.
+#[no_mangle]
+pub unsafe extern "C" fn hms_cancel_token_free(token: *mut hms_cancel_token) {
+    or_default((), || {
+        if !token.is_null() {
+            drop(Box::from_raw(token));
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::ptr;
+
+    #[test]
+    fn bounds_follow_the_options() {
+        let none = unsafe { Bounds::read(ptr::null()) };
+        assert!(none.deadline.is_none() && none.cancel.is_none());
+        let token = hms_cancel_token_new();
+        let options = hms_call_options {
+            deadline_ms: 5000,
+            cancel: token,
+        };
+        let bounds = unsafe { Bounds::read(&options) };
+        let left = bounds.deadline.unwrap() - Instant::now();
+        assert!(left > Duration::from_secs(4) && left <= Duration::from_secs(5));
+        let watched = bounds.cancel.unwrap();
+        unsafe {
+            hms_cancel_token_cancel(token);
+            hms_cancel_token_cancel(ptr::null());
+            hms_cancel_token_free(token);
+            hms_cancel_token_free(ptr::null_mut());
+        }
+        assert!(watched.is_cancelled());
+        let zero = hms_call_options {
+            deadline_ms: 0,
+            cancel: ptr::null(),
+        };
+        assert!(unsafe { Bounds::read(&zero) }.deadline.is_none());
+    }
+}

@@ -1,0 +1,114 @@
+//! `hms_client`: the blocking client behind the C ABI.
+
+use crate::blocking::RoomCodesClient;
+use crate::config::ConfigBuilder;
+use crate::ffi::error::hms_error;
+use crate::ffi::guard::{null, or_default, run_with_output};
+use crate::ffi::options::hms_client_options;
+use crate::ffi::status::hms_status;
+
+/// A client of the Room Codes API.
+///
+/// Thread-safe: one client serves any number of threads at once (it pools
+/// connections and shares one cached management token). Make it once, share
+/// it, and free it with `hms_client_free` after the last call has returned.
+pub struct hms_client {
+    pub(crate) inner: RoomCodesClient,
+}
+
+fn into_raw(builder: ConfigBuilder) -> crate::Result<*mut hms_client> {
+    let inner = RoomCodesClient::new(builder.build()?);
+    Ok(Box::into_raw(Box::new(hms_client { inner })))
+}
+
+/// Makes a client from `options` (which stay the caller's) and stores it in
+/// `*out`. Bad settings (a malformed URL, `http` to a non-loopback host
+/// without the opt-in, an empty credential, a zero timeout) give
+/// `HMS_STATUS_INVALID_ARGUMENT`. No request is sent.
+#[no_mangle]
+pub unsafe extern "C" fn hms_client_new(
+    options: *const hms_client_options,
+    out: *mut *mut hms_client,
+    err: *mut *mut hms_error,
+) -> hms_status {
+    run_with_output(out, err, || {
+        let options = options.as_ref().ok_or_else(|| null("options"))?;
+        into_raw(options.builder.clone())
+    })
+}
+
+/// Makes a client configured from the environment, as every binding does:
+/// `HMS_MANAGEMENT_TOKEN`, or `HMS_ACCESS_KEY` with `HMS_SECRET`, and
+/// `HMS_API_BASE_URL` / `HMS_AUTH_BASE_URL` when set (other settings keep their
+/// defaults). Stores it in `*out`.
+#[no_mangle]
+pub unsafe extern "C" fn hms_client_new_from_env(
+    out: *mut *mut hms_client,
+    err: *mut *mut hms_error,
+) -> hms_status {
+    run_with_output(out, err, || {
+        into_raw(ConfigBuilder::from_env().binding("c"))
+    })
+}
+
+/// Frees a client. No call may be running on it. NULL is ignored.
+#[no_mangle]
+pub unsafe extern "C" fn hms_client_free(client: *mut hms_client) {
+    or_default((), || {
+        if !client.is_null() {
+            drop(Box::from_raw(client));
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ffi::error::{hms_error_free, hms_error_message};
+    use crate::ffi::options::{
+        hms_client_options_free, hms_client_options_new, hms_client_options_set_timeout_ms,
+    };
+    use std::ffi::CStr;
+    use std::ptr;
+
+    #[test]
+    fn bad_options_give_invalid_argument_and_no_client() {
+        let options = hms_client_options_new();
+        let mut client = ptr::null_mut();
+        let mut err = ptr::null_mut();
+        unsafe {
+            hms_client_options_set_timeout_ms(options, 0, ptr::null_mut());
+            let status = hms_client_new(options, &mut client, &mut err);
+            assert_eq!(status, hms_status::InvalidArgument);
+            assert!(client.is_null());
+            let message = CStr::from_ptr(hms_error_message(err));
+            assert!(message.to_str().unwrap().contains("timeout"));
+            hms_error_free(err);
+            assert_eq!(
+                hms_client_new(ptr::null(), &mut client, ptr::null_mut()),
+                hms_status::InvalidArgument
+            );
+            assert_eq!(
+                hms_client_new(options, ptr::null_mut(), ptr::null_mut()),
+                hms_status::InvalidArgument
+            );
+            hms_client_options_free(options);
+        }
+    }
+
+    #[test]
+    fn a_default_client_is_made_and_freed() {
+        let options = hms_client_options_new();
+        let mut client = ptr::null_mut();
+        unsafe {
+            assert_eq!(
+                hms_client_new(options, &mut client, ptr::null_mut()),
+                hms_status::Ok
+            );
+            assert!(!client.is_null());
+            hms_client_free(client);
+            hms_client_free(ptr::null_mut());
+            hms_client_options_free(options);
+        }
+    }
+}

@@ -1,0 +1,240 @@
+//! The results handed to C: a room code, a list of them and a page.
+
+use crate::ffi::guard::or_default;
+use crate::ffi::strings::into_raw_string;
+use crate::model::{RoomCode, RoomCodePage};
+use std::ffi::{c_char, CString};
+use std::ptr;
+
+/// One room code, as the service sent it. Every string is UTF-8, never NULL,
+/// and owned by the object that holds the code (free a lone code with
+/// `hms_room_code_free`; codes inside a list or page go with it).
+#[repr(C)]
+pub struct hms_room_code {
+    /// The code itself, e.g. `"wpi-srjb-wer"`.
+    pub code: *const c_char,
+    /// The room the code belongs to.
+    pub room_id: *const c_char,
+    /// The role a person joining with this code gets.
+    pub role: *const c_char,
+    /// When the code was created, RFC 3339 (empty if the service did not say).
+    pub created_at: *const c_char,
+    /// When the code was last changed, RFC 3339 (empty if the service did not say).
+    pub updated_at: *const c_char,
+    /// Whether the code can be used to join.
+    pub enabled: bool,
+}
+
+impl From<RoomCode> for hms_room_code {
+    fn from(code: RoomCode) -> hms_room_code {
+        hms_room_code {
+            code: into_raw_string(&code.code),
+            room_id: into_raw_string(&code.room_id),
+            role: into_raw_string(&code.role),
+            created_at: into_raw_string(&code.created_at),
+            updated_at: into_raw_string(&code.updated_at),
+            enabled: code.enabled,
+        }
+    }
+}
+
+impl Drop for hms_room_code {
+    fn drop(&mut self) {
+        for string in [
+            self.code,
+            self.room_id,
+            self.role,
+            self.created_at,
+            self.updated_at,
+        ] {
+            if !string.is_null() {
+                // SAFETY: every string was made by `into_raw_string` and is freed once, here.
+                drop(unsafe { CString::from_raw(string.cast_mut()) });
+            }
+        }
+    }
+}
+
+/// Moves `codes` to the heap; returns the pointer to the first and the count.
+fn into_raw_items(codes: Vec<RoomCode>) -> (*const hms_room_code, usize) {
+    let items: Box<[hms_room_code]> = codes.into_iter().map(hms_room_code::from).collect();
+    let len = items.len();
+    (Box::into_raw(items).cast::<hms_room_code>(), len)
+}
+
+/// Frees what [`into_raw_items`] made.
+unsafe fn drop_items(items: *const hms_room_code, len: usize) {
+    if !items.is_null() {
+        drop(Box::from_raw(ptr::slice_from_raw_parts_mut(
+            items.cast_mut(),
+            len,
+        )));
+    }
+}
+
+/// Room codes: `items[0]` to `items[len - 1]` (`items` is not to be read when
+/// `len` is 0). Free with `hms_room_code_list_free`.
+#[repr(C)]
+pub struct hms_room_code_list {
+    /// The codes.
+    pub items: *const hms_room_code,
+    /// How many codes there are.
+    pub len: usize,
+}
+
+impl From<Vec<RoomCode>> for hms_room_code_list {
+    fn from(codes: Vec<RoomCode>) -> hms_room_code_list {
+        let (items, len) = into_raw_items(codes);
+        hms_room_code_list { items, len }
+    }
+}
+
+impl Drop for hms_room_code_list {
+    fn drop(&mut self) {
+        // SAFETY: made by `into_raw_items` in `from`, freed once, here.
+        unsafe { drop_items(self.items, self.len) }
+    }
+}
+
+/// One page of a room's codes. Free with `hms_room_code_page_free`.
+#[repr(C)]
+pub struct hms_room_code_page {
+    /// The codes on this page (not to be read when `len` is 0).
+    pub items: *const hms_room_code,
+    /// How many codes are on this page.
+    pub len: usize,
+    /// The cursor of the next page (pass it as `hms_list_filter.start`), or
+    /// NULL when this is the last page.
+    pub last: *const c_char,
+    /// The page size the service used, or 0 if it did not say.
+    pub limit: u32,
+}
+
+impl From<RoomCodePage> for hms_room_code_page {
+    fn from(page: RoomCodePage) -> hms_room_code_page {
+        let (items, len) = into_raw_items(page.data);
+        let last = page
+            .last
+            .filter(|last| !last.is_empty())
+            .map_or(ptr::null(), |last| into_raw_string(&last).cast_const());
+        hms_room_code_page {
+            items,
+            len,
+            last,
+            limit: page.limit.unwrap_or(0),
+        }
+    }
+}
+
+impl Drop for hms_room_code_page {
+    fn drop(&mut self) {
+        // SAFETY: made in `from`, freed once, here.
+        unsafe {
+            drop_items(self.items, self.len);
+            if !self.last.is_null() {
+                drop(CString::from_raw(self.last.cast_mut()));
+            }
+        }
+    }
+}
+
+/// Moves a result to the heap for C.
+pub(crate) fn into_raw<T>(value: impl Into<T>) -> *mut T {
+    Box::into_raw(Box::new(value.into()))
+}
+
+/// Frees what [`into_raw`] made.
+unsafe fn free<T>(value: *mut T) {
+    or_default((), || {
+        if !value.is_null() {
+            drop(Box::from_raw(value));
+        }
+    })
+}
+
+/// Frees a room code and its strings. NULL is ignored. Never pass a code that
+/// is an item of a list or page.
+#[no_mangle]
+pub unsafe extern "C" fn hms_room_code_free(code: *mut hms_room_code) {
+    free(code)
+}
+
+/// Frees a list, its codes and their strings. NULL is ignored.
+#[no_mangle]
+pub unsafe extern "C" fn hms_room_code_list_free(list: *mut hms_room_code_list) {
+    free(list)
+}
+
+/// Frees a page, its codes, their strings and `last`. NULL is ignored.
+#[no_mangle]
+pub unsafe extern "C" fn hms_room_code_page_free(page: *mut hms_room_code_page) {
+    free(page)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::ffi::CStr;
+
+    fn code(n: u32) -> RoomCode {
+        RoomCode {
+            code: format!("abc-defg-{n}"),
+            room_id: "room".into(),
+            role: "host".into(),
+            enabled: n % 2 == 0,
+            created_at: "2024-01-02T03:04:05Z".into(),
+            updated_at: String::new(),
+        }
+    }
+
+    fn text(p: *const c_char) -> &'static str {
+        unsafe { CStr::from_ptr(p) }.to_str().unwrap()
+    }
+
+    #[test]
+    fn a_page_carries_its_codes_cursor_and_limit() {
+        let page = into_raw::<hms_room_code_page>(RoomCodePage {
+            limit: Some(10),
+            data: vec![code(0), code(1)],
+            last: Some("abc-defg-1".into()),
+        });
+        unsafe {
+            let p = &*page;
+            assert_eq!((p.len, p.limit, text(p.last)), (2, 10, "abc-defg-1"));
+            let items = std::slice::from_raw_parts(p.items, p.len);
+            assert_eq!(text(items[1].code), "abc-defg-1");
+            assert_eq!(text(items[0].created_at), "2024-01-02T03:04:05Z");
+            assert_eq!(text(items[0].updated_at), "");
+            assert!(items[0].enabled && !items[1].enabled);
+            hms_room_code_page_free(page);
+        }
+        let last_page = into_raw::<hms_room_code_page>(RoomCodePage {
+            limit: None,
+            data: vec![],
+            last: Some(String::new()),
+        });
+        unsafe {
+            assert!((*last_page).last.is_null());
+            assert_eq!(((*last_page).len, (*last_page).limit), (0, 0));
+            hms_room_code_page_free(last_page);
+        }
+    }
+
+    #[test]
+    fn lists_and_codes_free_everything() {
+        let list = into_raw::<hms_room_code_list>((0..50).map(code).collect::<Vec<_>>());
+        let empty = into_raw::<hms_room_code_list>(Vec::new());
+        let one = into_raw::<hms_room_code>(code(7));
+        unsafe {
+            assert_eq!((*list).len, 50);
+            assert_eq!((*empty).len, 0);
+            assert_eq!(text((*one).code), "abc-defg-7");
+            hms_room_code_list_free(list);
+            hms_room_code_list_free(empty);
+            hms_room_code_free(one);
+            hms_room_code_free(ptr::null_mut());
+            hms_room_code_list_free(ptr::null_mut());
+            hms_room_code_page_free(ptr::null_mut());
+        }
+    }
+}

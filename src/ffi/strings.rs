@@ -1,0 +1,74 @@
+//! Strings across the boundary: reading C arguments, handing out owned strings.
+
+use crate::error::{Error, Result};
+use crate::ffi::guard::{null, or_default};
+use std::ffi::{c_char, CStr, CString};
+
+/// A required string argument: NULL or bytes that are not UTF-8 are an
+/// `invalid_argument` error naming `name`.
+pub(crate) unsafe fn required<'a>(name: &str, ptr: *const c_char) -> Result<&'a str> {
+    optional(name, ptr)?.ok_or_else(|| null(name))
+}
+
+/// An optional string argument: NULL is `None`.
+pub(crate) unsafe fn optional<'a>(name: &str, ptr: *const c_char) -> Result<Option<&'a str>> {
+    if ptr.is_null() {
+        return Ok(None);
+    }
+    CStr::from_ptr(ptr)
+        .to_str()
+        .map(Some)
+        .map_err(|_| Error::invalid_argument(format!("{name} is not valid UTF-8")))
+}
+
+/// An owned C string of `text`; a NUL inside (never expected) becomes U+FFFD.
+pub(crate) fn to_c_string(text: &str) -> CString {
+    CString::new(text.replace('\0', "\u{fffd}")).expect("no NUL is left")
+}
+
+/// A string for C to own and free with `hms_string_free`.
+pub(crate) fn into_raw_string(text: &str) -> *mut c_char {
+    to_c_string(text).into_raw()
+}
+
+/// Frees a string this library returned (an auth token, a room link). NULL is
+/// ignored. Strings borrowed from results and errors are not freed this way.
+#[no_mangle]
+pub unsafe extern "C" fn hms_string_free(string: *mut c_char) {
+    or_default((), || {
+        if !string.is_null() {
+            drop(CString::from_raw(string));
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ErrorKind;
+    use std::ptr;
+
+    #[test]
+    fn arguments_are_checked() {
+        unsafe {
+            assert_eq!(required("room_id", c"r1".as_ptr()).unwrap(), "r1");
+            assert_eq!(optional("user_id", ptr::null()).unwrap(), None);
+            let err = required("room_id", ptr::null()).unwrap_err();
+            assert_eq!(err.kind(), ErrorKind::InvalidArgument);
+            assert_eq!(err.message(), "room_id must not be NULL");
+            let bad = c"\xff\xfe".as_ptr();
+            let err = optional("role", bad).unwrap_err();
+            assert_eq!(err.message(), "role is not valid UTF-8");
+        }
+    }
+
+    #[test]
+    fn returned_strings_round_trip_and_free() {
+        let raw = into_raw_string("tok\0en");
+        unsafe {
+            assert_eq!(CStr::from_ptr(raw).to_str().unwrap(), "tok\u{fffd}en");
+            hms_string_free(raw);
+            hms_string_free(ptr::null_mut());
+        }
+    }
+}
