@@ -1,0 +1,167 @@
+//! `RoomCodesClient`: every operation of the JS API, each a promise that
+//! drives one core call.
+
+use super::args;
+use super::drive::Shared;
+use super::env;
+use super::list::RoomCodeList;
+use super::options::{self, ClientOptions};
+use super::transport::Transport;
+use super::values::to_js;
+use crate::core::Core;
+use js_sys::Promise;
+use std::future::Future;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::future_to_promise;
+
+/// A client of the 100ms Room Codes API. One client serves any number of
+/// concurrent calls; it signs and caches its own management token when given
+/// `accessKey` and `appSecret`.
+///
+/// Every method rejects with an `HmsError`, or, when `options.signal` aborts,
+/// with the signal's reason (as `fetch` does).
+#[wasm_bindgen]
+pub struct RoomCodesClient {
+    shared: Rc<Shared>,
+}
+
+#[wasm_bindgen]
+impl RoomCodesClient {
+    /// A client. With no credentials it sends none (proxy mode: `baseUrl` is
+    /// your server, which adds them). Throws an `HmsError` of kind
+    /// `invalid_argument` for bad options, and for credentials in a browser
+    /// page unless `dangerouslyAllowBrowser` is set.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_optional_param_type = "RoomCodesClientOptions")] options: JsValue,
+    ) -> Result<RoomCodesClient, JsValue> {
+        let ClientOptions { config, fetch } = options::client(&options)?;
+        let transport = Transport {
+            fetch,
+            max_response_bytes: config.max_response_bytes(),
+            browser: env::is_browser_page(),
+        };
+        let core = Core::new(config);
+        Ok(RoomCodesClient {
+            shared: Rc::new(Shared { core, transport }),
+        })
+    }
+
+    /// Creates (or returns) a room code for every role of the room.
+    #[wasm_bindgen(unchecked_return_type = "Promise<RoomCode[]>")]
+    pub fn create(
+        &self,
+        #[wasm_bindgen(js_name = "roomId", unchecked_param_type = "string")] room_id: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        self.spawn(options, |shared, options| async move {
+            let room_id = args::string("roomId", &room_id)?;
+            let codes = shared
+                .drive(shared.core.create(&room_id)?, &options)
+                .await?;
+            to_js(&codes)
+        })
+    }
+
+    /// Creates one more room code for `role` in the room.
+    #[wasm_bindgen(js_name = "createForRole", unchecked_return_type = "Promise<RoomCode>")]
+    pub fn create_for_role(
+        &self,
+        #[wasm_bindgen(js_name = "roomId", unchecked_param_type = "string")] room_id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] role: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        self.spawn(options, |shared, options| async move {
+            let room_id = args::string("roomId", &room_id)?;
+            let role = args::string("role", &role)?;
+            let call = shared.core.create_for_role(&room_id, &role)?;
+            to_js(&shared.drive(call, &options).await?)
+        })
+    }
+
+    /// Every room code of the room, fetched a page at a time as the loop
+    /// goes: `for await (const code of client.list(roomId)) { … }`.
+    pub fn list(
+        &self,
+        #[wasm_bindgen(js_name = "roomId", unchecked_param_type = "string")] room_id: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "ListFilter")] filter: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> RoomCodeList {
+        RoomCodeList::new(self.shared.clone(), &room_id, &filter, &options)
+    }
+
+    /// One page of the room's codes. Pass its `last` as `start` to get the
+    /// next page; `last` is `null` on the last page.
+    #[wasm_bindgen(js_name = "listPage", unchecked_return_type = "Promise<RoomCodePage>")]
+    pub fn list_page(
+        &self,
+        #[wasm_bindgen(js_name = "roomId", unchecked_param_type = "string")] room_id: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "ListPageFilter")] filter: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        self.spawn(options, |shared, options| async move {
+            let room_id = args::string("roomId", &room_id)?;
+            let filter = options::filter(&filter, true)?;
+            let call = shared.core.list_page(&room_id, &filter)?;
+            to_js(&shared.drive(call, &options).await?)
+        })
+    }
+
+    /// Enables or disables a room code; resolves to the updated code.
+    #[wasm_bindgen(js_name = "setEnabled", unchecked_return_type = "Promise<RoomCode>")]
+    pub fn set_enabled(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] code: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "boolean")] enabled: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        self.spawn(options, |shared, options| async move {
+            let code = args::string("code", &code)?;
+            let enabled = args::boolean("enabled", &enabled)?;
+            let call = shared.core.set_enabled(&code, enabled)?;
+            to_js(&shared.drive(call, &options).await?)
+        })
+    }
+
+    /// Exchanges a room code for a client auth token, as a joining app does.
+    /// Sends no management token.
+    #[wasm_bindgen(
+        js_name = "authTokenForCode",
+        unchecked_return_type = "Promise<string>"
+    )]
+    pub fn auth_token_for_code(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] code: JsValue,
+        #[wasm_bindgen(
+            js_name = "tokenOptions",
+            unchecked_optional_param_type = "AuthTokenOptions"
+        )]
+        token_options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        self.spawn(options, |shared, options| async move {
+            let code = args::string("code", &code)?;
+            let user_id = options::user_id(&token_options)?;
+            let call = shared.core.auth_token_for_code(&code, user_id.as_deref())?;
+            Ok(JsValue::from(shared.drive(call, &options).await?))
+        })
+    }
+}
+
+impl RoomCodesClient {
+    /// Runs `operation` as a promise, with the call options read first.
+    fn spawn<F>(
+        &self,
+        options: JsValue,
+        operation: impl FnOnce(Rc<Shared>, options::CallOptions) -> F,
+    ) -> Promise
+    where
+        F: Future<Output = Result<JsValue, JsValue>> + 'static,
+    {
+        match options::call(&options) {
+            Ok(options) => future_to_promise(operation(self.shared.clone(), options)),
+            Err(error) => Promise::reject(&error.into()),
+        }
+    }
+}

@@ -1,0 +1,117 @@
+//! The option objects of the JS API, read into core settings.
+
+use super::args::Bag;
+use super::env;
+use crate::config::{Config, Credentials};
+use crate::error::{Error, Result};
+use crate::model::ListFilter;
+use crate::secret::Secret;
+use js_sys::Function;
+use std::time::Duration;
+use wasm_bindgen::JsValue;
+use web_sys::AbortSignal;
+
+/// A client's settings: the core's config and the caller's `fetch`, if any.
+pub struct ClientOptions {
+    pub config: Config,
+    pub fetch: Option<Function>,
+}
+
+/// Reads `new RoomCodesClient(options)`. Credentials in a browser page are
+/// refused unless `dangerouslyAllowBrowser` is set.
+pub fn client(value: &JsValue) -> Result<ClientOptions> {
+    let bag = Bag::new(
+        "options",
+        value,
+        &[
+            "managementToken",
+            "accessKey",
+            "appSecret",
+            "baseUrl",
+            "authBaseUrl",
+            "timeoutMs",
+            "maxRetries",
+            "fetch",
+            "dangerouslyAllowBrowser",
+        ],
+    )?;
+    let credentials =
+        match (
+            bag.string("managementToken")?,
+            bag.string("accessKey")?,
+            bag.string("appSecret")?,
+        ) {
+            (None, None, None) => Credentials::None,
+            (Some(token), None, None) => Credentials::ManagementToken(Secret::new(token)),
+            (None, Some(access_key), Some(app_secret)) => Credentials::AppKeys {
+                access_key,
+                app_secret: Secret::new(app_secret),
+            },
+            _ => return Err(Error::invalid_argument(
+                "give managementToken, or accessKey with appSecret, or none of them (proxy mode)",
+            )),
+        };
+    let allow_browser = bag.boolean("dangerouslyAllowBrowser")?.unwrap_or(false);
+    if credentials != Credentials::None && !allow_browser && env::is_browser_page() {
+        return Err(Error::invalid_argument(
+            "credentials in a browser page reach every visitor: keep them on a server and use \
+             proxy mode (no credentials, baseUrl of your proxy), or set dangerouslyAllowBrowser",
+        ));
+    }
+    let mut builder = Config::builder().binding("js").credentials(credentials);
+    if let Some(url) = bag.string("baseUrl")? {
+        builder = builder.base_url(url);
+    }
+    if let Some(url) = bag.string("authBaseUrl")? {
+        builder = builder.auth_base_url(url);
+    }
+    if let Some(timeout) = bag.millis("timeoutMs")? {
+        builder = builder.timeout(timeout);
+    }
+    if let Some(retries) = bag.count("maxRetries")? {
+        builder = builder.max_retries(retries);
+    }
+    Ok(ClientOptions {
+        config: builder.build()?,
+        fetch: bag.function("fetch")?,
+    })
+}
+
+/// The last argument of every method.
+#[derive(Clone, Default)]
+pub struct CallOptions {
+    /// Stops the call: it rejects with the signal's reason.
+    pub signal: Option<AbortSignal>,
+    /// Replaces the client's per-attempt timeout.
+    pub timeout: Option<Duration>,
+}
+
+/// Reads `{ signal, timeoutMs }`.
+pub fn call(value: &JsValue) -> Result<CallOptions> {
+    let bag = Bag::new("options", value, &["signal", "timeoutMs"])?;
+    Ok(CallOptions {
+        signal: bag.signal("signal")?,
+        timeout: bag.millis("timeoutMs")?,
+    })
+}
+
+/// Reads a listing filter `{ role, enabled, limit }`, and `start` for one page.
+pub fn filter(value: &JsValue, one_page: bool) -> Result<ListFilter> {
+    let keys: &[&str] = if one_page {
+        &["role", "enabled", "limit", "start"]
+    } else {
+        &["role", "enabled", "limit"]
+    };
+    let bag = Bag::new("filter", value, keys)?;
+    Ok(ListFilter {
+        role: bag.string("role")?,
+        enabled: bag.boolean("enabled")?,
+        limit: bag.count("limit")?,
+        start: bag.string("start")?,
+    })
+}
+
+/// Reads `{ userId }` of the token exchange.
+pub fn user_id(value: &JsValue) -> Result<Option<String>> {
+    Bag::new("options", value, &["userId"])?.string("userId")
+}

@@ -1,0 +1,267 @@
+//! One attempt over `fetch` (the global one or the caller's): the core's
+//! request out, an [`HttpResponse`] or a [`TransportFailure`] back.
+//!
+//! No redirect is followed (`redirect: "manual"`), the body is read up to the
+//! configured cap, and the attempt is bounded by its timeout and by the
+//! caller's `AbortSignal`, even when a custom `fetch` ignores the signal.
+
+use super::env;
+use super::timer::{clear_timeout, set_timeout};
+use crate::http::{HttpRequest, HttpResponse, TransportFailure, TransportFailureKind};
+use js_sys::{Array, Function, Promise, Reflect, Uint8Array};
+use std::time::Duration;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    AbortController, AbortSignal, Headers, ReadableStreamDefaultReader, RequestInit,
+    RequestRedirect, Response,
+};
+
+/// Node's error codes for a connection that was never made: the request
+/// provably did not leave.
+const NOT_SENT_CODES: [&str; 6] = [
+    "ECONNREFUSED",
+    "ENOTFOUND",
+    "EAI_AGAIN",
+    "EADDRNOTAVAIL",
+    "ENETUNREACH",
+    "EHOSTUNREACH",
+];
+
+/// How one attempt ended: what the core is fed, or the caller's abort.
+pub type Sent = Result<Result<HttpResponse, TransportFailure>, JsValue>;
+
+/// Sends requests with `fetch`.
+#[derive(Debug)]
+pub struct Transport {
+    /// The caller's `fetch`, or `None` for the global one.
+    pub fetch: Option<Function>,
+    /// The largest body read.
+    pub max_response_bytes: usize,
+    /// Whether this is a browser page, which owns the `user-agent` header.
+    pub browser: bool,
+}
+
+impl Transport {
+    /// Sends `request`, bounded by `timeout` and `signal`. `Err` is the
+    /// signal's reason once it aborts.
+    pub async fn send(
+        &self,
+        request: &HttpRequest,
+        timeout: Duration,
+        signal: Option<&AbortSignal>,
+    ) -> Sent {
+        let attempt = Attempt::start(timeout, signal)?;
+        let outcome = match self.fetch(request, &attempt.controller.signal()) {
+            Ok(pending) => match attempt.settle(pending).await {
+                Ok(response) => self.read(response.unchecked_into(), &attempt).await,
+                Err(error) => Err(Broke::Fetch(error)),
+            },
+            Err(error) => Err(Broke::Fetch(error)),
+        };
+        match outcome {
+            Ok(response) => Ok(Ok(response)),
+            Err(broke) => attempt.failure(broke).map(Err),
+        }
+    }
+
+    /// Starts `fetch(url, init)`.
+    fn fetch(&self, request: &HttpRequest, signal: &AbortSignal) -> Result<Promise, JsValue> {
+        let headers = Headers::new()?;
+        for (name, value) in &request.headers {
+            if !(self.browser && *name == "user-agent") {
+                headers.append(name, value)?;
+            }
+        }
+        let init = RequestInit::new();
+        init.set_method(request.method.as_str());
+        init.set_headers(&headers);
+        init.set_redirect(RequestRedirect::Manual);
+        init.set_signal(Some(signal));
+        if let Some(body) = &request.body {
+            init.set_body(&JsValue::from_str(body));
+        }
+        let fetch = match &self.fetch {
+            Some(fetch) => fetch.clone(),
+            None => env::global_fetch()
+                .ok_or_else(|| js_sys::TypeError::new("no global fetch; pass options.fetch"))?,
+        };
+        let url = JsValue::from_str(&request.url);
+        Ok(Promise::resolve(&fetch.call2(
+            &JsValue::UNDEFINED,
+            &url,
+            &init,
+        )?))
+    }
+
+    /// Reads status, headers and at most the capped body of `response`.
+    async fn read(&self, response: Response, attempt: &Attempt<'_>) -> Result<HttpResponse, Broke> {
+        let mut headers = Vec::new();
+        if let Ok(Some(entries)) = js_sys::try_iter(&response.headers()) {
+            for entry in entries.flatten() {
+                let pair: Array = entry.unchecked_into();
+                if let (Some(name), Some(value)) =
+                    (pair.get(0).as_string(), pair.get(1).as_string())
+                {
+                    headers.push((name, value));
+                }
+            }
+        }
+        let body = match response.body() {
+            Some(stream) if has_method(&stream, "getReader") => {
+                self.stream(stream.get_reader().unchecked_into(), attempt)
+                    .await?
+            }
+            Some(_) => self.buffer(&response, attempt).await?,
+            None => Vec::new(),
+        };
+        Ok(HttpResponse {
+            status: response.status(),
+            headers,
+            body,
+        })
+    }
+
+    /// A WHATWG body stream, read chunk by chunk: an oversized body stops at the cap.
+    async fn stream(
+        &self,
+        reader: ReadableStreamDefaultReader,
+        attempt: &Attempt<'_>,
+    ) -> Result<Vec<u8>, Broke> {
+        let mut body = Vec::new();
+        loop {
+            let chunk = attempt.settle(reader.read()).await.map_err(Broke::Fetch)?;
+            if Reflect::get(&chunk, &"done".into()).is_ok_and(|done| done.is_truthy()) {
+                return Ok(body);
+            }
+            let bytes: Uint8Array = Reflect::get(&chunk, &"value".into())
+                .map_err(Broke::Fetch)?
+                .unchecked_into();
+            if body.len() + bytes.length() as usize > self.max_response_bytes {
+                let _ = reader.cancel();
+                return Err(Broke::TooLarge);
+            }
+            body.extend(bytes.to_vec());
+        }
+    }
+
+    /// Any other body (a custom `fetch` of another kind), read whole.
+    async fn buffer(&self, response: &Response, attempt: &Attempt<'_>) -> Result<Vec<u8>, Broke> {
+        let pending = response.array_buffer().map_err(Broke::Fetch)?;
+        let buffer = attempt.settle(pending).await.map_err(Broke::Fetch)?;
+        let body = Uint8Array::new(&buffer).to_vec();
+        if body.len() > self.max_response_bytes {
+            return Err(Broke::TooLarge);
+        }
+        Ok(body)
+    }
+}
+
+/// Why an attempt got no response.
+enum Broke {
+    /// `fetch` or the body read rejected (or threw) with this.
+    Fetch(JsValue),
+    /// The body was over the cap.
+    TooLarge,
+}
+
+/// Whether `value.name` is a function.
+fn has_method(value: &JsValue, name: &str) -> bool {
+    Reflect::get(value, &name.into()).is_ok_and(|f| f.is_function())
+}
+
+/// The bounds of one attempt: an `AbortController` for `fetch`, aborted by the
+/// timeout timer or by the caller's signal. Dropping it clears both.
+struct Attempt<'a> {
+    controller: AbortController,
+    abort: Function,
+    aborted: Promise,
+    timer: JsValue,
+    timeout: Duration,
+    signal: Option<&'a AbortSignal>,
+}
+
+impl<'a> Attempt<'a> {
+    fn start(timeout: Duration, signal: Option<&'a AbortSignal>) -> Result<Attempt<'a>, JsValue> {
+        super::timer::check(signal)?;
+        let controller = AbortController::new()?;
+        let abort = Reflect::get(&controller, &JsValue::from_str("abort"))?
+            .unchecked_into::<Function>()
+            .bind0(&controller);
+        let own = controller.signal();
+        let aborted = Promise::new(&mut |resolve, _reject| {
+            let _ = own.add_event_listener_with_callback("abort", &resolve);
+        });
+        if let Some(signal) = signal {
+            signal.add_event_listener_with_callback("abort", &abort)?;
+        }
+        let timer = set_timeout(&abort, timeout.as_secs_f64() * 1000.0);
+        Ok(Attempt {
+            controller,
+            abort,
+            aborted,
+            timer,
+            timeout,
+            signal,
+        })
+    }
+
+    /// Awaits `pending`, or stops waiting as soon as the attempt is aborted.
+    async fn settle(&self, pending: Promise) -> Result<JsValue, JsValue> {
+        let value = JsFuture::from(Promise::race(&Array::of2(&pending, &self.aborted))).await;
+        if self.controller.signal().aborted() {
+            return Err(JsValue::UNDEFINED);
+        }
+        value
+    }
+
+    /// What a failed attempt means: the caller's abort (`Err`), or the
+    /// failure the core is fed.
+    fn failure(&self, broke: Broke) -> Result<TransportFailure, JsValue> {
+        super::timer::check(self.signal)?;
+        if self.controller.signal().aborted() {
+            let ms = self.timeout.as_millis();
+            return Ok(TransportFailure::new(
+                TransportFailureKind::Timeout,
+                format!("no response within {ms} ms"),
+            ));
+        }
+        Ok(match broke {
+            Broke::Fetch(error) => fetch_failure(&error),
+            Broke::TooLarge => TransportFailure::new(
+                TransportFailureKind::BodyTooLarge,
+                "the response body is over the size cap",
+            ),
+        })
+    }
+}
+
+impl Drop for Attempt<'_> {
+    fn drop(&mut self) {
+        clear_timeout(&self.timer);
+        if let Some(signal) = self.signal {
+            let _ = signal.remove_event_listener_with_callback("abort", &self.abort);
+        }
+    }
+}
+
+/// Sorts a rejected `fetch` by whether the request can have left: only Node's
+/// connection errors prove it did not; a browser's `TypeError` tells nothing.
+fn fetch_failure(error: &JsValue) -> TransportFailure {
+    let text = |value: &JsValue, key: &str| {
+        Reflect::get(value, &JsValue::from_str(key))
+            .ok()
+            .and_then(|v| v.as_string())
+    };
+    let cause = Reflect::get(error, &JsValue::from_str("cause")).unwrap_or_default();
+    let code = text(&cause, "code");
+    let kind = match code.as_deref() {
+        Some(code) if NOT_SENT_CODES.contains(&code) => TransportFailureKind::NotSent,
+        _ => TransportFailureKind::Broken,
+    };
+    let mut message = text(error, "message").unwrap_or_else(|| "fetch failed".into());
+    if let Some(detail) = text(&cause, "message").or(code) {
+        message = format!("{message}: {detail}");
+    }
+    TransportFailure::new(kind, message)
+}

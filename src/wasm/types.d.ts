@@ -1,0 +1,131 @@
+/** What went wrong: the same names in every binding of hms-room-codes. */
+export type HmsErrorKind =
+  | "invalid_argument"
+  | "unauthorized"
+  | "room_disabled"
+  | "forbidden"
+  | "room_not_found"
+  | "role_not_found"
+  | "code_not_found"
+  | "not_found"
+  | "bad_request"
+  | "rate_limited"
+  | "server"
+  | "unexpected_status"
+  | "timeout"
+  | "network"
+  | "decode"
+  | "internal";
+
+/**
+ * The error every operation rejects with (except an abort, which rejects with
+ * the `AbortSignal`'s reason, as `fetch` does). A real `Error`, with a stack.
+ */
+export class HmsError extends Error {
+  constructor(
+    kind: HmsErrorKind,
+    message: string,
+    extra?: { status?: number; details?: string[]; retryAfterMs?: number },
+  );
+  /** Always `"HmsError"`. */
+  readonly name: "HmsError";
+  /** What went wrong. */
+  readonly kind: HmsErrorKind;
+  /** The HTTP status of the response, if one came back. */
+  readonly status: number | undefined;
+  /** The service's `details` (empty when it sent none). */
+  readonly details: string[];
+  /** The wait the service asked for with `Retry-After`, in milliseconds. */
+  readonly retryAfterMs: number | undefined;
+}
+
+/** Whether `value` is an `HmsError`. */
+export function isHmsError(value: unknown): value is HmsError;
+
+/** One room code, with the service's keys; timestamps are RFC 3339 strings. */
+export interface RoomCode {
+  code: string;
+  room_id: string;
+  role: string;
+  enabled: boolean;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One page of a room's codes. */
+export interface RoomCodePage {
+  /** The page size the service used, if it said. */
+  limit: number | null;
+  data: RoomCode[];
+  /** The `start` of the next page; `null` on the last page. */
+  last: string | null;
+}
+
+/** Which codes to list. */
+export interface ListFilter {
+  /** Only codes of this role. */
+  role?: string;
+  /** Only enabled (`true`) or disabled (`false`) codes. */
+  enabled?: boolean;
+  /** Page size (the service takes 10 to 100). */
+  limit?: number;
+}
+
+/** Which page to get. */
+export interface ListPageFilter extends ListFilter {
+  /** A previous page's `last`. */
+  start?: string;
+}
+
+/** The last argument of every method. */
+export interface CallOptions {
+  /** Stops the call; it then rejects with `signal.reason`. */
+  signal?: AbortSignal;
+  /** The timeout of each attempt of this call, replacing the client's. */
+  timeoutMs?: number;
+}
+
+/** Options of the token exchange. */
+export interface AuthTokenOptions {
+  /** Your id for the person joining. */
+  userId?: string;
+}
+
+/** The settings of a client. Give a management token, or an access key with
+ * its app secret, or neither (proxy mode). */
+export interface RoomCodesClientOptions {
+  /** A fixed management token. */
+  managementToken?: string;
+  /** The app's access key; the client signs its own tokens with `appSecret`. */
+  accessKey?: string;
+  /** The app secret that signs the management tokens. */
+  appSecret?: string;
+  /** The management API (default `https://api.100ms.live/v2`). `https`,
+   * or `http` to loopback. */
+  baseUrl?: string;
+  /** The token exchange (default `https://auth.100ms.live/v2`). */
+  authBaseUrl?: string;
+  /** The timeout of each attempt (default 10 000 ms). */
+  timeoutMs?: number;
+  /** Retries after a failed attempt, where a repeat is safe (default 2). */
+  maxRetries?: number;
+  /** The `fetch` to send requests with (default: the global one). */
+  fetch?: typeof fetch;
+  /** Allows credentials in a browser page, where every visitor can read
+   * them. Never do this with a real management token. */
+  dangerouslyAllowBrowser?: boolean;
+}
+
+/** What a room link is made of. Give exactly one of `subdomain` and `domain`. */
+export interface RoomLinkOptions {
+  /** The app's 100ms subdomain: `https://{subdomain}.app.100ms.live/meeting/{code}`. */
+  subdomain?: string;
+  /** A custom domain: `https://{domain}/{code}`. */
+  domain?: string;
+  /** The room code. */
+  code: string;
+  /** Your id for the person, as `userId` in the query. */
+  userId?: string;
+  /** The name shown for the person, as `name` in the query. */
+  name?: string;
+}
