@@ -12,6 +12,14 @@ fn bearer_tokens(env: &Env) -> Vec<String> {
         .collect()
 }
 
+/// The tokens the client signed itself (JWTs), in the order sent.
+fn signed_tokens(env: &Env) -> Vec<String> {
+    bearer_tokens(env)
+        .into_iter()
+        .filter(|t| t.starts_with("Bearer ey"))
+        .collect()
+}
+
 #[test]
 fn signed_tokens_are_accepted_and_reused() {
     let env = Env::start();
@@ -19,11 +27,7 @@ fn signed_tokens_are_accepted_and_reused() {
     let room = env.room(None);
     client.create(&room).unwrap();
     client.list_page(&room, &ListFilter::default()).unwrap();
-    let tokens = bearer_tokens(&env);
-    let ours: Vec<_> = tokens
-        .iter()
-        .filter(|t| t.starts_with("Bearer ey"))
-        .collect();
+    let ours = signed_tokens(&env);
     assert_eq!(ours.len(), 2);
     assert_eq!(ours[0], ours[1], "the cached token is reused");
 }
@@ -53,10 +57,7 @@ fn a_401_renews_the_token_and_the_call_succeeds() {
         json!({ "method": "GET", "path": format!("/v2/room-codes/room/{room}"), "status": 401 }),
     );
     client.list_page(&room, &ListFilter::default()).unwrap();
-    let tokens: Vec<String> = bearer_tokens(&env)
-        .into_iter()
-        .filter(|t| t.starts_with("Bearer ey"))
-        .collect();
+    let tokens = signed_tokens(&env);
     assert_eq!(tokens.len(), 3);
     assert_eq!(
         tokens[0], tokens[1],
@@ -79,10 +80,7 @@ fn the_token_is_renewed_before_it_expires() {
     client.list_page(&room, &ListFilter::default()).unwrap();
     std::thread::sleep(Duration::from_millis(2100));
     client.list_page(&room, &ListFilter::default()).unwrap();
-    let tokens: Vec<String> = bearer_tokens(&env)
-        .into_iter()
-        .filter(|t| t.starts_with("Bearer ey"))
-        .collect();
+    let tokens = signed_tokens(&env);
     assert_eq!(tokens.len(), 3);
     assert_eq!(tokens[0], tokens[1]);
     assert_ne!(tokens[1], tokens[2], "renewed while still valid");
