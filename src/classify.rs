@@ -8,7 +8,8 @@
 use crate::error::{Error, ErrorKind};
 use crate::http::HttpResponse;
 use crate::operation::Operation;
-use serde_json::Value;
+use serde::Deserialize;
+use serde_json::value::RawValue;
 use std::time::Duration;
 
 /// The longest service message copied into an error.
@@ -94,19 +95,24 @@ pub struct ServiceError {
 impl ServiceError {
     /// Reads the service's error shape from `body`; anything else is `None`.
     pub fn parse(body: &[u8]) -> Option<ServiceError> {
-        let value: Value = serde_json::from_slice(body).ok()?;
-        let object = value.as_object()?;
-        let message = object.get("message")?.as_str()?;
-        let mut details: Vec<String> = match object.get("details") {
-            Some(Value::Array(items)) => items.iter().map(text_of).collect(),
-            Some(Value::Null) | None => Vec::new(),
-            Some(other) => vec![text_of(other)],
+        let body: ErrorBody = serde_json::from_slice(body).ok()?;
+        let mut details: Vec<String> = match body.details {
+            Some(raw) if raw.get().starts_with('[') => {
+                serde_json::from_str::<Vec<&RawValue>>(raw.get())
+                    .ok()?
+                    .into_iter()
+                    .map(text_of)
+                    .collect()
+            }
+            Some(raw) if raw.get() == "null" => Vec::new(),
+            Some(raw) => vec![text_of(raw)],
+            None => Vec::new(),
         };
-        if let Some(description) = object.get("data").and_then(|d| d.get("description")) {
+        if let Some(description) = body.data.and_then(|data| data.description) {
             details.push(text_of(description));
         }
         Some(ServiceError {
-            message: message.chars().take(MAX_MESSAGE_CHARS).collect(),
+            message: body.message.chars().take(MAX_MESSAGE_CHARS).collect(),
             details,
         })
     }
@@ -116,11 +122,28 @@ impl ServiceError {
     }
 }
 
-fn text_of(value: &Value) -> String {
-    match value {
-        Value::String(s) => s.chars().take(MAX_MESSAGE_CHARS).collect(),
-        other => other.to_string().chars().take(MAX_MESSAGE_CHARS).collect(),
-    }
+/// The service's error shape. Its values stay raw JSON (no `serde_json::Value`,
+/// which would pull a map type into the wasm build).
+#[derive(Deserialize)]
+struct ErrorBody<'a> {
+    message: String,
+    #[serde(default, borrow)]
+    details: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    data: Option<ErrorData<'a>>,
+}
+
+/// The older error shape's `data`.
+#[derive(Deserialize)]
+struct ErrorData<'a> {
+    #[serde(default, borrow)]
+    description: Option<&'a RawValue>,
+}
+
+/// A JSON string's text, or any other JSON value as written.
+fn text_of(value: &RawValue) -> String {
+    let text = serde_json::from_str::<String>(value.get()).unwrap_or_else(|_| value.get().into());
+    text.chars().take(MAX_MESSAGE_CHARS).collect()
 }
 
 #[cfg(test)]
