@@ -44,7 +44,7 @@ impl<'a> Bag<'a> {
         for key in Object::keys(&object).iter().filter_map(|k| k.as_string()) {
             if !keys.contains(&key.as_str()) {
                 return Err(Error::invalid_argument(format!(
-                    "{name} has an unknown key {key:?}; the keys are {}",
+                    "{name} has an unknown key \"{key}\"; the keys are {}",
                     keys.join(", ")
                 )));
             }
@@ -146,14 +146,10 @@ fn describe(value: &JsValue) -> String {
         "null".into()
     } else if Array::is_array(value) {
         "an array".into()
-    } else if let Some(n) = value.as_f64() {
-        format!("the number {n}")
     } else {
         match value.js_typeof().as_string().as_deref() {
             Some("object") => "an object".into(),
-            Some(
-                kind @ ("undefined" | "boolean" | "string" | "function" | "symbol" | "bigint"),
-            ) => {
+            Some(kind @ ("number" | "boolean" | "string" | "function" | "symbol" | "bigint")) => {
                 format!("a {kind}")
             }
             _ => "a value of another type".into(),
