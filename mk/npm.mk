@@ -15,7 +15,7 @@ $(JS_TOOLS): tools/js/package.json tools/js/package-lock.json
 	cd tools/js && npm ci --no-audit --no-fund --loglevel=error
 
 lint-wasm:
-	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --test wasm -- -D warnings
 
 npm-package: $(JS_TOOLS)
 	cargo build --quiet --profile wasm-release --target wasm32-unknown-unknown --lib
