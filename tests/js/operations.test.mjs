@@ -1,0 +1,132 @@
+// Every operation of the package against the emulator, in token and
+// credentials mode.
+import assert from "node:assert/strict";
+import { beforeEach, test } from "node:test";
+import { apiBase, clean, client, control, newRoom, pkg, requests } from "./support.mjs";
+
+beforeEach(clean);
+
+const codeKeys = ["code", "created_at", "enabled", "role", "room_id", "updated_at"];
+
+test("create gives a code for every role, with the service's keys", async () => {
+  const room = await newRoom();
+  const codes = await client().create(room);
+  assert.deepEqual(codes.map((c) => c.role).sort(), ["guest", "host", "viewer"]);
+  for (const code of codes) {
+    assert.deepEqual(Object.keys(code).sort(), codeKeys);
+    assert.equal(code.room_id, room);
+    assert.equal(code.enabled, true);
+    assert.match(code.created_at, /^\d{4}-\d\d-\d\dT/);
+  }
+});
+
+test("createForRole mints one more code for the role", async () => {
+  const room = await newRoom();
+  const c = client();
+  const first = await c.createForRole(room, "guest");
+  const second = await c.createForRole(room, "guest");
+  assert.equal(first.role, "guest");
+  assert.notEqual(first.code, second.code);
+});
+
+test("listPage filters and pages with start; list walks every page", async () => {
+  const room = await newRoom();
+  const c = client();
+  await c.create(room);
+  for (let i = 0; i < 12; i++) await c.createForRole(room, "guest");
+  const page = await c.listPage(room, { role: "guest", limit: 10 });
+  assert.equal(page.data.length, 10);
+  assert.equal(typeof page.last, "string");
+  const next = await c.listPage(room, { role: "guest", limit: 10, start: page.last });
+  assert.equal(next.data.length, 3);
+  assert.equal(next.last, null);
+  const all = [];
+  for await (const code of c.list(room, { limit: 10 })) all.push(code.code);
+  assert.equal(all.length, 15);
+  assert.equal(new Set(all).size, 15);
+  const gets = await requests("GET", `/v2/room-codes/room/${room}`);
+  assert.ok(gets.some((r) => r.query.includes("start=")), "list followed the cursor");
+});
+
+test("list stops early on break, and next() calls run in order", async () => {
+  const room = await newRoom();
+  const c = client();
+  await c.create(room);
+  for await (const code of c.list(room)) {
+    assert.ok(code.code);
+    break;
+  }
+  const it = c.list(room, { enabled: true });
+  const results = await Promise.all([it.next(), it.next(), it.next(), it.next()]);
+  assert.deepEqual(results.map((r) => r.done), [false, false, false, true]);
+  assert.equal(new Set(results.slice(0, 3).map((r) => r.value.code)).size, 3);
+  assert.equal(it[Symbol.asyncIterator]().constructor.name, "RoomCodeList");
+});
+
+test("setEnabled disables and enables a code", async () => {
+  const room = await newRoom();
+  const c = client();
+  const [code] = await c.create(room);
+  assert.equal((await c.setEnabled(code.code, false)).enabled, false);
+  const disabled = await c.listPage(room, { enabled: false });
+  assert.deepEqual(disabled.data.map((d) => d.code), [code.code]);
+  assert.equal((await c.setEnabled(code.code, true)).enabled, true);
+});
+
+test("authTokenForCode sends no management token", async () => {
+  const room = await newRoom();
+  const c = client();
+  const [code] = await c.create(room);
+  const jwt = await c.authTokenForCode(code.code, { userId: "user-1" });
+  const claims = JSON.parse(Buffer.from(jwt.split(".")[1], "base64url"));
+  assert.equal(claims.user_id, "user-1");
+  assert.equal(claims.room_id, room);
+  const [sent] = await requests("POST", "/v2/token");
+  assert.equal(sent.headers.authorization, undefined);
+  assert.deepEqual(JSON.parse(sent.body), { code: code.code, user_id: "user-1" });
+  assert.equal(typeof (await c.authTokenForCode(code.code)), "string");
+});
+
+test("credentials mode: the client signs tokens the emulator verifies", async () => {
+  const room = await newRoom();
+  const c = new pkg.RoomCodesClient({ accessKey: "emulator-access-key", appSecret: "emulator-app-secret", baseUrl: apiBase });
+  assert.equal((await c.create(room)).length, 3);
+  await c.createForRole(room, "host");
+  const sent = await requests("POST", `/v2/room-codes/room/${room}/role/host`);
+  const jwt = sent[0].headers.authorization.replace(/^Bearer /, "");
+  const claims = JSON.parse(Buffer.from(jwt.split(".")[1], "base64url"));
+  assert.equal(claims.access_key, "emulator-access-key");
+  assert.equal(claims.type, "management");
+  const wrong = new pkg.RoomCodesClient({ accessKey: "emulator-access-key", appSecret: "wrong", baseUrl: apiBase });
+  await assert.rejects(wrong.create(room), { name: "HmsError", kind: "unauthorized", status: 401 });
+});
+
+test("requests carry the JS user agent and JSON headers", async () => {
+  const room = await newRoom();
+  await client().create(room);
+  const [sent] = await requests("POST", `/v2/room-codes/room/${room}`);
+  assert.match(sent.headers["user-agent"], /^hms-room-codes\/\d+\.\d+\.\d+ \(js\)$/);
+  assert.equal(sent.headers["content-type"], "application/json");
+});
+
+test("a fetch of the caller's own is used for every request", async () => {
+  const room = await newRoom();
+  const seen = [];
+  const c = client({ fetch: (url, init) => (seen.push([init.method, url]), fetch(url, init)) });
+  await c.create(room);
+  assert.deepEqual(seen, [["POST", `${apiBase}/room-codes/room/${room}`]]);
+});
+
+test("roomLink builds links without a request", () => {
+  assert.equal(pkg.roomLink({ subdomain: "myapp", code: "abc-defg-hij" }), "https://myapp.app.100ms.live/meeting/abc-defg-hij");
+  assert.equal(
+    pkg.roomLink({ domain: "meet.example.com", code: "abc", userId: "u 1", name: "Zoë" }),
+    "https://meet.example.com/abc?userId=u%201&name=Zo%C3%AB",
+  );
+});
+
+test("the control API sees disabled rooms as the service does", async () => {
+  const room = await newRoom();
+  await control("POST", `/v2/rooms/${room}`, { enabled: false });
+  await assert.rejects(client().create(room), { kind: "room_disabled", status: 403 });
+});
