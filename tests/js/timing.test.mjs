@@ -1,0 +1,106 @@
+// Retries with Retry-After, timeouts, AbortSignal, and many calls at once.
+import assert from "node:assert/strict";
+import { beforeEach, test } from "node:test";
+import { clean, client, fault, hmsError, newRoom, requests } from "./support.mjs";
+
+beforeEach(clean);
+
+const listPath = (room) => `/v2/room-codes/room/${room}`;
+
+/** Whether `promise` rejects with an AbortError (the signal's reason) within `ms`. */
+async function abortsWithin(promise, ms) {
+  const started = Date.now();
+  await assert.rejects(promise, { name: "AbortError" });
+  assert.ok(Date.now() - started < ms, `rejected after ${Date.now() - started} ms`);
+}
+
+test("a 429 is retried after its Retry-After, in seconds or as a date", async () => {
+  const room = await newRoom();
+  await fault({ path: listPath(room), status: 429, retry_after: "1" });
+  let started = Date.now();
+  await client().listPage(room);
+  assert.ok(Date.now() - started >= 900);
+  await fault({ path: listPath(room), status: 429, retry_after: new Date(Date.now() + 2000).toUTCString() });
+  started = Date.now();
+  await client().listPage(room);
+  assert.ok(Date.now() - started >= 900);
+  assert.equal((await requests("GET", listPath(room))).length, 4);
+});
+
+test("5xx is retried for a listing but never for create", async () => {
+  const room = await newRoom();
+  await fault({ path: listPath(room), method: "GET", status: 503 });
+  assert.equal((await client().listPage(room)).data.length, 0);
+  await fault({ path: listPath(room), method: "POST", status: 503 });
+  assert.equal((await hmsError(client().create(room))).kind, "server");
+  assert.equal((await requests("POST", listPath(room))).length, 1);
+});
+
+test("the client's timeoutMs bounds each attempt; a call's timeoutMs replaces it", async () => {
+  const room = await newRoom();
+  await fault({ path: listPath(room), delay_ms: 1000 });
+  const slow = await hmsError(client({ timeoutMs: 150, maxRetries: 0 }).listPage(room));
+  assert.equal(slow.kind, "timeout");
+  assert.match(slow.message, /150 ms/);
+  await fault({ path: listPath(room), delay_ms: 1000 });
+  const call = await hmsError(client({ maxRetries: 0 }).listPage(room, {}, { timeoutMs: 120 }));
+  assert.equal(call.kind, "timeout");
+  assert.match(call.message, /120 ms/);
+  await fault({ path: listPath(room), delay_ms: 300 });
+  assert.ok(await client({ timeoutMs: 100 }).listPage(room, {}, { timeoutMs: 2000 }));
+});
+
+test("an aborted signal rejects at once, before any request", async () => {
+  const room = await newRoom();
+  await abortsWithin(client().create(room, { signal: AbortSignal.abort() }), 50);
+  assert.equal((await requests("POST", listPath(room))).length, 0);
+});
+
+test("an abort during the request rejects promptly with the reason", async () => {
+  const room = await newRoom();
+  await fault({ path: listPath(room), delay_ms: 1500 });
+  const controller = new AbortController();
+  const pending = client().listPage(room, {}, { signal: controller.signal });
+  setTimeout(() => controller.abort(), 100);
+  await abortsWithin(pending, 1000);
+  const reason = new Error("changed my mind");
+  await assert.rejects(client().create(room, { signal: AbortSignal.abort(reason) }), (e) => e === reason);
+});
+
+test("an abort during the wait between attempts rejects promptly", async () => {
+  const room = await newRoom();
+  await fault({ path: listPath(room), status: 429, retry_after: "5" });
+  const controller = new AbortController();
+  const pending = client().listPage(room, {}, { signal: controller.signal });
+  setTimeout(() => controller.abort(), 200);
+  await abortsWithin(pending, 1500);
+});
+
+test("an abort stops a listing, and a custom fetch that ignores the signal", async () => {
+  const room = await newRoom();
+  await client().create(room);
+  await fault({ path: listPath(room), delay_ms: 1500 });
+  const controller = new AbortController();
+  const deaf = (url, init) => fetch(url, { ...init, signal: undefined });
+  const listing = client({ fetch: deaf }).list(room, {}, { signal: controller.signal });
+  setTimeout(() => controller.abort(), 100);
+  await abortsWithin(listing.next(), 1000);
+  assert.equal((await listing.next()).done, true);
+});
+
+test("64 concurrent calls on one client all succeed", async () => {
+  const room = await newRoom();
+  const c = client();
+  const made = await Promise.all(Array.from({ length: 64 }, () => c.createForRole(room, "guest")));
+  assert.equal(new Set(made.map((m) => m.code)).size, 64);
+  const pages = await Promise.all(Array.from({ length: 64 }, () => c.listPage(room, { limit: 100 })));
+  assert.ok(pages.every((p) => p.data.length === 64));
+});
+
+test("64 concurrent calls in credentials mode share one signed token", async () => {
+  const room = await newRoom();
+  const c = client({ managementToken: undefined, accessKey: "emulator-access-key", appSecret: "emulator-app-secret" });
+  await Promise.all(Array.from({ length: 64 }, () => c.listPage(room)));
+  const tokens = new Set((await requests("GET", listPath(room))).map((r) => r.headers.authorization));
+  assert.equal(tokens.size, 1);
+});
