@@ -142,7 +142,7 @@ impl<'a, T> Call<'a, T> {
                 format!(
                     "{} timed out after {} ms: {}",
                     self.operation.as_str(),
-                    self.timeout.as_millis(),
+                    self.timeout.as_millis() as u64,
                     failure.message
                 ),
             ),

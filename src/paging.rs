@@ -2,13 +2,13 @@
 
 use crate::error::{Error, Result};
 use crate::model::{ListFilter, RoomCodePage};
-use std::collections::HashSet;
 
 /// The state of a listing across pages. Each binding's `list` drives one.
 #[derive(Debug, Clone)]
 pub struct Pager {
     filter: ListFilter,
-    seen: HashSet<String>,
+    /// Cursors followed so far (a handful: one per page).
+    seen: Vec<String>,
     done: bool,
 }
 
@@ -33,12 +33,13 @@ impl Pager {
     pub fn on_page(&mut self, page: &RoomCodePage) -> Result<()> {
         match &page.last {
             Some(last) if !page.data.is_empty() => {
-                if !self.seen.insert(last.clone()) {
+                if self.seen.contains(last) {
                     self.done = true;
                     return Err(Error::decode(format!(
                         "the service repeated the paging cursor {last:?}; stopping instead of looping"
                     )));
                 }
+                self.seen.push(last.clone());
                 self.filter.start = Some(last.clone());
             }
             _ => self.done = true,
