@@ -62,6 +62,6 @@ for (const file of fs.readdirSync(templates, { recursive: true })) {
 }
 
 const tarball = run("npm", ["pack", "--silent", "--pack-destination", out, pkg]).trim().split("\n").pop();
-const gz = run("gzip", ["-9", "-c", wasm]).length;
+const gz = execFileSync("gzip", ["-9", "-c", wasm]).length;
 console.log(`npm-package: ${path.relative(root, path.join(out, tarball))}`);
 console.log(`  .wasm ${fs.statSync(wasm).size} bytes (${bindgenSize} before wasm-opt), ${gz} gzipped`);
