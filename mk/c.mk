@@ -1,0 +1,112 @@
+# C and C++ (bindings/c): the libraries and header, install, examples and tests.
+#   make install-c PREFIX=/usr/local   header, .a, .so, pkg-config and CMake files
+#   make test-c      header drift + C11/C++ compile, C tests plain / valgrind /
+#                    ASan+UBSan, the C++ example, the installed package three ways
+#   make demo-c      the C and C++ quickstarts (inside scripts/with-emulator.sh)
+#   make bench-c     latency of 1000 create_for_role calls against the emulator
+.PHONY: c-lib c-header c-examples c-tests-build c-install-check c-tests-run \
+        install-c install test-c demo-c bench-c
+DEMO_STEPS += demo-c
+TEST_STEPS += test-c
+
+C_OUT     := build/c
+C_PREFIX  := $(CURDIR)/$(C_OUT)/prefix
+C_HEADER  := bindings/c/include/hms_room_codes.h
+C_LIB_A   := target/release/libhms_room_codes.a
+C_LIB_SO  := target/release/libhms_room_codes.so
+C_SYSLIBS := -lm -ldl -lpthread
+C_STRICT  := -std=c11 -Wall -Wextra -Werror -pedantic
+C_INC     := -Ibindings/c/include
+C_TEST    := bindings/c/tests/test_c.c bindings/c/tests/emu.c
+C_SAN     := -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+C_VERSION  = $(shell sed -n 's/^\#define HMS_ROOM_CODES_VERSION "\(.*\)"/\1/p' $(C_HEADER))
+C_ROOM     = HMS_ROOM_ID=$$($(CURDIR)/$(C_OUT)/emu_room)
+PREFIX    ?= /usr/local
+VALGRIND  := valgrind --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=1
+
+# The static and shared libraries; build.rs regenerates the header on the way.
+c-lib:
+	cargo build --quiet --release -p hms-room-codes --lib
+
+$(C_OUT):
+	mkdir -p $@
+
+# The committed header is exactly what build.rs generates, and compiles as C11 and C++.
+c-header: c-lib | $(C_OUT)
+	@git diff --quiet -- $(C_HEADER) || { git diff --stat -- $(C_HEADER); \
+	  echo "$(C_HEADER) differs from a fresh generation: commit it"; exit 1; }
+	printf '#include "hms_room_codes.h"\nint main(void) { return hms_version() == 0; }\n' >$(C_OUT)/header.c
+	$(CC) $(C_STRICT) $(C_INC) -c $(C_OUT)/header.c -o $(C_OUT)/header_c.o
+	$(CXX) -x c++ -std=c++11 -Wall -Wextra -Werror -pedantic $(C_INC) -c $(C_OUT)/header.c -o $(C_OUT)/header_cpp.o
+
+# The quickstarts, linked statically with the documented line, and a room maker for them.
+c-examples: c-lib | $(C_OUT)
+	$(CC) $(C_STRICT) $(C_INC) bindings/c/examples/quickstart.c $(C_LIB_A) $(C_SYSLIBS) -o $(C_OUT)/quickstart
+	$(CXX) -std=c++17 -Wall -Wextra -Werror $(C_INC) bindings/c/examples/quickstart.cpp $(C_LIB_A) $(C_SYSLIBS) \
+	  -o $(C_OUT)/quickstart_cpp
+	$(CC) $(C_STRICT) bindings/c/tests/emu_room.c bindings/c/tests/emu.c -o $(C_OUT)/emu_room
+
+c-tests-build: c-lib | $(C_OUT)
+	$(CC) $(C_STRICT) -g $(C_INC) $(C_TEST) $(C_LIB_A) $(C_SYSLIBS) -o $(C_OUT)/test_c
+	$(CC) $(C_STRICT) $(C_SAN) $(C_INC) $(C_TEST) $(C_LIB_A) $(C_SYSLIBS) -o $(C_OUT)/test_c_asan
+	$(CC) $(C_STRICT) -O2 $(C_INC) bindings/c/tests/latency.c bindings/c/tests/emu.c $(C_LIB_A) $(C_SYSLIBS) \
+	  -o $(C_OUT)/latency
+
+# Installs into a scratch prefix and builds the quickstart against it: pkg-config
+# (shared), the documented static link line, and CMake's find_package.
+c-install-check: c-lib | $(C_OUT)
+	rm -rf $(C_PREFIX) $(C_OUT)/cmake
+	$(MAKE) --no-print-directory install-c PREFIX=$(C_PREFIX)
+	$(CC) $(C_STRICT) bindings/c/examples/quickstart.c \
+	  $$(PKG_CONFIG_PATH=$(C_PREFIX)/lib/pkgconfig pkg-config --cflags --libs hms_room_codes) \
+	  -Wl,-rpath,$(C_PREFIX)/lib -o $(C_OUT)/quickstart_pkgconfig
+	ldd $(C_OUT)/quickstart_pkgconfig | grep -q 'libhms_room_codes\.so'
+	$(CC) $(C_STRICT) bindings/c/examples/quickstart.c -I$(C_PREFIX)/include \
+	  $(C_PREFIX)/lib/libhms_room_codes.a -lm -ldl -lpthread -o $(C_OUT)/quickstart_static
+	! ldd $(C_OUT)/quickstart_static | grep -q hms_room_codes
+	cmake -S bindings/c/tests/cmake-consumer -B $(C_OUT)/cmake -DCMAKE_PREFIX_PATH=$(C_PREFIX) \
+	  -DCMAKE_BUILD_TYPE=Release >/dev/null
+	cmake --build $(C_OUT)/cmake >/dev/null
+
+# Needs the emulator (test-c starts one). A run's output goes to a file; its last
+# line ("N passed, M failed") is shown, or all of it when the run fails.
+c-tests-run:
+	@echo "== C tests"
+	$(C_OUT)/test_c
+	@echo "== C tests under valgrind"
+	@$(VALGRIND) --log-file=$(C_OUT)/valgrind.log $(C_OUT)/test_c >$(C_OUT)/valgrind.out 2>&1; status=$$?; \
+	  [ $$status -eq 0 ] && tail -n1 $(C_OUT)/valgrind.out || cat $(C_OUT)/valgrind.out $(C_OUT)/valgrind.log; \
+	  grep -E '(definitely|indirectly|possibly) lost:|ERROR SUMMARY:|All heap blocks' $(C_OUT)/valgrind.log \
+	    | cut -d' ' -f2-; exit $$status
+	@echo "== C tests with ASan + UBSan"
+	@ASAN_OPTIONS=detect_leaks=1 $(C_OUT)/test_c_asan >$(C_OUT)/asan.out 2>&1; status=$$?; \
+	  [ $$status -eq 0 ] && tail -n1 $(C_OUT)/asan.out || cat $(C_OUT)/asan.out; exit $$status
+	@echo "== the C++ example"
+	$(C_ROOM) $(C_OUT)/quickstart_cpp
+	@echo "== the installed package: pkg-config, static link line, CMake (shared, static, C++)"
+	@for exe in quickstart_pkgconfig quickstart_static cmake/quickstart_shared cmake/quickstart_static \
+	  cmake/quickstart_cpp; do $(C_ROOM) $(C_OUT)/$$exe >/dev/null && echo "$$exe ok" || exit 1; done
+
+test-c: c-header c-examples c-tests-build c-install-check
+	bash scripts/with-emulator.sh $(MAKE) --no-print-directory c-tests-run
+
+demo-c: c-examples
+	$(C_ROOM) $(C_OUT)/quickstart
+	$(C_ROOM) $(C_OUT)/quickstart_cpp
+
+bench-c: c-tests-build
+	bash scripts/with-emulator.sh $(C_OUT)/latency 1000
+
+install-c: c-lib
+	install -d $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig \
+	  $(DESTDIR)$(PREFIX)/lib/cmake/hms_room_codes
+	install -m 644 $(C_HEADER) $(DESTDIR)$(PREFIX)/include/
+	install -m 644 $(C_LIB_A) $(DESTDIR)$(PREFIX)/lib/
+	install -m 755 $(C_LIB_SO) $(DESTDIR)$(PREFIX)/lib/
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(C_VERSION)|' bindings/c/hms_room_codes.pc.in \
+	  >$(DESTDIR)$(PREFIX)/lib/pkgconfig/hms_room_codes.pc
+	for f in hms_room_codesConfig hms_room_codesConfigVersion; do \
+	  sed 's|@VERSION@|$(C_VERSION)|' bindings/c/cmake/$$f.cmake.in \
+	    >$(DESTDIR)$(PREFIX)/lib/cmake/hms_room_codes/$$f.cmake || exit 1; done
+
+install: install-c
