@@ -1,0 +1,231 @@
+package roomcodes
+
+/*
+#include "hms_room_codes.h"
+*/
+import "C"
+
+import (
+	"runtime"
+	"sync"
+	"time"
+)
+
+// Config holds the settings of a client. The zero value of a field keeps its
+// default; credentials are a fixed ManagementToken, or AccessKey + AppSecret
+// (the client then signs and renews its own tokens), or none (BaseURL is then a
+// proxy of yours that adds them).
+type Config struct {
+	// ManagementToken is a fixed management token (it wins over AccessKey).
+	ManagementToken string
+	// AccessKey is the app's access key, used with AppSecret.
+	AccessKey string
+	// AppSecret is the app's secret, used with AccessKey.
+	AppSecret string
+	// BaseURL is the management API (default "https://api.100ms.live/v2").
+	BaseURL string
+	// AuthBaseURL is the token exchange (default "https://auth.100ms.live/v2").
+	AuthBaseURL string
+	// Timeout bounds each attempt (default 10s); a context deadline bounds a whole call.
+	Timeout time.Duration
+	// MaxRetries is how many times a failed attempt may be repeated (0 keeps
+	// the default of 2; a negative value disables retries).
+	MaxRetries int
+	// BackoffBase is the first backoff step (default 250ms).
+	BackoffBase time.Duration
+	// BackoffCap caps backoff and the Retry-After the client will wait (default 8s).
+	BackoffCap time.Duration
+	// MaxResponseBytes is the largest response body read (default 4 MiB).
+	MaxResponseBytes int
+	// AllowInsecureHTTP allows plain http to hosts other than loopback.
+	AllowInsecureHTTP bool
+}
+
+// Client is a client of the Room Codes API. It is safe for concurrent use by
+// any number of goroutines; make one and share it.
+type Client struct {
+	mu  sync.RWMutex // read-held by every call, write-held by Close
+	ptr *C.hms_client
+}
+
+// NewClient makes a client with config. Bad settings give an *Error of kind
+// KindInvalidArgument; no request is sent.
+func NewClient(config Config) (*Client, error) {
+	options := C.hms_client_options_new()
+	defer C.hms_client_options_free(options)
+	var args cArgs
+	defer args.free()
+	if err := apply(options, &args, config); err != nil {
+		return nil, err
+	}
+	var client *C.hms_client
+	var cerr *C.hms_error
+	if status := C.hms_client_new(options, &client, &cerr); status != C.HMS_STATUS_OK {
+		return nil, fromC(status, cerr)
+	}
+	return wrap(client), nil
+}
+
+// NewClientFromEnv makes a client configured from the environment, as every
+// binding does: HMS_MANAGEMENT_TOKEN, or HMS_ACCESS_KEY with HMS_SECRET, and
+// HMS_API_BASE_URL / HMS_AUTH_BASE_URL when set.
+func NewClientFromEnv() (*Client, error) {
+	var client *C.hms_client
+	var cerr *C.hms_error
+	if status := C.hms_client_new_from_env(&client, &cerr); status != C.HMS_STATUS_OK {
+		return nil, fromC(status, cerr)
+	}
+	return wrap(client), nil
+}
+
+func wrap(ptr *C.hms_client) *Client {
+	c := &Client{ptr: ptr}
+	runtime.SetFinalizer(c, (*Client).Close)
+	return c
+}
+
+// Close frees the client, after waiting for calls still running on it
+// (including ones whose context ended). Later calls fail with
+// KindInvalidArgument. Closing twice is harmless.
+func (c *Client) Close() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.ptr != nil {
+		C.hms_client_free(c.ptr)
+		c.ptr = nil
+		runtime.SetFinalizer(c, nil)
+	}
+	return nil
+}
+
+// acquire returns the C client, held open until release is called.
+func (c *Client) acquire() (ptr *C.hms_client, release func(), err error) {
+	c.mu.RLock()
+	if c.ptr == nil {
+		c.mu.RUnlock()
+		return nil, nil, invalidArgument("the client is closed")
+	}
+	return c.ptr, c.mu.RUnlock, nil
+}
+
+// apply sets every non-zero field of config on o, in order; strings go to args.
+func apply(o *C.hms_client_options, args *cArgs, config Config) error {
+	type setter = func(**C.hms_error) C.hms_status
+	steps := []func() error{
+		func() error {
+			return setText(args, "BaseURL", config.BaseURL, func(p *C.char) setter {
+				return func(e **C.hms_error) C.hms_status { return C.hms_client_options_set_base_url(o, p, e) }
+			})
+		},
+		func() error {
+			return setText(args, "AuthBaseURL", config.AuthBaseURL, func(p *C.char) setter {
+				return func(e **C.hms_error) C.hms_status { return C.hms_client_options_set_auth_base_url(o, p, e) }
+			})
+		},
+		func() error {
+			return setText(args, "ManagementToken", config.ManagementToken, func(p *C.char) setter {
+				return func(e **C.hms_error) C.hms_status { return C.hms_client_options_set_management_token(o, p, e) }
+			})
+		},
+		func() error {
+			if config.ManagementToken != "" || (config.AccessKey == "" && config.AppSecret == "") {
+				return nil
+			}
+			key, err := args.add("AccessKey", config.AccessKey, false)
+			if err != nil {
+				return err
+			}
+			secret, err := args.add("AppSecret", config.AppSecret, false)
+			if err != nil {
+				return err
+			}
+			return check(func(e **C.hms_error) C.hms_status { return C.hms_client_options_set_app_keys(o, key, secret, e) })
+		},
+		func() error {
+			if config.Timeout == 0 {
+				return nil
+			}
+			return check(func(e **C.hms_error) C.hms_status {
+				return C.hms_client_options_set_timeout_ms(o, durationMS(config.Timeout), e)
+			})
+		},
+		func() error {
+			if config.MaxRetries == 0 {
+				return nil
+			}
+			retries := C.uint32_t(0)
+			if config.MaxRetries > 0 {
+				retries = C.uint32_t(config.MaxRetries)
+			}
+			return check(func(e **C.hms_error) C.hms_status { return C.hms_client_options_set_max_retries(o, retries, e) })
+		},
+		func() error {
+			if config.BackoffBase == 0 && config.BackoffCap == 0 {
+				return nil
+			}
+			base, limit := config.BackoffBase, config.BackoffCap
+			if base == 0 {
+				base = 250 * time.Millisecond
+			}
+			if limit == 0 {
+				limit = 8 * time.Second
+			}
+			return check(func(e **C.hms_error) C.hms_status {
+				return C.hms_client_options_set_backoff_ms(o, durationMS(base), durationMS(limit), e)
+			})
+		},
+		func() error {
+			if config.MaxResponseBytes == 0 {
+				return nil
+			}
+			if config.MaxResponseBytes < 0 {
+				return invalidArgument("MaxResponseBytes must not be negative")
+			}
+			return check(func(e **C.hms_error) C.hms_status {
+				return C.hms_client_options_set_max_response_bytes(o, C.size_t(config.MaxResponseBytes), e)
+			})
+		},
+		func() error {
+			return check(func(e **C.hms_error) C.hms_status {
+				return C.hms_client_options_set_allow_insecure_http(o, C.bool(config.AllowInsecureHTTP), e)
+			})
+		},
+	}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// setText copies value to C and stores it with the setter made by set,
+// unless value is "".
+func setText(args *cArgs, name, value string, set func(*C.char) func(**C.hms_error) C.hms_status) error {
+	if value == "" {
+		return nil
+	}
+	p, err := args.add(name, value, false)
+	if err != nil {
+		return err
+	}
+	return check(set(p))
+}
+
+// check runs a fallible C call and turns its failure into an *Error.
+func check(call func(**C.hms_error) C.hms_status) error {
+	var cerr *C.hms_error
+	if status := call(&cerr); status != C.HMS_STATUS_OK {
+		return fromC(status, cerr)
+	}
+	return nil
+}
+
+// durationMS is d in whole milliseconds, at least 1 for a positive d (0 stays 0
+// and a negative d becomes 0, which the library rejects as a timeout).
+func durationMS(d time.Duration) C.uint64_t {
+	if d <= 0 {
+		return 0
+	}
+	return C.uint64_t((d + time.Millisecond - 1) / time.Millisecond)
+}

@@ -1,0 +1,35 @@
+// Package roomcodes is the Go binding of hms-room-codes, an SDK for the 100ms
+// Room Codes API: create room codes for the roles of a room, list, enable and
+// disable them, exchange a code for an auth token, and build room links.
+//
+// It calls the library's C API through cgo and links it statically, so the
+// library must be built before `go build` (from the repository root):
+//
+//	make go-lib        # = cargo build --release -p hms-room-codes --lib
+//
+// which leaves target/release/libhms_room_codes.a where the #cgo lines of this
+// package look for it (${SRCDIR}/../../target/release). Programs outside this
+// module use it with a replace directive pointing at the checkout:
+//
+//	require hms-room-codes/bindings/go v0.0.0
+//	replace hms-room-codes/bindings/go => /path/to/hms-room-codes/bindings/go
+//
+// # Using it
+//
+// Make one [Client] and share it: it is safe for concurrent use by any number
+// of goroutines, pools its connections, and caches its management token.
+// Every operation takes a [context.Context] first. Its deadline bounds the
+// whole call, every retry and wait included: an attempt is cut at the
+// deadline (the call then returns context.DeadlineExceeded), and a retry
+// whose wait would end past the deadline is not started (the call fails at
+// once with an *Error of kind KindTimeout instead of sleeping into the
+// deadline). Cancelling ctx returns ctx.Err() at once; the call stops on the
+// library's side before its next attempt or at once during a backoff wait,
+// an attempt already on the wire finishes in the background within the
+// client's timeout, and nothing leaks.
+//
+// Errors are *[Error] values with a [Kind]; test for a kind with errors.Is and
+// the sentinels, e.g. errors.Is(err, roomcodes.ErrRoomNotFound).
+//
+// Close the client when done; a finalizer closes a forgotten one.
+package roomcodes

@@ -1,0 +1,65 @@
+package roomcodes_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log"
+	"os"
+	"time"
+
+	roomcodes "hms-room-codes/bindings/go"
+)
+
+func ExampleNewClient() {
+	client, err := roomcodes.NewClient(roomcodes.Config{
+		AccessKey: os.Getenv("HMS_ACCESS_KEY"),
+		AppSecret: os.Getenv("HMS_SECRET"),
+		Timeout:   5 * time.Second,
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer client.Close()
+}
+
+// Errors have a kind: test for it with errors.Is and the sentinels.
+func ExampleClient_CreateForRole() {
+	client, err := roomcodes.NewClientFromEnv()
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer client.Close()
+	_, err = client.CreateForRole(context.Background(), "no-such-room", "guest")
+	if errors.Is(err, roomcodes.ErrRoomNotFound) {
+		fmt.Println("no such room:", err)
+	}
+	// Output: no such room: room_not_found: room not found (HTTP 404)
+}
+
+// A context deadline bounds every page of a listing together.
+func ExampleClient_List() {
+	client, err := roomcodes.NewClientFromEnv()
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer client.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	guests, err := client.List(ctx, os.Getenv("HMS_ROOM_ID"), &roomcodes.ListFilter{Role: "guest"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, code := range guests {
+		fmt.Println(code.Code, code.Enabled, code.CreatedAt.Format(time.RFC3339))
+	}
+}
+
+func ExampleRoomLink() {
+	link, err := roomcodes.RoomLink(roomcodes.RoomLinkOptions{Subdomain: "myapp", Code: "abc-defg-hij", Name: "Ada L"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(link)
+	// Output: https://myapp.app.100ms.live/meeting/abc-defg-hij?name=Ada%20L
+}

@@ -1,0 +1,3 @@
+module hms-room-codes/bindings/go
+
+go 1.19

@@ -1,0 +1,172 @@
+package roomcodes
+
+/*
+#include "hms_room_codes.h"
+*/
+import "C"
+
+import "context"
+
+// Create makes sure room roomID has an enabled code for every role of its
+// template (creating the missing ones) and returns those codes. It is not
+// retried after a 5xx or a timeout, since a repeat could mint more codes.
+func (c *Client) Create(ctx context.Context, roomID string) ([]RoomCode, error) {
+	var args cArgs
+	room, err := args.add("roomID", roomID, false)
+	if err != nil {
+		args.free()
+		return nil, err
+	}
+	return run(ctx, c, args, func(client *C.hms_client, call *C.hms_call_options, cerr **C.hms_error) ([]RoomCode, C.hms_status) {
+		var out *C.hms_room_code_list
+		status := C.hms_room_codes_create(client, call, room, &out, cerr)
+		if status != C.HMS_STATUS_OK {
+			return nil, status
+		}
+		defer C.hms_room_code_list_free(out)
+		return goRoomCodes(out.items, out.len), status
+	})
+}
+
+// CreateForRole creates one more code for role in room roomID. It is not
+// retried after a 5xx or a timeout.
+func (c *Client) CreateForRole(ctx context.Context, roomID, role string) (*RoomCode, error) {
+	var args cArgs
+	room, err1 := args.add("roomID", roomID, false)
+	r, err2 := args.add("role", role, false)
+	if err := firstError(err1, err2); err != nil {
+		args.free()
+		return nil, err
+	}
+	return run(ctx, c, args, func(client *C.hms_client, call *C.hms_call_options, cerr **C.hms_error) (*RoomCode, C.hms_status) {
+		var out *C.hms_room_code
+		status := C.hms_room_codes_create_for_role(client, call, room, r, &out, cerr)
+		return oneCode(out, status)
+	})
+}
+
+// List returns every code of room roomID that filter keeps (nil for all),
+// fetching page after page; the context bounds all of them together.
+func (c *Client) List(ctx context.Context, roomID string, filter *ListFilter) ([]RoomCode, error) {
+	var args cArgs
+	room, err1 := args.add("roomID", roomID, false)
+	f, err2 := args.listFilter(filter)
+	if err := firstError(err1, err2); err != nil {
+		args.free()
+		return nil, err
+	}
+	return run(ctx, c, args, func(client *C.hms_client, call *C.hms_call_options, cerr **C.hms_error) ([]RoomCode, C.hms_status) {
+		var out *C.hms_room_code_list
+		status := C.hms_room_codes_list(client, call, room, f, &out, cerr)
+		if status != C.HMS_STATUS_OK {
+			return nil, status
+		}
+		defer C.hms_room_code_list_free(out)
+		return goRoomCodes(out.items, out.len), status
+	})
+}
+
+// ListPage fetches one page of the codes of room roomID that filter keeps
+// (nil for all; filter.Start is the cursor). The next page starts at the
+// page's Last.
+func (c *Client) ListPage(ctx context.Context, roomID string, filter *ListFilter) (*RoomCodePage, error) {
+	var args cArgs
+	room, err1 := args.add("roomID", roomID, false)
+	f, err2 := args.listFilter(filter)
+	if err := firstError(err1, err2); err != nil {
+		args.free()
+		return nil, err
+	}
+	return run(ctx, c, args, func(client *C.hms_client, call *C.hms_call_options, cerr **C.hms_error) (*RoomCodePage, C.hms_status) {
+		var out *C.hms_room_code_page
+		status := C.hms_room_codes_list_page(client, call, room, f, &out, cerr)
+		if status != C.HMS_STATUS_OK {
+			return nil, status
+		}
+		defer C.hms_room_code_page_free(out)
+		return goPage(out), status
+	})
+}
+
+// SetEnabled enables or disables code and returns the updated code.
+// Disabling is how a code is revoked.
+func (c *Client) SetEnabled(ctx context.Context, code string, enabled bool) (*RoomCode, error) {
+	var args cArgs
+	cc, err := args.add("code", code, false)
+	if err != nil {
+		args.free()
+		return nil, err
+	}
+	return run(ctx, c, args, func(client *C.hms_client, call *C.hms_call_options, cerr **C.hms_error) (*RoomCode, C.hms_status) {
+		var out *C.hms_room_code
+		status := C.hms_room_codes_set_enabled(client, call, cc, C.bool(enabled), &out, cerr)
+		return oneCode(out, status)
+	})
+}
+
+// AuthTokenForCode exchanges room code code for a client auth token (the
+// call a joining app makes; no management token is sent) for userID ("" lets
+// the service pick one).
+func (c *Client) AuthTokenForCode(ctx context.Context, code, userID string) (string, error) {
+	var args cArgs
+	cc, err1 := args.add("code", code, false)
+	user, err2 := args.add("userID", userID, true)
+	if err := firstError(err1, err2); err != nil {
+		args.free()
+		return "", err
+	}
+	return run(ctx, c, args, func(client *C.hms_client, call *C.hms_call_options, cerr **C.hms_error) (string, C.hms_status) {
+		var out *C.char
+		status := C.hms_auth_token_for_code(client, call, cc, user, &out, cerr)
+		if status != C.HMS_STATUS_OK {
+			return "", status
+		}
+		defer C.hms_string_free(out)
+		return C.GoString(out), status
+	})
+}
+
+// RoomLink builds the link a person opens to join (no request is sent).
+// Values are percent-encoded; bad options give KindInvalidArgument.
+func RoomLink(options RoomLinkOptions) (string, error) {
+	var args cArgs
+	defer args.free()
+	var o C.hms_room_link_options
+	var errs [5]error
+	o.subdomain, errs[0] = args.add("Subdomain", options.Subdomain, true)
+	o.domain, errs[1] = args.add("Domain", options.Domain, true)
+	o.code, errs[2] = args.add("Code", options.Code, false)
+	o.user_id, errs[3] = args.add("UserID", options.UserID, true)
+	o.name, errs[4] = args.add("Name", options.Name, true)
+	if err := firstError(errs[:]...); err != nil {
+		return "", err
+	}
+	var out *C.char
+	var cerr *C.hms_error
+	debugGC()
+	if status := C.hms_room_link(&o, &out, &cerr); status != C.HMS_STATUS_OK {
+		return "", fromC(status, cerr)
+	}
+	defer C.hms_string_free(out)
+	return C.GoString(out), nil
+}
+
+// oneCode copies a single C room code after a successful call and frees it.
+func oneCode(out *C.hms_room_code, status C.hms_status) (*RoomCode, C.hms_status) {
+	if status != C.HMS_STATUS_OK {
+		return nil, status
+	}
+	defer C.hms_room_code_free(out)
+	code := goRoomCode(out)
+	return &code, status
+}
+
+// firstError is the first non-nil error, if any.
+func firstError(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,108 @@
+package roomcodes
+
+/*
+#include "hms_room_codes.h"
+*/
+import "C"
+
+import (
+	"time"
+	"unsafe"
+)
+
+// RoomCode is one room code, as the service sent it.
+type RoomCode struct {
+	// Code is the code itself, e.g. "wpi-srjb-wer".
+	Code string
+	// RoomID is the room the code belongs to.
+	RoomID string
+	// Role is the role a person joining with this code gets.
+	Role string
+	// Enabled says whether the code can be used to join.
+	Enabled bool
+	// CreatedAt is when the code was created (zero if the service did not say).
+	CreatedAt time.Time
+	// UpdatedAt is when the code was last changed (zero if the service did not say).
+	UpdatedAt time.Time
+}
+
+// RoomCodePage is one page of a room's codes.
+type RoomCodePage struct {
+	// Data holds the codes on this page.
+	Data []RoomCode
+	// Last is the cursor of the next page (pass it as ListFilter.Start), or ""
+	// when this is the last page.
+	Last string
+	// Limit is the page size the service used, or 0 if it did not say.
+	Limit int
+}
+
+// ListFilter says which codes to list; the zero value lists them all.
+type ListFilter struct {
+	// Role keeps only codes of this role ("" for every role).
+	Role string
+	// Enabled keeps only enabled (true) or disabled (false) codes (nil for both).
+	Enabled *bool
+	// Limit is the page size to ask for (0 for the service's default).
+	Limit int
+	// Start is the cursor to start after (a page's Last), or "" to start at the first code.
+	Start string
+}
+
+// RoomLinkOptions is what a room link is made of: Code and exactly one of
+// Subdomain and Domain.
+type RoomLinkOptions struct {
+	// Subdomain is the app's 100ms subdomain: https://{subdomain}.app.100ms.live/meeting/{code}.
+	Subdomain string
+	// Domain is a custom domain, with an optional port: https://{domain}/{code}.
+	Domain string
+	// Code is the room code.
+	Code string
+	// UserID is the optional userId query value.
+	UserID string
+	// Name is the optional name query value (the name shown for the person).
+	Name string
+}
+
+// timestamp reads an RFC 3339 time; an empty or unreadable one is the zero time.
+func timestamp(text *C.char) time.Time {
+	t, err := time.Parse(time.RFC3339Nano, C.GoString(text))
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}
+
+// goRoomCode copies a C room code.
+func goRoomCode(code *C.hms_room_code) RoomCode {
+	return RoomCode{
+		Code:      C.GoString(code.code),
+		RoomID:    C.GoString(code.room_id),
+		Role:      C.GoString(code.role),
+		Enabled:   bool(code.enabled),
+		CreatedAt: timestamp(code.created_at),
+		UpdatedAt: timestamp(code.updated_at),
+	}
+}
+
+// goRoomCodes copies n C room codes starting at first.
+func goRoomCodes(first *C.hms_room_code, n C.size_t) []RoomCode {
+	codes := make([]RoomCode, int(n))
+	if n == 0 {
+		return codes
+	}
+	for i, code := range unsafe.Slice(first, int(n)) {
+		code := code
+		codes[i] = goRoomCode(&code)
+	}
+	return codes
+}
+
+// goPage copies a C page.
+func goPage(page *C.hms_room_code_page) *RoomCodePage {
+	p := &RoomCodePage{Data: goRoomCodes(page.items, page.len), Limit: int(page.limit)}
+	if page.last != nil {
+		p.Last = C.GoString(page.last)
+	}
+	return p
+}
