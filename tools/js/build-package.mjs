@@ -46,8 +46,11 @@ const names = [...snippet.matchAll(/^export (?:class|function) (\w+)/gm)].map((m
 const commonJs = snippet.replace(/^export (class|function) /gm, "$1 ");
 fs.writeFileSync(path.join(pkg, errorJs), `"use strict";\n${commonJs}\nmodule.exports = { ${names.join(", ")} };\n`);
 
-// One declaration file for every entry point.
-const types = fs.readFileSync(path.join(pkg, "hms_room_codes.d.ts"), "utf8");
+// One declaration file for every entry point. `[Symbol.dispose]` stays in the
+// JS but leaves the types, which then compile with an ES2022 `lib`.
+const types = fs
+  .readFileSync(path.join(pkg, "hms_room_codes.d.ts"), "utf8")
+  .replace(/^ *\[Symbol\.dispose\]\(\): void;\n/gm, "");
 for (const file of ["index.d.cts", "index.d.mts", "web/index.d.ts"]) {
   fs.writeFileSync(path.join(pkg, file), types);
 }

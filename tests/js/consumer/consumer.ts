@@ -1,0 +1,55 @@
+// A TypeScript consumer of the packed package, compiled with tsc --strict
+// --noEmit by packaging.test.mjs: the public types must need no `any`.
+import {
+  HmsError,
+  isHmsError,
+  roomLink,
+  RoomCodesClient,
+  type HmsErrorKind,
+  type RoomCode,
+  type RoomCodePage,
+} from "hms-room-codes";
+
+export async function quickstart(signal: AbortSignal): Promise<string[]> {
+  const client = new RoomCodesClient({ accessKey: "key", appSecret: "secret", timeoutMs: 5000, maxRetries: 1 });
+  const codes: RoomCode[] = await client.create("room", { signal });
+  const one: RoomCode = await client.createForRole("room", "guest", { timeoutMs: 100 });
+  const page: RoomCodePage = await client.listPage("room", { role: "guest", enabled: true, limit: 10, start: "x" });
+  const next: string | null = page.last;
+  const all: string[] = [];
+  for await (const code of client.list("room", { role: "host" })) all.push(code.code);
+  const updated: RoomCode = await client.setEnabled(one.code, false);
+  const token: string = await client.authTokenForCode(updated.code, { userId: "u" });
+  const link: string = roomLink({ subdomain: "app", code: one.code, userId: "u", name: "N" });
+  return [...codes.map((c) => c.created_at), next ?? "", token, link, ...all];
+}
+
+export function describe(error: unknown): string {
+  if (isHmsError(error)) {
+    const kind: HmsErrorKind = error.kind;
+    const status: number | undefined = error.status;
+    const wait: number | undefined = error.retryAfterMs;
+    const details: string[] = error.details;
+    return `${error.name} ${kind} ${status ?? "-"} ${wait ?? "-"} ${details.join()} ${error.message}`;
+  }
+  if (error instanceof HmsError) return error.stack ?? "";
+  return String(error);
+}
+
+export const proxy = new RoomCodesClient({ baseUrl: "https://proxy.example/v2", fetch: globalThis.fetch });
+export const made: HmsError = new HmsError("timeout", "by hand", { status: 504 });
+
+// Misuse must not compile: these lines prove the types are not `any`.
+export async function misuse(client: RoomCodesClient): Promise<void> {
+  // @ts-expect-error a room id is a string
+  await client.create(5);
+  // @ts-expect-error enabled is a boolean
+  await client.setEnabled("code", "yes");
+  // @ts-expect-error an unknown filter key
+  await client.listPage("room", { rolee: "host" });
+  // @ts-expect-error roomLink needs a code
+  roomLink({ subdomain: "app" });
+  // @ts-expect-error results are typed
+  const wrong: number = await client.authTokenForCode("code");
+  void wrong;
+}
