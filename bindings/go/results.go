@@ -91,9 +91,9 @@ func goRoomCodes(first *C.hms_room_code, n C.size_t) []RoomCode {
 	if n == 0 {
 		return codes
 	}
-	for i, code := range unsafe.Slice(first, int(n)) {
-		code := code
-		codes[i] = goRoomCode(&code)
+	items := unsafe.Slice(first, int(n))
+	for i := range items {
+		codes[i] = goRoomCode(&items[i])
 	}
 	return codes
 }
