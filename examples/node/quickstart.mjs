@@ -1,0 +1,48 @@
+// hms-room-codes from Node: codes for a room, one more guest code, every code
+// listed, one disabled, one exchanged for an auth token, and a room link.
+// Configured like the official SDK: HMS_ACCESS_KEY + HMS_SECRET (or
+// HMS_MANAGEMENT_TOKEN), and HMS_API_BASE_URL / HMS_AUTH_BASE_URL for the
+// emulator (`make demo` sets them all).
+import { RoomCodesClient, isHmsError, roomLink } from "hms-room-codes";
+
+const env = process.env;
+const client = new RoomCodesClient({
+  accessKey: env.HMS_ACCESS_KEY,
+  appSecret: env.HMS_SECRET,
+  baseUrl: env.HMS_API_BASE_URL,
+  authBaseUrl: env.HMS_AUTH_BASE_URL,
+});
+
+// A room to work on (the emulator makes one; with the real service, use yours).
+const roomId =
+  env.HMS_ROOM_ID ??
+  (await (await fetch(`${env.HMS_EMULATOR_URL}/v2/rooms`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${env.HMS_MANAGEMENT_TOKEN}`, "content-type": "application/json" },
+    body: JSON.stringify({ name: "node-quickstart" }),
+  })).json()).id;
+
+const codes = await client.create(roomId);
+console.log(`room ${roomId}: ${codes.map((c) => `${c.role}=${c.code}`).join(", ")}`);
+
+const guest = await client.createForRole(roomId, "guest");
+console.log(`one more guest code: ${guest.code}`);
+
+for await (const code of client.list(roomId, { limit: 10 })) {
+  console.log(`  ${code.role.padEnd(7)} ${code.code} enabled=${code.enabled} created ${code.created_at}`);
+}
+
+const revoked = await client.setEnabled(guest.code, false);
+console.log(`disabled ${revoked.code}: enabled=${revoked.enabled}`);
+
+const host = codes.find((c) => c.role === "host");
+const token = await client.authTokenForCode(host.code, { userId: "quickstart-user" });
+console.log(`auth token for ${host.code}: ${token.slice(0, 24)}…`);
+console.log(`join link: ${roomLink({ subdomain: "myapp", code: host.code, name: "Ada" })}`);
+
+try {
+  await client.createForRole(roomId, "no-such-role");
+} catch (error) {
+  if (!isHmsError(error)) throw error;
+  console.log(`as expected: ${error.kind} (HTTP ${error.status}): ${error.message}`);
+}
