@@ -108,114 +108,66 @@ func (c *Client) acquire() (ptr *C.hms_client, release func(), err error) {
 	return c.ptr, c.mu.RUnlock, nil
 }
 
-// apply sets every non-zero field of config on o, in order; strings go to args.
+// apply sets every non-zero field of config on o; strings go to args.
 func apply(o *C.hms_client_options, args *cArgs, config Config) error {
-	type setter = func(**C.hms_error) C.hms_status
-	steps := []func() error{
-		func() error {
-			return setText(args, "BaseURL", config.BaseURL, func(p *C.char) setter {
-				return func(e **C.hms_error) C.hms_status { return C.hms_client_options_set_base_url(o, p, e) }
-			})
-		},
-		func() error {
-			return setText(args, "AuthBaseURL", config.AuthBaseURL, func(p *C.char) setter {
-				return func(e **C.hms_error) C.hms_status { return C.hms_client_options_set_auth_base_url(o, p, e) }
-			})
-		},
-		func() error {
-			return setText(args, "ManagementToken", config.ManagementToken, func(p *C.char) setter {
-				return func(e **C.hms_error) C.hms_status { return C.hms_client_options_set_management_token(o, p, e) }
-			})
-		},
-		func() error {
-			if config.ManagementToken != "" || (config.AccessKey == "" && config.AppSecret == "") {
-				return nil
-			}
-			key, err := args.add("AccessKey", config.AccessKey, false)
-			if err != nil {
-				return err
-			}
-			secret, err := args.add("AppSecret", config.AppSecret, false)
-			if err != nil {
-				return err
-			}
-			return check(func(e **C.hms_error) C.hms_status { return C.hms_client_options_set_app_keys(o, key, secret, e) })
-		},
-		func() error {
-			if config.Timeout == 0 {
-				return nil
-			}
-			return check(func(e **C.hms_error) C.hms_status {
-				return C.hms_client_options_set_timeout_ms(o, durationMS(config.Timeout), e)
-			})
-		},
-		func() error {
-			if config.MaxRetries == 0 {
-				return nil
-			}
-			retries := C.uint32_t(0)
-			if config.MaxRetries > 0 {
-				retries = C.uint32_t(config.MaxRetries)
-			}
-			return check(func(e **C.hms_error) C.hms_status { return C.hms_client_options_set_max_retries(o, retries, e) })
-		},
-		func() error {
-			if config.BackoffBase == 0 && config.BackoffCap == 0 {
-				return nil
-			}
-			base, limit := config.BackoffBase, config.BackoffCap
-			if base == 0 {
-				base = 250 * time.Millisecond
-			}
-			if limit == 0 {
-				limit = 8 * time.Second
-			}
-			return check(func(e **C.hms_error) C.hms_status {
-				return C.hms_client_options_set_backoff_ms(o, durationMS(base), durationMS(limit), e)
-			})
-		},
-		func() error {
-			if config.MaxResponseBytes == 0 {
-				return nil
-			}
-			if config.MaxResponseBytes < 0 {
-				return invalidArgument("MaxResponseBytes must not be negative")
-			}
-			return check(func(e **C.hms_error) C.hms_status {
-				return C.hms_client_options_set_max_response_bytes(o, C.size_t(config.MaxResponseBytes), e)
-			})
-		},
-		func() error {
-			return check(func(e **C.hms_error) C.hms_status {
-				return C.hms_client_options_set_allow_insecure_http(o, C.bool(config.AllowInsecureHTTP), e)
-			})
-		},
+	if config.MaxResponseBytes < 0 {
+		return invalidArgument("MaxResponseBytes must not be negative")
 	}
-	for _, step := range steps {
-		if err := step(); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// setText copies value to C and stores it with the setter made by set,
-// unless value is "".
-func setText(args *cArgs, name, value string, set func(*C.char) func(**C.hms_error) C.hms_status) error {
-	if value == "" {
-		return nil
-	}
-	p, err := args.add(name, value, false)
-	if err != nil {
+	appKeys := config.ManagementToken == "" && (config.AccessKey != "" || config.AppSecret != "")
+	var texts [5]*C.char
+	var errs [5]error
+	texts[0], errs[0] = args.add("BaseURL", config.BaseURL, true)
+	texts[1], errs[1] = args.add("AuthBaseURL", config.AuthBaseURL, true)
+	texts[2], errs[2] = args.add("ManagementToken", config.ManagementToken, true)
+	texts[3], errs[3] = args.add("AccessKey", config.AccessKey, !appKeys)
+	texts[4], errs[4] = args.add("AppSecret", config.AppSecret, !appKeys)
+	if err := firstError(errs[:]...); err != nil {
 		return err
 	}
-	return check(set(p))
-}
+	baseURL, authBaseURL, token, key, secret := texts[0], texts[1], texts[2], texts[3], texts[4]
 
-// check runs a fallible C call and turns its failure into an *Error.
-func check(call func(**C.hms_error) C.hms_status) error {
 	var cerr *C.hms_error
-	if status := call(&cerr); status != C.HMS_STATUS_OK {
+	status := C.hms_status(C.HMS_STATUS_OK)
+	ok := func() bool { return status == C.HMS_STATUS_OK }
+	if ok() && baseURL != nil {
+		status = C.hms_client_options_set_base_url(o, baseURL, &cerr)
+	}
+	if ok() && authBaseURL != nil {
+		status = C.hms_client_options_set_auth_base_url(o, authBaseURL, &cerr)
+	}
+	if ok() && token != nil {
+		status = C.hms_client_options_set_management_token(o, token, &cerr)
+	}
+	if ok() && appKeys {
+		status = C.hms_client_options_set_app_keys(o, key, secret, &cerr)
+	}
+	if ok() && config.Timeout != 0 {
+		status = C.hms_client_options_set_timeout_ms(o, durationMS(config.Timeout), &cerr)
+	}
+	if ok() && config.MaxRetries != 0 {
+		retries := C.uint32_t(0) // a negative MaxRetries disables retries
+		if config.MaxRetries > 0 {
+			retries = C.uint32_t(config.MaxRetries)
+		}
+		status = C.hms_client_options_set_max_retries(o, retries, &cerr)
+	}
+	if ok() && (config.BackoffBase != 0 || config.BackoffCap != 0) {
+		base, limit := config.BackoffBase, config.BackoffCap
+		if base == 0 {
+			base = 250 * time.Millisecond
+		}
+		if limit == 0 {
+			limit = 8 * time.Second
+		}
+		status = C.hms_client_options_set_backoff_ms(o, durationMS(base), durationMS(limit), &cerr)
+	}
+	if ok() && config.MaxResponseBytes != 0 {
+		status = C.hms_client_options_set_max_response_bytes(o, C.size_t(config.MaxResponseBytes), &cerr)
+	}
+	if ok() {
+		status = C.hms_client_options_set_allow_insecure_http(o, C.bool(config.AllowInsecureHTTP), &cerr)
+	}
+	if !ok() {
 		return fromC(status, cerr)
 	}
 	return nil
