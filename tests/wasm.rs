@@ -254,3 +254,16 @@ async fn slow_answers_time_out_and_aborts_reject_with_the_reason() {
         "rejected before the answer came"
     );
 }
+
+#[wasm_bindgen_test]
+fn the_typescript_kinds_are_the_rust_kinds() {
+    let types = include_str!("../src/wasm/types.d.ts");
+    let union = &types[types.find("export type HmsErrorKind =").unwrap()..];
+    let union = &union[..union.find(';').unwrap()];
+    let declared: Vec<&str> = union.split('"').skip(1).step_by(2).collect();
+    let kinds: Vec<&str> = hms_room_codes::ErrorKind::ALL
+        .iter()
+        .map(|k| k.as_str())
+        .collect();
+    assert_eq!(declared, kinds);
+}
