@@ -94,7 +94,9 @@ impl Transport {
         )?))
     }
 
-    /// Reads status, headers and at most the capped body of `response`.
+    /// Reads status, headers and at most the capped body of `response`. (In a
+    /// browser page a redirect comes back opaque, with status 0; the core
+    /// reports it as `unexpected_status`, as it does a 3xx elsewhere.)
     async fn read(&self, response: Response, attempt: &Attempt<'_>) -> Result<HttpResponse, Broke> {
         let mut headers = Vec::new();
         if let Ok(Some(entries)) = js_sys::try_iter(&response.headers()) {
@@ -220,7 +222,7 @@ impl<'a> Attempt<'a> {
     fn failure(&self, broke: Broke) -> Result<TransportFailure, JsValue> {
         super::timer::check(self.signal)?;
         if self.controller.signal().aborted() {
-            let ms = self.timeout.as_millis();
+            let ms = self.timeout.as_millis() as u64;
             return Ok(TransportFailure::new(
                 TransportFailureKind::Timeout,
                 format!("no response within {ms} ms"),
