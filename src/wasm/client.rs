@@ -11,6 +11,7 @@ use super::values::to_js;
 use crate::core::Core;
 use js_sys::Promise;
 use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
@@ -160,7 +161,9 @@ impl RoomCodesClient {
         F: Future<Output = Result<JsValue, JsValue>> + 'static,
     {
         match options::call(&options) {
-            Ok(options) => future_to_promise(operation(self.shared.clone(), options)),
+            // Boxed, so that every method shares one instance of the promise glue.
+            Ok(options) => future_to_promise(Box::pin(operation(self.shared.clone(), options))
+                as Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>>),
             Err(error) => Promise::reject(&error.into()),
         }
     }
