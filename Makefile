@@ -1,20 +1,21 @@
 # The two commands of the README:
 #   make demo   builds everything and runs the quickstarts against the local emulator
 #   make test   installs what is missing, then runs every check and test
-# Each binding adds its targets in mk/*.mk (DEMO_STEPS and TEST_STEPS).
+# Each binding's targets live in mk/*.mk; this file fixes the order.
 
 .PHONY: setup demo test
-DEMO_STEPS :=
-TEST_STEPS :=
 
 include mk/*.mk
+
+DEMO_ORDER := demo-rust demo-c demo-go demo-node
+TEST_ORDER := lint-rust test-rust test-c test-go lint-wasm test-wasm test-npm
 
 setup:
 	bash scripts/setup.sh
 
 demo: setup
 	cargo build --quiet --release -p hms-emulator
-	bash scripts/with-emulator.sh $(MAKE) --no-print-directory $(DEMO_STEPS)
+	bash scripts/with-emulator.sh $(MAKE) --no-print-directory $(DEMO_ORDER)
 
 test: setup
-	$(MAKE) --no-print-directory $(TEST_STEPS)
+	$(MAKE) --no-print-directory $(TEST_ORDER)

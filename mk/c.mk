@@ -6,8 +6,6 @@
 #   make bench-c     latency of 1000 create_for_role calls against the emulator
 .PHONY: c-lib c-header c-examples c-tests-build c-install-check c-tests-run \
         install-c install test-c demo-c bench-c
-DEMO_STEPS += demo-c
-TEST_STEPS += test-c
 
 C_OUT     := build/c
 C_PREFIX  := $(CURDIR)/$(C_OUT)/prefix

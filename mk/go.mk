@@ -6,8 +6,6 @@
 #   make demo-go   the Go quickstart (inside scripts/with-emulator.sh)
 #   make bench-go  latency of 1000 CreateForRole calls against the emulator
 .PHONY: go-lib go-tests-run test-go demo-go bench-go
-DEMO_STEPS += demo-go
-TEST_STEPS += test-go
 
 # Debian's Go (1.19) as it is: no toolchain download, no external modules.
 GO := cd bindings/go && GOTOOLCHAIN=local GOFLAGS=-mod=mod go

@@ -5,8 +5,6 @@
 #                tsc --strict and a browser page
 #   demo-node    the Node quickstart, from the packed tarball
 .PHONY: lint-wasm npm-package test-wasm test-npm demo-node
-DEMO_STEPS += demo-node
-TEST_STEPS += lint-wasm test-wasm test-npm
 
 JS_TOOLS := tools/js/node_modules/.package-lock.json
 WASM_TEST := cargo test --target wasm32-unknown-unknown --test wasm

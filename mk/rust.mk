@@ -1,7 +1,5 @@
 # Rust: formatting, lints, unit and integration tests, the Rust demo.
 .PHONY: lint-rust test-rust demo-rust
-DEMO_STEPS += demo-rust
-TEST_STEPS += lint-rust test-rust
 
 lint-rust:
 	cargo fmt --all --check
