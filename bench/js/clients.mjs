@@ -1,0 +1,86 @@
+// The Node clients the benchmarks compare, each reduced to the two calls
+// measured: `createForRole(room)` (one new guest code) and `listPage(room)`
+// (one page of 100 codes, read whole).
+import http from "node:http";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { accessKey, apiBase, appSecret, managementJwt } from "./emulator.mjs";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** The npm package as `make npm-package` assembled it (Node entry). */
+export const oursEntry = path.resolve(here, "../../target/npm/hms-room-codes/index.mjs");
+const ours = await import(pathToFileURL(oursEntry));
+const { SDK: HMSSDK } = createRequire(import.meta.url)("@100mslive/server-sdk");
+
+const createPath = (room) => `${apiBase}/room-codes/room/${room}/role/guest`;
+const listUrl = (room) => `${apiBase}/room-codes/room/${room}?limit=100`;
+
+/** hms-room-codes with the given extra client options. */
+function oursClient(options) {
+  const client = new ours.RoomCodesClient({ accessKey, appSecret, baseUrl: apiBase, authBaseUrl: apiBase, ...options });
+  return {
+    createForRole: (room) => client.createForRole(room, "guest"),
+    listPage: (room) => client.listPage(room, { limit: 100 }),
+  };
+}
+
+/** The official SDK, its axios instance pointed at the emulator. Its logger is
+ * set to "warn": by default (NODE_ENV not "production") it prints every call. */
+function official() {
+  const sdk = new HMSSDK(accessKey, appSecret);
+  sdk.setLogLevel("warn");
+  sdk.api.axios.defaults.baseURL = apiBase;
+  return {
+    createForRole: (room) => sdk.roomCodes.createForRole(room, "guest"),
+    listPage: async (room) => {
+      const codes = [];
+      for await (const code of sdk.roomCodes.list(room, { limit: 100 })) codes.push(code);
+      return codes;
+    },
+  };
+}
+
+/** The headers a raw client sends: a management JWT signed once. */
+function rawHeaders() {
+  return { authorization: `Bearer ${managementJwt()}`, accept: "application/json", "content-type": "application/json" };
+}
+
+/** Node's global `fetch`, parsing the JSON. */
+function rawFetch() {
+  const headers = rawHeaders();
+  const call = async (method, url) => (await fetch(url, { method, headers })).json();
+  return {
+    createForRole: (room) => call("POST", createPath(room)),
+    listPage: (room) => call("GET", listUrl(room)),
+  };
+}
+
+/** `node:http` with a keep-alive agent, parsing the JSON. */
+function rawHttp() {
+  const headers = rawHeaders();
+  const agent = new http.Agent({ keepAlive: true });
+  const call = (method, url) =>
+    new Promise((resolve, reject) => {
+      const req = http.request(url, { method, headers, agent }, (res) => {
+        const chunks = [];
+        res.on("data", (c) => chunks.push(c));
+        res.on("end", () => resolve(JSON.parse(Buffer.concat(chunks).toString())));
+        res.on("error", reject);
+      });
+      req.on("error", reject);
+      req.end();
+    });
+  return {
+    createForRole: (room) => call("POST", createPath(room)),
+    listPage: (room) => call("GET", listUrl(room)),
+  };
+}
+
+/** Every client by its name in the report, in the order of the table. */
+export const clients = {
+  "hms-room-codes": () => oursClient({}),
+  "@100mslive/server-sdk": official,
+  "raw fetch": rawFetch,
+  "raw node:http": rawHttp,
+};
