@@ -55,5 +55,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ..Default::default()
     };
     println!("[rust] custom-domain link: {}", room_link(&custom)?);
+
+    match client.create_for_role(&room_id, "no-such-role") {
+        Err(error) => println!("[rust] expected error: {error}"),
+        Ok(code) => {
+            return Err(format!("a code for a role that does not exist: {}", code.code).into())
+        }
+    }
     Ok(())
 }

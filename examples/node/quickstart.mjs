@@ -22,27 +22,28 @@ const roomId =
     body: JSON.stringify({ name: "node-quickstart" }),
   })).json()).id;
 
+console.log(`[node] room ${roomId}`);
 const codes = await client.create(roomId);
-console.log(`room ${roomId}: ${codes.map((c) => `${c.role}=${c.code}`).join(", ")}`);
+for (const code of codes) console.log(`[node] code for every role: ${code.role.padEnd(7)} ${code.code}`);
 
 const guest = await client.createForRole(roomId, "guest");
-console.log(`one more guest code: ${guest.code}`);
+console.log(`[node] one more for guest:    ${guest.code}`);
 
-for await (const code of client.list(roomId, { limit: 10 })) {
-  console.log(`  ${code.role.padEnd(7)} ${code.code} enabled=${code.enabled} created ${code.created_at}`);
-}
+let listed = 0;
+for await (const _code of client.list(roomId, { limit: 10 })) listed += 1;
+console.log(`[node] listed ${listed} codes`);
 
 const revoked = await client.setEnabled(guest.code, false);
-console.log(`disabled ${revoked.code}: enabled=${revoked.enabled}`);
+console.log(`[node] disabled ${revoked.code} (enabled = ${revoked.enabled})`);
 
 const host = codes.find((c) => c.role === "host");
 const token = await client.authTokenForCode(host.code, { userId: "quickstart-user" });
-console.log(`auth token for ${host.code}: ${token.slice(0, 24)}…`);
-console.log(`join link: ${roomLink({ subdomain: "myapp", code: host.code, name: "Ada" })}`);
+console.log(`[node] auth token for ${host.code}: ${token.slice(0, 24)}…`);
+console.log(`[node] room link: ${roomLink({ subdomain: "demo-app", code: host.code, name: "Demo Host" })}`);
 
 try {
   await client.createForRole(roomId, "no-such-role");
 } catch (error) {
   if (!isHmsError(error)) throw error;
-  console.log(`as expected: ${error.kind} (HTTP ${error.status}): ${error.message}`);
+  console.log(`[node] expected error: ${error.kind}: ${error.message} (HTTP ${error.status})`);
 }
