@@ -111,8 +111,8 @@ impl Rule {
     }
 
     /// Answers `request` as the rule says; `real` runs the real handler where the fault needs
-    /// its answer (truncate, delay alone), and `host` is this server's `host:port`.
-    pub fn reply(self, request: &Request, host: &str, real: impl FnOnce() -> Response) -> Reply {
+    /// its answer (truncate, delay alone), and `origin` is this server's `scheme://host:port`.
+    pub fn reply(self, request: &Request, origin: &str, real: impl FnOnce() -> Response) -> Reply {
         let Rule {
             status,
             body,
@@ -140,9 +140,8 @@ impl Rule {
             }
             Some(Action::Redirect) => {
                 let location = location.unwrap_or_else(|| {
-                    let host = request.header("host").unwrap_or(host);
                     let query = if request.query.is_empty() { "" } else { "?" };
-                    format!("http://{host}{}{query}{}", request.path, request.query)
+                    format!("{origin}{}{query}{}", request.path, request.query)
                 });
                 Response::empty(status.unwrap_or(307)).with_header("Location", location)
             }

@@ -2,7 +2,7 @@
 //! response, and percent-decoding paths and queries.
 
 use std::borrow::Cow;
-use std::io::{self, BufRead, Read, Write};
+use std::io::{self, BufRead, BufReader, Read, Write};
 
 use serde::Serialize;
 
@@ -97,10 +97,9 @@ fn required_line<R: BufRead>(reader: &mut R) -> Result<String, ReadError> {
 }
 
 /// Reads the next request; `Ok(None)` when the client closed the connection between requests.
-/// Answers `Expect: 100-continue` on `writer` before reading the body.
-pub fn read_request<R: BufRead, W: Write>(
-    reader: &mut R,
-    writer: &mut W,
+/// Answers `Expect: 100-continue` on the same connection before reading the body.
+pub fn read_request<S: Read + Write>(
+    reader: &mut BufReader<S>,
 ) -> Result<Option<Request>, ReadError> {
     let line = loop {
         match read_line(reader)? {
@@ -144,7 +143,9 @@ pub fn read_request<R: BufRead, W: Write>(
             .header("expect")
             .is_some_and(|e| e.eq_ignore_ascii_case("100-continue"))
     {
-        writer.write_all(b"HTTP/1.1 100 Continue\r\n\r\n")?;
+        reader
+            .get_mut()
+            .write_all(b"HTTP/1.1 100 Continue\r\n\r\n")?;
     }
     request.body = if chunked {
         read_chunked(reader)?
@@ -432,8 +433,8 @@ mod tests {
     #[test]
     fn reads_chunked_bodies() {
         let raw = b"POST /x HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2;x=y\r\nde\r\n0\r\n\r\n";
-        let mut reader = &raw[..];
-        let request = read_request(&mut reader, &mut Vec::new()).unwrap().unwrap();
+        let mut reader = BufReader::new(io::Cursor::new(raw.to_vec()));
+        let request = read_request(&mut reader).unwrap().unwrap();
         assert_eq!(request.body, b"abcde");
         assert!(request.keep_alive());
     }

@@ -2,8 +2,9 @@
 //! with fault injection and a request log, for tests and benchmarks.
 //!
 //! It is a plain HTTP/1.1 server on `std::net::TcpListener`, a thread per connection, that
-//! answers on 127.0.0.1 only. Start it in-process with [`start`], or run the `hms-emulator`
-//! binary, which prints its URL as the first line of stdout.
+//! answers on 127.0.0.1 only; in HTTPS mode ([`EmulatorConfig::tls`]) it serves a certificate
+//! signed by a CA of its own, made at start ([`Emulator::ca_pem`]). Start it in-process with
+//! [`start`], or run the `hms-emulator` binary, which prints its URL as the first line of stdout.
 
 mod auth;
 mod control;
@@ -15,7 +16,9 @@ mod log;
 mod routes;
 mod server;
 mod state;
+mod stream;
 mod time;
+mod tls;
 
 use std::fmt;
 use std::io;
@@ -35,6 +38,9 @@ pub struct EmulatorConfig {
     pub app_secret: String,
     /// A fixed management token accepted as is, besides signed JWTs; `None` accepts JWTs only.
     pub management_token: Option<String>,
+    /// Serve HTTPS with a certificate for `127.0.0.1` and `localhost`, signed by a CA made at
+    /// start (see [`Emulator::ca_pem`]).
+    pub tls: bool,
 }
 
 impl Default for EmulatorConfig {
@@ -44,6 +50,7 @@ impl Default for EmulatorConfig {
             access_key: "emulator-access-key".to_owned(),
             app_secret: "emulator-app-secret".to_owned(),
             management_token: Some("emulator-management-token".to_owned()),
+            tls: false,
         }
     }
 }
@@ -58,6 +65,7 @@ impl fmt::Debug for EmulatorConfig {
                 "management_token",
                 &self.management_token.as_ref().map(|_| "<redacted>"),
             )
+            .field("tls", &self.tls)
             .finish()
     }
 }
@@ -67,16 +75,26 @@ impl fmt::Debug for EmulatorConfig {
 #[derive(Debug)]
 pub struct Emulator {
     addr: SocketAddr,
+    ca_pem: Option<String>,
     stop: Arc<AtomicBool>,
     accept: Option<JoinHandle<()>>,
 }
 
 /// Binds 127.0.0.1 on the configured port and serves the emulator on background threads.
 pub fn start(config: EmulatorConfig) -> io::Result<Emulator> {
+    let tls = if config.tls {
+        Some(tls::generate()?)
+    } else {
+        None
+    };
     let listener = TcpListener::bind(("127.0.0.1", config.port))?;
     let addr = listener.local_addr()?;
     let stop = Arc::new(AtomicBool::new(false));
-    let shared = Arc::new(server::Shared::new(config, addr));
+    let (server_tls, ca_pem) = match tls {
+        Some(tls) => (Some(tls.config), Some(tls.ca_pem)),
+        None => (None, None),
+    };
+    let shared = Arc::new(server::Shared::new(config, addr, server_tls));
     let accept = {
         let stop = Arc::clone(&stop);
         thread::Builder::new()
@@ -85,21 +103,33 @@ pub fn start(config: EmulatorConfig) -> io::Result<Emulator> {
     };
     Ok(Emulator {
         addr,
+        ca_pem,
         stop,
         accept: Some(accept),
     })
 }
 
 impl Emulator {
-    /// The emulator's root URL, `http://127.0.0.1:PORT`.
+    /// The emulator's root URL, `http://127.0.0.1:PORT` (`https://` in HTTPS mode).
     pub fn url(&self) -> String {
-        format!("http://{}", self.addr)
+        let scheme = if self.ca_pem.is_some() {
+            "https"
+        } else {
+            "http"
+        };
+        format!("{scheme}://{}", self.addr)
     }
 
-    /// The API base URL, `http://127.0.0.1:PORT/v2`, for both management calls and the token
-    /// exchange.
+    /// The API base URL, the [`Emulator::url`] + `/v2`, for both management calls and the
+    /// token exchange.
     pub fn base_url(&self) -> String {
-        format!("http://{}/v2", self.addr)
+        format!("{}/v2", self.url())
+    }
+
+    /// In HTTPS mode, the PEM of the CA certificate that signed the server's certificate:
+    /// what a client must trust.
+    pub fn ca_pem(&self) -> Option<&str> {
+        self.ca_pem.as_deref()
     }
 
     /// The port the emulator listens on.

@@ -13,6 +13,7 @@ use crate::faults::{Faults, Reply};
 use crate::http::{self, ReadError, Request, Response};
 use crate::log::{Entry, RequestLog};
 use crate::state::State;
+use crate::stream::Stream;
 use crate::{control, routes, EmulatorConfig};
 
 /// What every connection thread shares.
@@ -22,6 +23,8 @@ pub struct Shared {
     pub config: EmulatorConfig,
     /// `127.0.0.1:PORT`, for default redirect locations.
     pub host: String,
+    /// The TLS settings in HTTPS mode.
+    pub tls: Option<Arc<rustls::ServerConfig>>,
     /// Rooms, codes and templates.
     pub state: Mutex<State>,
     /// Queued fault rules.
@@ -36,11 +39,16 @@ pub fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl Shared {
-    /// Fresh state for a server on `addr`.
-    pub fn new(config: EmulatorConfig, addr: SocketAddr) -> Self {
+    /// Fresh state for a server on `addr`, serving HTTPS with `tls` when given.
+    pub fn new(
+        config: EmulatorConfig,
+        addr: SocketAddr,
+        tls: Option<Arc<rustls::ServerConfig>>,
+    ) -> Self {
         Shared {
             config,
             host: addr.to_string(),
+            tls,
             state: Mutex::new(State::new()),
             faults: Mutex::new(Faults::default()),
             log: Mutex::new(RequestLog::default()),
@@ -69,36 +77,40 @@ pub fn accept_loop(listener: TcpListener, shared: Arc<Shared>, stop: Arc<AtomicB
     }
 }
 
-fn serve_connection(stream: TcpStream, shared: &Shared, stop: &AtomicBool) {
-    let _ = stream.set_nodelay(true);
-    let Ok(read_half) = stream.try_clone() else {
+fn serve_connection(tcp: TcpStream, shared: &Shared, stop: &AtomicBool) {
+    let _ = tcp.set_nodelay(true);
+    let Ok(stream) = Stream::new(tcp, shared.tls.as_ref()) else {
         return;
     };
-    let mut reader = BufReader::new(read_half);
-    let mut writer = stream;
+    let mut reader = BufReader::new(stream);
     loop {
-        let request = match http::read_request(&mut reader, &mut writer) {
+        let request = match http::read_request(&mut reader) {
             Ok(Some(request)) => request,
             Ok(None) | Err(ReadError::Io) => return,
             Err(ReadError::Bad(error)) => {
-                let _ = Response::from(error).write_to(&mut writer, false, false);
+                let _ = Response::from(error).write_to(reader.get_mut(), false, false);
                 return;
             }
         };
         let keep_alive = request.keep_alive() && !stop.load(Ordering::SeqCst);
         match handle(shared, &request) {
             Reply::Send(response) => {
-                if response.write_to(&mut writer, keep_alive, false).is_err() || !keep_alive {
+                if response
+                    .write_to(reader.get_mut(), keep_alive, false)
+                    .is_err()
+                    || !keep_alive
+                {
                     return;
                 }
             }
             Reply::Truncate(response) => {
-                let _ = response.write_to(&mut writer, false, true);
+                let _ = response.write_to(reader.get_mut(), false, true);
                 return;
             }
             Reply::Reset => {
                 // SO_LINGER 0: closing sends RST instead of FIN.
-                let _ = socket2::SockRef::from(&writer).set_linger(Some(Duration::ZERO));
+                let _ =
+                    socket2::SockRef::from(reader.get_ref().tcp()).set_linger(Some(Duration::ZERO));
                 return;
             }
         }
@@ -118,7 +130,15 @@ fn handle(shared: &Shared, request: &Request) -> Reply {
     };
     let respond = || respond(shared, request, control);
     match fault {
-        Some(rule) => rule.reply(request, &shared.host, respond),
+        Some(rule) => {
+            let scheme = if shared.tls.is_some() {
+                "https"
+            } else {
+                "http"
+            };
+            let host = request.header("host").unwrap_or(&shared.host);
+            rule.reply(request, &format!("{scheme}://{host}"), respond)
+        }
         None => Reply::Send(respond()),
     }
 }

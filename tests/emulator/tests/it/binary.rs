@@ -48,3 +48,34 @@ fn rejects_unknown_flags() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown argument --bogus"));
 }
+
+#[test]
+fn tls_writes_the_ca_and_prints_an_https_url() {
+    let ca = std::env::temp_dir().join(format!("hms-emulator-ca-{}.pem", std::process::id()));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hms-emulator"))
+        .args(["--tls", "--ca-out"])
+        .arg(&ca)
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let pem = std::fs::read_to_string(&ca).unwrap();
+    std::fs::remove_file(&ca).unwrap();
+    assert!(line.starts_with("https://127.0.0.1:"), "{line}");
+    assert!(pem.starts_with("-----BEGIN CERTIFICATE-----"), "{pem}");
+}
+
+#[test]
+fn ca_out_needs_tls() {
+    let out = Command::new(env!("CARGO_BIN_EXE_hms-emulator"))
+        .args(["--ca-out", "/nonexistent/ca.pem"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--ca-out needs --tls"));
+}

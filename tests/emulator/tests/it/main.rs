@@ -8,4 +8,5 @@ mod control;
 mod faults;
 mod listing;
 mod protocol;
+mod tls;
 mod token;
