@@ -149,7 +149,9 @@ impl<'a, T> Call<'a, T> {
             TransportFailureKind::BodyTooLarge => {
                 too_large(self.core.config().max_response_bytes())
             }
-            TransportFailureKind::NotSent | TransportFailureKind::Broken => Error::new(
+            TransportFailureKind::NotSent
+            | TransportFailureKind::Broken
+            | TransportFailureKind::TlsHandshake => Error::new(
                 ErrorKind::Network,
                 format!("{} failed: {}", self.operation.as_str(), failure.message),
             ),

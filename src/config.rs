@@ -2,6 +2,7 @@
 
 use crate::base_url::BaseUrl;
 use crate::error::{Error, Result};
+use crate::pem;
 use crate::secret::Secret;
 use crate::validate;
 use std::time::Duration;
@@ -52,6 +53,7 @@ pub struct Config {
     pub(crate) backoff_cap: Duration,
     pub(crate) token_lifetime: Duration,
     pub(crate) user_agent: String,
+    pub(crate) ca_certificates: Vec<Vec<u8>>,
 }
 
 impl Config {
@@ -89,6 +91,12 @@ impl Config {
     pub fn user_agent(&self) -> &str {
         &self.user_agent
     }
+
+    /// The DER certificates of the CAs to trust instead of the built-in web
+    /// roots; empty when none were given (the built-in roots are then used).
+    pub fn ca_certificates(&self) -> &[Vec<u8>] {
+        &self.ca_certificates
+    }
 }
 
 /// Collects settings; [`ConfigBuilder::build`] checks them.
@@ -105,6 +113,7 @@ pub struct ConfigBuilder {
     token_lifetime: Duration,
     allow_insecure_http: bool,
     binding: String,
+    ca_certificates_pem: Vec<String>,
 }
 
 impl Default for ConfigBuilder {
@@ -121,6 +130,7 @@ impl Default for ConfigBuilder {
             token_lifetime: DEFAULT_TOKEN_LIFETIME,
             allow_insecure_http: false,
             binding: "rust".into(),
+            ca_certificates_pem: Vec::new(),
         }
     }
 }
@@ -225,6 +235,18 @@ impl ConfigBuilder {
         self
     }
 
+    /// Trusts the CA certificates in `pem` (one or more `-----BEGIN
+    /// CERTIFICATE-----` blocks): for a server whose certificate a private CA
+    /// signed, such as a company proxy or a test server. Once any are given,
+    /// they replace the built-in web roots (call this again to add more).
+    /// A `pem` without a certificate is `invalid_argument` at
+    /// [`ConfigBuilder::build`]. Native transport only: in JavaScript the
+    /// runtime's own trust store decides (Node: `NODE_EXTRA_CA_CERTS`).
+    pub fn ca_certificates_pem(mut self, pem: impl Into<String>) -> Self {
+        self.ca_certificates_pem.push(pem.into());
+        self
+    }
+
     /// Names the binding in the user agent, e.g. `"c"` gives
     /// `hms-room-codes/0.1.0 (c)`. Meant for the bindings of this crate.
     pub fn binding(mut self, binding: impl Into<String>) -> Self {
@@ -269,6 +291,10 @@ impl ConfigBuilder {
             ));
         }
         validate::identifier("binding", &self.binding)?;
+        let mut ca_certificates = Vec::new();
+        for text in &self.ca_certificates_pem {
+            ca_certificates.extend(pem::certificates(text)?);
+        }
         Ok(Config {
             base_url,
             auth_base_url,
@@ -284,6 +310,7 @@ impl ConfigBuilder {
                 env!("CARGO_PKG_VERSION"),
                 self.binding
             ),
+            ca_certificates,
         })
     }
 }
@@ -324,9 +351,25 @@ mod tests {
         assert_eq!(c.max_retries, 2);
         assert_eq!(c.max_response_bytes(), 4 << 20);
         assert_eq!(c.credentials(), &Credentials::None);
+        assert!(c.ca_certificates().is_empty());
         assert_eq!(
             c.user_agent(),
             format!("hms-room-codes/{} (rust)", env!("CARGO_PKG_VERSION"))
+        );
+    }
+
+    #[test]
+    fn ca_certificates_add_up_in_order() {
+        let one = "-----BEGIN CERTIFICATE-----\nMAA=\n-----END CERTIFICATE-----\n";
+        let two = "-----BEGIN CERTIFICATE-----\nMAMCAQU=\n-----END CERTIFICATE-----\n";
+        let c = Config::builder()
+            .ca_certificates_pem(format!("{one}{two}"))
+            .ca_certificates_pem(one)
+            .build()
+            .unwrap();
+        assert_eq!(
+            c.ca_certificates(),
+            [vec![0x30, 0], vec![0x30, 3, 2, 1, 5], vec![0x30, 0]]
         );
     }
 
@@ -369,6 +412,7 @@ mod tests {
             Config::builder().token_lifetime(Duration::from_millis(10)),
             Config::builder().base_url("http://example.com/v2"),
             Config::builder().auth_base_url("nope"),
+            Config::builder().ca_certificates_pem("no certificate here"),
         ];
         for builder in cases {
             let err = builder.build().unwrap_err();

@@ -98,8 +98,11 @@ pub enum TransportFailureKind {
     /// The attempt ran past its timeout.
     Timeout,
     /// The connection broke after the request may have been sent
-    /// (a reset, a truncated body, a TLS failure).
+    /// (a reset, a truncated body).
     Broken,
+    /// The TLS handshake failed (the server's certificate is not trusted,
+    /// say): no request was sent, and repeating it would fail the same way.
+    TlsHandshake,
     /// The response body was larger than the configured cap.
     BodyTooLarge,
 }

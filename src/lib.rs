@@ -71,6 +71,7 @@ mod link;
 mod model;
 mod operation;
 mod paging;
+mod pem;
 mod requests;
 mod responses;
 mod retry;

@@ -27,14 +27,17 @@ pub struct RetryPolicy {
 impl RetryPolicy {
     /// Whether `outcome` of `operation` may be repeated at all.
     ///
-    /// Everything retries on 429 and when the request provably never left.
+    /// Everything retries on 429 and when the request provably never left,
+    /// except after a failed TLS handshake, which would fail again.
     /// Operations that mint codes stop there: a 5xx or a timeout may mean the
     /// code was made, and a repeat would make another.
     pub fn is_retryable(operation: Operation, outcome: Outcome) -> bool {
         match outcome {
             Outcome::Status(429) => true,
             Outcome::Failure(TransportFailureKind::NotSent) => true,
-            Outcome::Failure(TransportFailureKind::BodyTooLarge) => false,
+            Outcome::Failure(
+                TransportFailureKind::BodyTooLarge | TransportFailureKind::TlsHandshake,
+            ) => false,
             _ if operation.mints_codes() => false,
             Outcome::Status(status) => (500..=599).contains(&status),
             Outcome::Failure(TransportFailureKind::Timeout | TransportFailureKind::Broken) => true,
@@ -103,6 +106,7 @@ mod tests {
             (Outcome::Failure(Timeout), [false, false, true, true, true]),
             (Outcome::Failure(Broken), [false, false, true, true, true]),
             (Outcome::Failure(BodyTooLarge), [false; 5]),
+            (Outcome::Failure(TlsHandshake), [false; 5]),
             (Outcome::Status(400), [false; 5]),
             (Outcome::Status(401), [false; 5]),
             (Outcome::Status(404), [false; 5]),

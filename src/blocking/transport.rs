@@ -4,6 +4,7 @@ use crate::config::Config;
 use crate::http::{HttpRequest, HttpResponse, Method, TransportFailure, TransportFailureKind};
 use std::io::ErrorKind as IoKind;
 use std::time::Duration;
+use ureq::tls::{Certificate, RootCerts, TlsConfig};
 
 /// Sends one attempt and reads the whole response.
 #[derive(Debug)]
@@ -23,6 +24,7 @@ impl Transport {
             .user_agent(config.user_agent())
             .max_idle_connections(64)
             .max_idle_connections_per_host(64)
+            .tls_config(tls_config(config))
             .build()
             .into();
         Transport {
@@ -85,9 +87,58 @@ impl Transport {
     }
 }
 
+/// The configured CA certificates as the only roots, or ureq's defaults
+/// (rustls with the web PKI roots) when none are configured.
+fn tls_config(config: &Config) -> TlsConfig {
+    let builder = TlsConfig::builder();
+    if config.ca_certificates().is_empty() {
+        return builder.build();
+    }
+    let roots: Vec<Certificate<'static>> = config
+        .ca_certificates()
+        .iter()
+        .map(|der| Certificate::from_der(der).to_owned())
+        .collect();
+    builder
+        .root_certs(RootCerts::new_with_certs(&roots))
+        .build()
+}
+
+/// The rustls error behind `error`, if any.
+fn rustls_error(error: &ureq::Error) -> Option<&rustls::Error> {
+    match error {
+        ureq::Error::Rustls(e) => Some(e),
+        ureq::Error::Io(io) => io.get_ref()?.downcast_ref(),
+        _ => None,
+    }
+}
+
+/// A failed TLS handshake: refused certificates, or nothing both sides speak.
+/// These come only from a handshake, so no request went out.
+fn handshake_failure(error: &rustls::Error) -> Option<TransportFailure> {
+    use rustls::Error::*;
+    let message = match error {
+        InvalidCertificate(_) | NoCertificatesPresented => format!(
+            "the server's TLS certificate is not trusted ({error}). If a private CA signed it \
+             (a company proxy, a test server), trust that CA's certificate (PEM) with the \
+             client's CA-certificates option: ConfigBuilder::ca_certificates_pem in Rust, \
+             hms_client_options_set_ca_certificates_pem in C, Config.CACertificatesPEM in Go"
+        ),
+        PeerIncompatible(_) => format!("the TLS handshake failed: {error}"),
+        _ => return None,
+    };
+    Some(TransportFailure::new(
+        TransportFailureKind::TlsHandshake,
+        message,
+    ))
+}
+
 /// Sorts ureq's errors by whether the request can have reached the server.
 fn failure(error: ureq::Error) -> TransportFailure {
     use TransportFailureKind::*;
+    if let Some(handshake) = rustls_error(&error).and_then(handshake_failure) {
+        return handshake;
+    }
     let kind = match &error {
         ureq::Error::HostNotFound | ureq::Error::ConnectionFailed | ureq::Error::BadUri(_) => {
             NotSent
