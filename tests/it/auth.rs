@@ -5,16 +5,9 @@ use hms_room_codes::{ErrorKind, ListFilter};
 use serde_json::json;
 use std::time::Duration;
 
-fn bearer_tokens(env: &Env) -> Vec<String> {
-    env.requests()
-        .iter()
-        .filter_map(|r| r["headers"]["authorization"].as_str().map(String::from))
-        .collect()
-}
-
 /// The tokens the client signed itself (JWTs), in the order sent.
 fn signed_tokens(env: &Env) -> Vec<String> {
-    bearer_tokens(env)
+    env.bearer_tokens()
         .into_iter()
         .filter(|t| t.starts_with("Bearer ey"))
         .collect()
@@ -97,30 +90,5 @@ fn proxy_mode_sends_no_authorization() {
         ErrorKind::Unauthorized,
         "the emulator is not a proxy"
     );
-    assert!(bearer_tokens(&env).is_empty());
-}
-
-#[test]
-fn secrets_never_reach_errors_or_debug_output() {
-    let env = Env::start();
-    let secret = "s3cr3t-app-secret-value";
-    let token = "m4n4gement-token-value";
-    let signed = env.client_with(env.config().app_keys(ACCESS_KEY, secret));
-    let fixed = env.client_with(env.config().management_token(token));
-    let mut shown = format!("{signed:?} {fixed:?}");
-    for err in [
-        signed.create("room").unwrap_err(),
-        fixed.create("room").unwrap_err(),
-    ] {
-        shown.push_str(&format!("{err} {err:?}"));
-    }
-    let sent = bearer_tokens(&env);
-    assert!(!sent.is_empty());
-    for needle in sent
-        .iter()
-        .map(|t| t.trim_start_matches("Bearer "))
-        .chain([secret, token])
-    {
-        assert!(!shown.contains(needle), "{needle} leaked");
-    }
+    assert!(env.bearer_tokens().is_empty());
 }

@@ -1,13 +1,14 @@
 //! Runs `tests/vectors/faults.json`, the fault matrix every binding shares,
 //! through the blocking client: one test per operation, each on its own emulator.
 
-use crate::support::Env;
+use crate::support::{run_operation, Env};
 use hms_room_codes::blocking::RoomCodesClient;
-use hms_room_codes::{ListFilter, Operation};
+use hms_room_codes::Operation;
 use serde_json::{json, Value};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-fn matrix() -> Value {
+/// `tests/vectors/faults.json`.
+pub fn matrix() -> Value {
     let text = include_str!("../vectors/faults.json");
     serde_json::from_str(text).expect("faults.json is JSON")
 }
@@ -54,14 +55,7 @@ fn run(
     room: &str,
     code: &str,
 ) -> (Option<String>, Option<Duration>) {
-    let result = match operation {
-        Operation::Create => client.create(room).map(drop),
-        Operation::CreateForRole => client.create_for_role(room, "host").map(drop),
-        Operation::ListPage => client.list_page(room, &ListFilter::default()).map(drop),
-        Operation::SetEnabled => client.set_enabled(code, false).map(drop),
-        Operation::AuthTokenForCode => client.auth_token_for_code(code, None).map(drop),
-    };
-    match result {
+    match run_operation(client, operation, room, code) {
         Ok(()) => (None, None),
         Err(e) => (Some(e.kind().as_str().to_string()), e.retry_after()),
     }

@@ -8,5 +8,8 @@ mod fault_matrix;
 mod odd_names;
 mod operations;
 mod properties;
+mod redirects;
 mod retries;
+mod secrets;
 mod support;
+mod tls;

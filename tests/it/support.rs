@@ -2,7 +2,7 @@
 
 use hms_emulator::{Emulator, EmulatorConfig};
 use hms_room_codes::blocking::RoomCodesClient;
-use hms_room_codes::{Config, ConfigBuilder};
+use hms_room_codes::{Config, ConfigBuilder, ListFilter, Operation};
 use serde_json::{json, Value};
 use std::time::Duration;
 
@@ -21,6 +21,18 @@ impl Env {
     pub fn start() -> Env {
         Env {
             emulator: hms_emulator::start(EmulatorConfig::default()).expect("emulator starts"),
+        }
+    }
+
+    /// An emulator serving HTTPS with a CA of its own (its control API is then out of
+    /// reach of these helpers, which speak plain HTTP).
+    pub fn start_tls() -> Env {
+        let config = EmulatorConfig {
+            tls: true,
+            ..EmulatorConfig::default()
+        };
+        Env {
+            emulator: hms_emulator::start(config).expect("emulator starts"),
         }
     }
 
@@ -95,6 +107,14 @@ impl Env {
         serde_json::from_slice(&response.body_mut().read_to_vec().unwrap()).unwrap()
     }
 
+    /// The `Authorization` headers of the logged requests, in order.
+    pub fn bearer_tokens(&self) -> Vec<String> {
+        self.requests()
+            .iter()
+            .filter_map(|r| r["headers"]["authorization"].as_str().map(String::from))
+            .collect()
+    }
+
     /// How many logged requests have this method and a path starting with `prefix`.
     pub fn count(&self, method: &str, prefix: &str) -> usize {
         self.requests()
@@ -116,6 +136,22 @@ impl Env {
             .expect("control call succeeds");
         let bytes = response.body_mut().read_to_vec().unwrap();
         serde_json::from_slice(&bytes).unwrap_or(Value::Null)
+    }
+}
+
+/// Runs `operation` once as the shared vectors do: role `host`, disabling `code`.
+pub fn run_operation(
+    client: &RoomCodesClient,
+    operation: Operation,
+    room: &str,
+    code: &str,
+) -> hms_room_codes::Result<()> {
+    match operation {
+        Operation::Create => client.create(room).map(drop),
+        Operation::CreateForRole => client.create_for_role(room, "host").map(drop),
+        Operation::ListPage => client.list_page(room, &ListFilter::default()).map(drop),
+        Operation::SetEnabled => client.set_enabled(code, false).map(drop),
+        Operation::AuthTokenForCode => client.auth_token_for_code(code, None).map(drop),
     }
 }
 
