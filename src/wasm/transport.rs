@@ -28,6 +28,20 @@ const NOT_SENT_CODES: [&str; 6] = [
     "EHOSTUNREACH",
 ];
 
+/// Node's error codes for a server certificate it does not trust: the TLS
+/// handshake failed, so the request did not leave, and would fail again.
+const UNTRUSTED_CERTIFICATE_CODES: [&str; 9] = [
+    "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+    "UNABLE_TO_GET_ISSUER_CERT",
+    "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+    "SELF_SIGNED_CERT_IN_CHAIN",
+    "DEPTH_ZERO_SELF_SIGNED_CERT",
+    "CERT_UNTRUSTED",
+    "CERT_HAS_EXPIRED",
+    "CERT_NOT_YET_VALID",
+    "ERR_TLS_CERT_ALTNAME_INVALID",
+];
+
 /// How one attempt ended: what the core is fed, or the caller's abort.
 pub type Sent = Result<Result<HttpResponse, TransportFailure>, JsValue>;
 
@@ -248,7 +262,8 @@ impl Drop for Attempt<'_> {
 }
 
 /// Sorts a rejected `fetch` by whether the request can have left: only Node's
-/// connection errors prove it did not; a browser's `TypeError` tells nothing.
+/// connection and certificate errors prove it did not; a browser's
+/// `TypeError` tells nothing.
 fn fetch_failure(error: &JsValue) -> TransportFailure {
     let text = |value: &JsValue, key: &str| {
         Reflect::get(value, &JsValue::from_str(key))
@@ -259,6 +274,17 @@ fn fetch_failure(error: &JsValue) -> TransportFailure {
     let code = text(&cause, "code");
     let kind = match code.as_deref() {
         Some(code) if NOT_SENT_CODES.contains(&code) => TransportFailureKind::NotSent,
+        Some(code) if UNTRUSTED_CERTIFICATE_CODES.contains(&code) => {
+            return TransportFailure::new(
+                TransportFailureKind::TlsHandshake,
+                format!(
+                    "the server's TLS certificate is not trusted ({code}). If a private CA \
+                     signed it (a company proxy, a test server), start Node with \
+                     NODE_EXTRA_CA_CERTS=/path/to/ca.pem, or pass a `fetch` whose agent \
+                     trusts that CA"
+                ),
+            );
+        }
         _ => TransportFailureKind::Broken,
     };
     let mut message = text(error, "message").unwrap_or_else(|| "fetch failed".into());
