@@ -169,6 +169,24 @@ pub unsafe extern "C" fn hms_client_options_set_allow_insecure_http(
     update(options, err, |b| Ok(b.allow_insecure_http(allow)))
 }
 
+/// Trusts the CA certificates in `pem` (one or more `-----BEGIN
+/// CERTIFICATE-----` blocks, NUL-terminated) for `https`: for a server whose
+/// certificate a private CA signed, such as a company proxy or a test server.
+/// Once any are given they replace the built-in web roots; call again to add
+/// more. A `pem` without a certificate makes `hms_client_new` fail with
+/// `HMS_STATUS_INVALID_ARGUMENT`. Without this, a server whose certificate is
+/// not trusted gives `HMS_STATUS_NETWORK` saying so.
+#[no_mangle]
+pub unsafe extern "C" fn hms_client_options_set_ca_certificates_pem(
+    options: *mut hms_client_options,
+    pem: *const c_char,
+    err: *mut *mut hms_error,
+) -> hms_status {
+    update(options, err, |b| {
+        Ok(b.ca_certificates_pem(required("pem", pem)?))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -205,6 +223,14 @@ mod tests {
             assert!(zero.message().contains("max_response_bytes"), "{zero}");
             let none = hms_client_options_set_max_retries(ptr::null_mut(), 1, ptr::null_mut());
             assert_eq!(none, hms_status::InvalidArgument);
+            let no_pem =
+                hms_client_options_set_ca_certificates_pem(options, ptr::null(), ptr::null_mut());
+            assert_eq!(no_pem, hms_status::InvalidArgument);
+            hms_client_options_set_max_response_bytes(options, 1, ptr::null_mut());
+            let pem = c"-----BEGIN CERTIFICATE-----\nMAA=\n-----END CERTIFICATE-----\n";
+            hms_client_options_set_ca_certificates_pem(options, pem.as_ptr(), ptr::null_mut());
+            let trusted = (*options).builder.clone().build().unwrap();
+            assert_eq!(trusted.ca_certificates(), [vec![0x30, 0]]);
             hms_client_options_free(options);
             hms_client_options_free(ptr::null_mut());
         }

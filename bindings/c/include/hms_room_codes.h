@@ -577,6 +577,19 @@ hms_status hms_client_options_set_allow_insecure_http(hms_client_options *option
                                                       hms_error **err);
 
 /**
+ * Trusts the CA certificates in `pem` (one or more `-----BEGIN
+ * CERTIFICATE-----` blocks, NUL-terminated) for `https`: for a server whose
+ * certificate a private CA signed, such as a company proxy or a test server.
+ * Once any are given they replace the built-in web roots; call again to add
+ * more. A `pem` without a certificate makes `hms_client_new` fail with
+ * `HMS_STATUS_INVALID_ARGUMENT`. Without this, a server whose certificate is
+ * not trusted gives `HMS_STATUS_NETWORK` saying so.
+ */
+hms_status hms_client_options_set_ca_certificates_pem(hms_client_options *options,
+                                                      const char *pem,
+                                                      hms_error **err);
+
+/**
  * Frees a room code and its strings. NULL is ignored. Never pass a code that
  * is an item of a list or page.
  */
