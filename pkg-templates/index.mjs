@@ -2,4 +2,4 @@
 // `require` share one instance.
 import cjs from "./index.cjs";
 
-export const { RoomCodesClient, RoomCodeList, roomLink, HmsError, isHmsError } = cjs;
+export const { RoomCodesClient, RoomCodeList, roomLink, HmsError, isHmsError, keepAliveFetch } = cjs;

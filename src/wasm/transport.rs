@@ -42,6 +42,10 @@ const UNTRUSTED_CERTIFICATE_CODES: [&str; 9] = [
     "ERR_TLS_CERT_ALTNAME_INVALID",
 ];
 
+/// The error code with which the package's `keepAliveFetch` refuses a body
+/// over the cap (it reads no further).
+const BODY_TOO_LARGE_CODE: &str = "HMS_BODY_TOO_LARGE";
+
 /// How one attempt ended: what the core is fed, or the caller's abort.
 pub type Sent = Result<Result<HttpResponse, TransportFailure>, JsValue>;
 
@@ -274,6 +278,7 @@ fn fetch_failure(error: &JsValue) -> TransportFailure {
     let code = text(&cause, "code");
     let kind = match code.as_deref() {
         Some(code) if NOT_SENT_CODES.contains(&code) => TransportFailureKind::NotSent,
+        Some(BODY_TOO_LARGE_CODE) => TransportFailureKind::BodyTooLarge,
         Some(code) if UNTRUSTED_CERTIFICATE_CODES.contains(&code) => {
             return TransportFailure::new(
                 TransportFailureKind::TlsHandshake,

@@ -31,7 +31,7 @@ test("the tarball holds the package and nothing else", () => {
   const names = files.map((f) => f.replace(/^package\//, "").replace(/snippets\/[^/]+\//, "snippets/*/"));
   assert.deepEqual(names, [
     "README.md", "hms_room_codes.js", "hms_room_codes_bg.wasm", "index.cjs", "index.d.cts", "index.d.mts", "index.mjs",
-    "package.json", "snippets/*/src/wasm/error.js", "web/hms_room_codes.js", "web/index.d.ts", "web/index.js",
+    "node-fetch.cjs", "node-fetch.d.cts", "package.json", "snippets/*/src/wasm/error.js", "web/hms_room_codes.js", "web/index.d.ts", "web/index.js",
     "web/package.json", "web/snippets/*/src/wasm/error.js",
   ].sort());
   const manifest = JSON.parse(fs.readFileSync(path.join(installed, "package.json"), "utf8"));
@@ -54,7 +54,7 @@ test("Node CommonJS require (without require(esm))", async () => {
   const load = `const m = require("hms-room-codes"); const { RoomCodesClient, HmsError } = m;`;
   const result = JSON.parse(node(["--no-experimental-require-module", "-", room], script(load)));
   assert.deepEqual(result.roles, ["guest", "host", "viewer"]);
-  assert.deepEqual(result.names, ["HmsError", "RoomCodeList", "RoomCodesClient", "isHmsError", "roomLink"]);
+  assert.deepEqual(result.names, ["HmsError", "RoomCodeList", "RoomCodesClient", "isHmsError", "keepAliveFetch", "roomLink"]);
 });
 
 test("Node ES module import, sharing the CommonJS instance", async () => {
@@ -64,7 +64,7 @@ test("Node ES module import, sharing the CommonJS instance", async () => {
     if (createRequire(import.meta.url)("hms-room-codes").HmsError !== HmsError) process.exit(3);`;
   const result = JSON.parse(node(["--input-type=module", "-", room], script(load)));
   assert.deepEqual(result.roles, ["guest", "host", "viewer"]);
-  assert.deepEqual(result.names, ["HmsError", "RoomCodeList", "RoomCodesClient", "isHmsError", "roomLink"]);
+  assert.deepEqual(result.names, ["HmsError", "RoomCodeList", "RoomCodesClient", "isHmsError", "keepAliveFetch", "roomLink"]);
 });
 
 test("tsc --strict compiles a TypeScript consumer; the types have no any", () => {

@@ -51,8 +51,10 @@ fs.writeFileSync(path.join(pkg, errorJs), `"use strict";\n${commonJs}\nmodule.ex
 const types = fs
   .readFileSync(path.join(pkg, "hms_room_codes.d.ts"), "utf8")
   .replace(/^ *\[Symbol\.dispose\]\(\): void;\n/gm, "");
-for (const file of ["index.d.cts", "index.d.mts", "web/index.d.ts"]) {
-  fs.writeFileSync(path.join(pkg, file), types);
+// The Node entries add keepAliveFetch (pkg-templates/node-fetch.*).
+const nodeOnly = 'export { keepAliveFetch, KeepAliveFetchOptions } from "./node-fetch.cjs";\n';
+for (const [file, extra] of [["index.d.cts", nodeOnly], ["index.d.mts", nodeOnly], ["web/index.d.ts", ""]]) {
+  fs.writeFileSync(path.join(pkg, file), types + extra);
 }
 fs.rmSync(path.join(pkg, "hms_room_codes.d.ts"));
 fs.rmSync(path.join(pkg, "web/hms_room_codes.d.ts"));

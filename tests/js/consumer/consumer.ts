@@ -3,6 +3,7 @@
 import {
   HmsError,
   isHmsError,
+  keepAliveFetch,
   roomLink,
   RoomCodesClient,
   type HmsErrorKind,
@@ -11,7 +12,8 @@ import {
 } from "hms-room-codes";
 
 export async function quickstart(signal: AbortSignal): Promise<string[]> {
-  const client = new RoomCodesClient({ accessKey: "key", appSecret: "secret", timeoutMs: 5000, maxRetries: 1 });
+  const fetch = keepAliveFetch({ maxSockets: 8, maxResponseBytes: 1 << 20 });
+  const client = new RoomCodesClient({ accessKey: "key", appSecret: "secret", timeoutMs: 5000, maxRetries: 1, fetch });
   const codes: RoomCode[] = await client.create("room", { signal });
   const one: RoomCode = await client.createForRole("room", "guest", { timeoutMs: 100 });
   const page: RoomCodePage = await client.listPage("room", { role: "guest", enabled: true, limit: 10, start: "x" });
