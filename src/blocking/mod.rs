@@ -3,6 +3,7 @@
 mod cancel;
 mod client;
 mod list;
+mod resolver;
 mod transport;
 
 pub use cancel::CancelToken;

@@ -1,10 +1,12 @@
 //! Blocking HTTP over ureq: keep-alive, rustls, no redirects, capped bodies.
 
+use super::resolver::CachingResolver;
 use crate::config::Config;
 use crate::http::{HttpRequest, HttpResponse, Method, TransportFailure, TransportFailureKind};
 use std::io::ErrorKind as IoKind;
 use std::time::Duration;
 use ureq::tls::{Certificate, RootCerts, TlsConfig};
+use ureq::unversioned::transport::DefaultConnector;
 
 /// Sends one attempt and reads the whole response.
 #[derive(Debug)]
@@ -16,7 +18,7 @@ pub struct Transport {
 impl Transport {
     /// A transport with one connection pool for `config`.
     pub fn new(config: &Config) -> Transport {
-        let agent = ureq::Agent::config_builder()
+        let agent_config = ureq::Agent::config_builder()
             .timeout_global(Some(config.timeout()))
             .max_redirects(0)
             .max_redirects_will_error(false)
@@ -25,8 +27,12 @@ impl Transport {
             .max_idle_connections(64)
             .max_idle_connections_per_host(64)
             .tls_config(tls_config(config))
-            .build()
-            .into();
+            .build();
+        let agent = ureq::Agent::with_parts(
+            agent_config,
+            DefaultConnector::default(),
+            CachingResolver::default(),
+        );
         Transport {
             agent,
             max_response_bytes: config.max_response_bytes() as u64,

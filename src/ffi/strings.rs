@@ -22,8 +22,12 @@ pub(crate) unsafe fn optional<'a>(name: &str, ptr: *const c_char) -> Result<Opti
 }
 
 /// An owned C string of `text`; a NUL inside (never expected) becomes U+FFFD.
+/// One allocation, sized for the terminating NUL, in the usual case.
 pub(crate) fn to_c_string(text: &str) -> CString {
-    CString::new(text.replace('\0', "\u{fffd}")).expect("no NUL is left")
+    let mut bytes = Vec::with_capacity(text.len() + 1);
+    bytes.extend_from_slice(text.as_bytes());
+    CString::new(bytes)
+        .unwrap_or_else(|_| CString::new(text.replace('\0', "\u{fffd}")).expect("no NUL is left"))
 }
 
 /// A string for C to own and free with `hms_string_free`.
