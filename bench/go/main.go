@@ -1,0 +1,182 @@
+// Command bench compares the Go binding with raw net/http keep-alive, both
+// doing the same requests to the emulator: create-for-role (a new guest code)
+// and list (one page of 100), at 1 and 32 goroutines, interleaved in rounds.
+// It prints one JSON object per line. Run it under scripts/with-emulator.sh
+// (after `make go-lib`): go run . [ROUNDS]
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"log"
+	"net/http"
+	"os"
+	"sort"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	roomcodes "hms-room-codes/bindings/go"
+)
+
+// client is one side of the comparison.
+type client struct {
+	name          string
+	createForRole func(room string) error
+	listPage      func(room string) error
+}
+
+func sdkClient() (client, error) {
+	sdk, err := roomcodes.NewClient(roomcodes.Config{
+		AccessKey: os.Getenv("HMS_ACCESS_KEY"), AppSecret: os.Getenv("HMS_SECRET"),
+		BaseURL: os.Getenv("HMS_API_BASE_URL"), AuthBaseURL: os.Getenv("HMS_AUTH_BASE_URL"),
+	})
+	if err != nil {
+		return client{}, err
+	}
+	ctx := context.Background()
+	return client{
+		name: "hms-room-codes",
+		createForRole: func(room string) error {
+			_, err := sdk.CreateForRole(ctx, room, "guest")
+			return err
+		},
+		listPage: func(room string) error {
+			_, err := sdk.ListPage(ctx, room, &roomcodes.ListFilter{Limit: 100})
+			return err
+		},
+	}, nil
+}
+
+// roomCode is what the raw client decodes, as a Go user would.
+type roomCode struct {
+	Code      string `json:"code"`
+	RoomID    string `json:"room_id"`
+	Role      string `json:"role"`
+	Enabled   bool   `json:"enabled"`
+	CreatedAt string `json:"created_at"`
+	UpdatedAt string `json:"updated_at"`
+}
+
+func rawClient() client {
+	transport := &http.Transport{MaxIdleConns: 64, MaxIdleConnsPerHost: 64}
+	httpClient := &http.Client{Transport: transport, Timeout: 10 * time.Second}
+	base := os.Getenv("HMS_API_BASE_URL")
+	send := func(method, url string, out interface{}) error {
+		req, err := http.NewRequest(method, url, nil)
+		if err != nil {
+			return err
+		}
+		req.Header.Set("Authorization", "Bearer "+os.Getenv("HMS_MANAGEMENT_TOKEN"))
+		req.Header.Set("Accept", "application/json")
+		resp, err := httpClient.Do(req)
+		if err != nil {
+			return err
+		}
+		defer resp.Body.Close()
+		if resp.StatusCode != 200 {
+			return fmt.Errorf("HTTP %d", resp.StatusCode)
+		}
+		return json.NewDecoder(resp.Body).Decode(out)
+	}
+	return client{
+		name: "raw net/http",
+		createForRole: func(room string) error {
+			var code roomCode
+			return send("POST", base+"/room-codes/room/"+room+"/role/guest", &code)
+		},
+		listPage: func(room string) error {
+			var page struct {
+				Limit int        `json:"limit"`
+				Data  []roomCode `json:"data"`
+				Last  string     `json:"last"`
+			}
+			return send("GET", base+"/room-codes/room/"+room+"?limit=100", &page)
+		},
+	}
+}
+
+// batch runs calls calls of op on workers goroutines; the latencies and the wall time.
+func batch(op func(i int) error, calls, workers int) ([]time.Duration, time.Duration, error) {
+	latencies := make([]time.Duration, calls)
+	var next int64 = -1
+	var failed atomic.Value
+	var wg sync.WaitGroup
+	start := time.Now()
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(atomic.AddInt64(&next, 1)); i < calls; i = int(atomic.AddInt64(&next, 1)) {
+				t := time.Now()
+				if err := op(i); err != nil {
+					failed.Store(err)
+				}
+				latencies[i] = time.Since(t)
+			}
+		}()
+	}
+	wg.Wait()
+	err, _ := failed.Load().(error)
+	return latencies, time.Since(start), err
+}
+
+func main() {
+	rounds := 3
+	if len(os.Args) > 1 {
+		n, err := strconv.Atoi(os.Args[1])
+		if err != nil {
+			log.Fatal(err)
+		}
+		rounds = n
+	}
+	sdk, err := sdkClient()
+	if err != nil {
+		log.Fatal(err)
+	}
+	clients := []client{sdk, rawClient()}
+	listRoom, err := fullRoom()
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, workers := range []int{1, 32} {
+		calls := map[int]int{1: 1000, 32: 3000}[workers]
+		for _, operation := range []string{"create_for_role", "list"} {
+			latencies := make([][]time.Duration, len(clients))
+			wall := make([]time.Duration, len(clients))
+			for round := 0; round < rounds; round++ {
+				for k := range clients {
+					c := (k + round) % len(clients)
+					op := func(int) error { return clients[c].listPage(listRoom) }
+					if operation == "create_for_role" {
+						rooms, err := newRooms(calls/100 + 1)
+						if err != nil {
+							log.Fatal(err)
+						}
+						op = func(i int) error { return clients[c].createForRole(rooms[i/100]) }
+					}
+					if err := clearLog(); err != nil {
+						log.Fatal(err)
+					}
+					l, w, err := batch(op, calls, workers)
+					if err != nil {
+						log.Fatalf("%s %s: %v", clients[c].name, operation, err)
+					}
+					latencies[c] = append(latencies[c], l...)
+					wall[c] += w
+				}
+			}
+			for c, l := range latencies {
+				sort.Slice(l, func(i, j int) bool { return l[i] < l[j] })
+				at := func(q float64) float64 { return float64(l[int(float64(len(l)-1)*q+0.5)]) / 1e6 }
+				line, _ := json.Marshal(map[string]interface{}{
+					"binding": "go", "client": clients[c].name, "operation": operation, "concurrency": workers,
+					"calls": len(l), "rps": float64(len(l)) / wall[c].Seconds(), "p50_ms": at(0.5), "p99_ms": at(0.99),
+				})
+				fmt.Println(string(line))
+			}
+		}
+	}
+}
