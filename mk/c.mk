@@ -15,12 +15,14 @@ C_LIB_SO  := target/release/libhms_room_codes.so
 C_SYSLIBS := -lm -ldl -lpthread
 C_STRICT  := -std=c11 -Wall -Wextra -Werror -pedantic
 C_INC     := -Ibindings/c/include
-C_TEST    := bindings/c/tests/test_c.c bindings/c/tests/emu.c
+C_TEST    := $(addprefix bindings/c/tests/,test_c.c harness.c vectors.c security.c spawn.c emu.c)
+C_VECTORS := $(C_OUT)/vectors_data.h
 C_SAN     := -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 C_VERSION  = $(shell sed -n 's/^\#define HMS_ROOM_CODES_VERSION "\(.*\)"/\1/p' $(C_HEADER))
 C_ROOM     = HMS_ROOM_ID=$$($(CURDIR)/$(C_OUT)/emu_room)
 PREFIX    ?= /usr/local
-VALGRIND  := valgrind --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=1
+VALGRIND  := valgrind --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=1 \
+             --suppressions=bindings/c/tests/valgrind.supp
 
 # The static and shared libraries; build.rs regenerates the header on the way.
 c-lib:
@@ -44,9 +46,14 @@ c-examples: c-lib | $(C_OUT)
 	  -o $(C_OUT)/quickstart_cpp
 	$(CC) $(C_STRICT) bindings/c/tests/emu_room.c bindings/c/tests/emu.c -o $(C_OUT)/emu_room
 
-c-tests-build: c-lib | $(C_OUT)
-	$(CC) $(C_STRICT) -g $(C_INC) $(C_TEST) $(C_LIB_A) $(C_SYSLIBS) -o $(C_OUT)/test_c
-	$(CC) $(C_STRICT) $(C_SAN) $(C_INC) $(C_TEST) $(C_LIB_A) $(C_SYSLIBS) -o $(C_OUT)/test_c_asan
+# The shared vectors (tests/vectors/*.json) as C tables, remade whenever they change
+# (not committed: a case added to the JSON runs in C too).
+$(C_VECTORS): tests/vectors/faults.json tests/vectors/bad_input.json bindings/c/tests/gen_vectors.py | $(C_OUT)
+	python3 bindings/c/tests/gen_vectors.py tests/vectors/faults.json tests/vectors/bad_input.json $@
+
+c-tests-build: c-lib $(C_VECTORS) | $(C_OUT)
+	$(CC) $(C_STRICT) -g $(C_INC) -I$(C_OUT) $(C_TEST) $(C_LIB_A) $(C_SYSLIBS) -o $(C_OUT)/test_c
+	$(CC) $(C_STRICT) $(C_SAN) $(C_INC) -I$(C_OUT) $(C_TEST) $(C_LIB_A) $(C_SYSLIBS) -o $(C_OUT)/test_c_asan
 	$(CC) $(C_STRICT) -O2 $(C_INC) bindings/c/tests/latency.c bindings/c/tests/emu.c $(C_LIB_A) $(C_SYSLIBS) \
 	  -o $(C_OUT)/latency
 

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs a command with a fresh emulator on a free loopback port, then stops it.
-# The command sees HMS_EMULATOR_URL, HMS_API_BASE_URL, HMS_AUTH_BASE_URL and
-# the emulator's credentials (HMS_MANAGEMENT_TOKEN, HMS_ACCESS_KEY, HMS_SECRET).
+# The command sees HMS_EMULATOR_URL, HMS_API_BASE_URL, HMS_AUTH_BASE_URL, the
+# emulator's credentials (HMS_MANAGEMENT_TOKEN, HMS_ACCESS_KEY, HMS_SECRET), and
+# HMS_EMULATOR_BIN, the binary, for tests that start more emulators (an HTTPS
+# one, a second host).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 emulator="${HMS_EMULATOR_BIN:-$root/target/release/hms-emulator}"
@@ -19,6 +21,7 @@ for _ in $(seq 1 100); do
 done
 case "$url" in http://*) ;; *) echo "the emulator did not start" >&2; exit 1 ;; esac
 
+export HMS_EMULATOR_BIN="$emulator"
 export HMS_EMULATOR_URL="$url"
 export HMS_API_BASE_URL="$url/v2"
 export HMS_AUTH_BASE_URL="$url/v2"

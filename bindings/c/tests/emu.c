@@ -12,20 +12,20 @@
 
 #define EMU_TOKEN "emulator-management-token"
 
-/* The emulator's host and port, from HMS_EMULATOR_URL ("http://127.0.0.1:PORT"). */
-static int emu_address(char host[64], int *port) {
-  const char *url = getenv("HMS_EMULATOR_URL");
+/* The host and port of `url` ("http://127.0.0.1:PORT"), or of HMS_EMULATOR_URL when NULL. */
+static int emu_address(const char *url, char host[64], int *port) {
+  if (url == NULL) url = getenv("HMS_EMULATOR_URL");
   if (url == NULL || sscanf(url, "http://%63[^:/]:%d", host, port) != 2) {
-    fprintf(stderr, "emu: HMS_EMULATOR_URL is not set (run under scripts/with-emulator.sh)\n");
+    fprintf(stderr, "emu: no emulator URL (run under scripts/with-emulator.sh)\n");
     return -1;
   }
   return 0;
 }
 
-static int emu_connect(void) {
+static int emu_connect(const char *url) {
   char host[64];
   int port;
-  if (emu_address(host, &port) != 0) return -1;
+  if (emu_address(url, host, &port) != 0) return -1;
   struct sockaddr_in addr;
   memset(&addr, 0, sizeof addr);
   addr.sin_family = AF_INET;
@@ -78,7 +78,11 @@ static char *read_all(int fd) {
 }
 
 int emu_request(const char *method, const char *path, const char *body, char **body_out) {
-  int fd = emu_connect();
+  return emu_request_at(NULL, method, path, body, body_out);
+}
+
+int emu_request_at(const char *url, const char *method, const char *path, const char *body, char **body_out) {
+  int fd = emu_connect(url);
   if (fd < 0) return -1;
   size_t body_len = body ? strlen(body) : 0;
   char head[1024];
@@ -138,9 +142,14 @@ int emu_disable_room(const char *room_id) {
 }
 
 int emu_template(const char *id, const char *roles_json) {
-  char body[1024];
-  snprintf(body, sizeof body, "{\"id\":\"%s\",\"roles\":%s}", id, roles_json);
-  return ok(emu_request("POST", "/_emulator/templates", body, NULL));
+  static const char format[] = "{\"id\":\"%s\",\"roles\":%s}";
+  size_t size = sizeof format + strlen(id) + strlen(roles_json);
+  char *body = malloc(size);
+  if (body == NULL) return -1;
+  snprintf(body, size, format, id, roles_json);
+  int status = ok(emu_request("POST", "/_emulator/templates", body, NULL));
+  free(body);
+  return status;
 }
 
 int emu_fault(const char *rule_json) { return ok(emu_request("POST", "/_emulator/faults", rule_json, NULL)); }
@@ -149,13 +158,29 @@ int emu_clear_faults(void) { return ok(emu_request("DELETE", "/_emulator/faults"
 
 int emu_clear_requests(void) { return ok(emu_request("DELETE", "/_emulator/requests", NULL, NULL)); }
 
-int emu_request_count(void) {
+char *emu_log(const char *url) {
   char *log = NULL;
-  int count = -1;
-  if (emu_request("GET", "/_emulator/requests", NULL, &log) == 200) {
-    count = 0;
-    for (const char *p = log; (p = strstr(p, "\"method\":")) != NULL; p++) count++;
+  if (emu_request_at(url, "GET", "/_emulator/requests", NULL, &log) != 200) {
+    free(log);
+    return NULL;
   }
+  return log;
+}
+
+int emu_log_count(const char *url, const char *method, const char *path) {
+  char *log = emu_log(url);
+  if (log == NULL) return -1;
+  char *entry = NULL;
+  if (method != NULL) {
+    static const char format[] = "{\"method\":\"%s\",\"path\":\"%s\",";
+    size_t size = sizeof format + strlen(method) + strlen(path);
+    entry = malloc(size);
+    if (entry != NULL) snprintf(entry, size, format, method, path);
+  }
+  const char *needle = entry != NULL ? entry : "{\"method\":";
+  int count = 0;
+  for (const char *p = log; (p = strstr(p, needle)) != NULL; p++) count++;
+  free(entry);
   free(log);
   return count;
 }

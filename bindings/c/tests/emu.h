@@ -2,7 +2,8 @@
  * emu.h: a small test helper that drives the emulator (tests/emulator) over plain
  * HTTP/1.1: rooms and templates through its service API, faults and the request
  * log through its control API. It reads the emulator's address from
- * HMS_EMULATOR_URL, as scripts/with-emulator.sh exports it.
+ * HMS_EMULATOR_URL, as scripts/with-emulator.sh exports it (the *_at functions
+ * take another one).
  */
 #ifndef HMS_TESTS_EMU_H
 #define HMS_TESTS_EMU_H
@@ -12,6 +13,10 @@
 /* Sends one request; returns the HTTP status (or -1 if no answer came) and, when
  * `body_out` is not NULL, stores the body (malloc'd, NUL-terminated; free it). */
 int emu_request(const char *method, const char *path, const char *body, char **body_out);
+
+/* Like emu_request, to the emulator at `url` ("http://127.0.0.1:PORT"; NULL for
+ * HMS_EMULATOR_URL). */
+int emu_request_at(const char *url, const char *method, const char *path, const char *body, char **body_out);
 
 /* Creates a room with `template_id` (NULL for the default template host, guest,
  * viewer); returns its id (malloc'd; free it) or NULL. */
@@ -32,7 +37,12 @@ int emu_clear_faults(void);
 /* Forgets the request log; returns 0 on success. */
 int emu_clear_requests(void);
 
-/* How many requests the log holds, or -1 if it cannot be read. */
-int emu_request_count(void);
+/* The request log of the emulator at `url` (NULL for HMS_EMULATOR_URL) as JSON
+ * (malloc'd; free it), or NULL if it cannot be read. */
+char *emu_log(const char *url);
+
+/* How many logged requests of the emulator at `url` (NULL for HMS_EMULATOR_URL)
+ * have exactly `method` and `path` (both NULL: every request), or -1. */
+int emu_log_count(const char *url, const char *method, const char *path);
 
 #endif

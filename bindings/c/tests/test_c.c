@@ -1,8 +1,9 @@
 /*
  * test_c.c: the C API against the emulator: every operation, every error kind,
  * NULL / invalid UTF-8 / empty arguments, deadlines and cancellation, and 16
- * threads x 200 calls on one client; everything it gets is freed (run it under
- * valgrind or ASan to check). The last line is "N passed, M failed".
+ * threads x 200 calls on one client; with the shared vectors (vectors.c) and the
+ * safety tests (security.c). Everything it gets is freed (run it under valgrind
+ * or ASan to check). The last line is "N passed, M failed".
  *
  * Run under scripts/with-emulator.sh (it needs HMS_EMULATOR_URL and the
  * credentials the script exports).
@@ -17,128 +18,10 @@
 #include <unistd.h>
 
 #include "emu.h"
+#include "harness.h"
 #include "hms_room_codes.h"
-
-/* ---- a tiny test runner ---------------------------------------------------- */
-
-static atomic_int failed_checks;
-
-#define CHECK(cond)                                                          \
-  do {                                                                       \
-    if (!(cond)) {                                                           \
-      fprintf(stderr, "    %s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
-      atomic_fetch_add(&failed_checks, 1);                                   \
-    }                                                                        \
-  } while (0)
-
-/* Checks that a call failed with `want` (and HTTP status `http`, unless -1), that
- * the error says so consistently, and frees it. */
-#define CHECK_ERROR(status, err, want, http) check_error(__FILE__, __LINE__, (status), &(err), (want), (http))
-
-static void check_error(const char *file, int line, hms_status status, hms_error **err_slot, hms_status want,
-                        int http) {
-  hms_error *err = *err_slot;
-  *err_slot = NULL;
-  int ok = status == want && err != NULL && hms_error_status(err) == want &&
-           strcmp(hms_error_kind_name(err), hms_status_name(want)) == 0 && hms_error_message(err)[0] != '\0' &&
-           (http < 0 || hms_error_http_status(err) == http);
-  if (!ok) {
-    fprintf(stderr, "    %s:%d: wanted %s (HTTP %d), got %s: %s: %s (HTTP %u)\n", file, line,
-            hms_status_name(want), http, hms_status_name(status), hms_error_kind_name(err),
-            hms_error_message(err), (unsigned)hms_error_http_status(err));
-    atomic_fetch_add(&failed_checks, 1);
-  }
-  hms_error_free(err);
-}
-
-/* Checks that a call succeeded; on failure shows and frees the error. */
-#define CHECK_OK(status, err) check_ok(__FILE__, __LINE__, (status), &(err))
-
-static void check_ok(const char *file, int line, hms_status status, hms_error **err) {
-  if (status != HMS_STATUS_OK) {
-    fprintf(stderr, "    %s:%d: failed: %s: %s\n", file, line, hms_status_name(status), hms_error_message(*err));
-    atomic_fetch_add(&failed_checks, 1);
-    hms_error_free(*err);
-    *err = NULL;
-  }
-}
-
-static double now_ms(void) {
-  struct timespec t;
-  clock_gettime(CLOCK_MONOTONIC, &t);
-  return (double)t.tv_sec * 1000.0 + (double)t.tv_nsec / 1e6;
-}
-
-/* ---- fixtures --------------------------------------------------------------- */
-
-/* Client settings for a test. */
-typedef struct {
-  const char *token;      /* a fixed management token; NULL signs with the app keys */
-  uint64_t timeout_ms;    /* 0 keeps the default */
-  int max_retries;        /* -1 keeps the default */
-  const char *base_url;   /* NULL for the emulator */
-} settings;
-
-static hms_client *client_with(settings s) {
-  hms_client_options *options = hms_client_options_new();
-  hms_error *err = NULL;
-  const char *base = s.base_url ? s.base_url : getenv("HMS_API_BASE_URL");
-  CHECK_OK(hms_client_options_set_base_url(options, base, &err), err);
-  CHECK_OK(hms_client_options_set_auth_base_url(options, base, &err), err);
-  if (s.token != NULL) {
-    CHECK_OK(hms_client_options_set_management_token(options, s.token, &err), err);
-  } else {
-    CHECK_OK(hms_client_options_set_app_keys(options, getenv("HMS_ACCESS_KEY"), getenv("HMS_SECRET"), &err), err);
-  }
-  if (s.timeout_ms > 0) CHECK_OK(hms_client_options_set_timeout_ms(options, s.timeout_ms, &err), err);
-  if (s.max_retries >= 0) CHECK_OK(hms_client_options_set_max_retries(options, (uint32_t)s.max_retries, &err), err);
-  CHECK_OK(hms_client_options_set_backoff_ms(options, 10, 2000, &err), err);
-  hms_client *client = NULL;
-  CHECK_OK(hms_client_new(options, &client, &err), err);
-  hms_client_options_free(options);
-  return client;
-}
-
-static hms_client *new_client(void) {
-  settings s = {NULL, 0, -1, NULL};
-  return client_with(s);
-}
-
-/* A fresh room on the emulator (free the id). */
-static char *new_room(void) {
-  char *room = emu_create_room(NULL);
-  CHECK(room != NULL);
-  return room;
-}
-
-/* A new code for `role` in `room`, as a malloc'd string. */
-static char *new_code(hms_client *client, const char *room, const char *role) {
-  hms_room_code *code = NULL;
-  hms_error *err = NULL;
-  CHECK_OK(hms_room_codes_create_for_role(client, NULL, room, role, &code, &err), err);
-  char *text = NULL;
-  if (code != NULL) {
-    text = malloc(strlen(code->code) + 1);
-    strcpy(text, code->code);
-  }
-  hms_room_code_free(code);
-  return text;
-}
-
-/* Queues a fault for the next `count` requests to exactly `path`. */
-static void fault(const char *method, const char *path, const char *fields) {
-  char rule[1024];
-  snprintf(rule, sizeof rule, "{\"method\":\"%s\",\"path\":\"%s\",\"match\":\"exact\",%s}", method, path, fields);
-  CHECK(emu_fault(rule) == 0);
-}
-
-static void room_path(char *buf, size_t size, const char *room, const char *role) {
-  if (role != NULL) {
-    snprintf(buf, size, "/v2/room-codes/room/%s/role/%s", room, role);
-  } else {
-    snprintf(buf, size, "/v2/room-codes/room/%s", room);
-  }
-}
+#include "security.h"
+#include "vectors.h"
 
 /* ---- version, names, options ------------------------------------------------ */
 
@@ -167,12 +50,6 @@ static void test_options_and_client_new(void) {
   CHECK_ERROR(hms_client_options_set_base_url(NULL, "https://x.test/v2", &err), err, HMS_STATUS_INVALID_ARGUMENT, -1);
   err = NULL;
   CHECK_ERROR(hms_client_options_set_app_keys(options, "key", "\xff", &err), err, HMS_STATUS_INVALID_ARGUMENT, -1);
-  /* Plain http to another host needs the opt-in; checked when the client is made. */
-  CHECK_OK(hms_client_options_set_base_url(options, "http://example.com/v2", &err), err);
-  err = NULL;
-  CHECK_ERROR(hms_client_new(options, &client, &err), err, HMS_STATUS_INVALID_ARGUMENT, -1);
-  CHECK(client == NULL);
-  CHECK_OK(hms_client_options_set_allow_insecure_http(options, true, &err), err);
   CHECK_OK(hms_client_new(options, &client, &err), err);
   CHECK(client != NULL);
   hms_client_free(client);
@@ -402,83 +279,14 @@ static void test_invalid_argument_null_empty_and_bad_utf8(void) {
   /* Without an err pointer the status still tells. */
   CHECK(hms_room_codes_list_page(client, NULL, NULL, NULL, NULL, NULL) == HMS_STATUS_INVALID_ARGUMENT);
   CHECK(one == NULL && list == NULL);
-  CHECK(emu_request_count() == 0);
+  CHECK(emu_log_count(NULL, NULL, NULL) == 0);
   free(code);
-  free(room);
-  hms_client_free(client);
-}
-
-/* The invalid rows of tests/vectors/bad_input.json (a NUL inside cannot be
- * written in a C string), through every string parameter. */
-static void test_bad_input_table_sends_nothing(void) {
-  hms_client *client = new_client();
-  char *room = new_room();
-  char *code = new_code(client, room, "host");
-  char over[1026], *huge = malloc((1 << 20) + 1);
-  memset(over, 'x', 1025);
-  over[1025] = '\0';
-  memset(huge, 'x', 1 << 20);
-  huge[1 << 20] = '\0';
-  const char *const values[] = {"", " \t  ", over, huge, "a\r\nb", "a\tb", "a\x1b" "b", "a\x7f" "b",
-                                "a\xc2\x85" "b", ".", "..", "a\xff" "b"};
-  CHECK(emu_clear_requests() == 0);
-  for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
-    const char *v = values[i];
-    hms_room_code_list *list = NULL;
-    hms_room_code_page *page = NULL;
-    hms_room_code *one = NULL;
-    char *token = NULL;
-    hms_list_filter by_role = {0}, by_start = {0};
-    by_role.role = v;
-    by_start.start = v;
-    CHECK(hms_room_codes_create(client, NULL, v, &list, NULL) == HMS_STATUS_INVALID_ARGUMENT);
-    CHECK(hms_room_codes_create_for_role(client, NULL, v, "host", &one, NULL) == HMS_STATUS_INVALID_ARGUMENT);
-    CHECK(hms_room_codes_create_for_role(client, NULL, room, v, &one, NULL) == HMS_STATUS_INVALID_ARGUMENT);
-    CHECK(hms_room_codes_list_page(client, NULL, v, NULL, &page, NULL) == HMS_STATUS_INVALID_ARGUMENT);
-    CHECK(hms_room_codes_list_page(client, NULL, room, &by_role, &page, NULL) == HMS_STATUS_INVALID_ARGUMENT);
-    CHECK(hms_room_codes_list_page(client, NULL, room, &by_start, &page, NULL) == HMS_STATUS_INVALID_ARGUMENT);
-    CHECK(hms_room_codes_list(client, NULL, v, NULL, &list, NULL) == HMS_STATUS_INVALID_ARGUMENT);
-    CHECK(hms_room_codes_set_enabled(client, NULL, v, true, &one, NULL) == HMS_STATUS_INVALID_ARGUMENT);
-    CHECK(hms_auth_token_for_code(client, NULL, v, NULL, &token, NULL) == HMS_STATUS_INVALID_ARGUMENT);
-    CHECK(hms_auth_token_for_code(client, NULL, code, v, &token, NULL) == HMS_STATUS_INVALID_ARGUMENT);
-    CHECK(list == NULL && page == NULL && one == NULL && token == NULL);
-  }
-  CHECK(emu_request_count() == 0);
-  free(huge);
-  free(code);
-  free(room);
-  hms_client_free(client);
-}
-
-/* "ünïcødé-房间-🎥" in UTF-8. */
-#define UNICODE_VALUE \
-  "\xc3\xbc" "n" "\xc3\xaf" "c" "\xc3\xb8" "d" "\xc3\xa9" "-" "\xe6\x88\xbf" "\xe9\x97\xb4" "-" "\xf0\x9f\x8e\xa5"
-
-/* The valid odd rows of tests/vectors/bad_input.json reach the service intact. */
-static void test_odd_but_valid_values_round_trip(void) {
-  CHECK(emu_template("odd-c", "[\"" UNICODE_VALUE "\",\"a/b?c#d%e\",\"../x\",\"...\",\"a b\","
-                              "\"a+b&c=d\",\"a\\\"b\\\\c'd\"]") == 0);
-  char *room = emu_create_room("odd-c");
-  CHECK(room != NULL);
-  hms_client *client = new_client();
-  const char *const roles[] = {UNICODE_VALUE, "a/b?c#d%e", "../x", "...", "a b", "a+b&c=d", "a\"b\\c'd"};
-  for (size_t i = 0; room != NULL && i < sizeof roles / sizeof roles[0]; i++) {
-    hms_room_code *code = NULL;
-    hms_error *err = NULL;
-    CHECK_OK(hms_room_codes_create_for_role(client, NULL, room, roles[i], &code, &err), err);
-    CHECK(code != NULL && strcmp(code->role, roles[i]) == 0);
-    char *token = NULL;
-    if (code != NULL) CHECK_OK(hms_auth_token_for_code(client, NULL, code->code, roles[i], &token, &err), err);
-    CHECK(token != NULL);
-    hms_string_free(token);
-    hms_room_code_free(code);
-  }
   free(room);
   hms_client_free(client);
 }
 
 static void test_unauthorized(void) {
-  settings s = {"not-the-token", 0, -1, NULL};
+  settings s = {"not-the-token", 0, -1, NULL, 0, 0, 0, NULL};
   hms_client *client = client_with(s);
   hms_room_code_list *list = NULL;
   hms_error *err = NULL;
@@ -589,7 +397,7 @@ static void test_server_error_is_not_retried_when_it_could_mint(void) {
   CHECK(emu_clear_requests() == 0);
   fault("POST", path, "\"status\":500");
   CHECK_ERROR(hms_room_codes_create_for_role(client, NULL, room, "host", &one, &err), err, HMS_STATUS_SERVER, 500);
-  CHECK(emu_request_count() == 1);
+  CHECK(emu_log_count(NULL, NULL, NULL) == 1);
   /* Listing is retried: 503 once is invisible, 503 three times is an error. */
   room_path(path, sizeof path, room, NULL);
   fault("GET", path, "\"status\":503");
@@ -618,7 +426,7 @@ static void test_unexpected_status_on_a_redirect(void) {
 }
 
 static void test_timeout(void) {
-  settings s = {NULL, 300, -1, NULL};
+  settings s = {NULL, 300, -1, NULL, 0, 0, 0, NULL};
   hms_client *client = client_with(s);
   char *room = new_room();
   char path[256];
@@ -634,7 +442,7 @@ static void test_timeout(void) {
 }
 
 static void test_network(void) {
-  settings s = {NULL, 0, 0, "http://127.0.0.1:1/v2"};
+  settings s = {NULL, 0, 0, "http://127.0.0.1:1/v2", 0, 0, 0, NULL};
   hms_client *client = client_with(s);
   hms_room_code_list *list = NULL;
   hms_error *err = NULL;
@@ -736,7 +544,7 @@ static void test_cancel_from_another_thread(void) {
   CHECK(emu_clear_requests() == 0);
   err = NULL;
   CHECK_ERROR(hms_room_codes_list(client, &call, room, NULL, &list, &err), err, HMS_STATUS_TIMEOUT, 0);
-  CHECK(emu_request_count() == 0);
+  CHECK(emu_log_count(NULL, NULL, NULL) == 0);
   hms_cancel_token_cancel(NULL);
   hms_cancel_token_free(token);
   hms_cancel_token_free(NULL);
@@ -834,8 +642,12 @@ static const test_case TESTS[] = {
     TEST(test_auth_token_for_code),
     TEST(test_room_link),
     TEST(test_invalid_argument_null_empty_and_bad_utf8),
-    TEST(test_bad_input_table_sends_nothing),
-    TEST(test_odd_but_valid_values_round_trip),
+    TEST(test_bad_input_table),
+    TEST(test_fault_matrix),
+    TEST(test_tls_trust),
+    TEST(test_plain_http_needs_the_opt_in),
+    TEST(test_redirect_to_another_host_sends_it_nothing),
+    TEST(test_no_secret_in_error_messages),
     TEST(test_unauthorized),
     TEST(test_room_disabled_and_forbidden),
     TEST(test_not_found_kinds),

@@ -1,0 +1,212 @@
+/* security.c: see security.h. */
+#define _POSIX_C_SOURCE 200809L
+#include "security.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "emu.h"
+#include "harness.h"
+#include "spawn.h"
+#include "vectors.h"
+
+/* The whole of file `path` (malloc'd), or NULL. */
+static char *read_file(const char *path) {
+  FILE *f = fopen(path, "rb");
+  if (f == NULL) return NULL;
+  char *text = calloc(1, 64 * 1024);
+  size_t n = text != NULL ? fread(text, 1, 64 * 1024 - 1, f) : 0;
+  if (text != NULL) text[n] = '\0';
+  fclose(f);
+  return text;
+}
+
+void test_tls_trust(void) {
+  char ca_path[] = "/tmp/hms-c-test-ca-XXXXXX";
+  int fd = mkstemp(ca_path);
+  CHECK(fd >= 0);
+  if (fd < 0) return;
+  close(fd);
+  emu_process tls;
+  int started = emu_spawn(ca_path, &tls) == 0;
+  CHECK(started);
+  char *ca_pem = started ? read_file(ca_path) : NULL;
+  unlink(ca_path);
+  if (ca_pem == NULL) {
+    if (started) emu_stop(&tls);
+    CHECK(0);
+    return;
+  }
+  char base[96];
+  snprintf(base, sizeof base, "%s/v2", tls.url);
+  CHECK(strncmp(base, "https://127.0.0.1:", 18) == 0);
+  const char *token = getenv("HMS_MANAGEMENT_TOKEN");
+  hms_room_code_page *page = NULL;
+  char *auth = NULL;
+  hms_error *err = NULL;
+
+  settings untrusting = {token, 0, -1, base, 0, 0, 0, NULL};
+  hms_client *client = client_with(untrusting);
+  hms_status status = hms_room_codes_list_page(client, NULL, "room", NULL, &page, &err);
+  CHECK(status == HMS_STATUS_NETWORK && page == NULL);
+  CHECK(strstr(hms_error_message(err), "certificate is not trusted") != NULL);
+  CHECK(strstr(hms_error_message(err), "hms_client_options_set_ca_certificates_pem") != NULL);
+  hms_error_free(err);
+  err = NULL;
+  hms_client_free(client);
+
+  settings trusting = {token, 0, -1, base, 0, 0, 0, ca_pem};
+  client = client_with(trusting);
+  CHECK_ERROR(hms_room_codes_list_page(client, NULL, "no-such-room", NULL, &page, &err), err,
+              HMS_STATUS_ROOM_NOT_FOUND, 404);
+  CHECK_ERROR(hms_auth_token_for_code(client, NULL, "no-such-code", NULL, &auth, &err), err,
+              HMS_STATUS_CODE_NOT_FOUND, 404);
+  hms_client_free(client);
+
+  hms_client_options *options = hms_client_options_new();
+  CHECK_ERROR(hms_client_options_set_ca_certificates_pem(options, NULL, &err), err, HMS_STATUS_INVALID_ARGUMENT, -1);
+  CHECK_OK(hms_client_options_set_ca_certificates_pem(options, "not a certificate", &err), err);
+  client = NULL;
+  CHECK_ERROR(hms_client_new(options, &client, &err), err, HMS_STATUS_INVALID_ARGUMENT, -1);
+  CHECK(client == NULL);
+  hms_client_options_free(options);
+  free(ca_pem);
+  emu_stop(&tls);
+}
+
+void test_plain_http_needs_the_opt_in(void) {
+  hms_client_options *options = hms_client_options_new();
+  hms_client *client = NULL;
+  hms_error *err = NULL;
+  CHECK_OK(hms_client_options_set_base_url(options, "http://example.invalid/v2", &err), err);
+  CHECK_OK(hms_client_options_set_auth_base_url(options, "http://example.invalid/v2", &err), err);
+  CHECK_ERROR(hms_client_new(options, &client, &err), err, HMS_STATUS_INVALID_ARGUMENT, -1);
+  CHECK(client == NULL);
+  CHECK_OK(hms_client_options_set_allow_insecure_http(options, true, &err), err);
+  CHECK_OK(hms_client_new(options, &client, &err), err);
+  CHECK(client != NULL);
+  hms_client_free(client);
+  hms_client_options_free(options);
+}
+
+/* Every operation of faults.json, as a path on `room`. */
+static void operation_path(char *buf, size_t size, const char *operation, const char *room) {
+  if (strcmp(operation, "set_enabled") == 0) {
+    snprintf(buf, size, "/v2/room-codes/code");
+  } else if (strcmp(operation, "auth_token_for_code") == 0) {
+    snprintf(buf, size, "/v2/token");
+  } else {
+    room_path(buf, size, room, strcmp(operation, "create_for_role") == 0 ? "host" : NULL);
+  }
+}
+
+void test_redirect_to_another_host_sends_it_nothing(void) {
+  static const char *const operations[] = {"create", "create_for_role", "list_page", "set_enabled",
+                                           "auth_token_for_code"};
+  static const int statuses[] = {301, 302, 303, 307, 308};
+  emu_process other;
+  CHECK(emu_spawn(NULL, &other) == 0);
+  settings s = {getenv("HMS_MANAGEMENT_TOKEN"), 0, -1, NULL, 0, 0, 0, NULL};
+  hms_client *client = client_with(s);
+  char *room = new_room();
+  char *code = new_code(client, room, "guest");
+  for (size_t i = 0; i < sizeof statuses / sizeof statuses[0]; i++) {
+    for (size_t op = 0; op < sizeof operations / sizeof operations[0]; op++) {
+      char path[256], fields[512];
+      operation_path(path, sizeof path, operations[op], room);
+      snprintf(fields, sizeof fields, "\"action\":\"redirect\",\"status\":%d,\"location\":\"%s%s\"", statuses[i],
+               other.url, path);
+      fault(strcmp(operations[op], "list_page") == 0 ? "GET" : "POST", path, fields);
+      hms_error *err = run_operation(client, operations[op], room, code);
+      CHECK_ERROR(err ? hms_error_status(err) : HMS_STATUS_OK, err, HMS_STATUS_UNEXPECTED_STATUS, statuses[i]);
+    }
+  }
+  CHECK(emu_log_count(other.url, NULL, NULL) == 0);
+  free(code);
+  free(room);
+  hms_client_free(client);
+  emu_stop(&other);
+}
+
+#define SECRET_TOKEN "c-m4n4gement-token-5b1e"
+#define SECRET_APP "c-s3cr3t-app-secret-8a4f"
+
+/* Appends the message and details of `err` to `shown` (of `size` bytes), and frees it. */
+static void show(char *shown, size_t size, hms_error *err) {
+  size_t len = strlen(shown);
+  snprintf(shown + len, size - len, "%s\n", hms_error_message(err));
+  for (size_t i = 0; i < hms_error_details_count(err); i++) {
+    len = strlen(shown);
+    snprintf(shown + len, size - len, "%s\n", hms_error_details_at(err, i));
+  }
+  hms_error_free(err);
+}
+
+/* Fails when `shown` holds a sent bearer token of the emulator's log. */
+static void check_no_sent_token(const char *shown) {
+  char *log = emu_log(NULL);
+  CHECK(log != NULL);
+  static const char key[] = "\"authorization\":\"Bearer ";
+  int jwts = 0;
+  for (const char *p = log ? strstr(log, key) : NULL; p != NULL; p = strstr(p, key)) {
+    p += strlen(key);
+    size_t len = strcspn(p, "\"");
+    char *token = malloc(len + 1);
+    memcpy(token, p, len);
+    token[len] = '\0';
+    jwts += strncmp(token, "ey", 2) == 0;
+    CHECK(strstr(shown, token) == NULL);
+    free(token);
+  }
+  CHECK(jwts > 0);
+  free(log);
+}
+
+void test_no_secret_in_error_messages(void) {
+  static char shown[64 * 1024];
+  static const char *const faults[] = {NULL,
+                                       "\"status\":500",
+                                       "\"status\":429,\"retry_after\":\"60\"",
+                                       "\"action\":\"not_json\"",
+                                       "\"action\":\"reset\"",
+                                       "\"action\":\"redirect\"",
+                                       "\"delay_ms\":700"};
+  shown[0] = '\0';
+  settings fixed = {SECRET_TOKEN, 300, 0, NULL, 0, 0, 0, NULL};
+  hms_client *clients[2] = {client_with(fixed), NULL};
+  hms_client_options *options = hms_client_options_new();
+  hms_error *err = NULL;
+  CHECK_OK(hms_client_options_set_base_url(options, getenv("HMS_API_BASE_URL"), &err), err);
+  CHECK_OK(hms_client_options_set_app_keys(options, getenv("HMS_ACCESS_KEY"), SECRET_APP, &err), err);
+  CHECK_OK(hms_client_options_set_timeout_ms(options, 300, &err), err);
+  CHECK_OK(hms_client_options_set_max_retries(options, 0, &err), err);
+  CHECK_OK(hms_client_new(options, &clients[1], &err), err);
+  char *room = new_room();
+  char path[256];
+  room_path(path, sizeof path, room, NULL);
+  CHECK(emu_clear_requests() == 0);
+  for (size_t c = 0; c < 2; c++) {
+    for (size_t f = 0; f < sizeof faults / sizeof faults[0]; f++) {
+      CHECK(emu_clear_faults() == 0);
+      if (faults[f] != NULL) fault("GET", path, faults[f]);
+      hms_room_code_page *page = NULL;
+      CHECK(hms_room_codes_list_page(clients[c], NULL, room, NULL, &page, &err) != HMS_STATUS_OK);
+      show(shown, sizeof shown, err);
+      err = NULL;
+    }
+    hms_client_free(clients[c]);
+  }
+  CHECK_OK(hms_client_options_set_management_token(options, SECRET_TOKEN "\n", &err), err);
+  hms_client *refused = NULL;
+  CHECK(hms_client_new(options, &refused, &err) == HMS_STATUS_INVALID_ARGUMENT);
+  show(shown, sizeof shown, err);
+  err = NULL;
+  CHECK_OK(hms_client_options_set_app_keys(options, "key", SECRET_APP "\a", &err), err);
+  CHECK(hms_client_new(options, &refused, &err) == HMS_STATUS_INVALID_ARGUMENT);
+  show(shown, sizeof shown, err);
+  CHECK(strstr(shown, SECRET_TOKEN) == NULL && strstr(shown, SECRET_APP) == NULL);
+  check_no_sent_token(shown);
+  hms_client_options_free(options);
+  free(room);
+}

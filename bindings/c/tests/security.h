@@ -1,0 +1,21 @@
+/*
+ * security.h: the C API's safety promises: TLS trust, https-only, redirects never
+ * followed, and secrets kept out of error messages.
+ */
+#ifndef HMS_TESTS_SECURITY_H
+#define HMS_TESTS_SECURITY_H
+
+/* An HTTPS emulator with its own CA: refused by default (HMS_STATUS_NETWORK saying
+ * the certificate is not trusted), accepted once its CA is trusted. */
+void test_tls_trust(void);
+
+/* Plain http to a host that is not loopback needs the opt-in (nothing is sent). */
+void test_plain_http_needs_the_opt_in(void);
+
+/* A 3xx to another host ends in HMS_STATUS_UNEXPECTED_STATUS; that host sees nothing. */
+void test_redirect_to_another_host_sends_it_nothing(void);
+
+/* No error message or detail holds the token, the app secret or a sent JWT. */
+void test_no_secret_in_error_messages(void);
+
+#endif
