@@ -13,8 +13,14 @@ import (
 var setup = &http.Client{}
 
 // call sends one request with the emulator's fixed token and decodes the answer into out (if not nil).
-func call(method, path string, out interface{}) error {
-	req, err := http.NewRequest(method, os.Getenv("HMS_EMULATOR_URL")+path, bytes.NewReader([]byte("{}")))
+func call(method, path string, out interface{}) error { return send(method, path, "{}", out) }
+
+// post sends a JSON body to the emulator.
+func post(path, body string) error { return send("POST", path, body, nil) }
+
+// send sends one request with the emulator's fixed token and decodes the answer into out (if not nil).
+func send(method, path, body string, out interface{}) error {
+	req, err := http.NewRequest(method, os.Getenv("HMS_EMULATOR_URL")+path, bytes.NewReader([]byte(body)))
 	if err != nil {
 		return err
 	}

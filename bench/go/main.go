@@ -2,7 +2,8 @@
 // doing the same requests to the emulator: create-for-role (a new guest code)
 // and list (one page of 100), at 1 and 32 goroutines, interleaved in rounds.
 // It prints one JSON object per line. Run it under scripts/with-emulator.sh
-// (after `make go-lib`): go run . [ROUNDS]
+// (after `make go-lib`): go run . [ROUNDS]; `go run . soak [CALLS]` runs the
+// soak of soak.go instead.
 package main
 
 import (
@@ -124,6 +125,16 @@ func batch(op func(i int) error, calls, workers int) ([]time.Duration, time.Dura
 }
 
 func main() {
+	if len(os.Args) > 1 && os.Args[1] == "soak" {
+		calls := 100000
+		if len(os.Args) > 2 {
+			calls, _ = strconv.Atoi(os.Args[2])
+		}
+		if err := soak(calls); err != nil {
+			log.Fatal(err)
+		}
+		return
+	}
 	rounds := 3
 	if len(os.Args) > 1 {
 		n, err := strconv.Atoi(os.Args[1])

@@ -5,7 +5,7 @@ import http from "node:http";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { accessKey, apiBase, appSecret, managementJwt } from "./emulator.mjs";
+import { accessKey, apiBase, appSecret } from "./emulator.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** The npm package as `make npm-package` assembled it (Node entry). */
@@ -41,9 +41,10 @@ function official() {
   };
 }
 
-/** The headers a raw client sends: a management JWT signed once. */
+/** The headers a raw client sends, with the emulator's fixed token. */
 function rawHeaders() {
-  return { authorization: `Bearer ${managementJwt()}`, accept: "application/json", "content-type": "application/json" };
+  const token = process.env.HMS_MANAGEMENT_TOKEN;
+  return { authorization: `Bearer ${token}`, accept: "application/json", "content-type": "application/json" };
 }
 
 /** Node's global `fetch`, parsing the JSON. */
@@ -80,6 +81,7 @@ function rawHttp() {
 /** Every client by its name in the report, in the order of the table. */
 export const clients = {
   "hms-room-codes": () => oursClient({}),
+  "hms-room-codes (global fetch)": () => oursClient({ fetch: globalThis.fetch }),
   "@100mslive/server-sdk": official,
   "raw fetch": rawFetch,
   "raw node:http": rawHttp,

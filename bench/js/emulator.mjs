@@ -1,6 +1,5 @@
 // What every Node bench shares: the emulator (started by scripts/with-emulator.sh),
 // its credentials, a keep-alive connection for setup calls, and rooms to use.
-import crypto from "node:crypto";
 import http from "node:http";
 
 export const emulator = process.env.HMS_EMULATOR_URL;
@@ -49,12 +48,3 @@ export async function fullRoom(codes = 100) {
 
 /** Forgets the emulator's request log, so that long runs keep it small. */
 export const clearLog = () => request("DELETE", "/_emulator/requests");
-
-/** A management JWT (HS256, 24 h) like the SDKs sign, for the raw clients. */
-export function managementJwt() {
-  const b64 = (v) => Buffer.from(JSON.stringify(v)).toString("base64url");
-  const now = Math.floor(Date.now() / 1000) - 10;
-  const claims = { access_key: accessKey, type: "management", version: 2, iat: now, nbf: now, exp: now + 86400, jti: crypto.randomUUID() };
-  const unsigned = `${b64({ alg: "HS256", typ: "JWT" })}.${b64(claims)}`;
-  return `${unsigned}.${crypto.createHmac("sha256", appSecret).update(unsigned).digest("base64url")}`;
-}

@@ -1,6 +1,7 @@
 // Node throughput: every client of clients.mjs against the same emulator in the
 // same run, interleaved (each round runs every client once, in a rotated order),
-// for create-for-role and list (a page of 100) at concurrency 1 and 32.
+// for create-for-role and list (a page of 100) at concurrency 1 and 32, after
+// an untimed warm-up of every client.
 //   node throughput.mjs OUT.json [ROUNDS]
 import fs from "node:fs";
 import { clients } from "./clients.mjs";
@@ -10,6 +11,8 @@ import { summary } from "./stats.mjs";
 const [out, rounds = "3"] = process.argv.slice(2);
 /** Calls per client per round, by concurrency. */
 const CALLS = { 1: 600, 32: 2000 };
+/** Untimed calls per client before the rounds, so that every JIT has warmed up. */
+const WARM_UP = 200;
 
 /** Runs `calls` calls of `op` with `concurrency` workers; per-call latencies (ms) and the wall time. */
 async function batch(op, calls, concurrency) {
@@ -33,20 +36,22 @@ const results = [];
 for (const concurrency of [1, 32]) {
   const calls = CALLS[concurrency];
   for (const operation of ["create_for_role", "list"]) {
-    const runs = Object.fromEntries(Object.keys(made).map((name) => [name, []]));
-    for (let round = 0; round < Number(rounds); round++) {
-      const names = Object.keys(made);
-      const order = names.map((_, i) => names[(i + round) % names.length]);
-      for (const name of order) {
-        const client = made[name];
-        let op = () => client.listPage(listRoom);
-        if (operation === "create_for_role") {
-          const rooms = await newRooms(Math.ceil(calls / 100));
-          op = (i) => client.createForRole(rooms[Math.floor(i / 100)]);
-        }
-        await clearLog();
-        runs[name].push(await batch(op, calls, concurrency));
+    /** A batch of `n` calls by `name` on fresh rooms (create) or the full room (list). */
+    const run = async (name, n) => {
+      const client = made[name];
+      let op = () => client.listPage(listRoom);
+      if (operation === "create_for_role") {
+        const rooms = await newRooms(Math.ceil(n / 100));
+        op = (i) => client.createForRole(rooms[Math.floor(i / 100)]);
       }
+      await clearLog();
+      return batch(op, n, concurrency);
+    };
+    const names = Object.keys(made);
+    for (const name of names) await run(name, WARM_UP);
+    const runs = Object.fromEntries(names.map((name) => [name, []]));
+    for (let round = 0; round < Number(rounds); round++) {
+      for (const name of names.map((_, i) => names[(i + round) % names.length])) runs[name].push(await run(name, calls));
     }
     for (const [name, batches] of Object.entries(runs)) {
       const row = { binding: "node", client: name, operation, concurrency, ...summary(batches) };

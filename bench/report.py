@@ -1,0 +1,194 @@
+"""Writes BENCHMARKS.md and benchmarks.png from the figures `make bench` left in
+build/bench/, and prints the tables. Run by `make bench` in its venv
+(matplotlib); `python3 bench/report.py OUT_DIR` from the repository root."""
+
+import datetime
+import glob
+import gzip
+import json
+import os
+import platform
+import subprocess
+import sys
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+OUT = sys.argv[1] if len(sys.argv) > 1 else "build/bench"
+WASM = "target/npm/hms-room-codes/hms_room_codes_bg.wasm"
+OURS = "hms-room-codes"
+
+
+def load(name):
+    """The JSON document, or the JSON lines, of OUT/name."""
+    with open(os.path.join(OUT, name)) as f:
+        text = f.read()
+    if name.endswith(".jsonl"):
+        return [json.loads(line) for line in text.splitlines() if line.strip()]
+    return json.loads(text)
+
+
+def command(*args):
+    """The first line a command prints, or "?" when it cannot run."""
+    try:
+        return subprocess.run(args, capture_output=True, text=True, check=True).stdout.strip().splitlines()[0]
+    except (OSError, subprocess.CalledProcessError, IndexError):
+        return "?"
+
+
+def machine():
+    """What ran the benchmarks: CPU, cores, memory, kernel, load, tool versions."""
+    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), "?")
+    mem = next(int(line.split()[1]) for line in open("/proc/meminfo") if line.startswith("MemTotal"))
+    with open(os.path.join(OUT, "load.txt")) as f:
+        load_before, load_after = f.read().split("\n")[:2]
+    return [
+        ("date", datetime.date.today().isoformat()),
+        ("machine", f"{cpu}, {os.cpu_count()} cores, {mem / 1024 / 1024:.0f} GiB, Linux {platform.release()}"),
+        ("load average (1, 5, 15 min) before / after", f"{load_before} / {load_after}"),
+        ("rustc", command("rustc", "-V")),
+        ("Node", command("node", "--version")),
+        ("Go", command("go", "version")),
+        ("C compiler", command("cc", "--version")),
+        ("hms-room-codes", command("sed", "-n", 's/^version = "\\(.*\\)"/\\1/p', "Cargo.toml")),
+        ("@100mslive/server-sdk", json.load(open("bench/js/package.json"))["devDependencies"]["@100mslive/server-sdk"]),
+    ]
+
+
+def table(header, rows):
+    """A Markdown table."""
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def by(rows, **keys):
+    """The one row matching every key."""
+    return next(r for r in rows if all(r[k] == v for k, v in keys.items()))
+
+
+def throughput_table(rows, baseline):
+    """req/s and latency per client, with the ratio of ours to `baseline`."""
+    out = []
+    for r in rows:
+        base = by(rows, client=baseline, operation=r["operation"], concurrency=r["concurrency"])
+        out.append([r["operation"], r["concurrency"], r["client"], f"{r['rps']:,.0f}", f"{r['p50_ms']:.3f}",
+                    f"{r['p99_ms']:.3f}", f"{r['rps'] / base['rps']:.2f}"])
+    return table(["operation", "conc.", "client", "req/s", "p50 ms", "p99 ms", f"× {baseline}"], out)
+
+
+def core_rows():
+    """Criterion's mean per benchmark, in µs."""
+    rows = []
+    for path in sorted(glob.glob("target/criterion/*/new/estimates.json")):
+        title = json.load(open(os.path.join(os.path.dirname(path), "benchmark.json")))["title"]
+        rows.append((title, json.load(open(path))["mean"]["point_estimate"] / 1000))
+    return rows
+
+
+def chart(node, native, path):
+    """A bar chart of req/s per client, one panel per binding and operation."""
+    panels = [("Node", node), ("C", [r for r in native if r["binding"] == "c"]),
+              ("Go", [r for r in native if r["binding"] == "go"])]
+    fig, axes = plt.subplots(len(panels), 2, figsize=(12, 10), constrained_layout=True)
+    for row, (binding, rows) in enumerate(panels):
+        for col, operation in enumerate(["create_for_role", "list"]):
+            ax = axes[row][col]
+            clients = list(dict.fromkeys(r["client"] for r in rows))
+            width = 0.8 / len(clients)
+            for i, client in enumerate(clients):
+                values = [by(rows, client=client, operation=operation, concurrency=c)["rps"] for c in (1, 32)]
+                bars = ax.bar([x + i * width for x in (0, 1)], values, width, label=client,
+                              edgecolor="black" if client == OURS else None, linewidth=1.5)
+                ax.bar_label(bars, fmt="{:,.0f}", fontsize=7)
+            ax.set_xticks([x + width * (len(clients) - 1) / 2 for x in (0, 1)], ["concurrency 1", "concurrency 32"])
+            title = "list (a page of 100)" if operation == "list" else "create_for_role"
+            ax.set_title(f"{binding}: {title}")
+            ax.set_ylabel("req/s")
+            ax.legend(fontsize=8)
+    fig.suptitle("Requests per second against the local emulator (higher is better)")
+    fig.savefig(path, dpi=110)
+
+
+def main():
+    node, cold = load("node.json"), load("cold.json")
+    native = load("c.jsonl") + load("go.jsonl")
+    soak = [load(f"soak-{b}.json") for b in ("c", "go", "node")]
+    with open(os.path.join(OUT, "valgrind.txt")) as f:
+        valgrind = f.read().strip()
+    wasm = open(WASM, "rb").read()
+    wasm_gz = len(gzip.compress(wasm, 9))
+    ours, official = cold["ours"], cold["official"]
+    sdk_rows = [r for r in node + native if "raw" not in r["client"]]
+    raw_rows = [r for r in node + native if "raw" in r["client"]]
+    core = core_rows()
+
+    sections = ["# Benchmarks", "Written by `make bench` (which runs everything below from a fresh clone; see "
+                "`mk/bench.mk`). Every client talks to the same local emulator (`tests/emulator`) over "
+                "loopback HTTP/1.1 keep-alive, on the machine below, in one run.",
+                table(["", ""], machine())]
+    emulator = []
+    for op in ("create_for_role", "list"):
+        raw = max((r for r in raw_rows if r["operation"] == op), key=lambda r: r["rps"])
+        sdk = max((r for r in sdk_rows if r["operation"] == op), key=lambda r: r["rps"])
+        emulator.append([op, f"{raw['rps']:,.0f} ({raw['binding']} {raw['client']}, conc. {raw['concurrency']})",
+                         f"{sdk['rps']:,.0f} ({sdk['binding']} {sdk['client']}, conc. {sdk['concurrency']})"])
+    sections += ["## The emulator is not the bottleneck",
+                 "The most req/s the emulator served to a raw client, against the most any SDK reached:",
+                 table(["operation", "emulator, raw client", "fastest SDK"], emulator)]
+    sections += ["## Node: ours vs the official SDK vs raw `fetch` vs raw `node:http`",
+                 "Clients interleaved (each round runs every client once, in a rotated order; 3 rounds, after a "
+                 "warm-up). `hms-room-codes` uses its Node default, `keepAliveFetch()` (node:http keep-alive); "
+                 "`hms-room-codes (global fetch)` passes Node's `fetch`. The official SDK's logger is set to "
+                 "`warn` (by default it prints every call). The raw clients send the emulator's fixed token, the "
+                 "SDKs sign their own HS256 token (cached). Ratios against the official SDK:",
+                 throughput_table(node, "@100mslive/server-sdk"), "![req/s per client](benchmarks.png)"]
+    sections += ["## Node cold start and footprint",
+                 "Cold start: a fresh process imports the package, constructs a client and makes one "
+                 "create-for-role call (time from the first line of the script; median of 10 processes). "
+                 "Footprint: a fresh `npm install` of each (ours from the packed tarball).",
+                 table(["", OURS, "@100mslive/server-sdk", "ours / official"], [
+                     ["cold start, ms", f"{ours['cold_start_ms']:.1f}", f"{official['cold_start_ms']:.1f}",
+                      f"{ours['cold_start_ms'] / official['cold_start_ms']:.2f}"],
+                     ["peak RSS, MB", f"{ours['peak_rss'] / 1e6:.1f}", f"{official['peak_rss'] / 1e6:.1f}",
+                      f"{ours['peak_rss'] / official['peak_rss']:.2f}"],
+                     ["installed bytes", f"{ours['installed_bytes']:,}", f"{official['installed_bytes']:,}",
+                      f"{ours['installed_bytes'] / official['installed_bytes']:.3f}"],
+                     ["installed files", ours["installed_files"], official["installed_files"],
+                      f"{ours['installed_files'] / official['installed_files']:.3f}"],
+                     ["packages", ours["packages"], official["packages"], ""],
+                 ]),
+                 f"The `.wasm`: {len(wasm):,} bytes raw, {wasm_gz:,} bytes gzipped (`gzip -9`)."]
+    sections += ["## Native: the C client and the Go binding vs raw keep-alive HTTP",
+                 "C: the C client against a hand-written HTTP/1.1 keep-alive loop (`bench/c/raw_http.c`, which "
+                 "reads the body but parses no JSON); Go: the binding against `net/http` keep-alive decoding the "
+                 "JSON into structs. 1 and 32 threads / goroutines share one client.",
+                 throughput_table([r for r in native if r["binding"] == "c"], "raw keep-alive"),
+                 throughput_table([r for r in native if r["binding"] == "go"], "raw net/http")]
+    sections += ["## Core: building a request and parsing a response",
+                 "Criterion (`cargo bench --bench core`), mean time per operation, no I/O:",
+                 table(["benchmark", "µs"], [[t, f"{us:.2f}"] for t, us in core])]
+    sections += ["## Soak: 100k calls with faults",
+                 "`make soak`: create-for-role / list / set-enabled / auth-token in turn, a fresh room per 100 calls; "
+                 "every 1000 calls a 429 and a 503 (`Retry-After: 0`) on the next listings and a connection reset "
+                 "on the next set-enabled, which the clients retry through. RSS after 10k calls and at the end "
+                 "(Go and Node after a GC).",
+                 table(["binding", "calls", "failed", "faults", "seconds", "RSS at 10k, MB", "RSS at end, MB",
+                        "end / 10k"],
+                       [[s["binding"], f"{s['calls']:,}", s["failures"], s["faults"], f"{s['seconds']:.1f}",
+                         f"{s['rss_10k'] / 1e6:.1f}", f"{s['rss_end'] / 1e6:.1f}",
+                         f"{s['rss_end'] / s['rss_10k']:.3f}"] for s in soak]),
+                 f"valgrind on 10k C calls: {valgrind}"]
+    notes = os.path.join(os.path.dirname(__file__), "NOTES.md")
+    if os.path.exists(notes):
+        sections.append(open(notes).read().strip())
+    with open("BENCHMARKS.md", "w") as f:
+        f.write("\n\n".join(sections) + "\n")
+    chart(node, native, "benchmarks.png")
+    print("\n\n".join(sections[3:]))
+
+
+if __name__ == "__main__":
+    main()
