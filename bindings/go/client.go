@@ -39,6 +39,12 @@ type Config struct {
 	MaxResponseBytes int
 	// AllowInsecureHTTP allows plain http to hosts other than loopback.
 	AllowInsecureHTTP bool
+	// CACertificatesPEM holds CA certificates (one or more PEM "CERTIFICATE"
+	// blocks) to trust for https instead of the built-in web roots: for a
+	// server whose certificate a private CA signed, such as a company proxy
+	// or a test server. Empty keeps the built-in roots; a value without a
+	// certificate is a KindInvalidArgument error from NewClient.
+	CACertificatesPEM string
 }
 
 // Client is a client of the Room Codes API. It is safe for concurrent use by
@@ -114,17 +120,18 @@ func apply(o *C.hms_client_options, args *cArgs, config Config) error {
 		return invalidArgument("MaxResponseBytes must not be negative")
 	}
 	appKeys := config.ManagementToken == "" && (config.AccessKey != "" || config.AppSecret != "")
-	var texts [5]*C.char
-	var errs [5]error
+	var texts [6]*C.char
+	var errs [6]error
 	texts[0], errs[0] = args.add("BaseURL", config.BaseURL, true)
 	texts[1], errs[1] = args.add("AuthBaseURL", config.AuthBaseURL, true)
 	texts[2], errs[2] = args.add("ManagementToken", config.ManagementToken, true)
 	texts[3], errs[3] = args.add("AccessKey", config.AccessKey, !appKeys)
 	texts[4], errs[4] = args.add("AppSecret", config.AppSecret, !appKeys)
+	texts[5], errs[5] = args.add("CACertificatesPEM", config.CACertificatesPEM, true)
 	if err := firstError(errs[:]...); err != nil {
 		return err
 	}
-	baseURL, authBaseURL, token, key, secret := texts[0], texts[1], texts[2], texts[3], texts[4]
+	baseURL, authBaseURL, token, key, secret, caPEM := texts[0], texts[1], texts[2], texts[3], texts[4], texts[5]
 
 	var cerr *C.hms_error
 	status := C.hms_status(C.HMS_STATUS_OK)
@@ -166,6 +173,9 @@ func apply(o *C.hms_client_options, args *cArgs, config Config) error {
 	}
 	if ok() {
 		status = C.hms_client_options_set_allow_insecure_http(o, C.bool(config.AllowInsecureHTTP), &cerr)
+	}
+	if ok() && caPEM != nil {
+		status = C.hms_client_options_set_ca_certificates_pem(o, caPEM, &cerr)
 	}
 	if !ok() {
 		return fromC(status, cerr)

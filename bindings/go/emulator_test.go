@@ -26,6 +26,12 @@ func emulatorURL(t testing.TB) string {
 // emulator sends one request to the emulator and decodes its JSON answer into out (if not nil).
 func emulator(t testing.TB, method, path string, body any, out any) {
 	t.Helper()
+	emulatorAt(t, emulatorURL(t), method, path, body, out)
+}
+
+// emulatorAt is emulator for the emulator at url.
+func emulatorAt(t testing.TB, url, method, path string, body any, out any) {
+	t.Helper()
 	var reader io.Reader
 	if body != nil {
 		data, err := json.Marshal(body)
@@ -34,7 +40,7 @@ func emulator(t testing.TB, method, path string, body any, out any) {
 		}
 		reader = bytes.NewReader(data)
 	}
-	req, err := http.NewRequest(method, emulatorURL(t)+path, reader)
+	req, err := http.NewRequest(method, url+path, reader)
 	if err != nil {
 		t.Fatal(err)
 	}

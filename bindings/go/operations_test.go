@@ -173,7 +173,8 @@ func TestRoomLink(t *testing.T) {
 
 func TestNewClientChecksItsSettings(t *testing.T) {
 	for name, config := range map[string]roomcodes.Config{
-		"http to another host":  {BaseURL: "http://example.com/v2"},
+		"http to another host":  {BaseURL: "http://example.invalid/v2"},
+		"http to another auth":  {AuthBaseURL: "http://example.invalid/v2"},
 		"a malformed URL":       {BaseURL: "not a url"},
 		"a blank token":         {ManagementToken: "  "},
 		"a key without secret":  {AccessKey: "key"},
@@ -187,7 +188,9 @@ func TestNewClientChecksItsSettings(t *testing.T) {
 			t.Errorf("%s: %v", name, err)
 		}
 	}
-	client, err := roomcodes.NewClient(roomcodes.Config{BaseURL: "http://example.com/v2", AllowInsecureHTTP: true, MaxRetries: -1})
+	// Accepted with the opt-in; nothing is sent to the host.
+	client, err := roomcodes.NewClient(roomcodes.Config{BaseURL: "http://example.invalid/v2",
+		AuthBaseURL: "http://example.invalid/v2", AllowInsecureHTTP: true, MaxRetries: -1})
 	if err != nil {
 		t.Fatal(err)
 	}
