@@ -33,6 +33,7 @@ pub fn client(value: &JsValue) -> Result<ClientOptions> {
             "maxRetries",
             "fetch",
             "dangerouslyAllowBrowser",
+            "allowInsecureHttp",
         ],
     )?;
     let credentials =
@@ -70,6 +71,9 @@ pub fn client(value: &JsValue) -> Result<ClientOptions> {
     }
     if let Some(retries) = bag.count("maxRetries")? {
         builder = builder.max_retries(retries);
+    }
+    if let Some(allow) = bag.boolean("allowInsecureHttp")? {
+        builder = builder.allow_insecure_http(allow);
     }
     Ok(ClientOptions {
         config: builder.build()?,

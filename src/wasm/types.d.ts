@@ -101,7 +101,7 @@ export interface RoomCodesClientOptions {
   /** The app secret that signs the management tokens. */
   appSecret?: string;
   /** The management API (default `https://api.100ms.live/v2`). `https`,
-   * or `http` to loopback. */
+   * or `http` to loopback (or anywhere with `allowInsecureHttp`). */
   baseUrl?: string;
   /** The token exchange (default `https://auth.100ms.live/v2`). */
   authBaseUrl?: string;
@@ -114,6 +114,9 @@ export interface RoomCodesClientOptions {
   /** Allows credentials in a browser page, where every visitor can read
    * them. Never do this with a real management token. */
   dangerouslyAllowBrowser?: boolean;
+  /** Allows plain `http` base URLs to hosts other than loopback (default
+   * false): credentials then travel unencrypted. */
+  allowInsecureHttp?: boolean;
 }
 
 /** What a room link is made of. Give exactly one of `subdomain` and `domain`. */

@@ -1,6 +1,9 @@
 // What the Node tests share: the built package, the emulator (started by
 // scripts/with-emulator.sh) and its control API, and clients aimed at it.
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import path from "node:path";
+import readline from "node:readline";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -12,9 +15,9 @@ if (!emulator) throw new Error("run the tests under scripts/with-emulator.sh");
 export const apiBase = `${emulator}/v2`;
 export const token = "emulator-management-token";
 
-/** A JSON request to the emulator (control API or service) with its fixed token. */
-export async function control(method, urlPath, body) {
-  const response = await fetch(`${emulator}${urlPath}`, {
+/** A JSON request to the emulator at `base` (control API or service) with its fixed token. */
+export async function control(method, urlPath, body, base = emulator) {
+  const response = await fetch(`${base}${urlPath}`, {
     method,
     headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -57,4 +60,12 @@ export async function hmsError(promise) {
     return error;
   }
   throw new Error("expected the call to fail");
+}
+
+/** Starts another emulator (HMS_EMULATOR_BIN, exported by scripts/with-emulator.sh)
+ * with `args`; its URL, and `stop()`. */
+export async function spawnEmulator(...args) {
+  const child = spawn(process.env.HMS_EMULATOR_BIN, ["--port", "0", ...args], { stdio: ["ignore", "pipe", "inherit"] });
+  const [url] = await once(readline.createInterface({ input: child.stdout }), "line");
+  return { url, stop: () => child.kill() };
 }
