@@ -1,21 +1,14 @@
 //! The `hms-emulator` binary: flags, and the URL on the first line of stdout.
 
+use std::ffi::OsStr;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
 
-#[test]
-fn prints_its_url_and_serves_with_the_given_token() {
+/// Starts the binary with `args`; the child and the first line it printed.
+fn start<S: AsRef<OsStr>>(args: impl IntoIterator<Item = S>) -> (Child, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_hms-emulator"))
-        .args([
-            "--port",
-            "0",
-            "--management-token=tok",
-            "--access-key",
-            "K",
-            "--app-secret",
-            "S",
-        ])
+        .args(args)
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
@@ -23,7 +16,20 @@ fn prints_its_url_and_serves_with_the_given_token() {
     BufReader::new(child.stdout.take().unwrap())
         .read_line(&mut line)
         .unwrap();
-    let url = line.trim_end().to_owned();
+    (child, line.trim_end().to_owned())
+}
+
+#[test]
+fn prints_its_url_and_serves_with_the_given_token() {
+    let (mut child, url) = start([
+        "--port",
+        "0",
+        "--management-token=tok",
+        "--access-key",
+        "K",
+        "--app-secret",
+        "S",
+    ]);
     let host = url.strip_prefix("http://127.0.0.1:").expect(&url);
     let port: u16 = host.parse().unwrap();
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
@@ -52,16 +58,7 @@ fn rejects_unknown_flags() {
 #[test]
 fn tls_writes_the_ca_and_prints_an_https_url() {
     let ca = std::env::temp_dir().join(format!("hms-emulator-ca-{}.pem", std::process::id()));
-    let mut child = Command::new(env!("CARGO_BIN_EXE_hms-emulator"))
-        .args(["--tls", "--ca-out"])
-        .arg(&ca)
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
+    let (mut child, line) = start([OsStr::new("--tls"), OsStr::new("--ca-out"), ca.as_os_str()]);
     child.kill().unwrap();
     child.wait().unwrap();
     let pem = std::fs::read_to_string(&ca).unwrap();
