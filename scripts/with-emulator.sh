@@ -6,8 +6,13 @@
 # one, a second host).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-emulator="${HMS_EMULATOR_BIN:-$root/target/release/hms-emulator}"
-[ -x "$emulator" ] || cargo build --quiet --release -p hms-emulator --manifest-path "$root/Cargo.toml"
+if [ -n "${HMS_EMULATOR_BIN:-}" ]; then
+  emulator="$HMS_EMULATOR_BIN"
+else
+  # Always brought up to date (a no-op when it is): tests use its newest flags.
+  cargo build --quiet --release -p hms-emulator --manifest-path "$root/Cargo.toml"
+  emulator="$root/target/release/hms-emulator"
+fi
 
 out="$(mktemp)"
 "$emulator" --port 0 >"$out" 2>&1 &
