@@ -3,18 +3,18 @@
 // index.mjs, so a program that mixes both gets one instance and one HmsError.
 const glue = require("./hms_room_codes.js");
 const { HmsError, isHmsError } = require("./@ERROR_JS@");
-const { keepAliveFetch } = require("./node-fetch.cjs");
+const { clientFetch, keepAliveFetch } = require("./node-fetch.cjs");
 
 /** The `fetch` of every client given none: one keep-alive pool per process. */
 let defaultFetch;
 
-/** A RoomCodesClient that, given no `fetch`, uses `keepAliveFetch()` rather
- * than Node's much slower global `fetch`. */
+/** A RoomCodesClient that, given no `fetch`, sends over node:http keep-alive
+ * (node-fetch.cjs) rather than through Node's much slower global `fetch`. */
 class RoomCodesClient extends glue.RoomCodesClient {
   constructor(options) {
     const plain = options === undefined || options === null || (typeof options === "object" && !Array.isArray(options));
     if (plain && options?.fetch === undefined) {
-      defaultFetch ??= keepAliveFetch();
+      defaultFetch ??= clientFetch();
       options = { ...options, fetch: defaultFetch };
     }
     super(options);

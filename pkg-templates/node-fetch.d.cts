@@ -8,9 +8,10 @@ export interface KeepAliveFetchOptions {
 
 /**
  * Node only: a `fetch` over `node:http` / `node:https` with keep-alive agents,
- * several times cheaper per request than Node's global `fetch`. A
- * `RoomCodesClient` in Node uses one (shared) when given no `fetch`; pass your
- * own to size its pool. Bodies are read whole (up to `maxResponseBytes`) before
- * the `Response` resolves; redirects are never followed.
+ * much cheaper per request than Node's global `fetch`. A `RoomCodesClient` in
+ * Node given no `fetch` already sends over the same kind of pool (without
+ * building `Response` objects); pass one of these to size the pool, or use it
+ * elsewhere. Bodies are read whole (up to `maxResponseBytes`) before the
+ * `Response` resolves; redirects are never followed.
  */
 export declare function keepAliveFetch(options?: KeepAliveFetchOptions): typeof fetch;

@@ -109,7 +109,7 @@ export interface RoomCodesClientOptions {
   timeoutMs?: number;
   /** Retries after a failed attempt, where a repeat is safe (default 2). */
   maxRetries?: number;
-  /** The `fetch` to send requests with (default: in Node, `keepAliveFetch()`; elsewhere the global one). */
+  /** The `fetch` to send requests with (default: in Node, node:http keep-alive; elsewhere the global `fetch`). */
   fetch?: typeof fetch;
   /** Allows credentials in a browser page, where every visitor can read
    * them. Never do this with a real management token. */

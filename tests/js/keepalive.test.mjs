@@ -1,4 +1,4 @@
-// keepAliveFetch, the Node entry's own fetch, and its use by default.
+// The Node entry's own HTTP: keepAliveFetch, and the default of a client given no fetch.
 import assert from "node:assert/strict";
 import { beforeEach, test } from "node:test";
 import { apiBase, clean, client, emulator, fault, hmsError, newRoom, pkg, requests, token } from "./support.mjs";
@@ -7,10 +7,13 @@ beforeEach(clean);
 
 const auth = { authorization: `Bearer ${token}` };
 
-test("a client given no fetch uses keepAliveFetch, not the global fetch", async (t) => {
+test("a client given no fetch sends over node:http keep-alive, never through the global fetch", async (t) => {
   const room = await newRoom();
   const mocked = t.mock.method(globalThis, "fetch", () => assert.fail("the global fetch was called"));
-  const code = await client().createForRole(room, "guest");
+  const c = client();
+  const code = await c.createForRole(room, "guest");
+  assert.equal((await c.listPage(room)).data[0].code, code.code);
+  assert.equal((await hmsError(c.createForRole("no-such-room", "guest"))).kind, "room_not_found");
   mocked.mock.restore();
   assert.equal(code.role, "guest");
   const [sent] = await requests("POST", `/v2/room-codes/room/${room}/role/guest`);
