@@ -112,6 +112,31 @@ def chart(node, native, path):
     fig.savefig(path, dpi=110)
 
 
+def targets(node, native, cold, wasm_gz, core, soak, valgrind):
+    """Each target of the benchmark issue: what it asks, the figure, and whether it is met."""
+    ours, official = cold["ours"], cold["official"]
+    rows = [("Node cold start ≤ 1/5 of the official SDK's", ours["cold_start_ms"] / official["cold_start_ms"], 0.2),
+            ("installed size ≤ 1/10 of the official SDK's", ours["installed_bytes"] / official["installed_bytes"], 0.1)]
+    out = [[name, f"{ratio:.3f}", "yes" if ratio <= limit else "**no**"] for name, ratio, limit in rows]
+    out.append([".wasm ≤ 100 KB gzipped", f"{wasm_gz:,} bytes", "yes" if wasm_gz <= 100_000 else "**no**"])
+    for binding, rows, baseline, floor in (("Node", node, "@100mslive/server-sdk", 1.0),
+                                           ("C", [r for r in native if r["binding"] == "c"], "raw keep-alive", 0.8),
+                                           ("Go", [r for r in native if r["binding"] == "go"], "raw net/http", 0.8)):
+        for r in (r for r in rows if r["client"] == OURS):
+            ratio = r["rps"] / by(rows, client=baseline, operation=r["operation"], concurrency=r["concurrency"])["rps"]
+            out.append([f"{binding} {r['operation']} conc. {r['concurrency']}: req/s ≥ {floor} × {baseline}",
+                        f"{ratio:.2f}", "yes" if ratio >= floor else "**no**"])
+    one = next(us for title, us in core if "build + parse" in title and "100" not in title)
+    out.append(["core build + parse of one code ≤ 10 µs", f"{one:.2f} µs", "yes" if one <= 10 else "**no**"])
+    for s in soak:
+        ratio = s["rss_end"] / s["rss_10k"]
+        out.append([f"{s['binding']}: RSS at 100k within 10% of RSS at 10k", f"{ratio:.3f}",
+                    "yes" if ratio <= 1.1 and s["calls"] >= 100_000 else "**no**"])
+    out.append(["valgrind, 10k C calls: no definite leak", valgrind.split(";")[0],
+                "yes" if "definitely lost: 0 bytes" in valgrind or "no leaks are possible" in valgrind else "**no**"])
+    return out
+
+
 def main():
     node, cold = load("node.json"), load("cold.json")
     native = load("c.jsonl") + load("go.jsonl")
@@ -181,6 +206,8 @@ def main():
                          f"{s['rss_10k'] / 1e6:.1f}", f"{s['rss_end'] / 1e6:.1f}",
                          f"{s['rss_end'] / s['rss_10k']:.3f}"] for s in soak]),
                  f"valgrind on 10k C calls: {valgrind}"]
+    sections += ["## Targets", table(["target", "figure", "met"], targets(node, native, cold, wasm_gz, core, soak,
+                                                                           valgrind))]
     notes = os.path.join(os.path.dirname(__file__), "NOTES.md")
     if os.path.exists(notes):
         sections.append(open(notes).read().strip())
