@@ -65,7 +65,7 @@ mod tests {
         let pem = format!(
             "subject=CN = test\n{}between\n{}",
             block("CERTIFICATE", "MAMCAQU="),
-            block("CERTIFICATE", "MA\r\n==")
+            block("CERTIFICATE", "MA\r\nA=")
         );
         let ders = certificates(&pem).unwrap();
         assert_eq!(ders, vec![vec![0x30, 3, 2, 1, 5], vec![0x30, 0]]);
