@@ -52,8 +52,10 @@
 //! A transport must: send exactly the request's method, URL, headers and body;
 //! follow no redirect; stop reading a body past `config().max_response_bytes()`
 //! (report [`TransportFailureKind::BodyTooLarge`]); bound each attempt by
-//! `config().timeout()`; and say whether a failed request can have left
-//! ([`TransportFailureKind::NotSent`] only when it provably did not).
+//! `config().timeout()`; trust `config().ca_certificates()` when any are set;
+//! and say whether a failed request can have left
+//! ([`TransportFailureKind::NotSent`] only when it provably did not;
+//! [`TransportFailureKind::TlsHandshake`] for a refused handshake).
 
 #![warn(missing_docs)]
 
