@@ -1,7 +1,7 @@
 //! The results handed to C: a room code, a list of them and a page.
 
 use crate::ffi::guard::or_default;
-use crate::ffi::strings::into_raw_string;
+use crate::ffi::strings::{free_block, into_raw_block, into_raw_string};
 use crate::model::{RoomCode, RoomCodePage};
 use std::ffi::{c_char, CString};
 use std::ptr;
@@ -26,31 +26,31 @@ pub struct hms_room_code {
 }
 
 impl From<RoomCode> for hms_room_code {
-    fn from(code: RoomCode) -> hms_room_code {
+    /// The five strings go into one allocation, which starts at `code`.
+    fn from(from: RoomCode) -> hms_room_code {
+        let [code, room_id, role, created_at, updated_at] = into_raw_block([
+            &from.code,
+            &from.room_id,
+            &from.role,
+            &from.created_at,
+            &from.updated_at,
+        ]);
         hms_room_code {
-            code: into_raw_string(&code.code),
-            room_id: into_raw_string(&code.room_id),
-            role: into_raw_string(&code.role),
-            created_at: into_raw_string(&code.created_at),
-            updated_at: into_raw_string(&code.updated_at),
-            enabled: code.enabled,
+            code,
+            room_id,
+            role,
+            created_at,
+            updated_at,
+            enabled: from.enabled,
         }
     }
 }
 
 impl Drop for hms_room_code {
     fn drop(&mut self) {
-        for string in [
-            self.code,
-            self.room_id,
-            self.role,
-            self.created_at,
-            self.updated_at,
-        ] {
-            if !string.is_null() {
-                // SAFETY: every string was made by `into_raw_string` and is freed once, here.
-                drop(unsafe { CString::from_raw(string.cast_mut()) });
-            }
+        if !self.code.is_null() {
+            // SAFETY: `code` to `updated_at` are one block made in `from`, freed once, here.
+            unsafe { free_block(self.code, self.updated_at) }
         }
     }
 }

@@ -2,7 +2,9 @@
 
 use crate::error::{Error, Result};
 use crate::ffi::guard::{null, or_default};
+use std::borrow::Cow;
 use std::ffi::{c_char, CStr, CString};
+use std::ptr;
 
 /// A required string argument: NULL or bytes that are not UTF-8 are an
 /// `invalid_argument` error naming `name`.
@@ -30,6 +32,38 @@ pub(crate) fn to_c_string(text: &str) -> CString {
         .unwrap_or_else(|_| CString::new(text.replace('\0', "\u{fffd}")).expect("no NUL is left"))
 }
 
+/// `texts` as C strings back to back in one allocation (a NUL inside becomes
+/// U+FFFD); returns where each starts. Free it with [`free_block`].
+pub(crate) fn into_raw_block<const N: usize>(texts: [&str; N]) -> [*const c_char; N] {
+    let texts = texts.map(|text| match text.contains('\0') {
+        true => Cow::Owned(text.replace('\0', "\u{fffd}")),
+        false => Cow::Borrowed(text),
+    });
+    let mut bytes = Vec::with_capacity(texts.iter().map(|t| t.len() + 1).sum());
+    let mut starts = [0; N];
+    for (start, text) in starts.iter_mut().zip(&texts) {
+        *start = bytes.len();
+        bytes.extend_from_slice(text.as_bytes());
+        bytes.push(0);
+    }
+    let base = Box::into_raw(bytes.into_boxed_slice()).cast::<c_char>();
+    // SAFETY: every start is an offset inside the allocation at `base`.
+    starts.map(|start| unsafe { base.add(start) }.cast_const())
+}
+
+/// Frees a block made by [`into_raw_block`], given its first and last string.
+///
+/// # Safety
+/// `first` and `last` are the first and last pointers one call of
+/// [`into_raw_block`] returned, and the block is freed only once.
+pub(crate) unsafe fn free_block(first: *const c_char, last: *const c_char) {
+    let len = last.offset_from(first) as usize + CStr::from_ptr(last).count_bytes() + 1;
+    drop(Box::from_raw(ptr::slice_from_raw_parts_mut(
+        first.cast_mut().cast::<u8>(),
+        len,
+    )));
+}
+
 /// A string for C to own and free with `hms_string_free`.
 pub(crate) fn into_raw_string(text: &str) -> *mut c_char {
     to_c_string(text).into_raw()
@@ -50,7 +84,6 @@ pub unsafe extern "C" fn hms_string_free(string: *mut c_char) {
 mod tests {
     use super::*;
     use crate::error::ErrorKind;
-    use std::ptr;
 
     #[test]
     fn arguments_are_checked() {
@@ -63,6 +96,18 @@ mod tests {
             let bad = c"\xff\xfe".as_ptr();
             let err = optional("role", bad).unwrap_err();
             assert_eq!(err.message(), "role is not valid UTF-8");
+        }
+    }
+
+    #[test]
+    fn a_block_holds_each_string_once_and_frees_whole() {
+        let [a, empty, b] = into_raw_block(["ab", "", "c\0d"]);
+        unsafe {
+            assert_eq!(CStr::from_ptr(a).to_str().unwrap(), "ab");
+            assert_eq!(CStr::from_ptr(empty).to_str().unwrap(), "");
+            assert_eq!(CStr::from_ptr(b).to_str().unwrap(), "c\u{fffd}d");
+            assert_eq!((empty.offset_from(a), b.offset_from(a)), (3, 4));
+            free_block(a, b);
         }
     }
 
