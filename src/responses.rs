@@ -42,8 +42,14 @@ pub fn token(body: &[u8]) -> Result<String> {
     Ok(token)
 }
 
+/// Checks the body is UTF-8 once, so the parser need not check each string.
 fn json<T: DeserializeOwned>(body: &[u8], what: &str) -> Result<T> {
-    serde_json::from_slice(body).map_err(|e| {
+    let text = std::str::from_utf8(body).map_err(|e| {
+        Error::decode(format!(
+            "the service's answer is not {what}: it is not UTF-8 ({e})"
+        ))
+    })?;
+    serde_json::from_str(text).map_err(|e| {
         // serde's message names the field or position, never the body's text.
         Error::decode(format!("the service's answer is not {what}: {e}"))
     })

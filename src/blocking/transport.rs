@@ -3,7 +3,7 @@
 use super::resolver::CachingResolver;
 use crate::config::Config;
 use crate::http::{HttpRequest, HttpResponse, Method, TransportFailure, TransportFailureKind};
-use std::io::ErrorKind as IoKind;
+use std::io::{ErrorKind as IoKind, Read};
 use std::time::Duration;
 use ureq::tls::{Certificate, RootCerts, TlsConfig};
 use ureq::unversioned::transport::DefaultConnector;
@@ -79,18 +79,26 @@ impl Transport {
                 Some((name.as_str().to_string(), value.to_str().ok()?.to_string()))
             })
             .collect();
-        let body = response
-            .body_mut()
-            .with_config()
-            .limit(self.max_response_bytes)
-            .read_to_vec()
-            .map_err(failure)?;
+        let body = read_body(response.body_mut(), self.max_response_bytes)?;
         Ok(HttpResponse {
             status,
             headers,
             body,
         })
     }
+}
+
+/// The whole body, at most `limit` bytes, read straight into one buffer sized
+/// from `Content-Length` (when it is within the limit).
+fn read_body(body: &mut ureq::Body, limit: u64) -> Result<Vec<u8>, TransportFailure> {
+    let expected = body.content_length().filter(|&n| n <= limit).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(expected as usize);
+    body.with_config()
+        .limit(limit)
+        .reader()
+        .read_to_end(&mut bytes)
+        .map_err(|e| failure(e.into()))?;
+    Ok(bytes)
 }
 
 /// The configured CA certificates as the only roots, or ureq's defaults
