@@ -4,6 +4,7 @@ use crate::ffi::guard::or_default;
 use crate::ffi::strings::{free_block, into_raw_block, into_raw_string};
 use crate::model::{RoomCode, RoomCodePage};
 use std::ffi::{c_char, CString};
+use std::mem::ManuallyDrop;
 use std::ptr;
 
 /// One room code, as the service sent it. Every string is UTF-8, never NULL,
@@ -27,22 +28,8 @@ pub struct hms_room_code {
 
 impl From<RoomCode> for hms_room_code {
     /// The five strings go into one allocation, which starts at `code`.
-    fn from(from: RoomCode) -> hms_room_code {
-        let [code, room_id, role, created_at, updated_at] = into_raw_block([
-            &from.code,
-            &from.room_id,
-            &from.role,
-            &from.created_at,
-            &from.updated_at,
-        ]);
-        hms_room_code {
-            code,
-            room_id,
-            role,
-            created_at,
-            updated_at,
-            enabled: from.enabled,
-        }
+    fn from(code: RoomCode) -> hms_room_code {
+        into_c_codes(&[code]).remove(0)
     }
 }
 
@@ -55,20 +42,50 @@ impl Drop for hms_room_code {
     }
 }
 
-/// Moves `codes` to the heap; returns the pointer to the first and the count.
+/// `codes` for C, their strings in one block (see [`into_raw_block`]) that
+/// starts at the first code's `code` and ends with the last one's `updated_at`.
+fn into_c_codes(codes: &[RoomCode]) -> Vec<hms_room_code> {
+    let texts = codes.iter().flat_map(|c| {
+        [&c.code, &c.room_id, &c.role, &c.created_at, &c.updated_at].map(String::as_str)
+    });
+    let strings = into_raw_block(texts);
+    codes
+        .iter()
+        .zip(strings.chunks_exact(5))
+        .map(|(code, s)| hms_room_code {
+            code: s[0],
+            room_id: s[1],
+            role: s[2],
+            created_at: s[3],
+            updated_at: s[4],
+            enabled: code.enabled,
+        })
+        .collect()
+}
+
+/// Moves `codes` to the heap, their strings in one block; returns the pointer
+/// to the first and the count. The codes' own `Drop` never runs: [`drop_items`]
+/// frees the block whole.
 fn into_raw_items(codes: Vec<RoomCode>) -> (*const hms_room_code, usize) {
-    let items: Box<[hms_room_code]> = codes.into_iter().map(hms_room_code::from).collect();
+    let items: Box<[ManuallyDrop<hms_room_code>]> = into_c_codes(&codes)
+        .into_iter()
+        .map(ManuallyDrop::new)
+        .collect();
     let len = items.len();
     (Box::into_raw(items).cast::<hms_room_code>(), len)
 }
 
 /// Frees what [`into_raw_items`] made.
 unsafe fn drop_items(items: *const hms_room_code, len: usize) {
-    if !items.is_null() {
-        drop(Box::from_raw(ptr::slice_from_raw_parts_mut(
-            items.cast_mut(),
-            len,
-        )));
+    if items.is_null() {
+        return;
+    }
+    let items = Box::from_raw(ptr::slice_from_raw_parts_mut(
+        items.cast_mut().cast::<ManuallyDrop<hms_room_code>>(),
+        len,
+    ));
+    if let (Some(first), Some(last)) = (items.first(), items.last()) {
+        free_block(first.code, last.updated_at);
     }
 }
 

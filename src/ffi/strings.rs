@@ -2,7 +2,6 @@
 
 use crate::error::{Error, Result};
 use crate::ffi::guard::{null, or_default};
-use std::borrow::Cow;
 use std::ffi::{c_char, CStr, CString};
 use std::ptr;
 
@@ -33,22 +32,27 @@ pub(crate) fn to_c_string(text: &str) -> CString {
 }
 
 /// `texts` as C strings back to back in one allocation (a NUL inside becomes
-/// U+FFFD); returns where each starts. Free it with [`free_block`].
-pub(crate) fn into_raw_block<const N: usize>(texts: [&str; N]) -> [*const c_char; N] {
-    let texts = texts.map(|text| match text.contains('\0') {
-        true => Cow::Owned(text.replace('\0', "\u{fffd}")),
-        false => Cow::Borrowed(text),
-    });
-    let mut bytes = Vec::with_capacity(texts.iter().map(|t| t.len() + 1).sum());
-    let mut starts = [0; N];
-    for (start, text) in starts.iter_mut().zip(&texts) {
-        *start = bytes.len();
+/// U+FFFD); returns where each starts, in order. Free it with [`free_block`].
+pub(crate) fn into_raw_block<'a>(
+    texts: impl Iterator<Item = &'a str> + Clone,
+) -> Vec<*const c_char> {
+    let mut bytes = Vec::with_capacity(texts.clone().map(|t| t.len() + 1).sum());
+    let mut starts = Vec::with_capacity(texts.size_hint().0);
+    for text in texts {
+        starts.push(bytes.len());
         bytes.extend_from_slice(text.as_bytes());
+        if bytes[starts[starts.len() - 1]..].contains(&0) {
+            bytes.truncate(starts[starts.len() - 1]);
+            bytes.extend_from_slice(text.replace('\0', "\u{fffd}").as_bytes());
+        }
         bytes.push(0);
     }
     let base = Box::into_raw(bytes.into_boxed_slice()).cast::<c_char>();
     // SAFETY: every start is an offset inside the allocation at `base`.
-    starts.map(|start| unsafe { base.add(start) }.cast_const())
+    starts
+        .into_iter()
+        .map(|start| unsafe { base.add(start) }.cast_const())
+        .collect()
 }
 
 /// Frees a block made by [`into_raw_block`], given its first and last string.
@@ -101,7 +105,8 @@ mod tests {
 
     #[test]
     fn a_block_holds_each_string_once_and_frees_whole() {
-        let [a, empty, b] = into_raw_block(["ab", "", "c\0d"]);
+        let block = into_raw_block(["ab", "", "c\0d"].into_iter());
+        let [a, empty, b] = block[..] else { panic!() };
         unsafe {
             assert_eq!(CStr::from_ptr(a).to_str().unwrap(), "ab");
             assert_eq!(CStr::from_ptr(empty).to_str().unwrap(), "");
