@@ -107,3 +107,9 @@ void room_path(char *buf, size_t size, const char *room, const char *role) {
     snprintf(buf, size, "/v2/room-codes/room/%s", room);
   }
 }
+
+void room_fault(const char *method, const char *room, const char *role, const char *fields) {
+  char path[256];
+  room_path(path, sizeof path, room, role);
+  fault(method, path, fields);
+}

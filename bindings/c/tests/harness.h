@@ -66,4 +66,7 @@ void fault(const char *method, const char *path, const char *fields);
 /* The path of the room's codes, or of its `role` when not NULL. */
 void room_path(char *buf, size_t size, const char *room, const char *role);
 
+/* Queues a fault (as `fault`) on the path of the room's codes, or of its `role`. */
+void room_fault(const char *method, const char *room, const char *role, const char *fields);
+
 #endif

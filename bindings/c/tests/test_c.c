@@ -335,9 +335,7 @@ static void test_not_found_kinds(void) {
   CHECK_ERROR(hms_auth_token_for_code(client, NULL, "no-such-code", NULL, &token, &err), err,
               HMS_STATUS_CODE_NOT_FOUND, 404);
   /* A 404 that is not the service's (a proxy's HTML page). */
-  char path[256];
-  room_path(path, sizeof path, room, NULL);
-  fault("GET", path, "\"status\":404,\"body\":\"<html>Not Found</html>\",\"content_type\":\"text/html\"");
+  room_fault("GET", room, NULL, "\"status\":404,\"body\":\"<html>Not Found</html>\",\"content_type\":\"text/html\"");
   err = NULL;
   CHECK_ERROR(hms_room_codes_list(client, NULL, room, NULL, &list, &err), err, HMS_STATUS_NOT_FOUND, 404);
   CHECK(one == NULL && list == NULL && token == NULL);
@@ -390,22 +388,19 @@ static void test_rate_limited_and_retries(void) {
 static void test_server_error_is_not_retried_when_it_could_mint(void) {
   hms_client *client = new_client();
   char *room = new_room();
-  char path[256];
-  room_path(path, sizeof path, room, "host");
   hms_room_code *one = NULL;
   hms_error *err = NULL;
   CHECK(emu_clear_requests() == 0);
-  fault("POST", path, "\"status\":500");
+  room_fault("POST", room, "host", "\"status\":500");
   CHECK_ERROR(hms_room_codes_create_for_role(client, NULL, room, "host", &one, &err), err, HMS_STATUS_SERVER, 500);
   CHECK(emu_log_count(NULL, NULL, NULL) == 1);
   /* Listing is retried: 503 once is invisible, 503 three times is an error. */
-  room_path(path, sizeof path, room, NULL);
-  fault("GET", path, "\"status\":503");
+  room_fault("GET", room, NULL, "\"status\":503");
   hms_room_code_page *page = NULL;
   CHECK_OK(hms_room_codes_list_page(client, NULL, room, NULL, &page, &err), err);
   hms_room_code_page_free(page);
   page = NULL;
-  fault("GET", path, "\"status\":503,\"count\":3");
+  room_fault("GET", room, NULL, "\"status\":503,\"count\":3");
   err = NULL;
   CHECK_ERROR(hms_room_codes_list_page(client, NULL, room, NULL, &page, &err), err, HMS_STATUS_SERVER, 503);
   free(room);
@@ -415,9 +410,7 @@ static void test_server_error_is_not_retried_when_it_could_mint(void) {
 static void test_unexpected_status_on_a_redirect(void) {
   hms_client *client = new_client();
   char *room = new_room();
-  char path[256];
-  room_path(path, sizeof path, room, NULL);
-  fault("POST", path, "\"action\":\"redirect\",\"location\":\"http://127.0.0.2:1/elsewhere\"");
+  room_fault("POST", room, NULL, "\"action\":\"redirect\",\"location\":\"http://127.0.0.2:1/elsewhere\"");
   hms_room_code_list *list = NULL;
   hms_error *err = NULL;
   CHECK_ERROR(hms_room_codes_create(client, NULL, room, &list, &err), err, HMS_STATUS_UNEXPECTED_STATUS, 307);
@@ -429,9 +422,7 @@ static void test_timeout(void) {
   settings s = {NULL, 300, -1, NULL, 0, 0, 0, NULL};
   hms_client *client = client_with(s);
   char *room = new_room();
-  char path[256];
-  room_path(path, sizeof path, room, "guest");
-  fault("POST", path, "\"delay_ms\":1500");
+  room_fault("POST", room, "guest", "\"delay_ms\":1500");
   hms_room_code *one = NULL;
   hms_error *err = NULL;
   double start = now_ms();
@@ -451,9 +442,7 @@ static void test_network(void) {
   /* A reset connection on a call that could mint is reported, not repeated. */
   client = new_client();
   char *room = new_room();
-  char path[256];
-  room_path(path, sizeof path, room, "host");
-  fault("POST", path, "\"action\":\"reset\"");
+  room_fault("POST", room, "host", "\"action\":\"reset\"");
   hms_room_code *one = NULL;
   err = NULL;
   CHECK_ERROR(hms_room_codes_create_for_role(client, NULL, room, "host", &one, &err), err, HMS_STATUS_NETWORK, 0);
@@ -464,9 +453,7 @@ static void test_network(void) {
 static void test_decode(void) {
   hms_client *client = new_client();
   char *room = new_room();
-  char path[256];
-  room_path(path, sizeof path, room, NULL);
-  fault("POST", path, "\"action\":\"not_json\"");
+  room_fault("POST", room, NULL, "\"action\":\"not_json\"");
   hms_room_code_list *list = NULL;
   hms_error *err = NULL;
   CHECK_ERROR(hms_room_codes_create(client, NULL, room, &list, &err), err, HMS_STATUS_DECODE, 200);
@@ -522,9 +509,7 @@ static void *cancel_later(void *token) {
 static void test_cancel_from_another_thread(void) {
   hms_client *client = new_client();
   char *room = new_room();
-  char path[256];
-  room_path(path, sizeof path, room, NULL);
-  fault("GET", path, "\"status\":503,\"retry_after\":\"2\",\"count\":3");
+  room_fault("GET", room, NULL, "\"status\":503,\"retry_after\":\"2\",\"count\":3");
   hms_cancel_token *token = hms_cancel_token_new();
   hms_call_options call = {0};
   call.cancel = token;
