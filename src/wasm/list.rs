@@ -1,5 +1,10 @@
 //! `RoomCodeList`: the async iterator of `client.list()`, walking the pages
 //! with the core's [`Pager`].
+//!
+//! A page crosses into JS once, as an array of ready iterator results
+//! (`{ value: code, done: false }`, one `JSON.parse`); `next()` then hands
+//! them out with no future, no closure and no JSON of its own, so iterating a
+//! page costs little more than `listPage`.
 
 use super::args;
 use super::drive::Shared;
@@ -8,10 +13,10 @@ use super::values::to_js;
 use crate::error::Error;
 use crate::model::RoomCode;
 use crate::paging::Pager;
-use js_sys::{Object, Promise, Reflect};
+use js_sys::{Array, Object, Promise, Reflect};
+use serde::ser::{Serialize, SerializeStruct, Serializer};
 use std::cell::RefCell;
 use std::rc::Rc;
-use std::vec::IntoIter;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 
@@ -29,11 +34,47 @@ struct State {
     room_id: String,
     options: CallOptions,
     pager: Pager,
-    page: IntoIter<RoomCode>,
+    /// The current page's iterator results, their count, and the index of
+    /// the next one.
+    page: Array,
+    len: u32,
+    at: u32,
     /// An argument error, reported by the first `next()`.
     error: Option<Error>,
-    /// The promise of the last `next()`, which the next one waits for.
+    /// The promise of the last `next()` that had to wait, which the next one
+    /// waits for.
     last: Option<Promise>,
+    /// How many `next()` calls are waiting (for a page, or for one another).
+    waiting: u32,
+}
+
+impl State {
+    /// The current page's next iterator result, if it has one left.
+    fn take(&mut self) -> Option<JsValue> {
+        (self.at < self.len).then(|| {
+            self.at += 1;
+            self.page.get(self.at - 1)
+        })
+    }
+
+    /// Ends the listing: no page, no fetch.
+    fn stop(&mut self) {
+        self.pager.stop();
+        self.page = Array::new();
+        (self.len, self.at) = (0, 0);
+    }
+}
+
+/// A code as the iterator result `{ value: code, done: false }`.
+struct Item<'a>(&'a RoomCode);
+
+impl Serialize for Item<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut item = serializer.serialize_struct("Item", 2)?;
+        item.serialize_field("value", self.0)?;
+        item.serialize_field("done", &false)?;
+        item.end()
+    }
 }
 
 impl RoomCodeList {
@@ -66,9 +107,12 @@ impl RoomCodeList {
             room_id,
             options,
             pager: Pager::new(filter),
-            page: Vec::new().into_iter(),
+            page: Array::new(),
+            len: 0,
+            at: 0,
             error,
             last: None,
+            waiting: 0,
         };
         RoomCodeList {
             state: Rc::new(RefCell::new(state)),
@@ -81,13 +125,23 @@ impl RoomCodeList {
     /// The next code: `{ value: code, done: false }`, then `{ done: true }`.
     #[wasm_bindgen(unchecked_return_type = "Promise<IteratorResult<RoomCode, undefined>>")]
     pub fn next(&self) -> Promise {
+        let mut s = self.state.borrow_mut();
+        if s.waiting == 0 {
+            if let Some(item) = s.take() {
+                return Promise::resolve(&item);
+            }
+        }
+        s.waiting += 1;
+        let previous = s.last.take();
+        drop(s);
         let state = self.state.clone();
-        let previous = self.state.borrow_mut().last.take();
         let promise = future_to_promise(async move {
             if let Some(previous) = previous {
                 let _ = JsFuture::from(previous).await;
             }
-            next_code(&state).await
+            let result = next_code(&state).await;
+            state.borrow_mut().waiting -= 1;
+            result
         });
         self.state.borrow_mut().last = Some(promise.clone());
         promise
@@ -99,10 +153,8 @@ impl RoomCodeList {
         unchecked_return_type = "Promise<IteratorResult<RoomCode, undefined>>"
     )]
     pub fn finish(&self) -> Promise {
-        let mut state = self.state.borrow_mut();
-        state.pager.stop();
-        state.page = Vec::new().into_iter();
-        Promise::resolve(&iterator_result(None))
+        self.state.borrow_mut().stop();
+        Promise::resolve(&done())
     }
 
     /// The iterator itself (the same listing), for `for await`.
@@ -120,14 +172,14 @@ async fn next_code(state: &RefCell<State>) -> Result<JsValue, JsValue> {
         let (shared, room_id, filter, options) = {
             let mut s = state.borrow_mut();
             if let Some(error) = s.error.take() {
-                s.pager.stop();
+                s.stop();
                 return Err(error.into());
             }
-            if let Some(code) = s.page.next() {
-                return Ok(iterator_result(Some(to_js(&code)?)));
+            if let Some(item) = s.take() {
+                return Ok(item);
             }
             let Some(filter) = s.pager.next_filter() else {
-                return Ok(iterator_result(None));
+                return Ok(done());
             };
             (
                 s.shared.clone(),
@@ -144,22 +196,25 @@ async fn next_code(state: &RefCell<State>) -> Result<JsValue, JsValue> {
         let mut s = state.borrow_mut();
         match fetched.and_then(|page| {
             s.pager.on_page(&page)?;
-            Ok(page)
+            let items: Vec<Item> = page.data.iter().map(Item).collect();
+            to_js(&items)
         }) {
-            Ok(page) => s.page = page.data.into_iter(),
+            Ok(items) => {
+                s.page = items.unchecked_into();
+                (s.len, s.at) = (s.page.length(), 0);
+            }
             Err(error) => {
-                s.pager.stop();
+                s.stop();
                 return Err(error);
             }
         }
     }
 }
 
-/// `{ value, done }`: `done` when there is no value.
-fn iterator_result(value: Option<JsValue>) -> JsValue {
+/// `{ value: undefined, done: true }`: the end of the listing.
+fn done() -> JsValue {
     let result = Object::new();
-    let done = value.is_none();
-    let _ = Reflect::set(&result, &"value".into(), &value.unwrap_or_default());
-    let _ = Reflect::set(&result, &"done".into(), &done.into());
+    let _ = Reflect::set(&result, &"value".into(), &JsValue::UNDEFINED);
+    let _ = Reflect::set(&result, &"done".into(), &true.into());
     result.into()
 }
