@@ -3,9 +3,8 @@
 #   make test-c      header drift + C11/C++ compile, C tests plain / valgrind /
 #                    ASan+UBSan, the C++ example, the installed package three ways
 #   make demo-c      the C and C++ quickstarts (inside scripts/with-emulator.sh)
-#   make bench-c     latency of 1000 create_for_role calls against the emulator
 .PHONY: c-lib c-header c-examples c-tests-build c-install-check c-tests-run \
-        install-c install test-c demo-c bench-c
+        install-c install test-c demo-c
 
 C_OUT     := build/c
 C_PREFIX  := $(CURDIR)/$(C_OUT)/prefix
@@ -54,8 +53,6 @@ $(C_VECTORS): tests/vectors/faults.json tests/vectors/bad_input.json bindings/c/
 c-tests-build: c-lib $(C_VECTORS) | $(C_OUT)
 	$(CC) $(C_STRICT) -g $(C_INC) -I$(C_OUT) $(C_TEST) $(C_LIB_A) $(C_SYSLIBS) -o $(C_OUT)/test_c
 	$(CC) $(C_STRICT) $(C_SAN) $(C_INC) -I$(C_OUT) $(C_TEST) $(C_LIB_A) $(C_SYSLIBS) -o $(C_OUT)/test_c_asan
-	$(CC) $(C_STRICT) -O2 $(C_INC) bindings/c/tests/latency.c bindings/c/tests/emu.c $(C_LIB_A) $(C_SYSLIBS) \
-	  -o $(C_OUT)/latency
 
 # Installs into a scratch prefix and builds the quickstart against it: pkg-config
 # (shared), the documented static link line, and CMake's find_package.
@@ -98,9 +95,6 @@ test-c: c-header c-examples c-tests-build c-install-check
 demo-c: c-examples
 	$(C_ROOM) $(C_OUT)/quickstart
 	$(C_ROOM) $(C_OUT)/quickstart_cpp
-
-bench-c: c-tests-build
-	bash scripts/with-emulator.sh $(C_OUT)/latency 1000
 
 install-c: c-lib
 	install -d $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig \

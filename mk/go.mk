@@ -4,8 +4,7 @@
 #   make test-go   gofmt, go vet, then `go test -race` against the emulator, and
 #                  again with -tags hmsgcdebug (a GC around every C call)
 #   make demo-go   the Go quickstart (inside scripts/with-emulator.sh)
-#   make bench-go  latency of 1000 CreateForRole calls against the emulator
-.PHONY: go-lib go-tests-run test-go demo-go bench-go
+.PHONY: go-lib go-tests-run test-go demo-go
 
 # Debian's Go (1.19) as it is: no toolchain download, no external modules.
 GO := cd bindings/go && GOTOOLCHAIN=local GOFLAGS=-mod=mod go
@@ -26,6 +25,3 @@ test-go: go-lib
 demo-go: go-lib c-examples
 	$(GO) build -o $(CURDIR)/build/go/quickstart ./examples/quickstart
 	$(C_ROOM) build/go/quickstart
-
-bench-go: go-lib
-	bash scripts/with-emulator.sh sh -c '$(GO) run ./examples/latency 1000'
