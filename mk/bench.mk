@@ -1,10 +1,11 @@
-# Benchmarks and the soak (neither is part of `make test`).
+# Benchmarks and the soak (neither is part of `make test`); every benchmark
+# program lives in bench/ (rust: criterion on the core; c, go, js: the clients).
 #   make bench   release builds, then every benchmark against one emulator, and
 #                the soak; prints the tables and writes BENCHMARKS.md and
 #                benchmarks.png (takes minutes)
 #   make soak    100k calls through C, Go and Node with faults mixed in, their
 #                RSS at 10k and 100k calls, and valgrind on 10k C calls
-.PHONY: bench soak bench-build bench-run soak-run
+.PHONY: bench soak bench-deps bench-build bench-run soak-run
 BENCH_OUT    := build/bench
 BENCH_JS     := bench/js/node_modules/.package-lock.json
 BENCH_VENV   := $(BENCH_OUT)/venv
@@ -12,6 +13,8 @@ BENCH_ROUNDS ?= 3
 SOAK_CALLS   ?= 100000
 BENCH_CC      = $(CC) -std=c11 -Wall -Wextra -Werror -pedantic -O2 -g $(C_INC)
 BENCH_GO     := cd bench/go && GOTOOLCHAIN=local GOFLAGS=-mod=mod go
+# The C baseline a C user would write: libcurl + cJSON (Debian packages).
+BENCH_C_DEPS  = $(shell pkg-config --cflags --libs libcurl libcjson)
 
 $(BENCH_JS): bench/js/package.json bench/js/package-lock.json
 	cd bench/js && npm ci --no-audit --no-fund --loglevel=error
@@ -20,11 +23,15 @@ $(BENCH_VENV)/bin/python:
 	python3 -m venv $(BENCH_VENV)
 	$(BENCH_VENV)/bin/pip install --quiet matplotlib==3.11.2
 
-bench-build: setup c-lib npm-package $(BENCH_JS)
+# libcurl and cJSON headers, for the C baseline only.
+bench-deps:
+	bash scripts/setup.sh bench
+
+bench-build: bench-deps setup c-lib npm-package $(BENCH_JS)
 	mkdir -p $(BENCH_OUT)
 	cargo build --quiet --release -p hms-emulator
-	$(BENCH_CC) bench/c/throughput.c bench/c/raw_http.c bindings/c/tests/emu.c $(C_LIB_A) $(C_SYSLIBS) \
-	  -o $(BENCH_OUT)/c_throughput
+	$(BENCH_CC) bench/c/throughput.c bench/c/raw_http.c bench/c/curl_json.c bindings/c/tests/emu.c \
+	  $(C_LIB_A) $(C_SYSLIBS) $(BENCH_C_DEPS) -o $(BENCH_OUT)/c_throughput
 	$(BENCH_CC) bench/c/soak.c bindings/c/tests/emu.c $(C_LIB_A) $(C_SYSLIBS) -o $(BENCH_OUT)/c_soak
 	$(BENCH_GO) build -o $(CURDIR)/$(BENCH_OUT)/go_bench .
 

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Installs everything the demo and the tests need on a fresh Debian machine.
 # Idempotent: each step is skipped when its tool is already there.
+#   scripts/setup.sh         for the demo and the tests
+#   scripts/setup.sh bench   only the C baseline's libraries of `make bench`
 set -euo pipefail
 
 apt_packages=(golang-go chromium chromium-driver valgrind cmake pkg-config)
+[ "${1:-}" = bench ] && apt_packages=(libcurl4-openssl-dev libcjson-dev pkg-config)
 missing=()
 for pkg in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
@@ -14,6 +17,7 @@ if ((${#missing[@]})); then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+[ "${1:-}" != bench ] || exit 0
 
 rustup component add clippy rustfmt >/dev/null 2>&1 || true
 rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown

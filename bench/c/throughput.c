@@ -1,6 +1,8 @@
 /*
- * throughput: the C client against a raw keep-alive HTTP loop (raw_http.c),
- * both doing the same requests to the emulator: create-for-role (a new guest
+ * throughput: the C client against what a C user would write without it
+ * (libcurl + cJSON decoding into structs, curl_json.c) and against a raw
+ * keep-alive HTTP loop that parses nothing (raw_http.c, the limit line), all
+ * doing the same requests to the emulator: create-for-role (a new guest
  * code) and list (one page of 100), at 1 and 32 threads, interleaved in
  * rounds. Prints one JSON object per line. Run under scripts/with-emulator.sh:
  *   throughput [ROUNDS]
@@ -16,12 +18,13 @@
 
 #include "../../bindings/c/tests/emu.h"
 #include "hms_room_codes.h"
+#include "curl_json.h"
 #include "raw_http.h"
 
 enum { CREATE, LIST };
-enum { SDK, RAW };
+enum { SDK, CURL_JSON, RAW, CLIENT_COUNT };
 static const char *const OPERATIONS[] = {"create_for_role", "list"};
-static const char *const CLIENTS[] = {"hms-room-codes", "raw keep-alive"};
+static const char *const CLIENTS[] = {"hms-room-codes", "libcurl + cJSON", "raw keep-alive"};
 
 /* One batch: `calls` calls shared by `threads` threads. */
 typedef struct {
@@ -70,15 +73,24 @@ static int raw_call(batch *b, int i, int fd) {
   return raw_request(fd, "GET", path) == 200 ? 0 : -1;
 }
 
+/* One call through libcurl + cJSON; 0 on success. */
+static int curl_call(batch *b, int i, curl_json *curl) {
+  if (b->operation == CREATE) return curl_json_create_for_role(curl, b->rooms[i / 100], "guest");
+  return curl_json_list_page(curl, b->list, 100) == 100 ? 0 : -1;
+}
+
 static void *worker(void *arg) {
   batch *b = arg;
   int fd = b->client == RAW ? raw_connect() : -1;
+  curl_json *curl = b->client == CURL_JSON ? curl_json_new() : NULL;
   for (int i = atomic_fetch_add(&b->next, 1); i < b->calls; i = atomic_fetch_add(&b->next, 1)) {
     double start = now_us();
-    if ((b->client == SDK ? sdk_call(b, i) : raw_call(b, i, fd)) != 0) atomic_fetch_add(&b->failures, 1);
+    int failed = b->client == SDK ? sdk_call(b, i) : b->client == RAW ? raw_call(b, i, fd) : curl_call(b, i, curl);
+    if (failed != 0) atomic_fetch_add(&b->failures, 1);
     b->latencies[i] = now_us() - start;
   }
   if (fd >= 0) close(fd);
+  curl_json_free(curl);
   return NULL;
 }
 
@@ -89,11 +101,11 @@ static int by_value(const void *a, const void *b) {
 
 /* Runs every round of one operation at one concurrency and prints a line per client. */
 static int measure(hms_client *sdk, const char *list_room, int operation, int threads, int calls, int rounds) {
-  double *all[2], seconds[2] = {0, 0};
-  for (int c = 0; c < 2; c++) all[c] = malloc(sizeof(double) * (size_t)(calls * rounds));
+  double *all[CLIENT_COUNT], seconds[CLIENT_COUNT] = {0};
+  for (int c = 0; c < CLIENT_COUNT; c++) all[c] = malloc(sizeof(double) * (size_t)(calls * rounds));
   for (int round = 0; round < rounds; round++) {
-    for (int k = 0; k < 2; k++) {
-      int client = (k + round) % 2;
+    for (int k = 0; k < CLIENT_COUNT; k++) {
+      int client = (k + round) % CLIENT_COUNT;
       batch b = {.operation = operation, .client = client, .calls = calls, .list = list_room, .sdk = sdk};
       b.latencies = all[client] + round * calls;
       b.rooms = calloc((size_t)(calls / 100 + 1), sizeof(char *));
@@ -113,7 +125,7 @@ static int measure(hms_client *sdk, const char *list_room, int operation, int th
     }
   }
   int n = calls * rounds;
-  for (int c = 0; c < 2; c++) {
+  for (int c = 0; c < CLIENT_COUNT; c++) {
     qsort(all[c], (size_t)n, sizeof(double), by_value);
     printf("{\"binding\":\"c\",\"client\":\"%s\",\"operation\":\"%s\",\"concurrency\":%d,\"calls\":%d,"
            "\"rps\":%.1f,\"p50_ms\":%.4f,\"p99_ms\":%.4f}\n",
@@ -129,7 +141,7 @@ int main(int argc, char **argv) {
   int rounds = argc > 1 ? atoi(argv[1]) : 3;
   hms_client *sdk = NULL;
   hms_error *err = NULL;
-  if (rounds < 1 || hms_client_new_from_env(&sdk, &err) != HMS_STATUS_OK) {
+  if (rounds < 1 || curl_json_global_init() != 0 || hms_client_new_from_env(&sdk, &err) != HMS_STATUS_OK) {
     fprintf(stderr, "throughput: %s\n", err ? hms_error_message(err) : "usage: throughput [ROUNDS]");
     hms_error_free(err);
     return 2;

@@ -1,6 +1,7 @@
-// The Node clients the benchmarks compare, each reduced to the two calls
-// measured: `createForRole(room)` (one new guest code) and `listPage(room)`
-// (one page of 100 codes, read whole).
+// The Node clients the benchmarks compare, each reduced to the calls measured:
+// `createForRole(room)` (one new guest code), `list(room)` (every code of a
+// room of 100, one page, iterated to the end, one code at a time) and, for
+// ours, `listPage(room)` (that page as one array).
 import http from "node:http";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -21,8 +22,16 @@ function oursClient(options) {
   const client = new ours.RoomCodesClient({ accessKey, appSecret, baseUrl: apiBase, authBaseUrl: apiBase, ...options });
   return {
     createForRole: (room) => client.createForRole(room, "guest"),
+    list: (room) => count(client.list(room, { limit: 100 })),
     listPage: (room) => client.listPage(room, { limit: 100 }),
   };
+}
+
+/** How many codes the async iterable `codes` yields, read one at a time. */
+async function count(codes) {
+  let n = 0;
+  for await (const code of codes) n += code.code ? 1 : 0;
+  return n;
 }
 
 /** The official SDK, its axios instance pointed at the emulator. Its logger is
@@ -33,11 +42,7 @@ function official() {
   sdk.api.axios.defaults.baseURL = apiBase;
   return {
     createForRole: (room) => sdk.roomCodes.createForRole(room, "guest"),
-    listPage: async (room) => {
-      const codes = [];
-      for await (const code of sdk.roomCodes.list(room, { limit: 100 })) codes.push(code);
-      return codes;
-    },
+    list: (room) => count(sdk.roomCodes.list(room, { limit: 100 })),
   };
 }
 
@@ -53,7 +58,7 @@ function rawFetch() {
   const call = async (method, url) => (await fetch(url, { method, headers })).json();
   return {
     createForRole: (room) => call("POST", createPath(room)),
-    listPage: (room) => call("GET", listUrl(room)),
+    list: async (room) => iterate(await call("GET", listUrl(room))),
   };
 }
 
@@ -74,8 +79,15 @@ function rawHttp() {
     });
   return {
     createForRole: (room) => call("POST", createPath(room)),
-    listPage: (room) => call("GET", listUrl(room)),
+    list: async (room) => iterate(await call("GET", listUrl(room))),
   };
+}
+
+/** How many codes a parsed page holds, read one at a time. */
+function iterate(page) {
+  let n = 0;
+  for (const code of page.data) n += code.code ? 1 : 0;
+  return n;
 }
 
 /** Every client by its name in the report, in the order of the table. */

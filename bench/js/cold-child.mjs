@@ -1,5 +1,6 @@
 // One cold start, in a fresh process: import a client, construct it, make one
-// create-for-role call; prints {ms, peak_rss}. Run by coldstart.mjs:
+// create-for-role call; prints {ms, peak_rss} (ms: from this script's first
+// line; coldstart.mjs times the whole process). Run by coldstart.mjs:
 //   node cold-child.mjs ours|official PACKAGE_DIR ROOM
 const started = performance.now();
 const [which, dir, room] = process.argv.slice(2);

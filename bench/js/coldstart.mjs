@@ -1,6 +1,9 @@
 // Node cold start and footprint, ours against the official SDK, each installed
-// fresh: the median of 10 fresh processes that import + construct + make one
-// call, their peak RSS, and the installed bytes, files and packages.
+// fresh. Cold start is timed on whole processes, in pairs: each round starts a
+// bare `node -e 0`, then a process that imports + constructs + makes one call
+// with ours, and one with the official SDK (in a rotated order); a package's
+// added time is the median over rounds of (its process − that round's bare
+// one). Also its peak RSS, and the installed bytes, files and packages.
 //   node coldstart.mjs OUT.json
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -11,7 +14,7 @@ import { installBoth } from "./install.mjs";
 import { quantile } from "./stats.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const RUNS = 10;
+const ROUNDS = 15;
 
 /** Bytes and files under `dir`, and the packages in its node_modules. */
 function footprint(dir) {
@@ -30,18 +33,38 @@ function footprint(dir) {
   return { installed_bytes: bytes, installed_files: files, packages: Object.keys(lock.packages).length };
 }
 
+/** Runs `node ...args` to its end; its wall time in ms and what it printed. */
+function timed(args) {
+  const started = performance.now();
+  const out = execFileSync(process.execPath, args, { encoding: "utf8" });
+  return { ms: performance.now() - started, out };
+}
+
 const dirs = installBoth();
 const [room] = await newRooms(1);
-const results = {};
-for (const [which, dir] of Object.entries(dirs)) {
-  const runs = [];
-  for (let i = 0; i < RUNS; i++) {
-    const out = execFileSync(process.execPath, [path.join(here, "cold-child.mjs"), which, dir, room], { encoding: "utf8" });
-    runs.push(JSON.parse(out));
+const names = Object.keys(dirs);
+const runs = Object.fromEntries(names.map((name) => [name, []]));
+const bare = [];
+for (let round = 0; round < ROUNDS; round++) {
+  const { ms: bareMs } = timed(["-e", "0"]);
+  bare.push(bareMs);
+  for (const name of names.map((_, i) => names[(i + round) % names.length])) {
+    const { ms, out } = timed([path.join(here, "cold-child.mjs"), name, dirs[name], room]);
+    runs[name].push({ ms, added: ms - bareMs, peak_rss: JSON.parse(out).peak_rss });
   }
-  const sorted = (key) => runs.map((r) => r[key]).sort((a, b) => a - b);
-  results[which] = { cold_start_ms: quantile(sorted("ms"), 0.5), peak_rss: quantile(sorted("peak_rss"), 0.5), ...footprint(dir) };
-  fs.rmSync(dir, { recursive: true, force: true });
-  console.log(which, JSON.stringify(results[which]));
 }
+const median = (values) => quantile([...values].sort((a, b) => a - b), 0.5);
+const results = { bare_ms: median(bare) };
+for (const name of names) {
+  const r = runs[name];
+  results[name] = {
+    process_ms: median(r.map((x) => x.ms)),
+    added_ms: median(r.map((x) => x.added)),
+    peak_rss: median(r.map((x) => x.peak_rss)),
+    ...footprint(dirs[name]),
+  };
+  fs.rmSync(dirs[name], { recursive: true, force: true });
+  console.log(name, JSON.stringify(results[name]));
+}
+console.log("bare node -e 0", results.bare_ms.toFixed(1), "ms");
 fs.writeFileSync(process.argv[2], JSON.stringify(results, null, 1));

@@ -1,7 +1,8 @@
 // Node throughput: every client of clients.mjs against the same emulator in the
 // same run, interleaved (each round runs every client once, in a rotated order),
-// for create-for-role and list (a page of 100) at concurrency 1 and 32, after
-// an untimed warm-up of every client.
+// for create-for-role, list (a room of 100 codes iterated whole) and list_page
+// (that page as one array: only ours has it) at concurrency 1 and 32, after an
+// untimed warm-up of every client.
 //   node throughput.mjs OUT.json [ROUNDS]
 import fs from "node:fs";
 import { clients } from "./clients.mjs";
@@ -35,11 +36,11 @@ const listRoom = await fullRoom(100);
 const results = [];
 for (const concurrency of [1, 32]) {
   const calls = CALLS[concurrency];
-  for (const operation of ["create_for_role", "list"]) {
-    /** A batch of `n` calls by `name` on fresh rooms (create) or the full room (list). */
+  for (const operation of ["create_for_role", "list", "list_page"]) {
+    /** A batch of `n` calls by `name` on fresh rooms (create) or the full room (lists). */
     const run = async (name, n) => {
       const client = made[name];
-      let op = () => client.listPage(listRoom);
+      let op = operation === "list" ? () => client.list(listRoom) : () => client.listPage(listRoom);
       if (operation === "create_for_role") {
         const rooms = await newRooms(Math.ceil(n / 100));
         op = (i) => client.createForRole(rooms[Math.floor(i / 100)]);
@@ -47,7 +48,7 @@ for (const concurrency of [1, 32]) {
       await clearLog();
       return batch(op, n, concurrency);
     };
-    const names = Object.keys(made);
+    const names = Object.keys(made).filter((name) => operation !== "list_page" || made[name].listPage);
     for (const name of names) await run(name, WARM_UP);
     const runs = Object.fromEntries(names.map((name) => [name, []]));
     for (let round = 0; round < Number(rounds); round++) {
