@@ -86,8 +86,9 @@ impl RoomCodesClient {
     }
 
     /// Like [`RoomCodesClient::run`], and stops with a `timeout` error saying
-    /// "cancelled" once `cancel` is set: before the next attempt, or at once
-    /// during a backoff wait. An attempt on the wire is not interrupted.
+    /// "cancelled" once `cancel` is set: before the next attempt, and at once
+    /// during a backoff wait or an attempt on the wire (whose socket is shut
+    /// down; a TCP connect still in progress runs to its end or its timeout).
     pub fn run_cancellable<T>(
         &self,
         mut call: Call<'_, T>,
@@ -100,7 +101,11 @@ impl RoomCodesClient {
             }
             let timeout = attempt_timeout(self.core.config().timeout(), deadline)?;
             let request = call.request(now_unix_ms());
-            let step = match self.transport.send(&request, timeout) {
+            let sent = self.transport.send_cancellable(&request, timeout, cancel);
+            if cancel.is_some_and(CancelToken::is_cancelled) {
+                return Err(cancelled());
+            }
+            let step = match sent {
                 Ok(response) => call.on_response(&response, now_unix_ms()),
                 Err(failure) => call.on_failure(&failure),
             };
@@ -177,6 +182,61 @@ mod tests {
             }
         });
         (url, seen)
+    }
+
+    /// A server that reads each request and never answers; returns its base
+    /// URL and a channel that gets each connection's lifetime once the client
+    /// has closed it.
+    fn silent() -> (String, std::sync::mpsc::Receiver<Duration>) {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let url = format!("http://{}/v2", listener.local_addr().unwrap());
+        let (closed, lifetimes) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for mut stream in listener.incoming().flatten() {
+                let closed = closed.clone();
+                std::thread::spawn(move || {
+                    let opened = Instant::now();
+                    let mut buf = [0; 1024];
+                    while std::io::Read::read(&mut stream, &mut buf).is_ok_and(|n| n > 0) {}
+                    let _ = closed.send(opened.elapsed());
+                });
+            }
+        });
+        (url, lifetimes)
+    }
+
+    #[test]
+    fn cancel_ends_an_attempt_on_the_wire_and_frees_its_socket() {
+        let (url, lifetimes) = silent();
+        let client = client(&url);
+        let token = CancelToken::new();
+        let canceller = {
+            let token = token.clone();
+            std::thread::spawn(move || {
+                std::thread::sleep(Duration::from_millis(200));
+                let cancelled_at = Instant::now();
+                token.cancel();
+                cancelled_at
+            })
+        };
+        let call = client
+            .core()
+            .list_page("room", &ListFilter::default())
+            .unwrap();
+        let err = client
+            .run_cancellable(call, None, Some(&token))
+            .unwrap_err();
+        let returned_at = Instant::now();
+        let cancelled_at = canceller.join().unwrap();
+        assert_eq!(err.kind(), ErrorKind::Timeout);
+        assert!(err.message().contains("cancelled"), "{err}");
+        let lag = returned_at - cancelled_at;
+        println!("the call returned {lag:?} after cancel");
+        assert!(lag < Duration::from_secs(1), "{lag:?}");
+        // The server sees the connection closed (the 10 s timeout is far off).
+        let lifetime = lifetimes.recv_timeout(Duration::from_secs(2)).unwrap();
+        assert!(lifetime < Duration::from_secs(2), "{lifetime:?}");
+        assert!(lifetimes.try_recv().is_err(), "one connection only");
     }
 
     fn client(url: &str) -> RoomCodesClient {

@@ -2,6 +2,8 @@
 
 mod cancel;
 mod client;
+mod handshake;
+mod interrupt;
 mod list;
 mod resolver;
 mod transport;

@@ -1,18 +1,22 @@
 //! Blocking HTTP over ureq: keep-alive, rustls, no redirects, capped bodies.
 
+use super::cancel::CancelToken;
+use super::handshake;
+use super::interrupt::{with_cancel, InterruptibleConnector};
 use super::resolver::CachingResolver;
 use crate::config::Config;
 use crate::http::{HttpRequest, HttpResponse, Method, TransportFailure, TransportFailureKind};
 use std::io::{ErrorKind as IoKind, Read};
 use std::time::Duration;
 use ureq::tls::{Certificate, RootCerts, TlsConfig};
-use ureq::unversioned::transport::DefaultConnector;
 
 /// Sends one attempt and reads the whole response.
 #[derive(Debug)]
 pub struct Transport {
     agent: ureq::Agent,
     max_response_bytes: u64,
+    /// Whether the client trusts its own CA certificates instead of the web roots.
+    custom_roots: bool,
 }
 
 impl Transport {
@@ -30,17 +34,39 @@ impl Transport {
             .build();
         let agent = ureq::Agent::with_parts(
             agent_config,
-            DefaultConnector::default(),
+            InterruptibleConnector::default(),
             CachingResolver::default(),
         );
         Transport {
             agent,
             max_response_bytes: config.max_response_bytes() as u64,
+            custom_roots: !config.ca_certificates().is_empty(),
         }
     }
 
     /// Sends `request`; `timeout` bounds this attempt (at most the configured one).
     pub fn send(
+        &self,
+        request: &HttpRequest,
+        timeout: Duration,
+    ) -> Result<HttpResponse, TransportFailure> {
+        self.send_cancellable(request, timeout, None)
+    }
+
+    /// Like [`Transport::send`], and cancelling `cancel` ends the attempt at
+    /// once (its socket is shut down) with a [`TransportFailureKind::Broken`]
+    /// failure.
+    pub fn send_cancellable(
+        &self,
+        request: &HttpRequest,
+        timeout: Duration,
+        cancel: Option<&CancelToken>,
+    ) -> Result<HttpResponse, TransportFailure> {
+        with_cancel(cancel, || self.attempt(request, timeout))
+    }
+
+    /// Sends `request` and reads the whole response.
+    fn attempt(
         &self,
         request: &HttpRequest,
         timeout: Duration,
@@ -70,7 +96,7 @@ impl Transport {
                     .send(body.as_bytes())
             }
         };
-        let mut response = result.map_err(failure)?;
+        let mut response = result.map_err(|e| failure(e, self.custom_roots))?;
         let status = response.status().as_u16();
         let headers = response
             .headers()
@@ -79,7 +105,8 @@ impl Transport {
                 Some((name.as_str().to_string(), value.to_str().ok()?.to_string()))
             })
             .collect();
-        let body = read_body(response.body_mut(), self.max_response_bytes)?;
+        let body = read_body(response.body_mut(), self.max_response_bytes)
+            .map_err(|e| failure(e, self.custom_roots))?;
         Ok(HttpResponse {
             status,
             headers,
@@ -90,14 +117,13 @@ impl Transport {
 
 /// The whole body, at most `limit` bytes, read straight into one buffer sized
 /// from `Content-Length` (when it is within the limit).
-fn read_body(body: &mut ureq::Body, limit: u64) -> Result<Vec<u8>, TransportFailure> {
+fn read_body(body: &mut ureq::Body, limit: u64) -> Result<Vec<u8>, ureq::Error> {
     let expected = body.content_length().filter(|&n| n <= limit).unwrap_or(0);
     let mut bytes = Vec::with_capacity(expected as usize);
     body.with_config()
         .limit(limit)
         .reader()
-        .read_to_end(&mut bytes)
-        .map_err(|e| failure(e.into()))?;
+        .read_to_end(&mut bytes)?;
     Ok(bytes)
 }
 
@@ -118,63 +144,45 @@ fn tls_config(config: &Config) -> TlsConfig {
         .build()
 }
 
-/// The rustls error behind `error`, if any.
-fn rustls_error(error: &ureq::Error) -> Option<&rustls::Error> {
-    match error {
-        ureq::Error::Rustls(e) => Some(e),
-        ureq::Error::Io(io) => io.get_ref()?.downcast_ref(),
-        _ => None,
-    }
-}
-
-/// A failed TLS handshake: refused certificates, or nothing both sides speak.
-/// These come only from a handshake, so no request went out.
-fn handshake_failure(error: &rustls::Error) -> Option<TransportFailure> {
-    use rustls::Error::*;
-    let message = match error {
-        InvalidCertificate(_) | NoCertificatesPresented => format!(
-            "the server's TLS certificate is not trusted ({error}). If a private CA signed it \
-             (a company proxy, a test server), trust that CA's certificate (PEM) with the \
-             client's CA-certificates option: ConfigBuilder::ca_certificates_pem in Rust, \
-             hms_client_options_set_ca_certificates_pem in C, Config.CACertificatesPEM in Go"
-        ),
-        PeerIncompatible(_) => format!("the TLS handshake failed: {error}"),
-        _ => return None,
-    };
-    Some(TransportFailure::new(
-        TransportFailureKind::TlsHandshake,
-        message,
-    ))
-}
-
-/// Sorts ureq's errors by whether the request can have reached the server.
-fn failure(error: ureq::Error) -> TransportFailure {
+/// Sorts ureq's errors by whether the request can have reached the server,
+/// and says what happened in the project's words.
+fn failure(error: ureq::Error, custom_roots: bool) -> TransportFailure {
     use TransportFailureKind::*;
-    if let Some(handshake) = rustls_error(&error).and_then(handshake_failure) {
+    if let Some(handshake) = handshake::failure(&error, custom_roots) {
         return handshake;
     }
-    let kind = match &error {
-        ureq::Error::HostNotFound | ureq::Error::ConnectionFailed | ureq::Error::BadUri(_) => {
-            NotSent
+    let (kind, message) = match &error {
+        ureq::Error::HostNotFound => (NotSent, "the host name was not found"),
+        ureq::Error::ConnectionFailed => (NotSent, "could not connect to the server"),
+        ureq::Error::BadUri(_) => (NotSent, "the URL is not valid"),
+        ureq::Error::Io(io) if io.kind() == IoKind::ConnectionRefused => {
+            (NotSent, "the server refused the connection")
         }
+        ureq::Error::Io(io) if io.kind() == IoKind::AddrNotAvailable => {
+            (NotSent, "could not connect to the server")
+        }
+        ureq::Error::Io(io) if matches!(io.kind(), IoKind::TimedOut | IoKind::WouldBlock) => {
+            (Timeout, "no answer in time")
+        }
+        ureq::Error::Timeout(ureq::Timeout::Resolve) => {
+            (Timeout, "the host name was not resolved in time")
+        }
+        ureq::Error::Timeout(ureq::Timeout::Connect) => (Timeout, "could not connect in time"),
+        ureq::Error::Timeout(_) => (Timeout, "no complete answer in time"),
+        ureq::Error::BodyExceedsLimit(_) => (BodyTooLarge, "the response body is too large"),
+        ureq::Error::Protocol(_) => (Broken, "the server's answer is not valid HTTP"),
         ureq::Error::Io(io)
             if matches!(
                 io.kind(),
-                IoKind::ConnectionRefused | IoKind::AddrNotAvailable
+                IoKind::UnexpectedEof | IoKind::ConnectionReset | IoKind::BrokenPipe
             ) =>
         {
-            NotSent
+            (
+                Broken,
+                "the server closed the connection before answering in full",
+            )
         }
-        ureq::Error::Io(io) if matches!(io.kind(), IoKind::TimedOut | IoKind::WouldBlock) => {
-            Timeout
-        }
-        ureq::Error::Timeout(_) => Timeout,
-        ureq::Error::BodyExceedsLimit(_) => BodyTooLarge,
-        _ => Broken,
-    };
-    let message = match &error {
-        ureq::Error::Rustls(e) => format!("TLS failed: {e}"),
-        other => other.to_string(),
+        _ => (Broken, "the connection failed"),
     };
     TransportFailure::new(kind, message)
 }

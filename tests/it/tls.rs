@@ -3,7 +3,11 @@
 
 use crate::support::{Env, TOKEN};
 use hms_room_codes::blocking::{RoomCodesClient, Transport};
-use hms_room_codes::{ErrorKind, ListFilter, Step, TransportFailureKind};
+use hms_room_codes::{Config, ErrorKind, ListFilter, Step, TransportFailureKind};
+use std::io::{Read, Write};
+use std::net::TcpListener;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
 fn client(env: &Env, ca_pem: Option<&str>) -> RoomCodesClient {
@@ -66,4 +70,63 @@ fn only_the_given_cas_are_trusted() {
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Network);
     assert!(err.message().contains("not trusted"), "{err}");
+    assert!(err.message().contains("none of the configured CA"), "{err}");
+}
+
+/// A server that answers whatever a connection sends with `reply` and closes
+/// it; returns an `https` base URL for it and the count of connections made.
+fn answering(reply: &'static [u8]) -> (String, Arc<AtomicUsize>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("https://{}/v2", listener.local_addr().unwrap());
+    let connections = Arc::new(AtomicUsize::new(0));
+    let counter = connections.clone();
+    std::thread::spawn(move || {
+        for mut stream in listener.incoming().flatten() {
+            counter.fetch_add(1, Ordering::SeqCst);
+            let mut hello = [0; 512];
+            let _ = stream.read(&mut hello);
+            let _ = stream.write_all(reply);
+        }
+    });
+    (url, connections)
+}
+
+/// A permanent handshake failure: a `network` error after one connection
+/// although listing is retried, in the project's words.
+fn refused_once(reply: &'static [u8], says: &str) {
+    let (url, connections) = answering(reply);
+    let config = Config::builder()
+        .base_url(&url)
+        .auth_base_url(&url)
+        .management_token(TOKEN)
+        .max_retries(2)
+        .backoff(Duration::from_millis(1), Duration::from_millis(10))
+        .build()
+        .unwrap();
+    let err = RoomCodesClient::new(config)
+        .list_page("room", &ListFilter::default())
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Network, "{err}");
+    assert!(err.message().contains(says), "{err}");
+    for internal in ["rustls", "InvalidContentType", "io:", "alert"] {
+        assert!(!err.message().contains(internal), "{err}");
+    }
+    assert_eq!(connections.load(Ordering::SeqCst), 1, "{err}");
+}
+
+#[test]
+fn https_to_a_plain_http_server_is_not_retried() {
+    refused_once(
+        b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+        "did not answer in TLS",
+    );
+}
+
+#[test]
+fn no_common_tls_version_is_not_retried() {
+    // A fatal protocol_version alert, as a TLS 1.0-only server sends.
+    refused_once(
+        &[0x15, 0x03, 0x01, 0x00, 0x02, 0x02, 0x46],
+        "no TLS version",
+    );
 }

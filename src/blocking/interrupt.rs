@@ -1,0 +1,132 @@
+//! Attempts a [`CancelToken`] can interrupt.
+//!
+//! ureq blocks in socket reads and writes. [`InterruptibleConnector`] wraps
+//! ureq's own connector and keeps, for every connection it opens, the handle
+//! that shuts its socket down. Around each read and write of a connection, the
+//! token of the attempt running on this thread (set by [`with_cancel`]) watches
+//! that handle, so cancelling the token ends the read or write at once, pooled
+//! connection or new one, TLS handshake included.
+
+use super::cancel::{CancelToken, Watch};
+use super::handshake;
+use std::cell::RefCell;
+use std::sync::{Arc, Mutex, PoisonError, Weak};
+use ureq::unversioned::transport::{
+    Buffers, ConnectionDetails, Connector, DefaultConnector, NextTimeout, ShutdownHandle, Transport,
+};
+use ureq::Error;
+
+thread_local! {
+    /// The token of the attempt running on this thread, if any.
+    static CURRENT: RefCell<Option<CancelToken>> = const { RefCell::new(None) };
+}
+
+/// Runs `attempt` with `token` watching the sockets it reads and writes.
+pub(crate) fn with_cancel<R>(token: Option<&CancelToken>, attempt: impl FnOnce() -> R) -> R {
+    let Some(token) = token else {
+        return attempt();
+    };
+    let previous = CURRENT.with(|current| current.replace(Some(token.clone())));
+    let result = attempt();
+    CURRENT.with(|current| *current.borrow_mut() = previous);
+    result
+}
+
+/// The token of the attempt running on this thread, if any.
+fn current() -> Option<CancelToken> {
+    CURRENT.with(|current| current.borrow().clone())
+}
+
+/// Runs one read or write of a connection whose socket is `socket`, watched by
+/// this thread's token, if any.
+fn watched<R>(socket: &Option<Weak<dyn ShutdownHandle>>, io: impl FnOnce() -> R) -> R {
+    let _watch = match (current(), socket) {
+        (Some(token), Some(socket)) => Some(token.watch(socket)),
+        _ => None,
+    };
+    io()
+}
+
+/// The socket a connector opened, and the watch on it while it connects.
+type Opened = Option<(Weak<dyn ShutdownHandle>, Option<Watch>)>;
+
+/// ureq's default connector (TCP, then TLS for `https`), whose connections
+/// a [`CancelToken`] can interrupt.
+#[derive(Debug, Default)]
+pub(crate) struct InterruptibleConnector {
+    inner: DefaultConnector,
+}
+
+impl Connector<()> for InterruptibleConnector {
+    type Out = Interruptible;
+
+    fn connect(
+        &self,
+        details: &ConnectionDetails,
+        chained: Option<()>,
+    ) -> Result<Option<Interruptible>, Error> {
+        // The TCP connector registers its socket's shutdown handle with the
+        // agent as soon as the socket is connected: keep it, and watch it
+        // with this thread's token while the TLS handshake runs.
+        let opened: Arc<Mutex<Opened>> = Arc::default();
+        let agent_register = details.register_shutdown.clone();
+        let kept = opened.clone();
+        let register: Arc<RegisterShutdown> = Arc::new(move |socket| {
+            let watch = current().map(|token| token.watch(&socket));
+            *kept.lock().unwrap_or_else(PoisonError::into_inner) = Some((socket.clone(), watch));
+            agent_register(socket)
+        });
+        let inner_details = ConnectionDetails {
+            uri: details.uri,
+            addrs: details.addrs.clone(),
+            config: details.config,
+            request_level: details.request_level,
+            resolver: details.resolver,
+            now: details.now,
+            timeout: details.timeout,
+            current_time: details.current_time.clone(),
+            run_connector: details.run_connector.clone(),
+            register_shutdown: register,
+        };
+        let connected = self.inner.connect(&inner_details, chained);
+        let socket = opened
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take()
+            .map(|(socket, _watch)| socket);
+        let connected = connected.map_err(handshake::mark)?;
+        Ok(connected.map(|inner| Interruptible { inner, socket }))
+    }
+}
+
+/// What ureq calls to register a shutdown handle.
+type RegisterShutdown = dyn Fn(Weak<dyn ShutdownHandle>) -> Result<(), Error> + Send + Sync;
+
+/// A connection whose reads and writes this thread's [`CancelToken`] can end.
+#[derive(Debug)]
+pub(crate) struct Interruptible {
+    inner: Box<dyn Transport>,
+    socket: Option<Weak<dyn ShutdownHandle>>,
+}
+
+impl Transport for Interruptible {
+    fn buffers(&mut self) -> &mut dyn Buffers {
+        self.inner.buffers()
+    }
+
+    fn transmit_output(&mut self, amount: usize, timeout: NextTimeout) -> Result<(), Error> {
+        watched(&self.socket, || self.inner.transmit_output(amount, timeout))
+    }
+
+    fn await_input(&mut self, timeout: NextTimeout) -> Result<bool, Error> {
+        watched(&self.socket, || self.inner.await_input(timeout))
+    }
+
+    fn is_open(&mut self) -> bool {
+        self.inner.is_open()
+    }
+
+    fn is_tls(&self) -> bool {
+        self.inner.is_tls()
+    }
+}
