@@ -70,10 +70,11 @@ int main(int argc, char **argv) {
   hms_client_options *options = hms_client_options_new();
   hms_client *client = NULL;
   hms_error *err = NULL;
-  if (calls < 1 || hms_client_options_set_app_keys(options, getenv("HMS_ACCESS_KEY"), getenv("HMS_SECRET"), &err) ||
-      hms_client_options_set_base_url(options, getenv("HMS_API_BASE_URL"), &err) ||
-      hms_client_options_set_auth_base_url(options, getenv("HMS_AUTH_BASE_URL"), &err) ||
-      hms_client_options_set_backoff_ms(options, 10, 1000, &err) || hms_client_new(options, &client, &err)) {
+  hms_client_options_set_app_keys(options, getenv("HMS_ACCESS_KEY"), getenv("HMS_SECRET"));
+  hms_client_options_set_base_url(options, getenv("HMS_API_BASE_URL"));
+  hms_client_options_set_auth_base_url(options, getenv("HMS_AUTH_BASE_URL"));
+  hms_client_options_set_backoff_ms(options, 10, 1000);
+  if (calls < 1 || hms_client_new(options, &client, &err)) {
     fprintf(stderr, "soak: %s\n", err ? hms_error_message(err) : "usage: soak [CALLS]");
     hms_error_free(err);
     hms_client_options_free(options);

@@ -17,9 +17,11 @@ pub struct hms_cancel_token {
 /// Per-call bounds, passed to each operation (NULL means none). Initialise
 /// it to zero (`hms_call_options call = {0};`) and set what you need.
 ///
-/// A cancelled or expired call fails with `HMS_STATUS_TIMEOUT`. It stops
-/// before its next attempt and at once during a backoff wait; an attempt
-/// already on the wire is not interrupted, but never runs past the deadline.
+/// A cancelled or expired call fails with `HMS_STATUS_TIMEOUT`. A cancelled
+/// call stops at once, during a backoff wait or an attempt on the wire alike
+/// (the attempt's socket is shut down, freeing it and the calling thread; only
+/// a TCP connect still in progress runs to its end or its timeout). No attempt
+/// runs past the deadline.
 #[repr(C)]
 pub struct hms_call_options {
     /// The longest the whole call may take, every retry and wait included, in

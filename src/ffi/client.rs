@@ -33,7 +33,7 @@ pub unsafe extern "C" fn hms_client_new(
 ) -> hms_status {
     run_with_output(out, err, || {
         let options = options.as_ref().ok_or_else(|| null("options"))?;
-        into_raw(options.builder.clone())
+        into_raw(options.builder()?)
     })
 }
 
@@ -77,7 +77,7 @@ mod tests {
         let mut client = ptr::null_mut();
         let mut err = ptr::null_mut();
         unsafe {
-            hms_client_options_set_timeout_ms(options, 0, ptr::null_mut());
+            hms_client_options_set_timeout_ms(options, 0);
             let status = hms_client_new(options, &mut client, &mut err);
             assert_eq!(status, hms_status::InvalidArgument);
             assert!(client.is_null());

@@ -67,8 +67,8 @@ pub unsafe extern "C" fn hms_error_http_status(err: *const hms_error) -> u16 {
     })
 }
 
-/// The wait the service asked for with `Retry-After` (on 429 and 503), in
-/// milliseconds, or 0 when it asked for none.
+/// The wait the service asked for in the `Retry-After` header of an error
+/// answer, usually a 429 or a 503, in milliseconds, or 0 when it asked for none.
 #[no_mangle]
 pub unsafe extern "C" fn hms_error_retry_after_ms(err: *const hms_error) -> u64 {
     or_default(0, || {

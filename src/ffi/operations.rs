@@ -93,7 +93,9 @@ pub unsafe extern "C" fn hms_room_codes_list(
 
 /// Fetches one page of the codes of room `room_id` that `filter` keeps (NULL
 /// for all; its `start` is the cursor) and stores it in `*out`; free it with
-/// `hms_room_code_page_free`. The next page starts at the page's `last`.
+/// `hms_room_code_page_free`. The next page starts at the page's `last`,
+/// which lives as long as the page: to walk every page, `hms_list_iter_new`
+/// keeps the cursor for you.
 #[no_mangle]
 pub unsafe extern "C" fn hms_room_codes_list_page(
     client: *const hms_client,
@@ -188,13 +190,12 @@ mod tests {
             let mut client = ptr::null_mut();
             unsafe {
                 let options = hms_client_options_new();
-                hms_client_options_set_base_url(options, base.as_ptr(), ptr::null_mut());
-                hms_client_options_set_auth_base_url(options, base.as_ptr(), ptr::null_mut());
+                hms_client_options_set_base_url(options, base.as_ptr());
+                hms_client_options_set_auth_base_url(options, base.as_ptr());
                 hms_client_options_set_app_keys(
                     options,
                     c"emulator-access-key".as_ptr(),
                     c"emulator-app-secret".as_ptr(),
-                    ptr::null_mut(),
                 );
                 assert_eq!(
                     hms_client_new(options, &mut client, ptr::null_mut()),

@@ -1,10 +1,8 @@
 //! `hms_client_options`: the settings of a client, collected one setter at a time.
 
-use crate::config::ConfigBuilder;
-use crate::error::Result;
-use crate::ffi::error::hms_error;
-use crate::ffi::guard::{null, or_default, run};
-use crate::ffi::status::hms_status;
+use crate::config::{ConfigBuilder, DEFAULT_BACKOFF_BASE, DEFAULT_BACKOFF_CAP};
+use crate::error::{Error, Result};
+use crate::ffi::guard::or_default;
 use crate::ffi::strings::required;
 use std::ffi::c_char;
 use std::time::Duration;
@@ -12,10 +10,24 @@ use std::time::Duration;
 /// The settings of a client, for `hms_client_new`. Make one with
 /// `hms_client_options_new`, change it with the `hms_client_options_set_*`
 /// functions, and free it with `hms_client_options_free` (a client does not
-/// keep it). Setters only store values; `hms_client_new` checks them. Not
-/// meant to be changed from two threads at once.
+/// keep it). Setters only store values and return nothing; `hms_client_new`
+/// checks everything at once and reports the first problem (a NULL or
+/// non-UTF-8 string given to a setter included). Setters ignore NULL options.
+/// Not meant to be changed from two threads at once.
 pub struct hms_client_options {
     pub(crate) builder: ConfigBuilder,
+    /// The first argument a setter could not store, reported by `hms_client_new`.
+    pub(crate) unreadable: Option<Error>,
+}
+
+impl hms_client_options {
+    /// The builder of these settings, or the first argument a setter could not read.
+    pub(crate) fn builder(&self) -> Result<ConfigBuilder> {
+        match &self.unreadable {
+            Some(error) => Err(error.clone()),
+            None => Ok(self.builder.clone()),
+        }
+    }
 }
 
 /// New options with every default: the real service's URLs
@@ -27,6 +39,7 @@ pub extern "C" fn hms_client_options_new() -> *mut hms_client_options {
     or_default(std::ptr::null_mut(), || {
         Box::into_raw(Box::new(hms_client_options {
             builder: ConfigBuilder::default().binding("c"),
+            unreadable: None,
         }))
     })
 }
@@ -41,16 +54,25 @@ pub unsafe extern "C" fn hms_client_options_free(options: *mut hms_client_option
     })
 }
 
-/// Applies `change` to the builder; on failure the options stay as they were.
+/// Applies `change` to the builder of `options` (NULL is ignored). An argument
+/// `change` cannot read is kept for `hms_client_new` to report (the first one
+/// wins), and the settings stay as they were.
 unsafe fn update(
     options: *mut hms_client_options,
-    err: *mut *mut hms_error,
+    setter: &str,
     change: impl FnOnce(ConfigBuilder) -> Result<ConfigBuilder>,
-) -> hms_status {
-    run(err, || {
-        let options = options.as_mut().ok_or_else(|| null("options"))?;
-        options.builder = change(options.builder.clone())?;
-        Ok(())
+) {
+    or_default((), || {
+        let Some(options) = options.as_mut() else {
+            return;
+        };
+        match change(options.builder.clone()) {
+            Ok(builder) => options.builder = builder,
+            Err(error) => {
+                let named = Error::invalid_argument(format!("{setter}: {}", error.message()));
+                options.unreadable.get_or_insert(named);
+            }
+        }
     })
 }
 
@@ -60,9 +82,8 @@ unsafe fn update(
 pub unsafe extern "C" fn hms_client_options_set_management_token(
     options: *mut hms_client_options,
     token: *const c_char,
-    err: *mut *mut hms_error,
-) -> hms_status {
-    update(options, err, |b| {
+) {
+    update(options, "hms_client_options_set_management_token", |b| {
         Ok(b.management_token(required("token", token)?))
     })
 }
@@ -75,9 +96,8 @@ pub unsafe extern "C" fn hms_client_options_set_app_keys(
     options: *mut hms_client_options,
     access_key: *const c_char,
     app_secret: *const c_char,
-    err: *mut *mut hms_error,
-) -> hms_status {
-    update(options, err, |b| {
+) {
+    update(options, "hms_client_options_set_app_keys", |b| {
         let access_key = required("access_key", access_key)?;
         Ok(b.app_keys(access_key, required("app_secret", app_secret)?))
     })
@@ -88,9 +108,10 @@ pub unsafe extern "C" fn hms_client_options_set_app_keys(
 pub unsafe extern "C" fn hms_client_options_set_base_url(
     options: *mut hms_client_options,
     url: *const c_char,
-    err: *mut *mut hms_error,
-) -> hms_status {
-    update(options, err, |b| Ok(b.base_url(required("url", url)?)))
+) {
+    update(options, "hms_client_options_set_base_url", |b| {
+        Ok(b.base_url(required("url", url)?))
+    })
 }
 
 /// The token exchange's base URL, e.g. `"https://auth.100ms.live/v2"`.
@@ -98,9 +119,10 @@ pub unsafe extern "C" fn hms_client_options_set_base_url(
 pub unsafe extern "C" fn hms_client_options_set_auth_base_url(
     options: *mut hms_client_options,
     url: *const c_char,
-    err: *mut *mut hms_error,
-) -> hms_status {
-    update(options, err, |b| Ok(b.auth_base_url(required("url", url)?)))
+) {
+    update(options, "hms_client_options_set_auth_base_url", |b| {
+        Ok(b.auth_base_url(required("url", url)?))
+    })
 }
 
 /// The timeout of each attempt in milliseconds (more than 0; default 10000).
@@ -109,9 +131,8 @@ pub unsafe extern "C" fn hms_client_options_set_auth_base_url(
 pub unsafe extern "C" fn hms_client_options_set_timeout_ms(
     options: *mut hms_client_options,
     timeout_ms: u64,
-    err: *mut *mut hms_error,
-) -> hms_status {
-    update(options, err, |b| {
+) {
+    update(options, "hms_client_options_set_timeout_ms", |b| {
         Ok(b.timeout(Duration::from_millis(timeout_ms)))
     })
 }
@@ -123,26 +144,30 @@ pub unsafe extern "C" fn hms_client_options_set_timeout_ms(
 pub unsafe extern "C" fn hms_client_options_set_max_retries(
     options: *mut hms_client_options,
     max_retries: u32,
-    err: *mut *mut hms_error,
-) -> hms_status {
-    update(options, err, |b| Ok(b.max_retries(max_retries)))
+) {
+    update(options, "hms_client_options_set_max_retries", |b| {
+        Ok(b.max_retries(max_retries))
+    })
 }
 
 /// Backoff between retries: the first step and the cap, in milliseconds
-/// (defaults 250 and 8000; the cap must not be below the base). The cap also
-/// bounds the `Retry-After` the client is willing to wait: a longer demand
-/// ends the call with `HMS_STATUS_RATE_LIMITED`.
+/// (0 for either keeps its default: 250 and 8000; the cap must not be below
+/// the base). The cap also bounds the `Retry-After` the client is willing to
+/// wait: a longer demand ends the call with `HMS_STATUS_RATE_LIMITED`.
 #[no_mangle]
 pub unsafe extern "C" fn hms_client_options_set_backoff_ms(
     options: *mut hms_client_options,
     base_ms: u64,
     cap_ms: u64,
-    err: *mut *mut hms_error,
-) -> hms_status {
-    update(options, err, |b| {
+) {
+    let or_default = |ms: u64, default: Duration| match ms {
+        0 => default,
+        ms => Duration::from_millis(ms),
+    };
+    update(options, "hms_client_options_set_backoff_ms", |b| {
         Ok(b.backoff(
-            Duration::from_millis(base_ms),
-            Duration::from_millis(cap_ms),
+            or_default(base_ms, DEFAULT_BACKOFF_BASE),
+            or_default(cap_ms, DEFAULT_BACKOFF_CAP),
         ))
     })
 }
@@ -153,9 +178,10 @@ pub unsafe extern "C" fn hms_client_options_set_backoff_ms(
 pub unsafe extern "C" fn hms_client_options_set_max_response_bytes(
     options: *mut hms_client_options,
     max_bytes: usize,
-    err: *mut *mut hms_error,
-) -> hms_status {
-    update(options, err, |b| Ok(b.max_response_bytes(max_bytes)))
+) {
+    update(options, "hms_client_options_set_max_response_bytes", |b| {
+        Ok(b.max_response_bytes(max_bytes))
+    })
 }
 
 /// Allows plain `http` base URLs to hosts other than loopback (default false).
@@ -164,9 +190,10 @@ pub unsafe extern "C" fn hms_client_options_set_max_response_bytes(
 pub unsafe extern "C" fn hms_client_options_set_allow_insecure_http(
     options: *mut hms_client_options,
     allow: bool,
-    err: *mut *mut hms_error,
-) -> hms_status {
-    update(options, err, |b| Ok(b.allow_insecure_http(allow)))
+) {
+    update(options, "hms_client_options_set_allow_insecure_http", |b| {
+        Ok(b.allow_insecure_http(allow))
+    })
 }
 
 /// Trusts the CA certificates in `pem` (one or more `-----BEGIN
@@ -180,9 +207,8 @@ pub unsafe extern "C" fn hms_client_options_set_allow_insecure_http(
 pub unsafe extern "C" fn hms_client_options_set_ca_certificates_pem(
     options: *mut hms_client_options,
     pem: *const c_char,
-    err: *mut *mut hms_error,
-) -> hms_status {
-    update(options, err, |b| {
+) {
+    update(options, "hms_client_options_set_ca_certificates_pem", |b| {
         Ok(b.ca_certificates_pem(required("pem", pem)?))
     })
 }
@@ -190,49 +216,60 @@ pub unsafe extern "C" fn hms_client_options_set_ca_certificates_pem(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ffi::error::hms_error_free;
     use std::ptr;
 
+    /// What `hms_client_new` would build from `options`.
+    unsafe fn built(options: *mut hms_client_options) -> Result<crate::Config> {
+        (*options).builder()?.build()
+    }
+
     #[test]
-    fn setters_store_values_and_reject_bad_input() {
+    fn setters_store_values_and_client_new_checks_them() {
         let options = hms_client_options_new();
-        let mut err = ptr::null_mut();
         unsafe {
-            let ok = hms_client_options_set_base_url(
-                options,
-                c"http://127.0.0.1:1/v2".as_ptr(),
-                &mut err,
-            );
-            assert_eq!(ok, hms_status::Ok);
-            assert!(err.is_null());
-            let bad =
-                hms_client_options_set_app_keys(options, c"key".as_ptr(), ptr::null(), &mut err);
-            assert_eq!(bad, hms_status::InvalidArgument);
-            hms_error_free(err);
-            let utf8 =
-                hms_client_options_set_management_token(options, c"\xc3".as_ptr(), ptr::null_mut());
-            assert_eq!(utf8, hms_status::InvalidArgument);
-            let config = (*options).builder.clone().build().unwrap();
+            hms_client_options_set_base_url(options, c"http://127.0.0.1:1/v2".as_ptr());
+            let config = built(options).unwrap();
             assert_eq!(config.timeout(), crate::DEFAULT_TIMEOUT);
             assert_eq!(config.base_url(), "http://127.0.0.1:1/v2");
             assert_eq!(config.credentials(), &crate::Credentials::None);
             assert!(config.user_agent().ends_with("(c)"));
-            hms_client_options_set_backoff_ms(options, 5, 50, ptr::null_mut());
-            hms_client_options_set_max_response_bytes(options, 0, ptr::null_mut());
-            let zero = (*options).builder.clone().build().unwrap_err();
+            hms_client_options_set_backoff_ms(options, 0, 5000);
+            let config = built(options).unwrap();
+            assert_eq!(config.backoff_base, DEFAULT_BACKOFF_BASE);
+            assert_eq!(config.backoff_cap, Duration::from_millis(5000));
+            hms_client_options_set_backoff_ms(options, 5, 50);
+            hms_client_options_set_max_response_bytes(options, 0);
+            let zero = built(options).unwrap_err();
             assert!(zero.message().contains("max_response_bytes"), "{zero}");
-            let none = hms_client_options_set_max_retries(ptr::null_mut(), 1, ptr::null_mut());
-            assert_eq!(none, hms_status::InvalidArgument);
-            let no_pem =
-                hms_client_options_set_ca_certificates_pem(options, ptr::null(), ptr::null_mut());
-            assert_eq!(no_pem, hms_status::InvalidArgument);
-            hms_client_options_set_max_response_bytes(options, 1, ptr::null_mut());
+            hms_client_options_set_max_response_bytes(options, 1);
             let pem = c"-----BEGIN CERTIFICATE-----\nMAA=\n-----END CERTIFICATE-----\n";
-            hms_client_options_set_ca_certificates_pem(options, pem.as_ptr(), ptr::null_mut());
-            let trusted = (*options).builder.clone().build().unwrap();
+            hms_client_options_set_ca_certificates_pem(options, pem.as_ptr());
+            let trusted = built(options).unwrap();
             assert_eq!(trusted.ca_certificates(), [vec![0x30, 0]]);
+            hms_client_options_set_max_retries(ptr::null_mut(), 1);
             hms_client_options_free(options);
             hms_client_options_free(ptr::null_mut());
+        }
+    }
+
+    #[test]
+    fn an_unreadable_argument_is_reported_once_by_name() {
+        let options = hms_client_options_new();
+        unsafe {
+            hms_client_options_set_app_keys(options, c"key".as_ptr(), ptr::null());
+            hms_client_options_set_management_token(options, c"\xc3".as_ptr());
+            hms_client_options_set_base_url(options, c"http://127.0.0.1:1/v2".as_ptr());
+            let err = built(options).unwrap_err();
+            assert_eq!(err.kind(), crate::ErrorKind::InvalidArgument);
+            assert_eq!(
+                err.message(),
+                "hms_client_options_set_app_keys: app_secret must not be NULL"
+            );
+            assert_eq!(
+                (*options).builder.clone().build().unwrap().base_url(),
+                "http://127.0.0.1:1/v2"
+            );
+            hms_client_options_free(options);
         }
     }
 }

@@ -67,6 +67,29 @@ int main(void) {
   }
   printf("[c] listed %zu codes\n", all->len);
 
+  /* Or a page at a time: the iterator keeps its own cursor, so each page can be
+     freed as soon as it has been read. */
+  hms_list_filter two_per_page = {0};
+  two_per_page.limit = 2;
+  hms_list_iter *pages = NULL;
+  if (hms_list_iter_new(client, room_id, &two_per_page, &pages, &err) != HMS_STATUS_OK) {
+    exit_code = report("hms_list_iter_new", err);
+    goto done;
+  }
+  size_t page_count = 0;
+  hms_room_code_page *page = NULL;
+  hms_status paging;
+  while ((paging = hms_list_iter_next(pages, &within_5s, &page, &err)) == HMS_STATUS_OK && page != NULL) {
+    page_count++;
+    hms_room_code_page_free(page);
+  }
+  hms_list_iter_free(pages);
+  if (paging != HMS_STATUS_OK) {
+    exit_code = report("hms_list_iter_next", err);
+    goto done;
+  }
+  printf("[c] the same codes in %zu pages of at most 2\n", page_count);
+
   if (hms_room_codes_set_enabled(client, NULL, extra->code, false, &disabled, &err) != HMS_STATUS_OK) {
     exit_code = report("hms_room_codes_set_enabled", err);
     goto done;

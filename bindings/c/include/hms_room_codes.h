@@ -144,8 +144,10 @@ typedef struct hms_client hms_client;
  * The settings of a client, for `hms_client_new`. Make one with
  * `hms_client_options_new`, change it with the `hms_client_options_set_*`
  * functions, and free it with `hms_client_options_free` (a client does not
- * keep it). Setters only store values; `hms_client_new` checks them. Not
- * meant to be changed from two threads at once.
+ * keep it). Setters only store values and return nothing; `hms_client_new`
+ * checks everything at once and reports the first problem (a NULL or
+ * non-UTF-8 string given to a setter included). Setters ignore NULL options.
+ * Not meant to be changed from two threads at once.
  */
 typedef struct hms_client_options hms_client_options;
 
@@ -156,6 +158,14 @@ typedef struct hms_client_options hms_client_options;
  * may be read from any thread.
  */
 typedef struct hms_error hms_error;
+
+/**
+ * A listing of a room's codes, walked one page at a time with
+ * `hms_list_iter_next`. It keeps its own copy of the room, the filter and the
+ * cursor, so every page can be freed as soon as it has been read. It borrows
+ * its client, which must outlive it. Free it with `hms_list_iter_free`.
+ */
+typedef struct hms_list_iter hms_list_iter;
 
 /**
  * What a room link is made of. Zero-initialise it, set `code` and exactly one
@@ -185,12 +195,43 @@ typedef struct {
 } hms_room_link_options;
 
 /**
+ * Which codes `hms_list_filter.enabled` keeps: one of `HMS_ENABLED_ANY`,
+ * `HMS_ENABLED_ONLY` and `HMS_DISABLED_ONLY`.
+ */
+typedef uint32_t hms_enabled_filter;
+
+/**
+ * Which codes to list. Zero-initialise it (`hms_list_filter filter = {0};`)
+ * for every code, then set what you need; or pass NULL for no filter.
+ */
+typedef struct {
+  /**
+   * Only codes of this role, or NULL for every role.
+   */
+  const char *role;
+  /**
+   * Only enabled or disabled codes (`HMS_ENABLED_ANY` for both).
+   */
+  hms_enabled_filter enabled;
+  /**
+   * The page size to ask for, or 0 for the service's default.
+   */
+  uint32_t limit;
+  /**
+   * The cursor to start after (a page's `last`), or NULL to start at the first code.
+   */
+  const char *start;
+} hms_list_filter;
+
+/**
  * Per-call bounds, passed to each operation (NULL means none). Initialise
  * it to zero (`hms_call_options call = {0};`) and set what you need.
  *
- * A cancelled or expired call fails with `HMS_STATUS_TIMEOUT`. It stops
- * before its next attempt and at once during a backoff wait; an attempt
- * already on the wire is not interrupted, but never runs past the deadline.
+ * A cancelled or expired call fails with `HMS_STATUS_TIMEOUT`. A cancelled
+ * call stops at once, during a backoff wait or an attempt on the wire alike
+ * (the attempt's socket is shut down, freeing it and the calling thread; only
+ * a TCP connect still in progress runs to its end or its timeout). No attempt
+ * runs past the deadline.
  */
 typedef struct {
   /**
@@ -238,50 +279,6 @@ typedef struct {
 } hms_room_code;
 
 /**
- * Room codes: `items[0]` to `items[len - 1]` (`items` is not to be read when
- * `len` is 0). Free with `hms_room_code_list_free`.
- */
-typedef struct {
-  /**
-   * The codes.
-   */
-  const hms_room_code *items;
-  /**
-   * How many codes there are.
-   */
-  size_t len;
-} hms_room_code_list;
-
-/**
- * Which codes `hms_list_filter.enabled` keeps: one of `HMS_ENABLED_ANY`,
- * `HMS_ENABLED_ONLY` and `HMS_DISABLED_ONLY`.
- */
-typedef uint32_t hms_enabled_filter;
-
-/**
- * Which codes to list. Zero-initialise it (`hms_list_filter filter = {0};`)
- * for every code, then set what you need; or pass NULL for no filter.
- */
-typedef struct {
-  /**
-   * Only codes of this role, or NULL for every role.
-   */
-  const char *role;
-  /**
-   * Only enabled or disabled codes (`HMS_ENABLED_ANY` for both).
-   */
-  hms_enabled_filter enabled;
-  /**
-   * The page size to ask for, or 0 for the service's default.
-   */
-  uint32_t limit;
-  /**
-   * The cursor to start after (a page's `last`), or NULL to start at the first code.
-   */
-  const char *start;
-} hms_list_filter;
-
-/**
  * One page of a room's codes. Free with `hms_room_code_page_free`.
  */
 typedef struct {
@@ -303,6 +300,21 @@ typedef struct {
    */
   uint32_t limit;
 } hms_room_code_page;
+
+/**
+ * Room codes: `items[0]` to `items[len - 1]` (`items` is not to be read when
+ * `len` is 0). Free with `hms_room_code_list_free`.
+ */
+typedef struct {
+  /**
+   * The codes.
+   */
+  const hms_room_code *items;
+  /**
+   * How many codes there are.
+   */
+  size_t len;
+} hms_room_code_list;
 
 /**
  * Enabled and disabled codes alike (the zero value).
@@ -387,8 +399,8 @@ const char *hms_error_message(const hms_error *err);
 uint16_t hms_error_http_status(const hms_error *err);
 
 /**
- * The wait the service asked for with `Retry-After` (on 429 and 503), in
- * milliseconds, or 0 when it asked for none.
+ * The wait the service asked for in the `Retry-After` header of an error
+ * answer, usually a 429 or a 503, in milliseconds, or 0 when it asked for none.
  */
 uint64_t hms_error_retry_after_ms(const hms_error *err);
 
@@ -415,6 +427,34 @@ void hms_error_free(hms_error *err);
  * `HMS_STATUS_INVALID_ARGUMENT`.
  */
 hms_status hms_room_link(const hms_room_link_options *options, char **out, hms_error **err);
+
+/**
+ * Starts a listing of the codes of room `room_id` that `filter` keeps (NULL
+ * for all; its `start`, if set, is the first cursor) and stores it in
+ * `*out`. The room and the filter are copied: they need not outlive this
+ * call. Nothing is sent until `hms_list_iter_next`.
+ */
+hms_status hms_list_iter_new(const hms_client *client,
+                             const char *room_id,
+                             const hms_list_filter *filter,
+                             hms_list_iter **out,
+                             hms_error **err);
+
+/**
+ * Fetches the next page of `iter` within the bounds of `call` (NULL for
+ * none) and stores it in `*out` (free it with `hms_room_code_page_free`,
+ * whenever you like), or stores NULL once the listing is over. After an error
+ * the listing is over: later calls store NULL.
+ */
+hms_status hms_list_iter_next(hms_list_iter *iter,
+                              const hms_call_options *call,
+                              hms_room_code_page **out,
+                              hms_error **err);
+
+/**
+ * Frees an iterator (not the pages it gave). NULL is ignored.
+ */
+void hms_list_iter_free(hms_list_iter *iter);
 
 /**
  * Makes sure room `room_id` has an enabled code for every role of its
@@ -454,7 +494,9 @@ hms_status hms_room_codes_list(const hms_client *client,
 /**
  * Fetches one page of the codes of room `room_id` that `filter` keeps (NULL
  * for all; its `start` is the cursor) and stores it in `*out`; free it with
- * `hms_room_code_page_free`. The next page starts at the page's `last`.
+ * `hms_room_code_page_free`. The next page starts at the page's `last`,
+ * which lives as long as the page: to walk every page, `hms_list_iter_new`
+ * keeps the cursor for you.
  */
 hms_status hms_room_codes_list_page(const hms_client *client,
                                     const hms_call_options *call,
@@ -504,77 +546,61 @@ void hms_client_options_free(hms_client_options *options);
  * Authenticates with this fixed management token (replacing any credentials
  * set before).
  */
-hms_status hms_client_options_set_management_token(hms_client_options *options,
-                                                   const char *token,
-                                                   hms_error **err);
+void hms_client_options_set_management_token(hms_client_options *options, const char *token);
 
 /**
  * Authenticates with the app's access key and secret: the client signs its
  * own management tokens and renews them before they expire (replacing any
  * credentials set before).
  */
-hms_status hms_client_options_set_app_keys(hms_client_options *options,
-                                           const char *access_key,
-                                           const char *app_secret,
-                                           hms_error **err);
+void hms_client_options_set_app_keys(hms_client_options *options,
+                                     const char *access_key,
+                                     const char *app_secret);
 
 /**
  * The management API's base URL, e.g. `"https://api.100ms.live/v2"`.
  */
-hms_status hms_client_options_set_base_url(hms_client_options *options,
-                                           const char *url,
-                                           hms_error **err);
+void hms_client_options_set_base_url(hms_client_options *options, const char *url);
 
 /**
  * The token exchange's base URL, e.g. `"https://auth.100ms.live/v2"`.
  */
-hms_status hms_client_options_set_auth_base_url(hms_client_options *options,
-                                                const char *url,
-                                                hms_error **err);
+void hms_client_options_set_auth_base_url(hms_client_options *options, const char *url);
 
 /**
  * The timeout of each attempt in milliseconds (more than 0; default 10000).
  * A whole call is bounded with `hms_call_options.deadline_ms`.
  */
-hms_status hms_client_options_set_timeout_ms(hms_client_options *options,
-                                             uint64_t timeout_ms,
-                                             hms_error **err);
+void hms_client_options_set_timeout_ms(hms_client_options *options, uint64_t timeout_ms);
 
 /**
  * How many times a failed attempt may be repeated (default 2; 0 disables
  * retries). Calls that mint codes are only repeated when a repeat cannot mint
  * a second one.
  */
-hms_status hms_client_options_set_max_retries(hms_client_options *options,
-                                              uint32_t max_retries,
-                                              hms_error **err);
+void hms_client_options_set_max_retries(hms_client_options *options, uint32_t max_retries);
 
 /**
  * Backoff between retries: the first step and the cap, in milliseconds
- * (defaults 250 and 8000; the cap must not be below the base). The cap also
- * bounds the `Retry-After` the client is willing to wait: a longer demand
- * ends the call with `HMS_STATUS_RATE_LIMITED`.
+ * (0 for either keeps its default: 250 and 8000; the cap must not be below
+ * the base). The cap also bounds the `Retry-After` the client is willing to
+ * wait: a longer demand ends the call with `HMS_STATUS_RATE_LIMITED`.
  */
-hms_status hms_client_options_set_backoff_ms(hms_client_options *options,
-                                             uint64_t base_ms,
-                                             uint64_t cap_ms,
-                                             hms_error **err);
+void hms_client_options_set_backoff_ms(hms_client_options *options,
+                                       uint64_t base_ms,
+                                       uint64_t cap_ms);
 
 /**
  * The largest response body the client reads, in bytes (more than 0;
  * default 4 MiB). A larger body gives `HMS_STATUS_DECODE`.
  */
-hms_status hms_client_options_set_max_response_bytes(hms_client_options *options,
-                                                     size_t max_bytes,
-                                                     hms_error **err);
+void hms_client_options_set_max_response_bytes(hms_client_options *options, size_t max_bytes);
 
 /**
  * Allows plain `http` base URLs to hosts other than loopback (default false).
  * Credentials then travel unencrypted: only for trusted networks.
  */
-hms_status hms_client_options_set_allow_insecure_http(hms_client_options *options,
-                                                      bool allow,
-                                                      hms_error **err);
+void hms_client_options_set_allow_insecure_http(hms_client_options *options, bool allow);
 
 /**
  * Trusts the CA certificates in `pem` (one or more `-----BEGIN
@@ -585,9 +611,7 @@ hms_status hms_client_options_set_allow_insecure_http(hms_client_options *option
  * `HMS_STATUS_INVALID_ARGUMENT`. Without this, a server whose certificate is
  * not trusted gives `HMS_STATUS_NETWORK` saying so.
  */
-hms_status hms_client_options_set_ca_certificates_pem(hms_client_options *options,
-                                                      const char *pem,
-                                                      hms_error **err);
+void hms_client_options_set_ca_certificates_pem(hms_client_options *options, const char *pem);
 
 /**
  * Frees a room code and its strings. NULL is ignored. Never pass a code that

@@ -44,21 +44,19 @@ hms_client *client_with(settings s) {
   hms_client_options *options = hms_client_options_new();
   hms_error *err = NULL;
   const char *base = s.base_url ? s.base_url : getenv("HMS_API_BASE_URL");
-  CHECK_OK(hms_client_options_set_base_url(options, base, &err), err);
-  CHECK_OK(hms_client_options_set_auth_base_url(options, base, &err), err);
+  hms_client_options_set_base_url(options, base);
+  hms_client_options_set_auth_base_url(options, base);
   if (s.token != NULL) {
-    CHECK_OK(hms_client_options_set_management_token(options, s.token, &err), err);
+    hms_client_options_set_management_token(options, s.token);
   } else {
-    CHECK_OK(hms_client_options_set_app_keys(options, getenv("HMS_ACCESS_KEY"), getenv("HMS_SECRET"), &err), err);
+    hms_client_options_set_app_keys(options, getenv("HMS_ACCESS_KEY"), getenv("HMS_SECRET"));
   }
-  if (s.timeout_ms > 0) CHECK_OK(hms_client_options_set_timeout_ms(options, s.timeout_ms, &err), err);
-  if (s.max_retries >= 0) CHECK_OK(hms_client_options_set_max_retries(options, (uint32_t)s.max_retries, &err), err);
-  CHECK_OK(hms_client_options_set_backoff_ms(options, s.backoff_base_ms ? s.backoff_base_ms : 10,
-                                             s.backoff_cap_ms ? s.backoff_cap_ms : 2000, &err),
-           err);
-  if (s.max_response_bytes > 0)
-    CHECK_OK(hms_client_options_set_max_response_bytes(options, s.max_response_bytes, &err), err);
-  if (s.ca_pem != NULL) CHECK_OK(hms_client_options_set_ca_certificates_pem(options, s.ca_pem, &err), err);
+  if (s.timeout_ms > 0) hms_client_options_set_timeout_ms(options, s.timeout_ms);
+  if (s.max_retries >= 0) hms_client_options_set_max_retries(options, (uint32_t)s.max_retries);
+  hms_client_options_set_backoff_ms(options, s.backoff_base_ms ? s.backoff_base_ms : 10,
+                                    s.backoff_cap_ms ? s.backoff_cap_ms : 2000);
+  if (s.max_response_bytes > 0) hms_client_options_set_max_response_bytes(options, s.max_response_bytes);
+  if (s.ca_pem != NULL) hms_client_options_set_ca_certificates_pem(options, s.ca_pem);
   hms_client *client = NULL;
   CHECK_OK(hms_client_new(options, &client, &err), err);
   hms_client_options_free(options);

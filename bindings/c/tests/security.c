@@ -65,8 +65,7 @@ void test_tls_trust(void) {
   hms_client_free(client);
 
   hms_client_options *options = hms_client_options_new();
-  CHECK_ERROR(hms_client_options_set_ca_certificates_pem(options, NULL, &err), err, HMS_STATUS_INVALID_ARGUMENT, -1);
-  CHECK_OK(hms_client_options_set_ca_certificates_pem(options, "not a certificate", &err), err);
+  hms_client_options_set_ca_certificates_pem(options, "not a certificate");
   client = NULL;
   CHECK_ERROR(hms_client_new(options, &client, &err), err, HMS_STATUS_INVALID_ARGUMENT, -1);
   CHECK(client == NULL);
@@ -79,11 +78,11 @@ void test_plain_http_needs_the_opt_in(void) {
   hms_client_options *options = hms_client_options_new();
   hms_client *client = NULL;
   hms_error *err = NULL;
-  CHECK_OK(hms_client_options_set_base_url(options, "http://example.invalid/v2", &err), err);
-  CHECK_OK(hms_client_options_set_auth_base_url(options, "http://example.invalid/v2", &err), err);
+  hms_client_options_set_base_url(options, "http://example.invalid/v2");
+  hms_client_options_set_auth_base_url(options, "http://example.invalid/v2");
   CHECK_ERROR(hms_client_new(options, &client, &err), err, HMS_STATUS_INVALID_ARGUMENT, -1);
   CHECK(client == NULL);
-  CHECK_OK(hms_client_options_set_allow_insecure_http(options, true, &err), err);
+  hms_client_options_set_allow_insecure_http(options, true);
   CHECK_OK(hms_client_new(options, &client, &err), err);
   CHECK(client != NULL);
   hms_client_free(client);
@@ -177,10 +176,10 @@ void test_no_secret_in_error_messages(void) {
   hms_client *clients[2] = {client_with(fixed), NULL};
   hms_client_options *options = hms_client_options_new();
   hms_error *err = NULL;
-  CHECK_OK(hms_client_options_set_base_url(options, getenv("HMS_API_BASE_URL"), &err), err);
-  CHECK_OK(hms_client_options_set_app_keys(options, getenv("HMS_ACCESS_KEY"), SECRET_APP, &err), err);
-  CHECK_OK(hms_client_options_set_timeout_ms(options, 300, &err), err);
-  CHECK_OK(hms_client_options_set_max_retries(options, 0, &err), err);
+  hms_client_options_set_base_url(options, getenv("HMS_API_BASE_URL"));
+  hms_client_options_set_app_keys(options, getenv("HMS_ACCESS_KEY"), SECRET_APP);
+  hms_client_options_set_timeout_ms(options, 300);
+  hms_client_options_set_max_retries(options, 0);
   CHECK_OK(hms_client_new(options, &clients[1], &err), err);
   char *room = new_room();
   char path[256];
@@ -197,12 +196,12 @@ void test_no_secret_in_error_messages(void) {
     }
     hms_client_free(clients[c]);
   }
-  CHECK_OK(hms_client_options_set_management_token(options, SECRET_TOKEN "\n", &err), err);
+  hms_client_options_set_management_token(options, SECRET_TOKEN "\n");
   hms_client *refused = NULL;
   CHECK(hms_client_new(options, &refused, &err) == HMS_STATUS_INVALID_ARGUMENT);
   show(shown, sizeof shown, err);
   err = NULL;
-  CHECK_OK(hms_client_options_set_app_keys(options, "key", SECRET_APP "\a", &err), err);
+  hms_client_options_set_app_keys(options, "key", SECRET_APP "\a");
   CHECK(hms_client_new(options, &refused, &err) == HMS_STATUS_INVALID_ARGUMENT);
   show(shown, sizeof shown, err);
   CHECK(strstr(shown, SECRET_TOKEN) == NULL && strstr(shown, SECRET_APP) == NULL);

@@ -1,0 +1,101 @@
+//! `hms_list_iter`: a listing walked a page at a time, with the cursor kept inside.
+
+use crate::blocking::RoomCodesClient;
+use crate::error::Result;
+use crate::ffi::cancel::{hms_call_options, Bounds};
+use crate::ffi::client::hms_client;
+use crate::ffi::error::hms_error;
+use crate::ffi::filter::{self, hms_list_filter};
+use crate::ffi::guard::{null, or_default, run_with_output};
+use crate::ffi::results::{hms_room_code_page, into_raw};
+use crate::ffi::status::hms_status;
+use crate::ffi::strings::required;
+use crate::model::RoomCodePage;
+use crate::paging::Pager;
+use std::ffi::c_char;
+use std::ptr;
+
+/// A listing of a room's codes, walked one page at a time with
+/// `hms_list_iter_next`. It keeps its own copy of the room, the filter and the
+/// cursor, so every page can be freed as soon as it has been read. It borrows
+/// its client, which must outlive it. Free it with `hms_list_iter_free`.
+pub struct hms_list_iter {
+    client: *const hms_client,
+    room_id: String,
+    pager: Pager,
+}
+
+impl hms_list_iter {
+    /// The next page, or `None` once the listing is over.
+    fn next_page(&mut self, bounds: &Bounds) -> Result<Option<RoomCodePage>> {
+        let Some(filter) = self.pager.next_filter() else {
+            return Ok(None);
+        };
+        // SAFETY: the caller keeps the client alive while the iterator lives.
+        let client: &RoomCodesClient = unsafe { &(*self.client).inner };
+        let page = bounds.run(client, client.core().list_page(&self.room_id, filter)?)?;
+        self.pager.on_page(&page)?;
+        Ok(Some(page))
+    }
+}
+
+/// Starts a listing of the codes of room `room_id` that `filter` keeps (NULL
+/// for all; its `start`, if set, is the first cursor) and stores it in
+/// `*out`. The room and the filter are copied: they need not outlive this
+/// call. Nothing is sent until `hms_list_iter_next`.
+#[no_mangle]
+pub unsafe extern "C" fn hms_list_iter_new(
+    client: *const hms_client,
+    room_id: *const c_char,
+    filter: *const hms_list_filter,
+    out: *mut *mut hms_list_iter,
+    err: *mut *mut hms_error,
+) -> hms_status {
+    run_with_output(out, err, || {
+        if client.is_null() {
+            return Err(null("client"));
+        }
+        let room_id = required("room_id", room_id)?;
+        let filter = filter::read(filter)?;
+        // The core checks the room and the filter now, not at the first page.
+        (*client).inner.core().list_page(room_id, &filter)?;
+        Ok(Box::into_raw(Box::new(hms_list_iter {
+            client,
+            room_id: room_id.to_string(),
+            pager: Pager::new(filter),
+        })))
+    })
+}
+
+/// Fetches the next page of `iter` within the bounds of `call` (NULL for
+/// none) and stores it in `*out` (free it with `hms_room_code_page_free`,
+/// whenever you like), or stores NULL once the listing is over. After an error
+/// the listing is over: later calls store NULL.
+#[no_mangle]
+pub unsafe extern "C" fn hms_list_iter_next(
+    iter: *mut hms_list_iter,
+    call: *const hms_call_options,
+    out: *mut *mut hms_room_code_page,
+    err: *mut *mut hms_error,
+) -> hms_status {
+    run_with_output(out, err, || {
+        let iter = iter.as_mut().ok_or_else(|| null("iter"))?;
+        match iter.next_page(&Bounds::read(call)) {
+            Ok(page) => Ok(page.map_or(ptr::null_mut(), into_raw)),
+            Err(error) => {
+                iter.pager.stop();
+                Err(error)
+            }
+        }
+    })
+}
+
+/// Frees an iterator (not the pages it gave). NULL is ignored.
+#[no_mangle]
+pub unsafe extern "C" fn hms_list_iter_free(iter: *mut hms_list_iter) {
+    or_default((), || {
+        if !iter.is_null() {
+            drop(Box::from_raw(iter));
+        }
+    })
+}
