@@ -26,14 +26,15 @@ type outcome[T any] struct {
 //
 // A context that can end gets a cancel token and, if it has a deadline, a
 // per-call deadline. The C call then runs on its own goroutine: when ctx ends
-// first, run cancels the token and returns ctx.Err() at once, while that
-// goroutine waits for the C call (which stops before its next attempt or wait),
-// then frees everything and exits.
+// first, run cancels the token and returns at once, while that goroutine waits
+// for the C call (which the token ends at once, the attempt on the wire
+// included), then frees everything and exits. Either way a call that ctx
+// ended fails with contextError(ctx.Err()).
 func run[T any](ctx context.Context, c *Client, args cArgs, call cCall[T]) (T, error) {
 	var zero T
 	if err := ctx.Err(); err != nil {
 		args.free()
-		return zero, err
+		return zero, contextError(err)
 	}
 	client, release, err := c.acquire()
 	if err != nil {
@@ -70,7 +71,7 @@ func run[T any](ctx context.Context, c *Client, args cArgs, call cCall[T]) (T, e
 	select {
 	case o := <-outcomes:
 		if err := ended(ctx); o.err != nil && err != nil {
-			return zero, err
+			return zero, contextError(err)
 		}
 		return o.value, o.err
 	case <-ctx.Done():
@@ -79,7 +80,7 @@ func run[T any](ctx context.Context, c *Client, args cArgs, call cCall[T]) (T, e
 			C.hms_cancel_token_cancel(token)
 		}
 		tokenMu.Unlock()
-		return zero, ctx.Err()
+		return zero, contextError(ctx.Err())
 	}
 }
 

@@ -6,6 +6,8 @@ package roomcodes
 import "C"
 
 import (
+	"fmt"
+	"math"
 	"runtime"
 	"sync"
 	"time"
@@ -16,7 +18,7 @@ import (
 // (the client then signs and renews its own tokens), or none (BaseURL is then a
 // proxy of yours that adds them).
 type Config struct {
-	// ManagementToken is a fixed management token (it wins over AccessKey).
+	// ManagementToken is a fixed management token (not together with AccessKey).
 	ManagementToken string
 	// AccessKey is the app's access key, used with AppSecret.
 	AccessKey string
@@ -28,12 +30,14 @@ type Config struct {
 	AuthBaseURL string
 	// Timeout bounds each attempt (default 10s); a context deadline bounds a whole call.
 	Timeout time.Duration
-	// MaxRetries is how many times a failed attempt may be repeated (0 keeps
-	// the default of 2; a negative value disables retries).
-	MaxRetries int
-	// BackoffBase is the first backoff step (default 250ms).
+	// MaxRetries is how many times a failed attempt may be repeated: nil
+	// keeps the default (2), Retries(0) turns retries off, as 0 does in every
+	// binding. A negative value is a KindInvalidArgument error from NewClient.
+	MaxRetries *int
+	// BackoffBase is the first backoff step (zero keeps the default, 250ms).
 	BackoffBase time.Duration
-	// BackoffCap caps backoff and the Retry-After the client will wait (default 8s).
+	// BackoffCap caps backoff and the Retry-After the client will wait (zero
+	// keeps the default, 8s).
 	BackoffCap time.Duration
 	// MaxResponseBytes is the largest response body read (default 4 MiB).
 	MaxResponseBytes int
@@ -114,12 +118,19 @@ func (c *Client) acquire() (ptr *C.hms_client, release func(), err error) {
 	return c.ptr, c.mu.RUnlock, nil
 }
 
-// apply sets every non-zero field of config on o; strings go to args.
+// apply stores every set field of config in o (the C setters only store;
+// hms_client_new checks them all); strings go to args.
 func apply(o *C.hms_client_options, args *cArgs, config Config) error {
 	if config.MaxResponseBytes < 0 {
 		return invalidArgument("MaxResponseBytes must not be negative")
 	}
-	appKeys := config.ManagementToken == "" && (config.AccessKey != "" || config.AppSecret != "")
+	if config.MaxRetries != nil && (*config.MaxRetries < 0 || uint64(*config.MaxRetries) > math.MaxUint32) {
+		return invalidArgument(fmt.Sprintf("MaxRetries %d is out of range", *config.MaxRetries))
+	}
+	if config.Timeout < 0 || config.BackoffBase < 0 || config.BackoffCap < 0 {
+		return invalidArgument("Timeout, BackoffBase and BackoffCap must not be negative")
+	}
+	appKeys := config.AccessKey != "" || config.AppSecret != ""
 	var texts [6]*C.char
 	var errs [6]error
 	texts[0], errs[0] = args.add("BaseURL", config.BaseURL, true)
@@ -133,54 +144,42 @@ func apply(o *C.hms_client_options, args *cArgs, config Config) error {
 	}
 	baseURL, authBaseURL, token, key, secret, caPEM := texts[0], texts[1], texts[2], texts[3], texts[4], texts[5]
 
-	var cerr *C.hms_error
-	status := C.hms_status(C.HMS_STATUS_OK)
-	ok := func() bool { return status == C.HMS_STATUS_OK }
-	if ok() && baseURL != nil {
-		status = C.hms_client_options_set_base_url(o, baseURL, &cerr)
+	if baseURL != nil {
+		C.hms_client_options_set_base_url(o, baseURL)
 	}
-	if ok() && authBaseURL != nil {
-		status = C.hms_client_options_set_auth_base_url(o, authBaseURL, &cerr)
+	if authBaseURL != nil {
+		C.hms_client_options_set_auth_base_url(o, authBaseURL)
 	}
-	if ok() && token != nil {
-		status = C.hms_client_options_set_management_token(o, token, &cerr)
+	if token != nil {
+		C.hms_client_options_set_management_token(o, token)
 	}
-	if ok() && appKeys {
-		status = C.hms_client_options_set_app_keys(o, key, secret, &cerr)
+	if appKeys {
+		C.hms_client_options_set_app_keys(o, key, secret)
 	}
-	if ok() && config.Timeout != 0 {
-		status = C.hms_client_options_set_timeout_ms(o, durationMS(config.Timeout), &cerr)
+	if config.Timeout != 0 {
+		C.hms_client_options_set_timeout_ms(o, durationMS(config.Timeout))
 	}
-	if ok() && config.MaxRetries != 0 {
-		retries := C.uint32_t(0) // a negative MaxRetries disables retries
-		if config.MaxRetries > 0 {
-			retries = C.uint32_t(config.MaxRetries)
-		}
-		status = C.hms_client_options_set_max_retries(o, retries, &cerr)
+	if config.MaxRetries != nil {
+		C.hms_client_options_set_max_retries(o, C.uint32_t(*config.MaxRetries))
 	}
-	if ok() && (config.BackoffBase != 0 || config.BackoffCap != 0) {
-		base, limit := config.BackoffBase, config.BackoffCap
-		if base == 0 {
-			base = 250 * time.Millisecond
-		}
-		if limit == 0 {
-			limit = 8 * time.Second
-		}
-		status = C.hms_client_options_set_backoff_ms(o, durationMS(base), durationMS(limit), &cerr)
+	if config.BackoffBase != 0 || config.BackoffCap != 0 {
+		// A zero one keeps its default in C as here.
+		C.hms_client_options_set_backoff_ms(o, durationMS(config.BackoffBase), durationMS(config.BackoffCap))
 	}
-	if ok() && config.MaxResponseBytes != 0 {
-		status = C.hms_client_options_set_max_response_bytes(o, C.size_t(config.MaxResponseBytes), &cerr)
+	if config.MaxResponseBytes != 0 {
+		C.hms_client_options_set_max_response_bytes(o, C.size_t(config.MaxResponseBytes))
 	}
-	if ok() {
-		status = C.hms_client_options_set_allow_insecure_http(o, C.bool(config.AllowInsecureHTTP), &cerr)
-	}
-	if ok() && caPEM != nil {
-		status = C.hms_client_options_set_ca_certificates_pem(o, caPEM, &cerr)
-	}
-	if !ok() {
-		return fromC(status, cerr)
+	C.hms_client_options_set_allow_insecure_http(o, C.bool(config.AllowInsecureHTTP))
+	if caPEM != nil {
+		C.hms_client_options_set_ca_certificates_pem(o, caPEM)
 	}
 	return nil
+}
+
+// Retries is a MaxRetries value: Config{MaxRetries: roomcodes.Retries(0)}
+// turns retries off, while a nil MaxRetries keeps the default.
+func Retries(n int) *int {
+	return &n
 }
 
 // durationMS is d in whole milliseconds, at least 1 for a positive d (0 stays 0

@@ -3,6 +3,8 @@ package roomcodes_test
 import (
 	"context"
 	"errors"
+	"io"
+	"net"
 	"runtime"
 	"testing"
 	"time"
@@ -23,6 +25,21 @@ func settle(t *testing.T, want int) {
 	t.Fatalf("%d goroutines, want at most %d:\n%s", runtime.NumGoroutine(), want, buf[:runtime.Stack(buf, true)])
 }
 
+// isTimeout is whether err has the one shape of every timeout: an *Error of
+// kind KindTimeout that also matches context.DeadlineExceeded.
+func isTimeout(err error) bool {
+	var e *roomcodes.Error
+	return errors.As(err, &e) && errors.Is(err, roomcodes.ErrTimeout) &&
+		errors.Is(err, context.DeadlineExceeded) && !errors.Is(err, context.Canceled)
+}
+
+// isCancelled is whether err is a cancelled call: it matches context.Canceled
+// (and ErrTimeout, the kind C gives a cancelled call), not a deadline.
+func isCancelled(err error) bool {
+	return errors.Is(err, context.Canceled) && errors.Is(err, roomcodes.ErrTimeout) &&
+		!errors.Is(err, context.DeadlineExceeded)
+}
+
 func TestContextDeadlineBoundsTheCall(t *testing.T) {
 	client := newClient(t, settings())
 	room := newRoom(t, "")
@@ -33,7 +50,7 @@ func TestContextDeadlineBoundsTheCall(t *testing.T) {
 	defer cancel()
 	start := time.Now()
 	_, err := client.List(c, room, nil)
-	if !errors.Is(err, context.DeadlineExceeded) || time.Since(start) > time.Second {
+	if !isTimeout(err) || time.Since(start) > time.Second {
 		t.Fatalf("got %v after %v", err, time.Since(start))
 	}
 	// A retry whose wait would pass the deadline is not started: a timeout at once.
@@ -42,7 +59,7 @@ func TestContextDeadlineBoundsTheCall(t *testing.T) {
 	defer cancel2()
 	start = time.Now()
 	_, err = client.ListPage(c2, room, nil)
-	if !errors.Is(err, roomcodes.ErrTimeout) || time.Since(start) > 250*time.Millisecond {
+	if !isTimeout(err) || time.Since(start) > 250*time.Millisecond {
 		t.Fatalf("got %v after %v", err, time.Since(start))
 	}
 	clearFaults(t)
@@ -69,7 +86,7 @@ func TestCancelReturnsPromptlyAndLeaksNothing(t *testing.T) {
 		time.AfterFunc(100*time.Millisecond, cancel)
 		start := time.Now()
 		_, err := client.List(c, room, nil)
-		if !errors.Is(err, context.Canceled) || time.Since(start) > 500*time.Millisecond {
+		if !isCancelled(err) || time.Since(start) > 500*time.Millisecond {
 			t.Fatalf("%s: got %v after %v", name, err, time.Since(start))
 		}
 	}
@@ -87,12 +104,12 @@ func TestAnEndedContextSendsNothing(t *testing.T) {
 	clearRequests(t)
 	c, cancel := context.WithCancel(ctx)
 	cancel()
-	if _, err := client.Create(c, room); !errors.Is(err, context.Canceled) {
+	if _, err := client.Create(c, room); !isCancelled(err) {
 		t.Fatal(err)
 	}
 	expired, cancel2 := context.WithDeadline(ctx, time.Now().Add(-time.Second))
 	defer cancel2()
-	if _, err := client.AuthTokenForCode(expired, "code", ""); !errors.Is(err, context.DeadlineExceeded) {
+	if _, err := client.AuthTokenForCode(expired, "code", ""); !isTimeout(err) {
 		t.Fatal(err)
 	}
 	if n := requests(t, "", ""); n != 0 {
@@ -108,5 +125,63 @@ func TestContextKeepsOtherErrors(t *testing.T) {
 	_, err := client.Create(c, "no-such-room")
 	if !errors.Is(err, roomcodes.ErrRoomNotFound) {
 		t.Fatal(err)
+	}
+}
+
+// silentServer accepts connections, reads what comes and never answers. It
+// returns its base URL and a channel that gets a value each time the client
+// closes a connection.
+func silentServer(t *testing.T) (string, <-chan struct{}) {
+	t.Helper()
+	listener, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { listener.Close() })
+	closed := make(chan struct{}, 16)
+	go func() {
+		for {
+			conn, err := listener.Accept()
+			if err != nil {
+				return
+			}
+			go func() {
+				io.Copy(io.Discard, conn)
+				conn.Close()
+				closed <- struct{}{}
+			}()
+		}
+	}()
+	return "http://" + listener.Addr().String() + "/v2", closed
+}
+
+// W3: cancelling ends the attempt on the wire (its socket and thread are
+// freed) and Close does not wait for the attempt's timeout.
+func TestCancelEndsTheAttemptOnTheWireAndCloseIsPrompt(t *testing.T) {
+	url, closed := silentServer(t)
+	config := settings()
+	config.BaseURL, config.AuthBaseURL, config.Timeout = url, url, 10*time.Second
+	client, err := roomcodes.NewClient(config)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, cancel := context.WithCancel(ctx)
+	time.AfterFunc(200*time.Millisecond, cancel)
+	if _, err := client.ListPage(c, "room", nil); !isCancelled(err) {
+		t.Fatalf("got %v", err)
+	}
+	cancelled := time.Now()
+	select {
+	case <-closed:
+	case <-time.After(2 * time.Second):
+		t.Fatal("the connection is still open 2 s after the cancel")
+	}
+	socketFreed := time.Since(cancelled)
+	start := time.Now()
+	client.Close()
+	closing := time.Since(start)
+	t.Logf("socket closed %v after the cancel; Close took %v", socketFreed, closing)
+	if closing > time.Second {
+		t.Fatalf("Close took %v", closing)
 	}
 }

@@ -20,13 +20,15 @@
 // of goroutines, pools its connections, and caches its management token.
 // Every operation takes a [context.Context] first. Its deadline bounds the
 // whole call, every retry and wait included: an attempt is cut at the
-// deadline (the call then returns context.DeadlineExceeded), and a retry
-// whose wait would end past the deadline is not started (the call fails at
-// once with an *Error of kind KindTimeout instead of sleeping into the
-// deadline). Cancelling ctx returns ctx.Err() at once; the call stops on the
-// library's side before its next attempt or at once during a backoff wait,
-// an attempt already on the wire finishes in the background within the
-// client's timeout, and nothing leaks.
+// deadline, and a retry whose wait would end past the deadline is not started
+// (the call fails at once instead of sleeping into the deadline). Cancelling
+// ctx ends the call at once, the attempt on the wire included: its thread and
+// socket are freed within milliseconds, and nothing leaks.
+//
+// Every timeout has one shape: an *[Error] of kind KindTimeout that matches
+// both ErrTimeout and context.DeadlineExceeded with errors.Is, whether an
+// attempt ran past Config.Timeout or ctx's deadline passed. A cancelled call
+// matches context.Canceled (and ErrTimeout, the kind every binding gives it).
 //
 // Errors are *[Error] values with a [Kind]; test for a kind with errors.Is and
 // the sentinels, e.g. errors.Is(err, roomcodes.ErrRoomNotFound).

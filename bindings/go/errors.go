@@ -6,6 +6,7 @@ package roomcodes
 import "C"
 
 import (
+	"context"
 	"fmt"
 	"time"
 )
@@ -21,8 +22,12 @@ type Error struct {
 	HTTPStatus int
 	// Details are the service's details, if it sent any.
 	Details []string
-	// RetryAfter is the wait the service asked for on 429 (0 if none).
+	// RetryAfter is the wait the service asked for in the Retry-After header
+	// of an error answer, usually a 429 or a 503 (0 if none).
 	RetryAfter time.Duration
+
+	// cause is the context error a timeout or cancellation also matches.
+	cause error
 }
 
 // Error formats the error as "kind: message (HTTP status)".
@@ -42,6 +47,14 @@ func (e *Error) Error() string {
 func (e *Error) Is(target error) bool {
 	t, ok := target.(*Error)
 	return ok && t.Kind == e.Kind
+}
+
+// Unwrap gives the context error behind a timeout or a cancellation, so that
+// every timeout (an attempt's, or the context's deadline) matches both
+// ErrTimeout and context.DeadlineExceeded, and a cancelled call matches both
+// ErrTimeout and context.Canceled.
+func (e *Error) Unwrap() error {
+	return e.cause
 }
 
 // Sentinels, one per kind, for errors.Is.
@@ -69,6 +82,16 @@ func invalidArgument(message string) *Error {
 	return &Error{Kind: KindInvalidArgument, Message: message}
 }
 
+// contextError is the *Error for a call that ctx ended: cancelled, or past
+// its deadline.
+func contextError(ctx error) *Error {
+	message := "the call's deadline passed"
+	if ctx == context.Canceled {
+		message = "the call was cancelled"
+	}
+	return &Error{Kind: KindTimeout, Message: message, cause: ctx}
+}
+
 // fromC copies the C error err (which the failed call stored) and frees it.
 func fromC(status C.hms_status, err *C.hms_error) *Error {
 	if err == nil {
@@ -83,6 +106,9 @@ func fromC(status C.hms_status, err *C.hms_error) *Error {
 	}
 	for i := C.size_t(0); i < C.hms_error_details_count(err); i++ {
 		e.Details = append(e.Details, C.GoString(C.hms_error_details_at(err, i)))
+	}
+	if e.Kind == KindTimeout {
+		e.cause = context.DeadlineExceeded
 	}
 	return e
 }

@@ -145,9 +145,12 @@ func TestEveryErrorKind(t *testing.T) {
 	fault(t, "POST", roomPath(room)+"/role/guest", map[string]any{"delay_ms": 1500})
 	_, err = newClient(t, quick).CreateForRole(ctx, room, "guest")
 	check("a slow answer", err, roomcodes.ErrTimeout, 0)
+	if !isTimeout(err) {
+		t.Errorf("an attempt's timeout does not match context.DeadlineExceeded: %v", err)
+	}
 
 	nowhere := settings()
-	nowhere.BaseURL, nowhere.MaxRetries = "http://127.0.0.1:1/v2", -1
+	nowhere.BaseURL, nowhere.MaxRetries = "http://127.0.0.1:1/v2", roomcodes.Retries(0)
 	_, err = newClient(t, nowhere).Create(ctx, room)
 	check("nobody listening", err, roomcodes.ErrNetwork, 0)
 

@@ -190,7 +190,7 @@ func TestNewClientChecksItsSettings(t *testing.T) {
 	}
 	// Accepted with the opt-in; nothing is sent to the host.
 	client, err := roomcodes.NewClient(roomcodes.Config{BaseURL: "http://example.invalid/v2",
-		AuthBaseURL: "http://example.invalid/v2", AllowInsecureHTTP: true, MaxRetries: -1})
+		AuthBaseURL: "http://example.invalid/v2", AllowInsecureHTTP: true, MaxRetries: roomcodes.Retries(0)})
 	if err != nil {
 		t.Fatal(err)
 	}

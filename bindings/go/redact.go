@@ -1,6 +1,7 @@
 package roomcodes
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 )
@@ -27,4 +28,10 @@ func (c Config) String() string {
 // GoString formats the config for %#v, with its secrets redacted.
 func (c Config) GoString() string {
 	return strings.Replace(fmt.Sprintf("%#v", c.redacted()), "plainConfig", "Config", 1)
+}
+
+// MarshalJSON encodes the config with its secrets redacted, so that
+// json.Marshal(config) (a config logged or stored as JSON) never shows them.
+func (c Config) MarshalJSON() ([]byte, error) {
+	return json.Marshal(c.redacted())
 }

@@ -5,6 +5,7 @@ package roomcodes_test
 
 import (
 	"bufio"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -111,9 +112,14 @@ func TestNoSecretInErrorsOrFormatting(t *testing.T) {
 	clearRequests(t)
 	var shown strings.Builder
 	for _, config := range []roomcodes.Config{fixed, signed} {
-		config.Timeout, config.MaxRetries = 300*time.Millisecond, -1
+		config.Timeout, config.MaxRetries = 300*time.Millisecond, roomcodes.Retries(0)
 		client := newClient(t, config)
 		fmt.Fprintf(&shown, "%v %+v %#v %s\n", config, config, config, config)
+		encoded, err := json.Marshal(config)
+		if err != nil || !strings.Contains(string(encoded), `"AccessKey":"`+config.AccessKey+`"`) {
+			t.Fatalf("json.Marshal: %s %v", encoded, err)
+		}
+		shown.Write(encoded)
 		for _, rule := range []map[string]any{nil, {"status": 500}, {"status": 429, "retry_after": "60"},
 			{"action": "not_json"}, {"action": "reset"}, {"action": "redirect"}, {"delay_ms": 700}} {
 			clearFaults(t)

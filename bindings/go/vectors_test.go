@@ -57,7 +57,7 @@ func TestFaultMatrix(t *testing.T) {
 	ms := func(n int64) time.Duration { return time.Duration(n) * time.Millisecond }
 	config := settings()
 	config.Timeout = ms(matrix.Client.TimeoutMS)
-	config.MaxRetries = matrix.Client.MaxRetries
+	config.MaxRetries = roomcodes.Retries(matrix.Client.MaxRetries)
 	config.BackoffBase, config.BackoffCap = ms(matrix.Client.BackoffBaseMS), ms(matrix.Client.BackoffCapMS)
 	config.MaxResponseBytes = matrix.Client.MaxResponseBytes
 	client := newClient(t, config)
