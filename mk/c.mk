@@ -1,7 +1,8 @@
 # C and C++ (bindings/c): the libraries and header, install, examples and tests.
 #   make install-c PREFIX=/usr/local   header, .a, .so, pkg-config and CMake files
 #   make test-c      header drift + C11/C++ compile, C tests plain / valgrind /
-#                    ASan+UBSan, the C++ example, the installed package three ways
+#                    ASan+UBSan, the C++ example (C++11 under valgrind, C++17),
+#                    the installed package three ways
 #   make demo-c      the C and C++ quickstarts (inside scripts/with-emulator.sh)
 .PHONY: c-lib c-header c-examples c-tests-build c-install-check c-tests-run \
         install-c install test-c demo-c
@@ -9,6 +10,8 @@
 C_OUT     := build/c
 C_PREFIX  := $(CURDIR)/$(C_OUT)/prefix
 C_HEADER  := bindings/c/include/hms_room_codes.h
+CXX_HEADER := bindings/c/include/hms_room_codes.hpp
+CXX_STRICT := -Wall -Wextra -Werror -pedantic
 C_LIB_A   := target/release/libhms_room_codes.a
 C_LIB_SO  := target/release/libhms_room_codes.so
 C_SYSLIBS := -lm -ldl -lpthread
@@ -30,19 +33,25 @@ c-lib:
 $(C_OUT):
 	mkdir -p $@
 
-# The committed header is exactly what build.rs generates, and compiles as C11 and C++.
+# The committed header is exactly what build.rs generates, and compiles as C11 and C++;
+# the C++ header compiles as C++11 and C++17.
 c-header: c-lib | $(C_OUT)
 	@git diff --quiet -- $(C_HEADER) || { git diff --stat -- $(C_HEADER); \
 	  echo "$(C_HEADER) differs from a fresh generation: commit it"; exit 1; }
 	printf '#include "hms_room_codes.h"\nint main(void) { return hms_version() == 0; }\n' >$(C_OUT)/header.c
 	$(CC) $(C_STRICT) $(C_INC) -c $(C_OUT)/header.c -o $(C_OUT)/header_c.o
-	$(CXX) -x c++ -std=c++11 -Wall -Wextra -Werror -pedantic $(C_INC) -c $(C_OUT)/header.c -o $(C_OUT)/header_cpp.o
+	$(CXX) -x c++ -std=c++11 $(CXX_STRICT) $(C_INC) -c $(C_OUT)/header.c -o $(C_OUT)/header_cpp.o
+	printf '#include "hms_room_codes.hpp"\nint main() { return hms::Client() ? 1 : 0; }\n' >$(C_OUT)/header.cpp
+	for std in c++11 c++17; do $(CXX) -std=$$std $(CXX_STRICT) $(C_INC) -c $(C_OUT)/header.cpp \
+	  -o $(C_OUT)/header_hpp.o || exit 1; done
 
 # The quickstarts, linked statically with the documented line, and a room maker for them.
 c-examples: c-lib | $(C_OUT)
 	$(CC) $(C_STRICT) $(C_INC) bindings/c/examples/quickstart.c $(C_LIB_A) $(C_SYSLIBS) -o $(C_OUT)/quickstart
-	$(CXX) -std=c++17 -Wall -Wextra -Werror $(C_INC) bindings/c/examples/quickstart.cpp $(C_LIB_A) $(C_SYSLIBS) \
+	$(CXX) -std=c++11 $(CXX_STRICT) -g $(C_INC) bindings/c/examples/quickstart.cpp $(C_LIB_A) $(C_SYSLIBS) \
 	  -o $(C_OUT)/quickstart_cpp
+	$(CXX) -std=c++17 $(CXX_STRICT) $(C_INC) bindings/c/examples/quickstart.cpp $(C_LIB_A) $(C_SYSLIBS) \
+	  -o $(C_OUT)/quickstart_cpp17
 	$(CC) $(C_STRICT) bindings/c/tests/emu_room.c bindings/c/tests/emu.c -o $(C_OUT)/emu_room
 
 # The shared vectors (tests/vectors/*.json) as C tables, remade whenever they change
@@ -83,8 +92,11 @@ c-tests-run:
 	@echo "== C tests with ASan + UBSan"
 	@ASAN_OPTIONS=detect_leaks=1 $(C_OUT)/test_c_asan >$(C_OUT)/asan.out 2>&1; status=$$?; \
 	  [ $$status -eq 0 ] && tail -n1 $(C_OUT)/asan.out || cat $(C_OUT)/asan.out; exit $$status
-	@echo "== the C++ example"
-	$(C_ROOM) $(C_OUT)/quickstart_cpp
+	@echo "== the C++ example (C++11 under valgrind, C++17)"
+	$(C_ROOM) $(VALGRIND) --log-file=$(C_OUT)/valgrind_cpp.log $(C_OUT)/quickstart_cpp >/dev/null || \
+	  { cat $(C_OUT)/valgrind_cpp.log; exit 1; }
+	@grep -E 'ERROR SUMMARY:' $(C_OUT)/valgrind_cpp.log | cut -d' ' -f2-
+	$(C_ROOM) $(C_OUT)/quickstart_cpp17
 	@echo "== the installed package: pkg-config, static link line, CMake (shared, static, C++)"
 	@for exe in quickstart_pkgconfig quickstart_static cmake/quickstart_shared cmake/quickstart_static \
 	  cmake/quickstart_cpp; do $(C_ROOM) $(C_OUT)/$$exe >/dev/null && echo "$$exe ok" || exit 1; done
@@ -99,7 +111,7 @@ demo-c: c-examples
 install-c: c-lib
 	install -d $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig \
 	  $(DESTDIR)$(PREFIX)/lib/cmake/hms_room_codes
-	install -m 644 $(C_HEADER) $(DESTDIR)$(PREFIX)/include/
+	install -m 644 $(C_HEADER) $(CXX_HEADER) $(DESTDIR)$(PREFIX)/include/
 	install -m 644 $(C_LIB_A) $(DESTDIR)$(PREFIX)/lib/
 	install -m 755 $(C_LIB_SO) $(DESTDIR)$(PREFIX)/lib/
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(C_VERSION)|' bindings/c/hms_room_codes.pc.in \

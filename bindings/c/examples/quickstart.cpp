@@ -1,53 +1,16 @@
-// quickstart.cpp: the hms-room-codes C API from C++, with RAII handles and
-// exceptions. It creates codes for every role of a room, lists them page by
-// page, exchanges a code for an auth token, and cancels a call from another thread.
+// quickstart.cpp: hms-room-codes from C++ through hms_room_codes.hpp (RAII
+// owners, exceptions). It creates codes for every role of a room, walks the
+// listing page by page, exchanges a code for an auth token, and cancels a call
+// from another thread.
 //
 // Environment: as quickstart.c (HMS_ROOM_ID and the credentials).
-// Build: c++ -std=c++17 quickstart.cpp $(pkg-config --cflags --libs hms_room_codes)
-#include <chrono>
+// Build: c++ -std=c++11 quickstart.cpp $(pkg-config --cflags --libs hms_room_codes)
 #include <cstdlib>
 #include <iostream>
-#include <memory>
-#include <stdexcept>
 #include <string>
 #include <thread>
 
-#include "hms_room_codes.h"
-
-namespace {
-
-// Owns what the library returns: each handle goes back through its own _free.
-template <typename T, void (*Free)(T *)>
-struct Deleter {
-  void operator()(T *p) const { Free(p); }
-};
-template <typename T, void (*Free)(T *)>
-using Owned = std::unique_ptr<T, Deleter<T, Free>>;
-
-using Client = Owned<hms_client, hms_client_free>;
-using CodeList = Owned<hms_room_code_list, hms_room_code_list_free>;
-using Page = Owned<hms_room_code_page, hms_room_code_page_free>;
-using Code = Owned<hms_room_code, hms_room_code_free>;
-using String = Owned<char, hms_string_free>;
-using CancelToken = Owned<hms_cancel_token, hms_cancel_token_free>;
-
-// An hms_error as a C++ exception.
-class Error : public std::runtime_error {
- public:
-  Error(hms_status status, hms_error *err)
-      : std::runtime_error(std::string(hms_error_kind_name(err)) + ": " + hms_error_message(err)),
-        status(status) {
-    hms_error_free(err);
-  }
-  hms_status status;
-};
-
-// Throws when a call failed.
-void check(hms_status status, hms_error *err) {
-  if (status != HMS_STATUS_OK) throw Error(status, err);
-}
-
-}  // namespace
+#include "hms_room_codes.hpp"
 
 int main() {
   const char *room_id = std::getenv("HMS_ROOM_ID");
@@ -56,58 +19,52 @@ int main() {
     return 2;
   }
   try {
-    hms_error *err = nullptr;
-    hms_client *raw_client = nullptr;
-    check(hms_client_new_from_env(&raw_client, &err), err);
-    Client client(raw_client);
+    hms::Client client = hms::take<hms::Client>(hms_client_new_from_env);
 
-    hms_room_code_list *raw_codes = nullptr;
-    check(hms_room_codes_create(client.get(), nullptr, room_id, &raw_codes, &err), err);
-    CodeList codes(raw_codes);
+    hms::RoomCodeList codes = hms::take<hms::RoomCodeList>(hms_room_codes_create, client.get(), nullptr, room_id);
     for (size_t i = 0; i < codes->len; i++) {
       std::cout << "[c++] code for " << codes->items[i].role << ": " << codes->items[i].code << "\n";
     }
 
-    // Page by page: each page's `last` is the next page's `start`.
+    // Page by page: the iterator keeps the cursor, each page frees itself.
     hms_list_filter filter = {};
     filter.limit = 10;
-    std::string cursor;
-    int pages = 0;
-    for (;;) {
-      filter.start = cursor.empty() ? nullptr : cursor.c_str();
-      hms_room_code_page *raw_page = nullptr;
-      check(hms_room_codes_list_page(client.get(), nullptr, room_id, &filter, &raw_page, &err), err);
-      Page page(raw_page);
-      pages++;
-      if (page->last == nullptr) break;
-      cursor = page->last;
+    hms::ListIter pages = hms::take<hms::ListIter>(hms_list_iter_new, client.get(), room_id, &filter);
+    size_t page_count = 0, code_count = 0;
+    while (hms::RoomCodePage page = hms::take<hms::RoomCodePage>(hms_list_iter_next, pages.get(), nullptr)) {
+      page_count++;
+      code_count += page->len;
     }
-    std::cout << "[c++] listed the room in " << pages << " page(s)\n";
+    std::cout << "[c++] listed " << code_count << " codes in " << page_count << " page(s)\n";
 
-    hms_room_code *raw_guest = nullptr;
-    check(hms_room_codes_create_for_role(client.get(), nullptr, room_id, "guest", &raw_guest, &err), err);
-    Code guest(raw_guest);
-    char *raw_token = nullptr;
-    check(hms_auth_token_for_code(client.get(), nullptr, guest->code, nullptr, &raw_token, &err), err);
-    String token(raw_token);
+    hms::RoomCode guest =
+        hms::take<hms::RoomCode>(hms_room_codes_create_for_role, client.get(), nullptr, room_id, "guest");
+    hms::String token = hms::take<hms::String>(hms_auth_token_for_code, client.get(), nullptr, guest->code, nullptr);
     std::cout << "[c++] auth token for " << guest->code << ": " << std::string(token.get()).substr(0, 24)
               << "...\n";
 
+    // Errors carry a kind to switch on.
+    try {
+      hms::take<hms::RoomCode>(hms_room_codes_create_for_role, client.get(), nullptr, room_id, "no-such-role");
+    } catch (const hms::Error &e) {
+      if (e.status() != HMS_STATUS_ROLE_NOT_FOUND) throw;
+      std::cout << "[c++] expected error: " << e.kind() << " (HTTP " << e.http_status() << ")\n";
+    }
+
     // Cancel from another thread: the call ends with HMS_STATUS_TIMEOUT ("cancelled").
-    CancelToken cancel(hms_cancel_token_new());
+    hms::CancelToken cancel(hms_cancel_token_new());
     hms_call_options call = {};
     call.cancel = cancel.get();
     std::thread canceller([&cancel] { hms_cancel_token_cancel(cancel.get()); });
     canceller.join();
-    hms_room_code_list *raw_all = nullptr;
-    hms_status status = hms_room_codes_list(client.get(), &call, room_id, nullptr, &raw_all, &err);
-    CodeList all(raw_all);
-    if (status == HMS_STATUS_TIMEOUT) {
-      std::cout << "[c++] cancelled call: " << hms_error_message(err) << "\n";
+    try {
+      hms::take<hms::RoomCodeList>(hms_room_codes_list, client.get(), &call, room_id, nullptr);
+    } catch (const hms::Error &e) {
+      if (e.status() != HMS_STATUS_TIMEOUT) throw;
+      std::cout << "[c++] cancelled call: " << e.message() << "\n";
     }
-    hms_error_free(err);
     return 0;
-  } catch (const Error &e) {
+  } catch (const hms::Error &e) {
     std::cerr << "[c++] failed: " << e.what() << "\n";
     return 1;
   }

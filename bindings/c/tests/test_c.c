@@ -580,6 +580,34 @@ static void test_cancel_from_another_thread(void) {
   hms_client_free(client);
 }
 
+/* Cancel ends an attempt on the wire (the server holds its answer 10 s): the
+   call returns at once, long before the 10 s per-attempt timeout. */
+static void test_cancel_ends_an_attempt_on_the_wire(void) {
+  settings s = {NULL, 10000, 0, NULL, 0, 0, 0, NULL};
+  hms_client *client = client_with(s);
+  char *room = new_room();
+  room_fault("GET", room, NULL, "\"delay_ms\":10000");
+  hms_cancel_token *token = hms_cancel_token_new();
+  hms_call_options call = {0};
+  call.cancel = token;
+  pthread_t canceller;
+  CHECK(pthread_create(&canceller, NULL, cancel_later, token) == 0);
+  hms_room_code_page *page = NULL;
+  hms_error *err = NULL;
+  double start = now_ms();
+  CHECK(hms_room_codes_list_page(client, &call, room, NULL, &page, &err) == HMS_STATUS_TIMEOUT);
+  double returned = now_ms();
+  pthread_join(canceller, NULL);
+  printf("     the call returned %.1f ms after the cancel\n", returned - start - 200);
+  CHECK(strstr(hms_error_message(err), "cancelled") != NULL);
+  CHECK(returned - start < 1200 && page == NULL);
+  hms_error_free(err);
+  CHECK(emu_clear_faults() == 0);
+  hms_cancel_token_free(token);
+  free(room);
+  hms_client_free(client);
+}
+
 /* ---- one client, many threads -------------------------------------------------- */
 
 enum { THREADS = 16, CALLS = 200 };
@@ -690,6 +718,7 @@ static const test_case TESTS[] = {
     TEST(test_internal_is_the_last_kind),
     TEST(test_deadline_bounds_retries_and_attempts),
     TEST(test_cancel_from_another_thread),
+    TEST(test_cancel_ends_an_attempt_on_the_wire),
     TEST(test_16_threads_200_calls_on_one_client),
 };
 
