@@ -205,32 +205,42 @@ mod tests {
         (url, lifetimes)
     }
 
-    #[test]
-    fn cancel_ends_an_attempt_on_the_wire_and_frees_its_socket() {
-        let (url, lifetimes) = silent();
-        let client = client(&url);
-        let token = CancelToken::new();
-        let canceller = {
-            let token = token.clone();
-            std::thread::spawn(move || {
-                std::thread::sleep(Duration::from_millis(200));
-                let cancelled_at = Instant::now();
-                token.cancel();
-                cancelled_at
-            })
-        };
+    /// Cancels `token` 200 ms from now, on another thread; the thread
+    /// returns when it cancelled.
+    fn cancel_soon(token: &CancelToken) -> std::thread::JoinHandle<Instant> {
+        let token = token.clone();
+        std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(200));
+            token.cancel();
+            Instant::now()
+        })
+    }
+
+    /// Lists a page from `url` watching `token`; checks the call was cancelled.
+    fn list_cancelled(url: &str, token: &CancelToken) {
+        let client = client(url);
         let call = client
             .core()
             .list_page("room", &ListFilter::default())
             .unwrap();
-        let err = client
-            .run_cancellable(call, None, Some(&token))
-            .unwrap_err();
-        let returned_at = Instant::now();
-        let cancelled_at = canceller.join().unwrap();
+        let err = client.run_cancellable(call, None, Some(token)).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::Timeout);
         assert!(err.message().contains("cancelled"), "{err}");
-        let lag = returned_at - cancelled_at;
+    }
+
+    /// How long after `canceller` cancelled the call returned (now).
+    fn lag(canceller: std::thread::JoinHandle<Instant>) -> Duration {
+        let returned = Instant::now();
+        returned.saturating_duration_since(canceller.join().unwrap())
+    }
+
+    #[test]
+    fn cancel_ends_an_attempt_on_the_wire_and_frees_its_socket() {
+        let (url, lifetimes) = silent();
+        let token = CancelToken::new();
+        let canceller = cancel_soon(&token);
+        list_cancelled(&url, &token);
+        let lag = lag(canceller);
         println!("the call returned {lag:?} after cancel");
         assert!(lag < Duration::from_secs(1), "{lag:?}");
         // The server sees the connection closed (the 10 s timeout is far off).
@@ -246,48 +256,20 @@ mod tests {
     #[test]
     fn a_cancelled_token_stops_the_call_before_any_request() {
         let (url, seen) = always_busy();
-        let client = client(&url);
         let token = CancelToken::new();
         token.cancel();
-        let call = client
-            .core()
-            .list_page("room", &ListFilter::default())
-            .unwrap();
-        let err = client
-            .run_cancellable(call, None, Some(&token))
-            .unwrap_err();
-        assert_eq!(err.kind(), ErrorKind::Timeout);
-        assert!(err.message().contains("cancelled"), "{err}");
+        list_cancelled(&url, &token);
         assert_eq!(seen.load(Ordering::SeqCst), 0);
     }
 
     #[test]
     fn cancel_cuts_a_backoff_wait_short() {
         let (url, seen) = always_busy();
-        let client = client(&url);
         let token = CancelToken::new();
-        let canceller = {
-            let token = token.clone();
-            std::thread::spawn(move || {
-                std::thread::sleep(Duration::from_millis(200));
-                token.cancel();
-            })
-        };
-        let start = Instant::now();
-        let call = client
-            .core()
-            .list_page("room", &ListFilter::default())
-            .unwrap();
-        let err = client
-            .run_cancellable(call, None, Some(&token))
-            .unwrap_err();
-        assert!(err.message().contains("cancelled"), "{err}");
-        assert!(
-            start.elapsed() < Duration::from_secs(4),
-            "{:?}",
-            start.elapsed()
-        );
+        let canceller = cancel_soon(&token);
+        list_cancelled(&url, &token);
+        let lag = lag(canceller);
+        assert!(lag < Duration::from_secs(4), "{lag:?}");
         assert_eq!(seen.load(Ordering::SeqCst), 1);
-        canceller.join().unwrap();
     }
 }
