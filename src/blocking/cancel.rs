@@ -2,7 +2,13 @@
 
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError, Weak};
 use std::time::Duration;
-use ureq::unversioned::transport::ShutdownHandle;
+
+/// Something in flight that a cancel ends at once, such as a socket that a
+/// transport shuts down (a transport implements it for its connections).
+pub(crate) trait Interrupt: Send + Sync {
+    /// Ends the I/O in flight; called from the cancelling thread.
+    fn interrupt(&self);
+}
 
 /// A flag another thread sets to stop calls that watch it
 /// ([`RoomCodesClient::run_cancellable`](super::RoomCodesClient::run_cancellable)).
@@ -16,24 +22,24 @@ pub struct CancelToken {
     state: Arc<(Mutex<State>, Condvar)>,
 }
 
-/// The flag and the sockets of the attempts watching it.
+/// The flag and what the attempts watching it have in flight.
 #[derive(Default)]
 struct State {
     cancelled: bool,
     next_id: u64,
-    sockets: Vec<(u64, Weak<dyn ShutdownHandle>)>,
+    in_flight: Vec<(u64, Weak<dyn Interrupt>)>,
 }
 
 impl std::fmt::Debug for State {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("State")
             .field("cancelled", &self.cancelled)
-            .field("sockets", &self.sockets.len())
+            .field("in_flight", &self.in_flight.len())
             .finish()
     }
 }
 
-/// While alive, cancelling the token shuts `socket` down; dropping it stops that.
+/// While alive, cancelling the token interrupts what it watches; dropping it stops that.
 pub(crate) struct Watch {
     token: CancelToken,
     id: u64,
@@ -41,7 +47,7 @@ pub(crate) struct Watch {
 
 impl Drop for Watch {
     fn drop(&mut self) {
-        self.token.lock().sockets.retain(|(id, _)| *id != self.id);
+        self.token.lock().in_flight.retain(|(id, _)| *id != self.id);
     }
 }
 
@@ -55,18 +61,18 @@ impl CancelToken {
         self.state.0.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Cancels every call watching this token (and every later one), and shuts
-    /// down the sockets of their attempts in flight.
+    /// Cancels every call watching this token (and every later one), and
+    /// interrupts their attempts in flight.
     pub fn cancel(&self) {
-        let sockets = {
+        let in_flight = {
             let mut state = self.lock();
             state.cancelled = true;
-            std::mem::take(&mut state.sockets)
+            std::mem::take(&mut state.in_flight)
         };
         self.state.1.notify_all();
-        for (_, socket) in sockets {
-            if let Some(socket) = socket.upgrade() {
-                socket.shutdown();
+        for (_, io) in in_flight {
+            if let Some(io) = io.upgrade() {
+                io.interrupt();
             }
         }
     }
@@ -76,19 +82,19 @@ impl CancelToken {
         self.lock().cancelled
     }
 
-    /// Shuts `socket` down when the token is cancelled, from now until the
+    /// Interrupts `io` when the token is cancelled, from now until the
     /// returned guard is dropped (at once if it already is).
-    pub(crate) fn watch(&self, socket: &Weak<dyn ShutdownHandle>) -> Watch {
+    pub(crate) fn watch(&self, io: &Weak<dyn Interrupt>) -> Watch {
         let mut state = self.lock();
         let id = state.next_id;
         state.next_id += 1;
         if state.cancelled {
             drop(state);
-            if let Some(socket) = socket.upgrade() {
-                socket.shutdown();
+            if let Some(io) = io.upgrade() {
+                io.interrupt();
             }
         } else {
-            state.sockets.push((id, socket.clone()));
+            state.in_flight.push((id, io.clone()));
         }
         Watch {
             token: self.clone(),
@@ -136,22 +142,22 @@ mod tests {
         canceller.join().unwrap();
     }
 
-    /// Counts its shutdowns.
+    /// Counts its interruptions.
     #[derive(Default)]
     struct Socket(AtomicUsize);
 
-    impl ShutdownHandle for Socket {
-        fn shutdown(&self) {
+    impl Interrupt for Socket {
+        fn interrupt(&self) {
             self.0.fetch_add(1, Ordering::SeqCst);
         }
     }
 
-    fn weak(socket: &Arc<Socket>) -> Weak<dyn ShutdownHandle> {
-        Arc::downgrade(socket) as Weak<dyn ShutdownHandle>
+    fn weak(socket: &Arc<Socket>) -> Weak<dyn Interrupt> {
+        Arc::downgrade(socket) as Weak<dyn Interrupt>
     }
 
     #[test]
-    fn cancel_shuts_down_only_the_sockets_still_watched() {
+    fn cancel_interrupts_only_what_is_still_watched() {
         let token = CancelToken::new();
         let (watched, done) = (Arc::new(Socket::default()), Arc::new(Socket::default()));
         let watch = token.watch(&weak(&watched));
@@ -160,8 +166,8 @@ mod tests {
         assert_eq!(watched.0.load(Ordering::SeqCst), 1);
         assert_eq!(done.0.load(Ordering::SeqCst), 0);
         drop(watch);
-        assert!(token.lock().sockets.is_empty());
-        // Watching after the cancel shuts the socket down at once.
+        assert!(token.lock().in_flight.is_empty());
+        // Watching after the cancel interrupts at once.
         let late = Arc::new(Socket::default());
         drop(token.watch(&weak(&late)));
         assert_eq!(late.0.load(Ordering::SeqCst), 1);

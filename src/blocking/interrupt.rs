@@ -7,7 +7,7 @@
 //! that handle, so cancelling the token ends the read or write at once, pooled
 //! connection or new one, TLS handshake included.
 
-use super::cancel::{CancelToken, Watch};
+use super::cancel::{CancelToken, Interrupt, Watch};
 use super::handshake;
 use std::cell::RefCell;
 use std::sync::{Arc, Mutex, PoisonError, Weak};
@@ -37,18 +37,42 @@ fn current() -> Option<CancelToken> {
     CURRENT.with(|current| current.borrow().clone())
 }
 
+/// A connection's socket, which a cancel shuts down.
+struct Socket(Weak<dyn ShutdownHandle>);
+
+impl std::fmt::Debug for Socket {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Socket")
+    }
+}
+
+impl Interrupt for Socket {
+    fn interrupt(&self) {
+        if let Some(socket) = self.0.upgrade() {
+            socket.shutdown();
+        }
+    }
+}
+
+impl Socket {
+    /// `socket` as a token watches it.
+    fn watched_by(socket: &Arc<Socket>) -> Weak<dyn Interrupt> {
+        Arc::downgrade(socket) as Weak<dyn Interrupt>
+    }
+}
+
 /// Runs one read or write of a connection whose socket is `socket`, watched by
 /// this thread's token, if any.
-fn watched<R>(socket: &Option<Weak<dyn ShutdownHandle>>, io: impl FnOnce() -> R) -> R {
+fn watched<R>(socket: &Option<Arc<Socket>>, io: impl FnOnce() -> R) -> R {
     let _watch = match (current(), socket) {
-        (Some(token), Some(socket)) => Some(token.watch(socket)),
+        (Some(token), Some(socket)) => Some(token.watch(&Socket::watched_by(socket))),
         _ => None,
     };
     io()
 }
 
 /// The socket a connector opened, and the watch on it while it connects.
-type Opened = Option<(Weak<dyn ShutdownHandle>, Option<Watch>)>;
+type Opened = Option<(Arc<Socket>, Option<Watch>)>;
 
 /// ureq's default connector (TCP, then TLS for `https`), whose connections
 /// a [`CancelToken`] can interrupt.
@@ -71,10 +95,11 @@ impl Connector<()> for InterruptibleConnector {
         let opened: Arc<Mutex<Opened>> = Arc::default();
         let agent_register = details.register_shutdown.clone();
         let kept = opened.clone();
-        let register: Arc<RegisterShutdown> = Arc::new(move |socket| {
-            let watch = current().map(|token| token.watch(&socket));
-            *kept.lock().unwrap_or_else(PoisonError::into_inner) = Some((socket.clone(), watch));
-            agent_register(socket)
+        let register: Arc<RegisterShutdown> = Arc::new(move |handle: Weak<dyn ShutdownHandle>| {
+            let socket = Arc::new(Socket(handle.clone()));
+            let watch = current().map(|token| token.watch(&Socket::watched_by(&socket)));
+            *kept.lock().unwrap_or_else(PoisonError::into_inner) = Some((socket, watch));
+            agent_register(handle)
         });
         let inner_details = ConnectionDetails {
             uri: details.uri,
@@ -106,7 +131,7 @@ type RegisterShutdown = dyn Fn(Weak<dyn ShutdownHandle>) -> Result<(), Error> + 
 #[derive(Debug)]
 pub(crate) struct Interruptible {
     inner: Box<dyn Transport>,
-    socket: Option<Weak<dyn ShutdownHandle>>,
+    socket: Option<Arc<Socket>>,
 }
 
 impl Transport for Interruptible {
