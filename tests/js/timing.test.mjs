@@ -1,5 +1,7 @@
 // Retries with Retry-After, timeouts, AbortSignal, and many calls at once.
 import assert from "node:assert/strict";
+import { once } from "node:events";
+import net from "node:net";
 import { beforeEach, test } from "node:test";
 import { clean, client, fault, hmsError, newRoom, requests } from "./support.mjs";
 
@@ -65,6 +67,29 @@ test("an abort during the request rejects promptly with the reason", async () =>
   await abortsWithin(pending, 1000);
   const reason = new Error("changed my mind");
   await assert.rejects(client().create(room, { signal: AbortSignal.abort(reason) }), (e) => e === reason);
+});
+
+test("an abort ends the attempt on the wire: the server sees its connection closed", async (t) => {
+  // A server that reads requests and never answers; each connection's close is timed.
+  const closed = [];
+  const server = net.createServer((socket) => {
+    socket.resume();
+    socket.on("close", () => closed.push(Date.now()));
+  });
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  t.after(() => server.close());
+  const base = `http://127.0.0.1:${server.address().port}/v2`;
+  const controller = new AbortController();
+  const pending = client({ baseUrl: base, authBaseUrl: base, timeoutMs: 10000 }).listPage("room", {}, {
+    signal: controller.signal,
+  });
+  setTimeout(() => controller.abort(), 200);
+  await abortsWithin(pending, 1200);
+  const aborted = Date.now();
+  while (closed.length === 0 && Date.now() - aborted < 2000) await new Promise((r) => setTimeout(r, 10));
+  assert.equal(closed.length, 1, "the connection is still open 2 s after the abort");
+  t.diagnostic(`the server saw the connection closed ${closed[0] - aborted} ms after the call rejected`);
 });
 
 test("an abort during the wait between attempts rejects promptly", async () => {
