@@ -10,6 +10,10 @@ use hms_room_codes::blocking::RoomCodesClient;
 use hms_room_codes::{room_link, ListFilter, RoomLinkOptions};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
+    if std::env::var_os("HMS_MANAGEMENT_TOKEN").is_none() {
+        eprintln!("[rust] set HMS_MANAGEMENT_TOKEN (it also makes the demo's room) and HMS_API_BASE_URL, or run `make demo` (local emulator)");
+        std::process::exit(2);
+    }
     let client = RoomCodesClient::from_env()?;
     let room_id = common::create_room(&client, &format!("demo-room-{}", std::process::id()))?;
     println!("[rust] room {room_id}");

@@ -1,24 +1,23 @@
 "use strict";
-// hms-room-codes for Node, CommonJS. `import` reaches this same module through
-// index.mjs, so a program that mixes both gets one instance and one HmsError.
-const glue = require("./hms_room_codes.js");
-const { HmsError, isHmsError } = require("./@ERROR_JS@");
+// hms-room-codes for Node (also Deno and Bun, which read the `node` condition),
+// CommonJS. `import` reaches this same module through index.mjs, so a program
+// that mixes both gets one instance and one HmsError.
+//
+// The wasm comes from hms_room_codes_wasm.cjs (deflated, base64) rather than a
+// file read next to this one, so that a server bundle (esbuild, webpack)
+// carries it without any configuration.
+const { inflateRawSync } = require("node:zlib");
+const { webcrypto } = require("node:crypto");
+const { start } = require("./runtime.cjs");
 const { clientFetch, keepAliveFetch } = require("./node-fetch.cjs");
 
-/** The `fetch` of every client given none: one keep-alive pool per process. */
-let defaultFetch;
+const bytes = inflateRawSync(Buffer.from(require("./hms_room_codes_wasm.cjs"), "base64"));
+const api = start(new WebAssembly.Module(bytes), {
+  // Node 18 has no global `crypto`; its own Web Crypto does the same.
+  randomValues: globalThis.crypto ? undefined : (array) => webcrypto.getRandomValues(array),
+  // Clients given no `fetch` send over node:http keep-alive (node-fetch.cjs),
+  // never loading Node's much slower global `fetch`.
+  fetch: clientFetch(),
+});
 
-/** A RoomCodesClient that, given no `fetch`, sends over node:http keep-alive
- * (node-fetch.cjs) rather than through Node's much slower global `fetch`. */
-class RoomCodesClient extends glue.RoomCodesClient {
-  constructor(options) {
-    const plain = options === undefined || options === null || (typeof options === "object" && !Array.isArray(options));
-    if (plain && options?.fetch === undefined) {
-      defaultFetch ??= clientFetch();
-      options = { ...options, fetch: defaultFetch };
-    }
-    super(options);
-  }
-}
-
-module.exports = { ...glue, RoomCodesClient, HmsError, isHmsError, keepAliveFetch };
+module.exports = { ...api, keepAliveFetch };

@@ -1,19 +1,24 @@
 // hms-room-codes from Node: codes for a room, one more guest code, every code
 // listed, one disabled, one exchanged for an auth token, and a room link.
-// Configured like the official SDK: HMS_ACCESS_KEY + HMS_SECRET (or
-// HMS_MANAGEMENT_TOKEN), and HMS_API_BASE_URL / HMS_AUTH_BASE_URL for the
-// emulator (`make demo` sets them all).
+// Configured like the Rust, C and Go quickstarts: HMS_ACCESS_KEY + HMS_SECRET
+// (or HMS_MANAGEMENT_TOKEN), HMS_ROOM_ID (one of your rooms, from the 100ms
+// dashboard), and HMS_API_BASE_URL / HMS_AUTH_BASE_URL for another endpoint.
+// `make demo` runs it against the local emulator, which sets them all and
+// makes the room.
 import { RoomCodesClient, isHmsError, roomLink } from "hms-room-codes";
 
 const env = process.env;
-const client = new RoomCodesClient({
-  accessKey: env.HMS_ACCESS_KEY,
-  appSecret: env.HMS_SECRET,
-  baseUrl: env.HMS_API_BASE_URL,
-  authBaseUrl: env.HMS_AUTH_BASE_URL,
-});
+if (!env.HMS_MANAGEMENT_TOKEN && !(env.HMS_ACCESS_KEY && env.HMS_SECRET)) {
+  console.error("[node] set HMS_ACCESS_KEY and HMS_SECRET (or HMS_MANAGEMENT_TOKEN) and HMS_ROOM_ID, or run `make demo` (local emulator)");
+  process.exit(2);
+}
+if (!env.HMS_ROOM_ID && !env.HMS_EMULATOR_URL) {
+  console.error("[node] set HMS_ROOM_ID to the id of one of your rooms (100ms dashboard)");
+  process.exit(2);
+}
+const client = RoomCodesClient.fromEnv();
 
-// A room to work on (the emulator makes one; with the real service, use yours).
+// The room to work on: yours, or one the emulator makes under `make demo`.
 const roomId =
   env.HMS_ROOM_ID ??
   (await (await fetch(`${env.HMS_EMULATOR_URL}/v2/rooms`, {

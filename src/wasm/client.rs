@@ -37,16 +37,19 @@ impl RoomCodesClient {
     pub fn new(
         #[wasm_bindgen(unchecked_optional_param_type = "RoomCodesClientOptions")] options: JsValue,
     ) -> Result<RoomCodesClient, JsValue> {
-        let ClientOptions { config, fetch } = options::client(&options)?;
-        let transport = Transport {
-            fetch,
-            max_response_bytes: config.max_response_bytes(),
-            browser: env::is_browser_page(),
-        };
-        let core = Core::new(config);
-        Ok(RoomCodesClient {
-            shared: Rc::new(Shared { core, transport }),
-        })
+        Ok(RoomCodesClient::with(options::client(&options, false)?))
+    }
+
+    /// A client configured like the Rust, C and Go ones: `HMS_MANAGEMENT_TOKEN`,
+    /// or `HMS_ACCESS_KEY` with `HMS_SECRET`, and `HMS_API_BASE_URL` /
+    /// `HMS_AUTH_BASE_URL`, read from `process.env` (Node, Bun) or `Deno.env`.
+    /// `options` override them. Throws an `HmsError` of kind
+    /// `invalid_argument` where there is no environment (a browser page).
+    #[wasm_bindgen(js_name = "fromEnv")]
+    pub fn from_env(
+        #[wasm_bindgen(unchecked_optional_param_type = "RoomCodesClientOptions")] options: JsValue,
+    ) -> Result<RoomCodesClient, JsValue> {
+        Ok(RoomCodesClient::with(options::client(&options, true)?))
     }
 
     /// Creates (or returns) a room code for every role of the room.
@@ -151,6 +154,19 @@ impl RoomCodesClient {
 }
 
 impl RoomCodesClient {
+    /// A client with these settings.
+    fn with(ClientOptions { config, fetch }: ClientOptions) -> RoomCodesClient {
+        let transport = Transport {
+            fetch,
+            max_response_bytes: config.max_response_bytes(),
+            browser: env::is_browser_page(),
+        };
+        let core = Core::new(config);
+        RoomCodesClient {
+            shared: Rc::new(Shared { core, transport }),
+        }
+    }
+
     /// Runs `operation` as a promise, with the call options read first.
     fn spawn<F>(
         &self,

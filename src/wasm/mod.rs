@@ -13,6 +13,7 @@ mod client;
 mod drive;
 mod env;
 mod error;
+mod host;
 mod link;
 mod list;
 mod options;

@@ -2,11 +2,13 @@
 
 use super::args::Bag;
 use super::env;
-use crate::config::{Config, Credentials};
+use super::host;
+use crate::config::{Config, ConfigBuilder, Credentials};
 use crate::error::{Error, Result};
 use crate::model::ListFilter;
 use crate::secret::Secret;
 use js_sys::Function;
+use std::cell::RefCell;
 use std::time::Duration;
 use wasm_bindgen::JsValue;
 use web_sys::AbortSignal;
@@ -17,9 +19,11 @@ pub struct ClientOptions {
     pub fetch: Option<Function>,
 }
 
-/// Reads `new RoomCodesClient(options)`. Credentials in a browser page are
-/// refused unless `dangerouslyAllowBrowser` is set.
-pub fn client(value: &JsValue) -> Result<ClientOptions> {
+/// Reads `new RoomCodesClient(options)` or, `from_env`, the options of
+/// `RoomCodesClient.fromEnv(options)` over the environment's settings.
+/// Credentials in a browser page are refused unless `dangerouslyAllowBrowser`
+/// is set.
+pub fn client(value: &JsValue, from_env: bool) -> Result<ClientOptions> {
     let bag = Bag::new(
         "options",
         value,
@@ -42,24 +46,26 @@ pub fn client(value: &JsValue) -> Result<ClientOptions> {
             bag.string("accessKey")?,
             bag.string("appSecret")?,
         ) {
-            (None, None, None) => Credentials::None,
-            (Some(token), None, None) => Credentials::ManagementToken(Secret::new(token)),
-            (None, Some(access_key), Some(app_secret)) => Credentials::AppKeys {
+            (None, None, None) => None,
+            (Some(token), None, None) => Some(Credentials::ManagementToken(Secret::new(token))),
+            (None, Some(access_key), Some(app_secret)) => Some(Credentials::AppKeys {
                 access_key,
                 app_secret: Secret::new(app_secret),
-            },
+            }),
             _ => return Err(Error::invalid_argument(
                 "give managementToken, or accessKey with appSecret, or none of them (proxy mode)",
             )),
         };
-    let allow_browser = bag.boolean("dangerouslyAllowBrowser")?.unwrap_or(false);
-    if credentials != Credentials::None && !allow_browser && env::is_browser_page() {
-        return Err(Error::invalid_argument(
-            "credentials in a browser page reach every visitor: keep them on a server and use \
-             proxy mode (no credentials, baseUrl of your proxy), or set dangerouslyAllowBrowser",
-        ));
+    let mut builder = if from_env {
+        environment()?
+    } else {
+        Config::builder()
+    };
+    if let Some(credentials) = credentials {
+        builder = builder.credentials(credentials);
     }
-    let mut builder = Config::builder().binding("js").credentials(credentials);
+    let mut builder = builder.binding("js");
+    let allow_browser = bag.boolean("dangerouslyAllowBrowser")?.unwrap_or(false);
     if let Some(url) = bag.string("baseUrl")? {
         builder = builder.base_url(url);
     }
@@ -75,10 +81,42 @@ pub fn client(value: &JsValue) -> Result<ClientOptions> {
     if let Some(allow) = bag.boolean("allowInsecureHttp")? {
         builder = builder.allow_insecure_http(allow);
     }
+    let config = builder.build()?;
+    if *config.credentials() != Credentials::None && !allow_browser && env::is_browser_page() {
+        return Err(Error::invalid_argument(
+            "credentials in a browser page reach every visitor: keep them on a server and use \
+             proxy mode (no credentials, baseUrl of your proxy), or set dangerouslyAllowBrowser",
+        ));
+    }
+    if matches!(config.credentials(), Credentials::AppKeys { .. })
+        && getrandom::fill(&mut [0]).is_err()
+    {
+        return Err(Error::invalid_argument(
+            "signing management tokens needs crypto.getRandomValues, which this runtime lacks: \
+             pass a managementToken instead, or use a runtime with Web Crypto",
+        ));
+    }
     Ok(ClientOptions {
-        config: builder.build()?,
-        fetch: bag.function("fetch")?,
+        config,
+        fetch: bag.function("fetch")?.or_else(host::default_fetch),
     })
+}
+
+/// The settings of the environment variables the other bindings read
+/// (`HMS_MANAGEMENT_TOKEN`, or `HMS_ACCESS_KEY` + `HMS_SECRET`, and the base
+/// URLs); the core names them. `Err` where there are none to read.
+fn environment() -> Result<ConfigBuilder> {
+    let failure = RefCell::new(None);
+    let builder = ConfigBuilder::from_lookup(|name| {
+        host::env_var(name).unwrap_or_else(|error| {
+            failure.borrow_mut().get_or_insert(error);
+            None
+        })
+    });
+    match failure.into_inner() {
+        Some(error) => Err(error),
+        None => Ok(builder),
+    }
 }
 
 /// The last argument of every method.

@@ -1,0 +1,129 @@
+"use strict";
+// Starts the WebAssembly module for every entry point (Node, browsers and
+// bundlers, workerd), given the compiled module. Also the guard that keeps a
+// trap from hanging anyone: a wasm trap or a Rust panic rejects every pending
+// promise with an HmsError of kind `internal`, and every later call gets the
+// same error (the module's memory cannot be trusted after a trap).
+const glue = require("./hms_room_codes.cjs");
+
+/** The import module name the wasm asks for. */
+const GLUE = "./hms_room_codes_bg.js";
+/** Exports called back from timers, promise reactions and finalizers, never
+ * by a user's call: after a trap they do nothing, since throwing there would
+ * be an uncaught exception. */
+const CALLBACK = /^wasm_bindgen__convert__closures|^__wbindgen_destroy_closure$|_free$/;
+/** The promise-returning methods, whose callers must never wait forever. */
+const ASYNC_METHODS = [
+  [glue.RoomCodesClient, ["create", "createForRole", "listPage", "setEnabled", "authTokenForCode"]],
+  [glue.RoomCodeList, ["next", "return"]],
+];
+
+/** The error of every call once the module has trapped. */
+let stopped;
+/** The reject functions of the promises handed out and not yet settled. */
+const pending = new Set();
+/** How deep the current call into wasm is nested (wasm → JS → wasm). */
+let depth = 0;
+
+/** Records a trap: every pending promise rejects, every later call throws. */
+function stop(trap) {
+  if (!stopped) {
+    const cause = (glue.lastPanic() ?? trap.message).replace(/\s*\n\s*/g, " ");
+    stopped = new glue.HmsError(
+      "internal",
+      `hms-room-codes stopped after an internal error (${cause}); no client of this module can be ` +
+        "used any more: restart the process or reload the page, and please report it",
+    );
+    stopped.cause = trap;
+    for (const reject of pending) reject(stopped);
+    pending.clear();
+  }
+  return stopped;
+}
+
+/** The wasm exports, each wrapped so that a trap stops the module cleanly. */
+function guard(exports) {
+  const guarded = {};
+  for (const [name, value] of Object.entries(exports)) {
+    if (typeof value !== "function") {
+      guarded[name] = value;
+      continue;
+    }
+    const callback = CALLBACK.test(name);
+    guarded[name] = (...args) => {
+      if (stopped) {
+        if (callback) return [0, 0, 0];
+        throw stopped;
+      }
+      depth += 1;
+      try {
+        return value(...args);
+      } catch (error) {
+        if (!(error instanceof WebAssembly.RuntimeError) && error !== stopped) throw error;
+        const failure = stop(error);
+        // Nested: unwind the outer wasm frames too. Outermost: a user's call
+        // throws (its method rejects); a callback returns quietly.
+        if (depth > 1 || !callback) throw failure;
+        return [0, 0, 0];
+      } finally {
+        depth -= 1;
+      }
+    };
+  }
+  return guarded;
+}
+
+/** A promise settling as `call()`'s does, or rejecting when the module stops. */
+function track(call) {
+  if (stopped) return Promise.reject(stopped);
+  let promise;
+  try {
+    promise = call();
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  return new Promise((resolve, reject) => {
+    pending.add(reject);
+    promise.then(
+      (value) => {
+        pending.delete(reject);
+        resolve(value);
+      },
+      (error) => {
+        pending.delete(reject);
+        reject(error);
+      },
+    );
+  });
+}
+
+/**
+ * Instantiates `module` (a compiled `WebAssembly.Module`) and returns the
+ * package's API. `options.randomValues` replaces `crypto.getRandomValues` where
+ * the runtime has no global one (Node 18); `options.fetch` is the `fetch` of a
+ * client given none.
+ */
+function start(module, options = {}) {
+  const imports = { ...glue };
+  if (options.randomValues) {
+    for (const name of Object.keys(imports).filter((n) => n.startsWith("__wbg_getRandomValues_"))) {
+      imports[name] = (pointer, length) => options.randomValues(new Uint8Array(instance.exports.memory.buffer, pointer, length));
+    }
+  }
+  const instance = new WebAssembly.Instance(module, { [GLUE]: imports });
+  glue.__wbg_set_wasm(guard(instance.exports));
+  instance.exports.__wbindgen_start();
+  if (options.fetch) glue.__setDefaultFetch(options.fetch);
+  for (const [type, methods] of ASYNC_METHODS) {
+    for (const method of methods) {
+      const call = type.prototype[method];
+      type.prototype[method] = function (...args) {
+        return track(() => call.apply(this, args));
+      };
+    }
+  }
+  const { RoomCodesClient, RoomCodeList, roomLink, HmsError, isHmsError } = glue;
+  return { RoomCodesClient, RoomCodeList, roomLink, HmsError, isHmsError };
+}
+
+module.exports = { start };
