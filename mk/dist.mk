@@ -58,7 +58,7 @@ dist-npm: npm-package
 
 # Needs the emulator (test-dist starts one).
 dist-tests-run:
-	bash scripts/dist/test-c.sh $(DIST) $(DIST_VERSION) $(CURDIR)/$(C_OUT)/emu_room
+	$(DIST_ZIGBUILD) bash scripts/dist/test-c.sh $(DIST) $(DIST_VERSION) $(CURDIR)/$(C_OUT)/emu_room
 	$(DIST_ZIGBUILD) bash scripts/dist/test-go.sh $(DIST) $(DIST_VERSION) $(CURDIR)/$(C_OUT)/emu_room
 
 test-dist: dist c-examples

@@ -5,7 +5,7 @@
 # C and C++; and link next to a second Rust static library. The aarch64
 # archive's quickstart cross-links with zig (its unwinder as -lgcc_s) and runs
 # under qemu-aarch64.
-# Runs inside scripts/with-emulator.sh.
+# Runs inside scripts/with-emulator.sh, zig on PATH.
 # Usage: test-c.sh DIST_DIR VERSION EMU_ROOM   (EMU_ROOM prints a new room's id)
 set -euo pipefail
 [ $# -eq 3 ] || { echo "usage: $0 DIST_DIR VERSION EMU_ROOM" >&2; exit 2; }
