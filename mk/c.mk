@@ -17,7 +17,7 @@ C_LIB_SO  := target/release/libhms_room_codes.so
 C_SYSLIBS := -lm -ldl -lpthread
 C_STRICT  := -std=c11 -Wall -Wextra -Werror -pedantic
 C_INC     := -Ibindings/c/include
-C_TEST    := $(addprefix bindings/c/tests/,test_c.c harness.c vectors.c security.c spawn.c emu.c)
+C_TEST    := $(addprefix bindings/c/tests/,test_c.c harness.c vectors.c rule_vectors.c security.c spawn.c emu.c)
 C_VECTORS := $(C_OUT)/vectors_data.h
 C_SAN     := -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 C_VERSION  = $(shell sed -n 's/^\#define HMS_ROOM_CODES_VERSION "\(.*\)"/\1/p' $(C_HEADER))
@@ -56,8 +56,8 @@ c-examples: c-lib | $(C_OUT)
 
 # The shared vectors (tests/vectors/*.json) as C tables, remade whenever they change
 # (not committed: a case added to the JSON runs in C too).
-$(C_VECTORS): tests/vectors/faults.json tests/vectors/bad_input.json bindings/c/tests/gen_vectors.py | $(C_OUT)
-	python3 bindings/c/tests/gen_vectors.py tests/vectors/faults.json tests/vectors/bad_input.json $@
+$(C_VECTORS): $(wildcard tests/vectors/*.json) $(C_HEADER) bindings/c/tests/gen_vectors.py | $(C_OUT)
+	python3 bindings/c/tests/gen_vectors.py tests/vectors $(C_HEADER) $@
 
 c-tests-build: c-lib $(C_VECTORS) | $(C_OUT)
 	$(CC) $(C_STRICT) -g $(C_INC) -I$(C_OUT) $(C_TEST) $(C_LIB_A) $(C_SYSLIBS) -o $(C_OUT)/test_c
@@ -114,7 +114,7 @@ install-c: c-lib
 	install -m 644 $(C_HEADER) $(CXX_HEADER) $(DESTDIR)$(PREFIX)/include/
 	install -m 644 $(C_LIB_A) $(DESTDIR)$(PREFIX)/lib/
 	install -m 755 $(C_LIB_SO) $(DESTDIR)$(PREFIX)/lib/
-	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(C_VERSION)|' -e 's| @RPATH@||' bindings/c/hms_room_codes.pc.in \
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(C_VERSION)|' bindings/c/hms_room_codes.pc.in \
 	  >$(DESTDIR)$(PREFIX)/lib/pkgconfig/hms_room_codes.pc
 	for f in hms_room_codesConfig hms_room_codesConfigVersion; do \
 	  sed 's|@VERSION@|$(C_VERSION)|' bindings/c/cmake/$$f.cmake.in \

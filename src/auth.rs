@@ -3,6 +3,7 @@
 
 use crate::config::Credentials;
 use crate::jwt;
+use crate::random::Random;
 use crate::secret::Secret;
 use std::sync::Mutex;
 use std::time::Duration;
@@ -34,8 +35,9 @@ impl Auth {
         }
     }
 
-    /// The token to send now (`None` in proxy mode).
-    pub fn token(&self, now_unix_ms: u64) -> Option<Secret> {
+    /// The token to send now (`None` in proxy mode); a new token's id comes
+    /// from `random`.
+    pub fn token(&self, now_unix_ms: u64, random: &Random) -> Option<Secret> {
         match &self.credentials {
             Credentials::None => None,
             Credentials::ManagementToken(token) => Some(token.clone()),
@@ -56,7 +58,8 @@ impl Auth {
                     return Some(cached.token.clone());
                 }
                 let lifetime = self.lifetime.as_secs();
-                let token = jwt::management_token(access_key, app_secret, now, lifetime);
+                let token =
+                    jwt::management_token(access_key, app_secret, now, lifetime, random.bytes16());
                 *cache = Some(CachedToken {
                     token: token.clone(),
                     expires_at_secs: now + lifetime,
@@ -90,6 +93,8 @@ mod tests {
 
     const DAY: Duration = Duration::from_secs(86_400);
 
+    static R: Random = Random::from_seed(1);
+
     fn keys(lifetime: Duration) -> Auth {
         Auth::new(
             Credentials::AppKeys {
@@ -102,9 +107,9 @@ mod tests {
 
     #[test]
     fn proxy_and_fixed_token_modes() {
-        assert_eq!(Auth::new(Credentials::None, DAY).token(0), None);
+        assert_eq!(Auth::new(Credentials::None, DAY).token(0, &R), None);
         let fixed = Auth::new(Credentials::ManagementToken(Secret::new("t")), DAY);
-        assert_eq!(fixed.token(0).unwrap().expose(), "t");
+        assert_eq!(fixed.token(0, &R).unwrap().expose(), "t");
         assert!(!fixed.can_renew());
     }
 
@@ -112,31 +117,31 @@ mod tests {
     fn cached_until_sixty_seconds_are_left() {
         let auth = keys(DAY);
         let t0 = 1_000_000_000;
-        let first = auth.token(t0).unwrap();
-        assert_eq!(auth.token(t0 + 3_600_000).unwrap(), first);
+        let first = auth.token(t0, &R).unwrap();
+        assert_eq!(auth.token(t0 + 3_600_000, &R).unwrap(), first);
         let almost = t0 + (DAY.as_millis() as u64) - 61_000;
-        assert_eq!(auth.token(almost).unwrap(), first);
-        let renewed = auth.token(almost + 2_000).unwrap();
+        assert_eq!(auth.token(almost, &R).unwrap(), first);
+        let renewed = auth.token(almost + 2_000, &R).unwrap();
         assert_ne!(renewed, first, "renewed before expiry, not after");
     }
 
     #[test]
     fn short_lifetimes_are_renewed_at_expiry() {
         let auth = keys(Duration::from_secs(5));
-        let first = auth.token(10_000).unwrap();
-        assert_eq!(auth.token(14_000).unwrap(), first);
-        assert_ne!(auth.token(15_000).unwrap(), first);
+        let first = auth.token(10_000, &R).unwrap();
+        assert_eq!(auth.token(14_000, &R).unwrap(), first);
+        assert_ne!(auth.token(15_000, &R).unwrap(), first);
     }
 
     #[test]
     fn forgetting_a_rejected_token_signs_a_new_one_once() {
         let auth = keys(DAY);
-        let first = auth.token(0).unwrap();
+        let first = auth.token(0, &R).unwrap();
         auth.forget(&first);
-        let second = auth.token(0).unwrap();
+        let second = auth.token(0, &R).unwrap();
         assert_ne!(first, second);
         auth.forget(&first); // stale: another caller already renewed
-        assert_eq!(auth.token(0).unwrap(), second);
+        assert_eq!(auth.token(0, &R).unwrap(), second);
         assert!(auth.can_renew());
     }
 }

@@ -19,7 +19,7 @@ use crate::core::Core;
 use crate::error::{Error, ErrorKind, Result};
 use crate::http::{HttpRequest, HttpResponse, TransportFailure, TransportFailureKind};
 use crate::operation::Operation;
-use crate::retry::{random_fraction, Outcome};
+use crate::retry::Outcome;
 use crate::retry_after;
 use crate::secret::Secret;
 use std::time::Duration;
@@ -38,6 +38,8 @@ pub enum Step<T> {
 pub struct Call<'a, T> {
     core: &'a Core,
     operation: Operation,
+    /// The public operation the caller called, named in messages.
+    name: &'static str,
     request: HttpRequest,
     parse: fn(&[u8]) -> Result<T>,
     retries_done: u32,
@@ -56,6 +58,7 @@ impl<'a, T> Call<'a, T> {
         Call {
             core,
             operation,
+            name: operation.as_str(),
             request,
             parse,
             retries_done: 0,
@@ -63,6 +66,12 @@ impl<'a, T> Call<'a, T> {
             sent_token: None,
             timeout: core.config().timeout(),
         }
+    }
+
+    /// The same call, named `name` in its messages (a page of `list` is `list`).
+    pub(crate) fn named(mut self, name: &'static str) -> Self {
+        self.name = name;
+        self
     }
 
     /// Bounds each attempt of this call by `timeout` instead of the configured
@@ -90,7 +99,7 @@ impl<'a, T> Call<'a, T> {
     pub fn request(&mut self, now_unix_ms: u64) -> HttpRequest {
         let mut request = self.request.clone();
         self.sent_token = if self.operation.uses_management_auth() {
-            self.core.auth().token(now_unix_ms)
+            self.core.auth().token(now_unix_ms, self.core.random())
         } else {
             None
         };
@@ -107,7 +116,10 @@ impl<'a, T> Call<'a, T> {
         let status = response.status;
         if (200..300).contains(&status) {
             if response.body.len() > self.core.config().max_response_bytes() {
-                return Step::Done(Err(too_large(self.core.config().max_response_bytes())));
+                return Step::Done(Err(too_large(
+                    self.name,
+                    self.core.config().max_response_bytes(),
+                )));
             }
             return Step::Done((self.parse)(&response.body).map_err(|e| e.with_status(status)));
         }
@@ -125,6 +137,7 @@ impl<'a, T> Call<'a, T> {
             Some(wait) => Step::RetryAfter(wait),
             None => Step::Done(Err(classify::classify(
                 self.operation,
+                self.name,
                 response,
                 retry_after,
             ))),
@@ -141,19 +154,19 @@ impl<'a, T> Call<'a, T> {
                 ErrorKind::Timeout,
                 format!(
                     "{} timed out after {} ms: {}",
-                    self.operation.as_str(),
+                    self.name,
                     self.timeout.as_millis() as u64,
                     failure.message
                 ),
             ),
             TransportFailureKind::BodyTooLarge => {
-                too_large(self.core.config().max_response_bytes())
+                too_large(self.name, self.core.config().max_response_bytes())
             }
             TransportFailureKind::NotSent
             | TransportFailureKind::Broken
             | TransportFailureKind::TlsHandshake => Error::new(
                 ErrorKind::Network,
-                format!("{} failed: {}", self.operation.as_str(), failure.message),
+                format!("{} failed: {}", self.name, failure.message),
             ),
         };
         Step::Done(Err(error))
@@ -165,16 +178,16 @@ impl<'a, T> Call<'a, T> {
             outcome,
             self.retries_done,
             retry_after,
-            random_fraction(),
+            self.core.random().fraction(),
         )?;
         self.retries_done += 1;
         Some(wait)
     }
 }
 
-fn too_large(cap: usize) -> Error {
+fn too_large(name: &str, cap: usize) -> Error {
     Error::decode(format!(
-        "the response body is larger than the {cap}-byte limit"
+        "{name}: the response body is larger than the {cap}-byte limit"
     ))
 }
 

@@ -241,3 +241,119 @@ fn a_per_call_timeout_bounds_attempts_and_names_itself() {
         error.message()
     );
 }
+
+#[test]
+fn seeded_waits_follow_the_core_random_source_as_a_table() {
+    use crate::random::Random;
+    use crate::retry::RetryPolicy;
+    let (base, cap) = (Duration::from_millis(100), Duration::from_secs(1));
+    let policy = RetryPolicy {
+        max_retries: 3,
+        base,
+        cap,
+    };
+    for seed in [0, 1, 42, u64::MAX] {
+        let core = core(
+            Config::builder()
+                .rng_seed(seed)
+                .max_retries(3)
+                .backoff(base, cap),
+        );
+        let draws = Random::from_seed(seed);
+        let mut call = core.list_page("r", &Default::default()).unwrap();
+        // Each row: what an attempt got, and the wait the core must answer.
+        let unavailable = response(503, "", &[]);
+        let limited = response(429, "", &[("retry-after", "1")]);
+        let steps: [(Step<_>, Duration); 3] = [
+            (
+                call.on_response(&unavailable, 0),
+                policy.backoff(0, draws.fraction()),
+            ),
+            (
+                call.on_failure(&failure(TransportFailureKind::Timeout)),
+                policy.backoff(1, draws.fraction()),
+            ),
+            (call.on_response(&limited, 0), {
+                draws.fraction();
+                Duration::from_secs(1)
+            }),
+        ];
+        for (i, (step, want)) in steps.into_iter().enumerate() {
+            let got = wait(step);
+            assert_eq!(got, want, "seed {seed}, attempt {}", i + 1);
+            assert!(got <= cap);
+        }
+        let err = done(call.on_response(&unavailable, 0)).unwrap_err();
+        assert_eq!((err.kind(), call.retries_done()), (ErrorKind::Server, 3));
+    }
+    // Seed 0's first fraction is 0.883…: the jitter is not a constant.
+    let core = core(Config::builder().rng_seed(0).backoff(base, cap));
+    let mut call = core.list_page("r", &Default::default()).unwrap();
+    let first = wait(call.on_response(&response(503, "", &[]), 0));
+    assert!(
+        first > Duration::from_millis(88) && first < Duration::from_millis(89),
+        "{first:?}"
+    );
+}
+
+#[test]
+fn seeded_cores_sign_the_same_tokens() {
+    let signed = |seed: u64, now: u64| {
+        let core = core(Config::builder().app_keys("k", "s").rng_seed(seed));
+        let mut call = core.create("r").unwrap();
+        call.request(now)
+            .header("authorization")
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(signed(7, 5_000), signed(7, 5_000));
+    assert_ne!(
+        signed(7, 5_000),
+        signed(8, 5_000),
+        "the jti comes from the seed"
+    );
+    assert_ne!(
+        signed(7, 5_000),
+        signed(7, 6_000),
+        "iat comes from the time given"
+    );
+}
+
+#[test]
+fn an_absurd_retry_after_is_reported_clamped() {
+    let core = core(Config::builder());
+    let mut call = core.list_page("r", &Default::default()).unwrap();
+    let limited = response(429, "", &[("retry-after", "99999999999999999999999")]);
+    let err = done(call.on_response(&limited, 0)).unwrap_err();
+    assert_eq!(
+        (err.kind(), err.retry_after()),
+        (
+            ErrorKind::RateLimited,
+            Some(crate::retry_after::MAX_RETRY_AFTER)
+        )
+    );
+    assert!(err.message().starts_with("list_page answered HTTP 429"));
+}
+
+#[test]
+fn messages_name_the_public_operation() {
+    let core = core(Config::builder().max_response_bytes(4).max_retries(0));
+    let pager = core.pager(Default::default());
+    let mut call = core.list_next("r", &pager).unwrap().unwrap();
+    let err = done(call.on_response(&response(502, "", &[]), 0)).unwrap_err();
+    assert!(err.message().starts_with("list answered HTTP 502"), "{err}");
+    let mut call = core.list_next("r", &pager).unwrap().unwrap();
+    let err = done(call.on_response(&response(200, "12345", &[]), 0)).unwrap_err();
+    assert!(
+        err.message().starts_with("list: the response body"),
+        "{err}"
+    );
+    let service = r#"{"message":"room not found"}"#;
+    let mut call = core.create_for_role("r", "host").unwrap();
+    let err = done(call.on_response(&response(404, service, &[]), 0)).unwrap_err();
+    assert_eq!(err.message(), "create_for_role: room not found");
+    let err = core.set_enabled("", true).unwrap_err();
+    assert_eq!(err.message(), "set_enabled: code must not be empty");
+    let err = core.list_next("", &pager).unwrap().unwrap_err();
+    assert!(err.message().starts_with("list: room_id"), "{err}");
+}

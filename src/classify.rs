@@ -15,9 +15,11 @@ use std::time::Duration;
 /// The longest service message copied into an error.
 const MAX_MESSAGE_CHARS: usize = 500;
 
-/// The error for `response` (any non-2xx status) of `operation`.
+/// The error for `response` (any non-2xx status) of `operation`, which the
+/// caller called as `name` (e.g. `list` for the pages of a listing).
 pub fn classify(
     operation: Operation,
+    name: &str,
     response: &HttpResponse,
     retry_after: Option<Duration>,
 ) -> Error {
@@ -25,8 +27,8 @@ pub fn classify(
     let service = ServiceError::parse(&response.body);
     let kind = kind_for(operation, status, service.as_ref());
     let message = match &service {
-        Some(s) if !s.message.is_empty() => s.message.clone(),
-        _ => generic_message(operation, response),
+        Some(s) if !s.message.is_empty() => format!("{name}: {}", s.message),
+        _ => generic_message(name, response),
     };
     let details = service.map(|s| s.details).unwrap_or_default();
     Error::new(kind, message)
@@ -67,19 +69,13 @@ fn not_found_kind(operation: Operation, service: &ServiceError) -> ErrorKind {
     }
 }
 
-fn generic_message(operation: Operation, response: &HttpResponse) -> String {
+fn generic_message(name: &str, response: &HttpResponse) -> String {
     let status = response.status;
     match response.header("location") {
         Some(_) if (300..400).contains(&status) => {
-            format!(
-                "{} answered HTTP {status}, a redirect; redirects are never followed",
-                operation.as_str()
-            )
+            format!("{name} answered HTTP {status}, a redirect; redirects are never followed")
         }
-        _ => format!(
-            "{} answered HTTP {status} without a service error body",
-            operation.as_str()
-        ),
+        _ => format!("{name} answered HTTP {status} without a service error body"),
     }
 }
 
@@ -228,10 +224,10 @@ mod tests {
         ];
         for (status, message, kinds) in table {
             for (op, want) in Operation::ALL.into_iter().zip(kinds) {
-                let err = classify(op, &response(*status, &service(message)), None);
+                let err = classify(op, op.as_str(), &response(*status, &service(message)), None);
                 assert_eq!(err.kind(), *want, "{status} {message:?} on {op:?}");
                 assert_eq!(err.status(), Some(*status));
-                assert_eq!(err.message(), *message);
+                assert_eq!(err.message(), format!("{}: {message}", op.as_str()));
                 assert_eq!(err.details(), ["d1"]);
             }
         }
@@ -249,22 +245,27 @@ mod tests {
         ] {
             for op in Operation::ALL {
                 assert_eq!(
-                    classify(op, &response(403, body), None).kind(),
+                    classify(op, op.as_str(), &response(403, body), None).kind(),
                     ErrorKind::Forbidden
                 );
                 assert_eq!(
-                    classify(op, &response(404, body), None).kind(),
+                    classify(op, op.as_str(), &response(404, body), None).kind(),
                     ErrorKind::NotFound
                 );
                 assert_eq!(
-                    classify(op, &response(502, body), None).kind(),
+                    classify(op, op.as_str(), &response(502, body), None).kind(),
                     ErrorKind::Server
                 );
                 assert_eq!(
-                    classify(op, &response(401, body), None).kind(),
+                    classify(op, op.as_str(), &response(401, body), None).kind(),
                     ErrorKind::Unauthorized
                 );
-                let err = classify(op, &response(429, body), Some(Duration::from_secs(3)));
+                let err = classify(
+                    op,
+                    op.as_str(),
+                    &response(429, body),
+                    Some(Duration::from_secs(3)),
+                );
                 assert_eq!(err.kind(), ErrorKind::RateLimited);
                 assert_eq!(err.retry_after(), Some(Duration::from_secs(3)));
                 assert!(err.message().contains(op.as_str()));
@@ -275,20 +276,25 @@ mod tests {
     #[test]
     fn old_error_shape_and_odd_details_are_kept() {
         let body = r#"{"code":404,"message":"Room not found","data":{"description":"no room r1"}}"#;
-        let err = classify(CreateForRole, &response(404, body), None);
+        let err = classify(
+            CreateForRole,
+            CreateForRole.as_str(),
+            &response(404, body),
+            None,
+        );
         assert_eq!(err.kind(), ErrorKind::RoomNotFound);
         assert_eq!(err.details(), ["no room r1"]);
         let odd = r#"{"message":"bad","details":[1,{"a":true}]}"#;
         assert_eq!(
-            classify(ListPage, &response(400, odd), None).details(),
+            classify(ListPage, ListPage.as_str(), &response(400, odd), None).details(),
             ["1", r#"{"a":true}"#]
         );
         let long = format!(r#"{{"message":"{}"}}"#, "x".repeat(10_000));
         assert_eq!(
-            classify(ListPage, &response(400, &long), None)
+            classify(ListPage, "list", &response(400, &long), None)
                 .message()
                 .len(),
-            MAX_MESSAGE_CHARS
+            "list: ".len() + MAX_MESSAGE_CHARS
         );
     }
 
@@ -297,7 +303,7 @@ mod tests {
         let mut r = response(307, "");
         r.headers
             .push(("Location".into(), "https://elsewhere/".into()));
-        let err = classify(ListPage, &r, None);
+        let err = classify(ListPage, ListPage.as_str(), &r, None);
         assert_eq!(err.kind(), ErrorKind::UnexpectedStatus);
         assert!(err.message().contains("never followed"));
     }

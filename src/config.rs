@@ -2,7 +2,6 @@
 
 use crate::base_url::BaseUrl;
 use crate::error::{Error, Result};
-use crate::pem;
 use crate::secret::Secret;
 use crate::validate;
 use std::time::Duration;
@@ -23,6 +22,9 @@ pub const DEFAULT_BACKOFF_BASE: Duration = Duration::from_millis(250);
 pub const DEFAULT_BACKOFF_CAP: Duration = Duration::from_secs(8);
 /// Lifetime of a self-signed management token unless set.
 pub const DEFAULT_TOKEN_LIFETIME: Duration = Duration::from_secs(24 * 60 * 60);
+/// Pages one `list` fetches at most unless set: a server that keeps sending
+/// new cursors ends in a `decode` error instead of a listing without end.
+pub const DEFAULT_MAX_PAGES: u32 = 1000;
 
 /// How the client proves who it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,6 +54,8 @@ pub struct Config {
     pub(crate) backoff_base: Duration,
     pub(crate) backoff_cap: Duration,
     pub(crate) token_lifetime: Duration,
+    pub(crate) max_pages: u32,
+    pub(crate) rng_seed: Option<u64>,
     pub(crate) user_agent: String,
     pub(crate) ca_certificates: Vec<Vec<u8>>,
 }
@@ -82,6 +86,11 @@ impl Config {
         self.timeout
     }
 
+    /// The most pages one `list` fetches.
+    pub fn max_pages(&self) -> u32 {
+        self.max_pages
+    }
+
     /// The largest response body that will be read.
     pub fn max_response_bytes(&self) -> usize {
         self.max_response_bytes
@@ -104,13 +113,16 @@ impl Config {
 pub struct ConfigBuilder {
     base_url: String,
     auth_base_url: String,
-    credentials: Credentials,
+    management_token: Option<Secret>,
+    app_keys: Option<(String, Secret)>,
     timeout: Duration,
     max_retries: u32,
     max_response_bytes: usize,
     backoff_base: Duration,
     backoff_cap: Duration,
     token_lifetime: Duration,
+    max_pages: u32,
+    rng_seed: Option<u64>,
     allow_insecure_http: bool,
     binding: String,
     ca_certificates_pem: Vec<String>,
@@ -121,13 +133,16 @@ impl Default for ConfigBuilder {
         ConfigBuilder {
             base_url: DEFAULT_BASE_URL.into(),
             auth_base_url: DEFAULT_AUTH_BASE_URL.into(),
-            credentials: Credentials::None,
+            management_token: None,
+            app_keys: None,
             timeout: DEFAULT_TIMEOUT,
             max_retries: DEFAULT_MAX_RETRIES,
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             backoff_base: DEFAULT_BACKOFF_BASE,
             backoff_cap: DEFAULT_BACKOFF_CAP,
             token_lifetime: DEFAULT_TOKEN_LIFETIME,
+            max_pages: DEFAULT_MAX_PAGES,
+            rng_seed: None,
             allow_insecure_http: false,
             binding: "rust".into(),
             ca_certificates_pem: Vec::new(),
@@ -160,28 +175,35 @@ impl ConfigBuilder {
         builder
     }
 
-    /// Sends this fixed management token.
+    /// Sends this fixed management token. Giving app keys as well is
+    /// `invalid_argument` at [`ConfigBuilder::build`].
     pub fn management_token(mut self, token: impl Into<String>) -> Self {
-        self.credentials = Credentials::ManagementToken(Secret::new(token));
+        self.management_token = Some(Secret::new(token));
         self
     }
 
-    /// Signs management tokens with this access key and app secret.
+    /// Signs management tokens with this access key and app secret. Giving a
+    /// management token as well is `invalid_argument` at [`ConfigBuilder::build`].
     pub fn app_keys(
         mut self,
         access_key: impl Into<String>,
         app_secret: impl Into<String>,
     ) -> Self {
-        self.credentials = Credentials::AppKeys {
-            access_key: access_key.into(),
-            app_secret: Secret::new(app_secret),
-        };
+        self.app_keys = Some((access_key.into(), Secret::new(app_secret)));
         self
     }
 
-    /// Uses these credentials (including [`Credentials::None`]).
+    /// Uses exactly these credentials (including [`Credentials::None`]),
+    /// replacing any token or keys given before.
     pub fn credentials(mut self, credentials: Credentials) -> Self {
-        self.credentials = credentials;
+        (self.management_token, self.app_keys) = match credentials {
+            Credentials::None => (None, None),
+            Credentials::ManagementToken(token) => (Some(token), None),
+            Credentials::AppKeys {
+                access_key,
+                app_secret,
+            } => (None, Some((access_key, app_secret))),
+        };
         self
     }
 
@@ -223,6 +245,21 @@ impl ConfigBuilder {
         self
     }
 
+    /// The most pages one `list` fetches (more than 0; default
+    /// [`DEFAULT_MAX_PAGES`]); one more page ends the listing with `decode`.
+    pub fn max_pages(mut self, pages: u32) -> Self {
+        self.max_pages = pages;
+        self
+    }
+
+    /// Seeds the core's random source, so that backoff jitter and token ids
+    /// repeat from run to run: for tests only. Unset (the default), the seed
+    /// comes from the system once per client.
+    pub fn rng_seed(mut self, seed: u64) -> Self {
+        self.rng_seed = Some(seed);
+        self
+    }
+
     /// Lifetime of self-signed management tokens (default 24 h).
     pub fn token_lifetime(mut self, lifetime: Duration) -> Self {
         self.token_lifetime = lifetime;
@@ -259,19 +296,7 @@ impl ConfigBuilder {
         let insecure = self.allow_insecure_http;
         let base_url = BaseUrl::parse("base_url", &self.base_url, insecure)?;
         let auth_base_url = BaseUrl::parse("auth_base_url", &self.auth_base_url, insecure)?;
-        match &self.credentials {
-            Credentials::None => {}
-            Credentials::ManagementToken(token) => {
-                check_credential("management token", token.expose())?
-            }
-            Credentials::AppKeys {
-                access_key,
-                app_secret,
-            } => {
-                validate::identifier("access key", access_key)?;
-                check_credential("app secret", app_secret.expose())?;
-            }
-        }
+        let credentials = credentials(self.management_token, self.app_keys)?;
         if self.timeout.is_zero() {
             return Err(Error::invalid_argument("timeout must be more than zero"));
         }
@@ -285,26 +310,28 @@ impl ConfigBuilder {
                 "the backoff cap must not be below its base",
             ));
         }
+        if self.max_pages == 0 {
+            return Err(Error::invalid_argument("max_pages must be more than zero"));
+        }
         if self.token_lifetime < Duration::from_secs(1) {
             return Err(Error::invalid_argument(
                 "token_lifetime must be at least one second",
             ));
         }
         validate::identifier("binding", &self.binding)?;
-        let mut ca_certificates = Vec::new();
-        for text in &self.ca_certificates_pem {
-            ca_certificates.extend(pem::certificates(text)?);
-        }
+        let ca_certificates = ca_certificates(&self.ca_certificates_pem)?;
         Ok(Config {
             base_url,
             auth_base_url,
-            credentials: self.credentials,
+            credentials,
             timeout: self.timeout,
             max_retries: self.max_retries,
             max_response_bytes: self.max_response_bytes,
             backoff_base: self.backoff_base,
             backoff_cap: self.backoff_cap,
             token_lifetime: self.token_lifetime,
+            max_pages: self.max_pages,
+            rng_seed: self.rng_seed,
             user_agent: format!(
                 "hms-room-codes/{} ({})",
                 env!("CARGO_PKG_VERSION"),
@@ -315,12 +342,67 @@ impl ConfigBuilder {
     }
 }
 
-/// A secret must be present and fit in a header; its value never appears in the error.
+/// The DER certificates of every PEM text given, in order.
+#[cfg(not(target_arch = "wasm32"))]
+fn ca_certificates(pems: &[String]) -> Result<Vec<Vec<u8>>> {
+    let mut ders = Vec::new();
+    for text in pems {
+        ders.extend(crate::pem::certificates(text)?);
+    }
+    Ok(ders)
+}
+
+/// In JavaScript the runtime's trust store decides (Node: `NODE_EXTRA_CA_CERTS`),
+/// so the PEM reader stays out of the wasm build.
+#[cfg(target_arch = "wasm32")]
+fn ca_certificates(pems: &[String]) -> Result<Vec<Vec<u8>>> {
+    match pems {
+        [] => Ok(Vec::new()),
+        _ => Err(Error::invalid_argument(
+            "ca_certificates_pem is for the native transport; in JavaScript the runtime's \
+             trust store decides (Node: NODE_EXTRA_CA_CERTS)",
+        )),
+    }
+}
+
+/// The longest management token or app secret accepted, in bytes.
+const MAX_CREDENTIAL_BYTES: usize = 16 * 1024;
+
+/// The credentials from what was given: a token, app keys, or neither; both is
+/// `invalid_argument` (no silent winner). Checked before any request.
+fn credentials(token: Option<Secret>, keys: Option<(String, Secret)>) -> Result<Credentials> {
+    match (token, keys) {
+        (Some(_), Some(_)) => Err(Error::invalid_argument(
+            "give a management token or app keys (access key and app secret), not both",
+        )),
+        (Some(token), None) => {
+            check_credential("management token", token.expose())?;
+            if !token.expose().bytes().all(|b| b.is_ascii_graphic()) {
+                return Err(Error::invalid_argument(
+                    "management token must be visible ASCII characters only (it is sent in a header)",
+                ));
+            }
+            Ok(Credentials::ManagementToken(token))
+        }
+        (None, Some((access_key, app_secret))) => {
+            validate::identifier("access key", &access_key)?;
+            check_credential("app secret", app_secret.expose())?;
+            Ok(Credentials::AppKeys {
+                access_key,
+                app_secret,
+            })
+        }
+        (None, None) => Ok(Credentials::None),
+    }
+}
+
+/// A secret must be present and not too long, without control characters;
+/// its value never appears in the error.
 fn check_credential(name: &str, value: &str) -> Result<()> {
     if value.trim().is_empty() {
         return Err(Error::invalid_argument(format!("{name} must not be empty")));
     }
-    if value.len() > 16 * 1024 || value.chars().any(char::is_control) {
+    if value.len() > MAX_CREDENTIAL_BYTES || value.chars().any(char::is_control) {
         return Err(Error::invalid_argument(format!(
             "{name} must be at most 16 KiB without control characters"
         )));
@@ -360,8 +442,8 @@ mod tests {
 
     #[test]
     fn ca_certificates_add_up_in_order() {
-        let one = "-----BEGIN CERTIFICATE-----\nMAA=\n-----END CERTIFICATE-----\n";
-        let two = "-----BEGIN CERTIFICATE-----\nMAMCAQU=\n-----END CERTIFICATE-----\n";
+        let one = "-----BEGIN CERTIFICATE-----\nMAcwADAAAwEA\n-----END CERTIFICATE-----\n";
+        let two = "-----BEGIN CERTIFICATE-----\nMAowAwIBBTAAAwEA\n-----END CERTIFICATE-----\n";
         let c = Config::builder()
             .ca_certificates_pem(format!("{one}{two}"))
             .ca_certificates_pem(one)
@@ -369,7 +451,11 @@ mod tests {
             .unwrap();
         assert_eq!(
             c.ca_certificates(),
-            [vec![0x30, 0], vec![0x30, 3, 2, 1, 5], vec![0x30, 0]]
+            [
+                vec![48, 7, 48, 0, 48, 0, 3, 1, 0],
+                vec![48, 10, 48, 3, 2, 1, 5, 48, 0, 3, 1, 0],
+                vec![48, 7, 48, 0, 48, 0, 3, 1, 0]
+            ]
         );
     }
 
@@ -410,6 +496,15 @@ mod tests {
             Config::builder().max_response_bytes(0),
             Config::builder().backoff(Duration::from_secs(2), Duration::from_secs(1)),
             Config::builder().token_lifetime(Duration::from_millis(10)),
+            Config::builder().max_pages(0),
+            Config::builder().management_token("tök€"),
+            Config::builder().management_token("two words"),
+            Config::builder()
+                .management_token("t")
+                .app_keys("k", "break-secret"),
+            Config::builder()
+                .app_keys("k", "break-secret")
+                .management_token("t"),
             Config::builder().base_url("http://example.com/v2"),
             Config::builder().auth_base_url("nope"),
             Config::builder().ca_certificates_pem("no certificate here"),

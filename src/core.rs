@@ -7,6 +7,8 @@ use crate::config::Config;
 use crate::error::Result;
 use crate::model::{ListFilter, RoomCode, RoomCodePage};
 use crate::operation::Operation;
+use crate::paging::Pager;
+use crate::random::Random;
 use crate::requests;
 use crate::responses;
 use crate::retry::RetryPolicy;
@@ -17,6 +19,7 @@ pub struct Core {
     config: Config,
     auth: Auth,
     policy: RetryPolicy,
+    random: Random,
 }
 
 impl Core {
@@ -28,10 +31,14 @@ impl Core {
             base: config.backoff_base,
             cap: config.backoff_cap,
         };
+        let random = config
+            .rng_seed
+            .map_or_else(Random::from_system, Random::from_seed);
         Core {
             config,
             auth,
             policy,
+            random,
         }
     }
 
@@ -48,9 +55,14 @@ impl Core {
         &self.policy
     }
 
+    pub(crate) fn random(&self) -> &Random {
+        &self.random
+    }
+
     /// Codes for every role of `room_id`.
     pub fn create(&self, room_id: &str) -> Result<Call<'_, Vec<RoomCode>>> {
-        let request = requests::create(&self.config, room_id)?;
+        let request = requests::create(&self.config, room_id)
+            .map_err(|e| e.in_operation(Operation::Create.as_str()))?;
         Ok(Call::new(
             self,
             Operation::Create,
@@ -61,7 +73,8 @@ impl Core {
 
     /// A new code for `role` in `room_id`.
     pub fn create_for_role(&self, room_id: &str, role: &str) -> Result<Call<'_, RoomCode>> {
-        let request = requests::create_for_role(&self.config, room_id, role)?;
+        let request = requests::create_for_role(&self.config, room_id, role)
+            .map_err(|e| e.in_operation(Operation::CreateForRole.as_str()))?;
         Ok(Call::new(
             self,
             Operation::CreateForRole,
@@ -72,7 +85,8 @@ impl Core {
 
     /// One page of the codes of `room_id`.
     pub fn list_page(&self, room_id: &str, filter: &ListFilter) -> Result<Call<'_, RoomCodePage>> {
-        let request = requests::list_page(&self.config, room_id, filter)?;
+        let request = requests::list_page(&self.config, room_id, filter)
+            .map_err(|e| e.in_operation(Operation::ListPage.as_str()))?;
         Ok(Call::new(
             self,
             Operation::ListPage,
@@ -81,9 +95,36 @@ impl Core {
         ))
     }
 
+    /// A listing of every page that `filter` keeps, bounded by the config's
+    /// `max_pages`; step it with [`Core::list_next`].
+    pub fn pager(&self, filter: ListFilter) -> Pager {
+        Pager::new(filter, self.config.max_pages)
+    }
+
+    /// The call for the next page of `pager`'s listing of `room_id`, or `None`
+    /// when the listing is over. Its errors name `list`. A cursor the service
+    /// sent is sent back as it came: caller-input limits do not apply to it.
+    pub fn list_next(
+        &self,
+        room_id: &str,
+        pager: &Pager,
+    ) -> Option<Result<Call<'_, RoomCodePage>>> {
+        let filter = pager.next_filter()?;
+        let request =
+            requests::list_next(&self.config, room_id, filter, pager.cursor_from_service());
+        Some(
+            request
+                .map(|request| {
+                    Call::new(self, Operation::ListPage, request, responses::page).named("list")
+                })
+                .map_err(|e| e.in_operation("list")),
+        )
+    }
+
     /// Enables or disables `code`.
     pub fn set_enabled(&self, code: &str, enabled: bool) -> Result<Call<'_, RoomCode>> {
-        let request = requests::set_enabled(&self.config, code, enabled)?;
+        let request = requests::set_enabled(&self.config, code, enabled)
+            .map_err(|e| e.in_operation(Operation::SetEnabled.as_str()))?;
         Ok(Call::new(
             self,
             Operation::SetEnabled,
@@ -98,7 +139,8 @@ impl Core {
         code: &str,
         user_id: Option<&str>,
     ) -> Result<Call<'_, String>> {
-        let request = requests::auth_token_for_code(&self.config, code, user_id)?;
+        let request = requests::auth_token_for_code(&self.config, code, user_id)
+            .map_err(|e| e.in_operation(Operation::AuthTokenForCode.as_str()))?;
         Ok(Call::new(
             self,
             Operation::AuthTokenForCode,

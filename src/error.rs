@@ -138,6 +138,13 @@ impl Error {
         Error::new(ErrorKind::Decode, message)
     }
 
+    /// The same error with its message led by the public operation the
+    /// caller called, e.g. `create_for_role: room not found`.
+    pub(crate) fn in_operation(mut self, name: &str) -> Error {
+        self.message = format!("{name}: {}", self.message);
+        self
+    }
+
     /// The same error carrying the HTTP status it came with.
     pub fn with_status(mut self, status: u16) -> Error {
         self.status = Some(status);

@@ -73,7 +73,9 @@ mod link;
 mod model;
 mod operation;
 mod paging;
+#[cfg(not(target_arch = "wasm32"))]
 mod pem;
+mod random;
 mod requests;
 mod responses;
 mod retry;
@@ -90,8 +92,9 @@ pub mod wasm;
 
 pub use crate::call::{Call, Step};
 pub use crate::config::{
-    Config, ConfigBuilder, Credentials, DEFAULT_AUTH_BASE_URL, DEFAULT_BASE_URL,
-    DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT,
+    Config, ConfigBuilder, Credentials, DEFAULT_AUTH_BASE_URL, DEFAULT_BACKOFF_BASE,
+    DEFAULT_BACKOFF_CAP, DEFAULT_BASE_URL, DEFAULT_MAX_PAGES, DEFAULT_MAX_RESPONSE_BYTES,
+    DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT,
 };
 pub use crate::core::Core;
 pub use crate::error::{Error, ErrorKind, Result};

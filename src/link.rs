@@ -24,18 +24,24 @@ pub fn room_link(options: &RoomLinkOptions) -> Result<String> {
     identifier("code", &options.code)?;
     let base = match (&options.subdomain, &options.domain) {
         (Some(subdomain), None) => {
-            check_host("subdomain", subdomain, |c| {
-                c.is_ascii_alphanumeric() || c == '-'
-            })?;
+            if !is_label(subdomain) {
+                return Err(Error::invalid_argument(
+                    "subdomain must be one DNS label (letters, digits and inner hyphens, at \
+                     most 63), such as \"myapp\" for myapp.app.100ms.live",
+                ));
+            }
             format!(
                 "https://{}.app.100ms.live/meeting/",
                 subdomain.to_ascii_lowercase()
             )
         }
         (None, Some(domain)) => {
-            check_host("domain", domain, |c| {
-                c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | ':')
-            })?;
+            if !is_domain(domain) {
+                return Err(Error::invalid_argument(
+                    "domain must be a host name such as \"meet.example.com\" or an IPv4 \
+                     address, with an optional port from 1 to 65535",
+                ));
+            }
             format!("https://{}/", domain.to_ascii_lowercase())
         }
         _ => {
@@ -60,19 +66,33 @@ pub fn room_link(options: &RoomLinkOptions) -> Result<String> {
     ))
 }
 
-fn check_host(name: &str, value: &str, allowed: fn(char) -> bool) -> Result<()> {
-    let ok = !value.is_empty()
-        && value.len() <= 253
-        && value.chars().all(allowed)
-        && !value.starts_with(['-', '.', ':'])
-        && !value.ends_with(['-', '.', ':']);
-    if ok {
-        Ok(())
+/// A DNS label: 1 to 63 letters, digits and hyphens, not starting or ending
+/// with a hyphen.
+fn is_label(label: &str) -> bool {
+    (1..=63).contains(&label.len())
+        && label
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        && !label.starts_with('-')
+        && !label.ends_with('-')
+}
+
+/// `host` or `host:port`: a host name of DNS labels (at most 253 bytes), or
+/// a dotted IPv4 address when it is all digits and dots; a port from 1 to 65535.
+fn is_domain(domain: &str) -> bool {
+    let (host, port) = match domain.split_once(':') {
+        Some((host, port)) => (host, Some(port)),
+        None => (domain, None),
+    };
+    let port_ok = port.is_none_or(|port| {
+        port.bytes().all(|b| b.is_ascii_digit()) && port.parse::<u16>().is_ok_and(|port| port != 0)
+    });
+    let host_ok = if host.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        host.parse::<std::net::Ipv4Addr>().is_ok()
     } else {
-        Err(Error::invalid_argument(format!(
-            "{name} must be a host name such as \"myapp\" or \"meet.example.com\""
-        )))
-    }
+        host.len() <= 253 && host.split('.').all(is_label)
+    };
+    port_ok && host_ok
 }
 
 #[cfg(test)]
@@ -119,6 +139,20 @@ mod tests {
             opts(Some(""), None, "abc"),
             opts(None, Some("https://x.com"), "abc"),
             opts(None, Some("-x.com"), "abc"),
+            opts(None, Some("a..b"), "abc"),
+            opts(None, Some("a-.com"), "abc"),
+            opts(None, Some("a.com:99999"), "abc"),
+            opts(None, Some("a.com:0"), "abc"),
+            opts(None, Some("a.com:"), "abc"),
+            opts(None, Some("a.com:+80"), "abc"),
+            opts(None, Some("a.com:80:80"), "abc"),
+            opts(None, Some("1.2.3.999"), "abc"),
+            opts(None, Some("1.2.3"), "abc"),
+            opts(None, Some(&"a".repeat(64)), "abc"),
+            opts(None, Some(&format!("{}.com", "a.".repeat(125))), "abc"),
+            opts(Some("a.b"), None, "abc"),
+            opts(Some("a-"), None, "abc"),
+            opts(Some(&"a".repeat(64)), None, "abc"),
             opts(Some("app"), None, " "),
             RoomLinkOptions {
                 name: Some("\n".into()),
@@ -130,6 +164,25 @@ mod tests {
                 room_link(&case).unwrap_err().kind(),
                 ErrorKind::InvalidArgument,
                 "{case:?}"
+            );
+        }
+        let dotted = room_link(&opts(Some("a.b"), None, "abc")).unwrap_err();
+        assert!(!dotted.message().contains("meet.example.com"), "{dotted}");
+    }
+
+    #[test]
+    fn edge_hosts_that_are_fine() {
+        for domain in [
+            "localhost",
+            "127.0.0.1:1",
+            "1.2.3.4:65535",
+            "x-1.example.com",
+            &"a".repeat(63),
+            "a1.b2",
+        ] {
+            assert!(
+                room_link(&opts(None, Some(domain), "abc")).is_ok(),
+                "{domain}"
             );
         }
     }

@@ -8,12 +8,54 @@ const BEGIN: &str = "-----BEGIN ";
 const END: &str = "-----END ";
 const DASHES: &str = "-----";
 
+/// The tag, the content and what follows of the DER element that starts `der`,
+/// or `None` when its length runs past the input.
+fn element(der: &[u8]) -> Option<(u8, &[u8], &[u8])> {
+    let (&tag, rest) = der.split_first()?;
+    let (&first, rest) = rest.split_first()?;
+    let (len, rest) = if first < 0x80 {
+        (usize::from(first), rest)
+    } else {
+        let n = usize::from(first & 0x7f);
+        if n == 0 || n > 4 || rest.len() < n {
+            return None;
+        }
+        let (bytes, rest) = rest.split_at(n);
+        let len = bytes
+            .iter()
+            .fold(0usize, |len, &b| len << 8 | usize::from(b));
+        (len, rest)
+    };
+    (rest.len() >= len).then(|| {
+        let (content, rest) = rest.split_at(len);
+        (tag, content, rest)
+    })
+}
+
+/// Whether `der` has a certificate's outer shape: one SEQUENCE spanning all
+/// of it that holds a SEQUENCE (the signed part), a SEQUENCE (the algorithm)
+/// and a BIT STRING (the signature), and nothing else. Broken or cut-short
+/// DER fails here, at construction, rather than on every call.
+fn is_certificate_shaped(der: &[u8]) -> bool {
+    let Some((0x30, body, [])) = element(der) else {
+        return false;
+    };
+    let Some((0x30, _, body)) = element(body) else {
+        return false;
+    };
+    let Some((0x30, _, body)) = element(body) else {
+        return false;
+    };
+    matches!(element(body), Some((0x03, _, [])))
+}
+
 /// The DER bytes of every `CERTIFICATE` block in `pem`, in order.
 ///
 /// Text outside the blocks (such as `openssl x509 -text` output) is ignored.
 /// No block at all, a block of another type (a private key, say), an
-/// unterminated block or a body that is not base64 of a DER sequence is an
-/// `invalid_argument` error, whose message never quotes the input.
+/// unterminated block or a body that is not base64 of a whole DER certificate
+/// is an `invalid_argument` error (one bad block fails the whole bundle),
+/// whose message never quotes the input.
 pub fn certificates(pem: &str) -> Result<Vec<Vec<u8>>> {
     let bad = |why: &str| Error::invalid_argument(format!("ca_certificates_pem {why}"));
     let mut found = Vec::new();
@@ -36,8 +78,10 @@ pub fn certificates(pem: &str) -> Result<Vec<Vec<u8>>> {
         let der = STANDARD
             .decode(text)
             .map_err(|_| bad("has a CERTIFICATE block that is not valid base64"))?;
-        if der.first() != Some(&0x30) {
-            return Err(bad("has a CERTIFICATE block that is not a DER certificate"));
+        if !is_certificate_shaped(&der) {
+            return Err(bad(
+                "has a CERTIFICATE block that is not a whole DER certificate (corrupt or cut short)",
+            ));
         }
         found.push(der);
         rest = after;
@@ -61,14 +105,20 @@ mod tests {
 
     #[test]
     fn reads_every_certificate_block_and_skips_text_around_them() {
-        // base64 of the bytes 30 03 02 01 05 and 30 00.
+        // base64 of two certificate-shaped DER sequences.
         let pem = format!(
             "subject=CN = test\n{}between\n{}",
-            block("CERTIFICATE", "MAMCAQU="),
-            block("CERTIFICATE", "MA\r\nA=")
+            block("CERTIFICATE", "MAowAwIBBTAAAwEA"),
+            block("CERTIFICATE", "MAcw\r\nADAAAwEA")
         );
         let ders = certificates(&pem).unwrap();
-        assert_eq!(ders, vec![vec![0x30, 3, 2, 1, 5], vec![0x30, 0]]);
+        assert_eq!(
+            ders,
+            vec![
+                vec![48, 10, 48, 3, 2, 1, 5, 48, 0, 3, 1, 0],
+                vec![48, 7, 48, 0, 48, 0, 3, 1, 0]
+            ]
+        );
     }
 
     #[test]
@@ -80,6 +130,15 @@ mod tests {
             secret_key,
             block("CERTIFICATE", "!!not base64!!"),
             block("CERTIFICATE", "aGVsbG8="),
+            block("CERTIFICATE", "MAA="),
+            block("CERTIFICATE", "MAcwADAAAwE="),
+            block("CERTIFICATE", "MAgwADAAAwEAAA=="),
+            block("CERTIFICATE", "MIIBIjAAMAADAQA="),
+            format!(
+                "{}{}",
+                block("CERTIFICATE", "MAcwADAAAwEA"),
+                block("CERTIFICATE", "MAcw!!")
+            ),
             "-----BEGIN CERTIFICATE-----\nMAA=\n".to_string(),
             "-----BEGIN CERTIFICATE\nMAA=".to_string(),
         ] {

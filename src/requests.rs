@@ -38,6 +38,18 @@ pub fn create_for_role(config: &Config, room_id: &str, role: &str) -> Result<Htt
 
 /// `GET {base}/room-codes/room/{room_id}?…`: one page; only set filters are sent.
 pub fn list_page(config: &Config, room_id: &str, filter: &ListFilter) -> Result<HttpRequest> {
+    list_next(config, room_id, filter, false)
+}
+
+/// Like [`list_page`], for a page of a listing: a `start` cursor the service
+/// sent (`cursor_from_service`) is sent back as it came, without the limits
+/// on caller input (a cursor can be longer than 1 KiB).
+pub fn list_next(
+    config: &Config,
+    room_id: &str,
+    filter: &ListFilter,
+    cursor_from_service: bool,
+) -> Result<HttpRequest> {
     identifier("room_id", room_id)?;
     let mut query = Vec::new();
     if let Some(role) = &filter.role {
@@ -51,7 +63,9 @@ pub fn list_page(config: &Config, room_id: &str, filter: &ListFilter) -> Result<
         query.push(("limit", limit.to_string()));
     }
     if let Some(start) = &filter.start {
-        identifier("start", start)?;
+        if !cursor_from_service {
+            identifier("start", start)?;
+        }
         query.push(("start", start.clone()));
     }
     let url = format!(
@@ -216,6 +230,21 @@ mod tests {
         assert_eq!(
             list_page(&c, "r", &some).unwrap().url,
             "https://api.test/v2/room-codes/room/r?enabled=false"
+        );
+    }
+
+    #[test]
+    fn a_long_cursor_from_the_service_is_sent_back() {
+        let c = config();
+        let filter = ListFilter {
+            start: Some("x".repeat(2000)),
+            ..Default::default()
+        };
+        let sent = list_next(&c, "r", &filter, true).unwrap();
+        assert!(sent.url.ends_with(&format!("?start={}", "x".repeat(2000))));
+        assert_eq!(
+            list_next(&c, "r", &filter, false).unwrap_err().kind(),
+            ErrorKind::InvalidArgument
         );
     }
 

@@ -75,15 +75,6 @@ impl RetryPolicy {
     }
 }
 
-/// A uniform random fraction in `[0, 1)` from the system's random source.
-pub fn random_fraction() -> f64 {
-    let mut bytes = [0u8; 8];
-    match getrandom::fill(&mut bytes) {
-        Ok(()) => (u64::from_le_bytes(bytes) >> 11) as f64 / (1u64 << 53) as f64,
-        Err(_) => 0.5,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -159,14 +150,6 @@ mod tests {
         assert_eq!(POLICY.backoff(0, 0.0), Duration::ZERO);
         for retries in 0..100 {
             assert!(POLICY.backoff(retries, 0.999_999) < POLICY.cap);
-        }
-    }
-
-    #[test]
-    fn random_fraction_is_in_range() {
-        for _ in 0..1000 {
-            let r = random_fraction();
-            assert!((0.0..1.0).contains(&r));
         }
     }
 }

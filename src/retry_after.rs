@@ -2,20 +2,26 @@
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+/// The longest wait a `Retry-After` is reported as: longer demands (up to
+/// `99999999999999999999999` seconds) are clamped to this one day, so every
+/// binding reports the same exact number (86 400 000 ms).
+pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(24 * 60 * 60);
+
 /// The wait a `Retry-After` value asks for, given the time now (ms since the
-/// Unix epoch). A date in the past is a wait of zero; nonsense is `None`.
+/// Unix epoch), at most [`MAX_RETRY_AFTER`]. A date in the past is a wait of
+/// zero; nonsense is `None`.
 pub fn parse(value: &str, now_unix_ms: u64) -> Option<Duration> {
     let value = value.trim();
-    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+    let wait = if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
         // Absurdly long numbers saturate instead of failing.
-        return Some(Duration::from_secs(value.parse().unwrap_or(u64::MAX)));
-    }
-    let at = httpdate::parse_http_date(value).ok()?;
-    let at_ms = at.duration_since(UNIX_EPOCH).ok()?.as_millis();
-    let wait_ms = at_ms.saturating_sub(u128::from(now_unix_ms));
-    Some(Duration::from_millis(
-        u64::try_from(wait_ms).unwrap_or(u64::MAX),
-    ))
+        Duration::from_secs(value.parse().unwrap_or(u64::MAX))
+    } else {
+        let at = httpdate::parse_http_date(value).ok()?;
+        let at_ms = at.duration_since(UNIX_EPOCH).ok()?.as_millis();
+        let wait_ms = at_ms.saturating_sub(u128::from(now_unix_ms));
+        Duration::from_millis(u64::try_from(wait_ms).unwrap_or(u64::MAX))
+    };
+    Some(wait.min(MAX_RETRY_AFTER))
 }
 
 /// Formats a time (ms since the epoch) as an HTTP date, for tests and tools.
@@ -33,9 +39,15 @@ mod tests {
     fn seconds_and_dates() {
         assert_eq!(parse("3", NOW), Some(Duration::from_secs(3)));
         assert_eq!(parse(" 0 ", NOW), Some(Duration::ZERO));
+        assert_eq!(parse("99999999999999999999999", NOW), Some(MAX_RETRY_AFTER));
+        assert_eq!(parse("86400", NOW), Some(MAX_RETRY_AFTER));
         assert_eq!(
-            parse("99999999999999999999999", NOW),
-            Some(Duration::from_secs(u64::MAX))
+            parse("86399", NOW),
+            Some(MAX_RETRY_AFTER - Duration::from_secs(1))
+        );
+        assert_eq!(
+            parse(&http_date(NOW + 400 * 86_400_000), NOW),
+            Some(MAX_RETRY_AFTER)
         );
         assert_eq!(
             parse(&http_date(NOW + 5_000), NOW),

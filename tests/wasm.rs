@@ -123,11 +123,13 @@ async fn every_operation_round_trips() {
     assert_eq!(Array::from(&get(&page, "data")).length(), 2);
     assert!(get(&page, "last").is_null());
 
-    let list = client.list(
-        room.clone().into(),
-        object(&[("limit", 10.into())]),
-        none.clone(),
-    );
+    let list = client
+        .list(
+            room.clone().into(),
+            object(&[("limit", 10.into())]),
+            none.clone(),
+        )
+        .unwrap();
     let mut listed = 0;
     loop {
         let step = resolve(list.next()).await;

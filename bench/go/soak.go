@@ -9,7 +9,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/hms-room-codes/roomcodes"
+	roomcodes "hms-room-codes/bindings/go"
 )
 
 // faults are queued every 1000 calls: the client must retry through each.

@@ -18,7 +18,8 @@ import (
 // (the client then signs and renews its own tokens), or none (BaseURL is then a
 // proxy of yours that adds them).
 type Config struct {
-	// ManagementToken is a fixed management token (not together with AccessKey).
+	// ManagementToken is a fixed management token (visible ASCII). Giving
+	// AccessKey or AppSecret as well is a KindInvalidArgument error.
 	ManagementToken string
 	// AccessKey is the app's access key, used with AppSecret.
 	AccessKey string
@@ -34,12 +35,16 @@ type Config struct {
 	// keeps the default (2), Retries(0) turns retries off, as 0 does in every
 	// binding. A negative value is a KindInvalidArgument error from NewClient.
 	MaxRetries *int
+	// MaxPages bounds the pages one List fetches (zero keeps the default,
+	// DefaultMaxPages); a service still sending a next-page cursor after that
+	// many pages ends the listing with KindDecode.
+	MaxPages int
 	// BackoffBase is the first backoff step (zero keeps the default, 250ms).
 	BackoffBase time.Duration
 	// BackoffCap caps backoff and the Retry-After the client will wait (zero
 	// keeps the default, 8s).
 	BackoffCap time.Duration
-	// MaxResponseBytes is the largest response body read (default 4 MiB).
+	// MaxResponseBytes is the largest response body read (default DefaultMaxResponseBytes).
 	MaxResponseBytes int
 	// AllowInsecureHTTP allows plain http to hosts other than loopback.
 	AllowInsecureHTTP bool
@@ -50,6 +55,22 @@ type Config struct {
 	// certificate is a KindInvalidArgument error from NewClient.
 	CACertificatesPEM string
 }
+
+// The library's defaults, from the C header (the core decides them).
+const (
+	// DefaultTimeout bounds each attempt unless Config.Timeout is set.
+	DefaultTimeout = C.HMS_DEFAULT_TIMEOUT_MS * time.Millisecond
+	// DefaultMaxRetries is the number of retries unless Config.MaxRetries is set.
+	DefaultMaxRetries = C.HMS_DEFAULT_MAX_RETRIES
+	// DefaultBackoffBase is the first backoff step unless Config.BackoffBase is set.
+	DefaultBackoffBase = C.HMS_DEFAULT_BACKOFF_BASE_MS * time.Millisecond
+	// DefaultBackoffCap is the longest backoff unless Config.BackoffCap is set.
+	DefaultBackoffCap = C.HMS_DEFAULT_BACKOFF_CAP_MS * time.Millisecond
+	// DefaultMaxResponseBytes is the body cap unless Config.MaxResponseBytes is set.
+	DefaultMaxResponseBytes = C.HMS_DEFAULT_MAX_RESPONSE_BYTES
+	// DefaultMaxPages bounds a List unless Config.MaxPages is set.
+	DefaultMaxPages = C.HMS_DEFAULT_MAX_PAGES
+)
 
 // Client is a client of the Room Codes API. It is safe for concurrent use by
 // any number of goroutines; make one and share it.
@@ -121,6 +142,9 @@ func (c *Client) acquire() (ptr *C.hms_client, release func(), err error) {
 // apply stores every set field of config in o (the C setters only store;
 // hms_client_new checks them all); strings go to args.
 func apply(o *C.hms_client_options, args *cArgs, config Config) error {
+	if config.MaxPages < 0 || int64(config.MaxPages) > math.MaxUint32 {
+		return invalidArgument("MaxPages must be from 0 to 4294967295")
+	}
 	if config.MaxResponseBytes < 0 {
 		return invalidArgument("MaxResponseBytes must not be negative")
 	}
@@ -161,6 +185,9 @@ func apply(o *C.hms_client_options, args *cArgs, config Config) error {
 	}
 	if config.MaxRetries != nil {
 		C.hms_client_options_set_max_retries(o, C.uint32_t(*config.MaxRetries))
+	}
+	if config.MaxPages != 0 {
+		C.hms_client_options_set_max_pages(o, C.uint32_t(config.MaxPages))
 	}
 	if config.BackoffBase != 0 || config.BackoffCap != 0 {
 		// A zero one keeps its default in C as here.

@@ -5,7 +5,7 @@ import (
 	"sync/atomic"
 	"testing"
 
-	"github.com/hms-room-codes/roomcodes"
+	roomcodes "hms-room-codes/bindings/go"
 )
 
 // 64 goroutines share one client, each on its own room: creates, pages,

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hms-room-codes/roomcodes"
+	roomcodes "hms-room-codes/bindings/go"
 )
 
 // settle waits until the goroutine count is back to at most want; it fails if

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hms-room-codes/roomcodes"
+	roomcodes "hms-room-codes/bindings/go"
 )
 
 // The emulator's address comes from scripts/with-emulator.sh (make test-go).

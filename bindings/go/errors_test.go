@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hms-room-codes/roomcodes"
+	roomcodes "hms-room-codes/bindings/go"
 )
 
 // Every kind, with the name of its hms_status constant and its sentinel.

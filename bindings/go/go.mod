@@ -1,3 +1,3 @@
-module github.com/hms-room-codes/roomcodes
+module hms-room-codes/bindings/go
 
 go 1.19

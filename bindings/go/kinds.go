@@ -6,44 +6,44 @@ package roomcodes
 import "C"
 
 // Kind is what went wrong, in the words every binding of hms-room-codes
-// shares. Its values are the C library's hms_status values (a test checks
-// them against the header).
+// shares. Its values are the C library's hms_status values, taken from the
+// header (one table, in the Rust core, decides them all).
 type Kind uint32
 
 // The kinds of error.
 const (
 	// KindInvalidArgument: an argument was rejected before any request was sent.
-	KindInvalidArgument Kind = 1
+	KindInvalidArgument Kind = C.HMS_STATUS_INVALID_ARGUMENT
 	// KindUnauthorized: HTTP 401, the management token is missing, invalid or expired.
-	KindUnauthorized Kind = 2
+	KindUnauthorized Kind = C.HMS_STATUS_UNAUTHORIZED
 	// KindRoomDisabled: HTTP 403 on create, list or the token exchange: the room is disabled.
-	KindRoomDisabled Kind = 3
+	KindRoomDisabled Kind = C.HMS_STATUS_ROOM_DISABLED
 	// KindForbidden: any other HTTP 403.
-	KindForbidden Kind = 4
+	KindForbidden Kind = C.HMS_STATUS_FORBIDDEN
 	// KindRoomNotFound: HTTP 404, the room does not exist.
-	KindRoomNotFound Kind = 5
+	KindRoomNotFound Kind = C.HMS_STATUS_ROOM_NOT_FOUND
 	// KindRoleNotFound: HTTP 404, the role is not part of the room's template.
-	KindRoleNotFound Kind = 6
+	KindRoleNotFound Kind = C.HMS_STATUS_ROLE_NOT_FOUND
 	// KindCodeNotFound: HTTP 404, the room code does not exist.
-	KindCodeNotFound Kind = 7
+	KindCodeNotFound Kind = C.HMS_STATUS_CODE_NOT_FOUND
 	// KindNotFound: any other HTTP 404.
-	KindNotFound Kind = 8
+	KindNotFound Kind = C.HMS_STATUS_NOT_FOUND
 	// KindBadRequest: HTTP 400, the service rejected the request.
-	KindBadRequest Kind = 9
+	KindBadRequest Kind = C.HMS_STATUS_BAD_REQUEST
 	// KindRateLimited: HTTP 429 after the allowed retries (see Error.RetryAfter).
-	KindRateLimited Kind = 10
+	KindRateLimited Kind = C.HMS_STATUS_RATE_LIMITED
 	// KindServer: HTTP 5xx after the allowed retries.
-	KindServer Kind = 11
+	KindServer Kind = C.HMS_STATUS_SERVER
 	// KindUnexpectedStatus: a status the API does not document (redirects are never followed).
-	KindUnexpectedStatus Kind = 12
+	KindUnexpectedStatus Kind = C.HMS_STATUS_UNEXPECTED_STATUS
 	// KindTimeout: an attempt ran past the client's timeout.
-	KindTimeout Kind = 13
+	KindTimeout Kind = C.HMS_STATUS_TIMEOUT
 	// KindNetwork: the connection failed or broke.
-	KindNetwork Kind = 14
+	KindNetwork Kind = C.HMS_STATUS_NETWORK
 	// KindDecode: a response body that could not be read.
-	KindDecode Kind = 15
+	KindDecode Kind = C.HMS_STATUS_DECODE
 	// KindInternal: a bug in the library.
-	KindInternal Kind = 16
+	KindInternal Kind = C.HMS_STATUS_INTERNAL
 )
 
 // String is the kind's name as every binding spells it, e.g. "room_not_found"

@@ -15,7 +15,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hms-room-codes/roomcodes"
+	roomcodes "hms-room-codes/bindings/go"
 )
 
 // spawnEmulator starts another emulator (the binary scripts/with-emulator.sh

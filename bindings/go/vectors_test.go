@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hms-room-codes/roomcodes"
+	roomcodes "hms-room-codes/bindings/go"
 )
 
 func readVectors(t *testing.T, name string, into any) {

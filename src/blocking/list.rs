@@ -21,16 +21,16 @@ impl<'a> List<'a> {
         List {
             client,
             room_id: room_id.to_string(),
-            pager: Pager::new(filter),
+            pager: client.core().pager(filter),
             page: Vec::new().into_iter(),
         }
     }
 
     fn fetch_next_page(&mut self) -> Result<()> {
-        let Some(filter) = self.pager.next_filter() else {
+        let Some(call) = self.client.core().list_next(&self.room_id, &self.pager) else {
             return Ok(());
         };
-        let page = self.client.list_page(&self.room_id, filter)?;
+        let page = self.client.run(call?, None)?;
         self.pager.on_page(&page)?;
         self.page = page.data.into_iter();
         Ok(())

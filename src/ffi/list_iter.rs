@@ -28,12 +28,12 @@ pub struct hms_list_iter {
 impl hms_list_iter {
     /// The next page, or `None` once the listing is over.
     fn next_page(&mut self, bounds: &Bounds) -> Result<Option<RoomCodePage>> {
-        let Some(filter) = self.pager.next_filter() else {
-            return Ok(None);
-        };
         // SAFETY: the caller keeps the client alive while the iterator lives.
         let client: &RoomCodesClient = unsafe { &(*self.client).inner };
-        let page = bounds.run(client, client.core().list_page(&self.room_id, filter)?)?;
+        let Some(call) = client.core().list_next(&self.room_id, &self.pager) else {
+            return Ok(None);
+        };
+        let page = bounds.run(client, call?)?;
         self.pager.on_page(&page)?;
         Ok(Some(page))
     }
@@ -62,7 +62,7 @@ pub unsafe extern "C" fn hms_list_iter_new(
         Ok(Box::into_raw(Box::new(hms_list_iter {
             client,
             room_id: room_id.to_string(),
-            pager: Pager::new(filter),
+            pager: (*client).inner.core().pager(filter),
         })))
     })
 }

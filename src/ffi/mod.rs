@@ -27,6 +27,7 @@
 
 mod cancel;
 mod client;
+mod defaults;
 mod error;
 mod filter;
 mod guard;
@@ -41,6 +42,7 @@ mod version;
 
 pub use cancel::*;
 pub use client::*;
+pub use defaults::*;
 pub use error::*;
 pub use filter::*;
 pub use link::*;

@@ -13,7 +13,6 @@ use crate::ffi::guard::{null, run_with_output};
 use crate::ffi::results::{hms_room_code, hms_room_code_list, hms_room_code_page, into_raw};
 use crate::ffi::status::hms_status;
 use crate::ffi::strings::{into_raw_string, optional, required};
-use crate::paging::Pager;
 use std::ffi::c_char;
 
 /// The client behind `client` and the bounds of this call, which start now.
@@ -80,10 +79,10 @@ pub unsafe extern "C" fn hms_room_codes_list(
     run_with_output(out, err, || {
         let (client, bounds) = start(client, call)?;
         let room_id = required("room_id", room_id)?;
-        let mut pager = Pager::new(filter::read(filter)?);
+        let mut pager = client.core().pager(filter::read(filter)?);
         let mut codes = Vec::new();
-        while let Some(next) = pager.next_filter() {
-            let page = bounds.run(client, client.core().list_page(room_id, next)?)?;
+        while let Some(call) = client.core().list_next(room_id, &pager) {
+            let page = bounds.run(client, call?)?;
             pager.on_page(&page)?;
             codes.extend(page.data);
         }

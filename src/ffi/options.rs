@@ -76,8 +76,9 @@ unsafe fn update(
     })
 }
 
-/// Authenticates with this fixed management token (replacing any credentials
-/// set before).
+/// Authenticates with this fixed management token (visible ASCII only).
+/// Setting app keys as well makes `hms_client_new` fail with
+/// `HMS_STATUS_INVALID_ARGUMENT`.
 #[no_mangle]
 pub unsafe extern "C" fn hms_client_options_set_management_token(
     options: *mut hms_client_options,
@@ -89,8 +90,9 @@ pub unsafe extern "C" fn hms_client_options_set_management_token(
 }
 
 /// Authenticates with the app's access key and secret: the client signs its
-/// own management tokens and renews them before they expire (replacing any
-/// credentials set before).
+/// own management tokens and renews them before they expire. Setting a
+/// management token as well makes `hms_client_new` fail with
+/// `HMS_STATUS_INVALID_ARGUMENT`.
 #[no_mangle]
 pub unsafe extern "C" fn hms_client_options_set_app_keys(
     options: *mut hms_client_options,
@@ -184,6 +186,19 @@ pub unsafe extern "C" fn hms_client_options_set_max_response_bytes(
     })
 }
 
+/// The most pages one `hms_room_codes_list` fetches (more than 0; default
+/// 1000). A service still sending a next-page cursor after that many pages
+/// ends the listing with `HMS_STATUS_DECODE`.
+#[no_mangle]
+pub unsafe extern "C" fn hms_client_options_set_max_pages(
+    options: *mut hms_client_options,
+    max_pages: u32,
+) {
+    update(options, "hms_client_options_set_max_pages", |b| {
+        Ok(b.max_pages(max_pages))
+    })
+}
+
 /// Allows plain `http` base URLs to hosts other than loopback (default false).
 /// Credentials then travel unencrypted: only for trusted networks.
 #[no_mangle]
@@ -242,10 +257,13 @@ mod tests {
             let zero = built(options).unwrap_err();
             assert!(zero.message().contains("max_response_bytes"), "{zero}");
             hms_client_options_set_max_response_bytes(options, 1);
-            let pem = c"-----BEGIN CERTIFICATE-----\nMAA=\n-----END CERTIFICATE-----\n";
+            let pem = c"-----BEGIN CERTIFICATE-----\nMAcwADAAAwEA\n-----END CERTIFICATE-----\n";
             hms_client_options_set_ca_certificates_pem(options, pem.as_ptr());
             let trusted = built(options).unwrap();
-            assert_eq!(trusted.ca_certificates(), [vec![0x30, 0]]);
+            assert_eq!(
+                trusted.ca_certificates(),
+                [vec![48, 7, 48, 0, 48, 0, 3, 1, 0]]
+            );
             hms_client_options_set_max_retries(ptr::null_mut(), 1);
             hms_client_options_free(options);
             hms_client_options_free(ptr::null_mut());

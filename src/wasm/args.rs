@@ -2,7 +2,7 @@
 //! `invalid_argument` error, never a panic or a `TypeError`.
 
 use crate::error::{Error, Result};
-use js_sys::{Array, Function, Object, Reflect};
+use js_sys::{Array, Function, JsString, Object, Reflect};
 use std::time::Duration;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::AbortSignal;
@@ -10,11 +10,18 @@ use web_sys::AbortSignal;
 /// The longest wait a JS timer can do (2^31 - 1 ms); longer ones fire at once.
 const MAX_TIMER_MS: f64 = 2_147_483_647.0;
 
-/// A required string.
+/// A required string. A lone surrogate (`"a\ud800b"`) is `invalid_argument`:
+/// it has no UTF-8 form, and replacing it would name something else.
 pub fn string(name: &str, value: &JsValue) -> Result<String> {
-    value
-        .as_string()
-        .ok_or_else(|| wrong_type(name, "a string", value))
+    let text = value
+        .dyn_ref::<JsString>()
+        .ok_or_else(|| wrong_type(name, "a string", value))?;
+    if !text.is_valid_utf16() {
+        return Err(Error::invalid_argument(format!(
+            "{name} contains a lone surrogate (broken UTF-16), which has no UTF-8 form"
+        )));
+    }
+    Ok(value.as_string().unwrap_or_default())
 }
 
 /// A required boolean.

@@ -9,6 +9,7 @@ use super::options::{self, ClientOptions};
 use super::transport::Transport;
 use super::values::to_js;
 use crate::core::Core;
+use crate::error::Error;
 use js_sys::Promise;
 use std::future::Future;
 use std::pin::Pin;
@@ -24,7 +25,23 @@ use wasm_bindgen_futures::future_to_promise;
 /// with the signal's reason (as `fetch` does).
 #[wasm_bindgen]
 pub struct RoomCodesClient {
+    /// [`GENUINE`] while the client lives; cleared when it is freed.
+    mark: u64,
     shared: Rc<Shared>,
+}
+
+/// The mark of a live client. A method called with a `this` that is not one
+/// (`RoomCodesClient.prototype.create.call({__wbg_ptr: 12345})`) reads other
+/// memory where the mark should be, finds something else, and fails before
+/// using anything else of it.
+const GENUINE: u64 = 0x686d_735f_636c_6e74;
+
+impl Drop for RoomCodesClient {
+    fn drop(&mut self) {
+        // SAFETY: `self.mark` is a valid, aligned field of a live value; the
+        // write is volatile so that it is not dropped as a dead store.
+        unsafe { std::ptr::write_volatile(&mut self.mark, 0) };
+    }
 }
 
 #[wasm_bindgen]
@@ -91,8 +108,13 @@ impl RoomCodesClient {
         #[wasm_bindgen(js_name = "roomId", unchecked_param_type = "string")] room_id: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "ListFilter")] filter: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
-    ) -> RoomCodeList {
-        RoomCodeList::new(self.shared.clone(), &room_id, &filter, &options)
+    ) -> Result<RoomCodeList, JsValue> {
+        Ok(RoomCodeList::new(
+            self.shared()?,
+            &room_id,
+            &filter,
+            &options,
+        ))
     }
 
     /// One page of the room's codes. Pass its `last` as `start` to get the
@@ -163,7 +185,25 @@ impl RoomCodesClient {
         };
         let core = Core::new(config);
         RoomCodesClient {
+            mark: GENUINE,
             shared: Rc::new(Shared { core, transport }),
+        }
+    }
+
+    /// The client's shared state, once `self` is known to be a live client
+    /// (and not an object forged to look like one).
+    fn shared(&self) -> Result<Rc<Shared>, Error> {
+        // SAFETY: reading a u64 field through a reference; volatile, so that
+        // the compiler does not assume a `&self` always holds the mark, which
+        // is the very thing in question.
+        let mark = unsafe { std::ptr::read_volatile(&self.mark) };
+        if mark == GENUINE {
+            Ok(self.shared.clone())
+        } else {
+            Err(Error::invalid_argument(
+                "this is not a RoomCodesClient: call the methods on a client made with \
+                 new RoomCodesClient(options)",
+            ))
         }
     }
 
@@ -176,9 +216,12 @@ impl RoomCodesClient {
     where
         F: Future<Output = Result<JsValue, JsValue>> + 'static,
     {
-        match options::call(&options) {
+        match self
+            .shared()
+            .and_then(|shared| Ok((shared, options::call(&options)?)))
+        {
             // Boxed, so that every method shares one instance of the promise glue.
-            Ok(options) => future_to_promise(Box::pin(operation(self.shared.clone(), options))
+            Ok((shared, options)) => future_to_promise(Box::pin(operation(shared, options))
                 as Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>>),
             Err(error) => Promise::reject(&error.into()),
         }

@@ -102,11 +102,12 @@ impl RoomCodeList {
                 Some(error),
             ),
         };
+        let pager = shared.core.pager(filter);
         let state = State {
             shared,
             room_id,
             options,
-            pager: Pager::new(filter),
+            pager,
             page: Array::new(),
             len: 0,
             at: 0,
@@ -168,8 +169,9 @@ impl RoomCodeList {
 
 /// The next code, fetching pages until one has a code or the listing ends.
 async fn next_code(state: &RefCell<State>) -> Result<JsValue, JsValue> {
+    let shared = state.borrow().shared.clone();
     loop {
-        let (shared, room_id, filter, options) = {
+        let (call, options) = {
             let mut s = state.borrow_mut();
             if let Some(error) = s.error.take() {
                 s.stop();
@@ -178,21 +180,12 @@ async fn next_code(state: &RefCell<State>) -> Result<JsValue, JsValue> {
             if let Some(item) = s.take() {
                 return Ok(item);
             }
-            let Some(filter) = s.pager.next_filter() else {
+            let Some(call) = shared.core.list_next(&s.room_id, &s.pager) else {
                 return Ok(done());
             };
-            (
-                s.shared.clone(),
-                s.room_id.clone(),
-                filter.clone(),
-                s.options.clone(),
-            )
+            (call, s.options.clone())
         };
-        let fetched = async {
-            let call = shared.core.list_page(&room_id, &filter)?;
-            shared.drive(call, &options).await
-        }
-        .await;
+        let fetched = async { shared.drive(call?, &options).await }.await;
         let mut s = state.borrow_mut();
         match fetched.and_then(|page| {
             s.pager.on_page(&page)?;

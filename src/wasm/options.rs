@@ -6,7 +6,6 @@ use super::host;
 use crate::config::{Config, ConfigBuilder, Credentials};
 use crate::error::{Error, Result};
 use crate::model::ListFilter;
-use crate::secret::Secret;
 use js_sys::Function;
 use std::cell::RefCell;
 use std::time::Duration;
@@ -21,8 +20,8 @@ pub struct ClientOptions {
 
 /// Reads `new RoomCodesClient(options)` or, `from_env`, the options of
 /// `RoomCodesClient.fromEnv(options)` over the environment's settings.
-/// Credentials in a browser page are refused unless `dangerouslyAllowBrowser`
-/// is set.
+/// Credentials outside a server runtime (a browser page or worker) are refused
+/// unless `dangerouslyAllowBrowser` is set.
 pub fn client(value: &JsValue, from_env: bool) -> Result<ClientOptions> {
     let bag = Bag::new(
         "options",
@@ -35,34 +34,33 @@ pub fn client(value: &JsValue, from_env: bool) -> Result<ClientOptions> {
             "authBaseUrl",
             "timeoutMs",
             "maxRetries",
+            "maxPages",
             "fetch",
             "dangerouslyAllowBrowser",
             "allowInsecureHttp",
         ],
     )?;
-    let credentials =
-        match (
-            bag.string("managementToken")?,
-            bag.string("accessKey")?,
-            bag.string("appSecret")?,
-        ) {
-            (None, None, None) => None,
-            (Some(token), None, None) => Some(Credentials::ManagementToken(Secret::new(token))),
-            (None, Some(access_key), Some(app_secret)) => Some(Credentials::AppKeys {
-                access_key,
-                app_secret: Secret::new(app_secret),
-            }),
-            _ => return Err(Error::invalid_argument(
-                "give managementToken, or accessKey with appSecret, or none of them (proxy mode)",
-            )),
-        };
+    let token = bag.string("managementToken")?;
+    let access_key = bag.string("accessKey")?;
+    let app_secret = bag.string("appSecret")?;
     let mut builder = if from_env {
         environment()?
     } else {
         Config::builder()
     };
-    if let Some(credentials) = credentials {
-        builder = builder.credentials(credentials);
+    if token.is_some() || access_key.is_some() || app_secret.is_some() {
+        // Credentials given here replace the environment's; what they mean
+        // together (a token with app keys is an error) is the core's rule.
+        builder = builder.credentials(Credentials::None);
+        if let Some(token) = token {
+            builder = builder.management_token(token);
+        }
+        if access_key.is_some() || app_secret.is_some() {
+            builder = builder.app_keys(
+                access_key.unwrap_or_default(),
+                app_secret.unwrap_or_default(),
+            );
+        }
     }
     let mut builder = builder.binding("js");
     let allow_browser = bag.boolean("dangerouslyAllowBrowser")?.unwrap_or(false);
@@ -78,14 +76,18 @@ pub fn client(value: &JsValue, from_env: bool) -> Result<ClientOptions> {
     if let Some(retries) = bag.count("maxRetries")? {
         builder = builder.max_retries(retries);
     }
+    if let Some(pages) = bag.count("maxPages")? {
+        builder = builder.max_pages(pages);
+    }
     if let Some(allow) = bag.boolean("allowInsecureHttp")? {
         builder = builder.allow_insecure_http(allow);
     }
     let config = builder.build()?;
-    if *config.credentials() != Credentials::None && !allow_browser && env::is_browser_page() {
+    if *config.credentials() != Credentials::None && !allow_browser && !env::is_server_runtime() {
         return Err(Error::invalid_argument(
-            "credentials in a browser page reach every visitor: keep them on a server and use \
-             proxy mode (no credentials, baseUrl of your proxy), or set dangerouslyAllowBrowser",
+            "credentials in a browser (a page or a worker) reach every visitor: keep them on a \
+             server and use proxy mode (no credentials, baseUrl of your proxy), or set \
+             dangerouslyAllowBrowser",
         ));
     }
     if matches!(config.credentials(), Credentials::AppKeys { .. })

@@ -107,12 +107,16 @@ export interface RoomCodesClientOptions {
   authBaseUrl?: string;
   /** The timeout of each attempt (default 10 000 ms). */
   timeoutMs?: number;
-  /** Retries after a failed attempt, where a repeat is safe (default 2). */
+  /** Retries after a failed attempt, where a repeat is safe (default 2; 0 means none). */
   maxRetries?: number;
+  /** The most pages one `list` fetches (default 1000); a service still
+   * sending a next-page cursor after that many ends it with a `decode` error. */
+  maxPages?: number;
   /** The `fetch` to send requests with (default: in Node, node:http keep-alive; elsewhere the global `fetch`). */
   fetch?: typeof fetch;
-  /** Allows credentials in a browser page, where every visitor can read
-   * them. Never do this with a real management token. */
+  /** Allows credentials outside a server runtime (a browser page or
+   * worker), where every visitor can read them. Never do this with a real
+   * management token. */
   dangerouslyAllowBrowser?: boolean;
   /** Allows plain `http` base URLs to hosts other than loopback (default
    * false): credentials then travel unencrypted. */

@@ -10,6 +10,7 @@ mod operations;
 mod properties;
 mod redirects;
 mod retries;
+mod rule_vectors;
 mod secrets;
 mod support;
 mod tls;

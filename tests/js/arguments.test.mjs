@@ -94,3 +94,60 @@ test("in a browser page, credentials need dangerouslyAllowBrowser", () => {
   }
   assert.ok(new pkg.RoomCodesClient({ managementToken: "t" }), "fine outside a browser page");
 });
+
+/** Runs `make` with `globalThis[name]` replaced by `value`, then restores it. */
+function withGlobal(name, value, make) {
+  const saved = Object.getOwnPropertyDescriptor(globalThis, name);
+  Object.defineProperty(globalThis, name, { value, configurable: true, writable: true });
+  try {
+    return make();
+  } finally {
+    if (saved) Object.defineProperty(globalThis, name, saved);
+    else delete globalThis[name];
+  }
+}
+
+test("in a Web Worker (no server runtime), credentials need dangerouslyAllowBrowser", () => {
+  const credentials = { managementToken: "t" };
+  const inWorker = (make) => withGlobal("process", undefined, () => withGlobal("navigator", { userAgent: "Mozilla/5.0" }, make));
+  const error = inWorker(() => thrown(() => new pkg.RoomCodesClient(credentials)));
+  assert.equal(error.kind, "invalid_argument");
+  assert.match(error.message, /browser \(a page or a worker\)/);
+  assert.ok(inWorker(() => new pkg.RoomCodesClient({ ...credentials, dangerouslyAllowBrowser: true })));
+  assert.ok(inWorker(() => new pkg.RoomCodesClient({ baseUrl: apiBase })), "proxy mode is fine");
+  const workerd = (make) => withGlobal("process", undefined, () => withGlobal("navigator", { userAgent: "Cloudflare-Workers" }, make));
+  assert.ok(workerd(() => new pkg.RoomCodesClient({ accessKey: "k", appSecret: "s" })), "workerd is a server");
+  const deno = (make) => withGlobal("process", undefined, () => withGlobal("Deno", { version: { deno: "2.0.0" } }, make));
+  assert.ok(deno(() => new pkg.RoomCodesClient(credentials)), "Deno is a server");
+});
+
+test("a lone surrogate in any string argument is invalid_argument, not replaced", async () => {
+  const lone = "a\ud800b";
+  const calls = [
+    (c) => c.create(lone),
+    (c) => c.createForRole("room", lone),
+    (c) => c.createForRole(lone, "host"),
+    (c) => c.listPage(lone),
+    (c) => c.listPage("room", { role: lone }),
+    (c) => c.listPage("room", { start: lone }),
+    (c) => c.list("room", { role: lone }).next(),
+    (c) => c.setEnabled(lone, true),
+    (c) => c.authTokenForCode(lone),
+    (c) => c.authTokenForCode("code", { userId: lone }),
+  ];
+  for (const call of calls) {
+    const error = await hmsError(Promise.resolve().then(() => call(client())));
+    assert.equal(error.kind, "invalid_argument", String(call));
+    assert.match(error.message, /lone surrogate/);
+  }
+  assert.equal(thrown(() => new pkg.RoomCodesClient({ managementToken: `t${lone}` })).kind, "invalid_argument");
+  assert.equal(thrown(() => pkg.roomLink({ subdomain: "app", code: lone })).kind, "invalid_argument");
+});
+
+test("a method called on an object that is not a client fails clearly", async () => {
+  const forged = { __wbg_ptr: 12345 };
+  const error = await hmsError(Promise.resolve().then(() => pkg.RoomCodesClient.prototype.create.call(forged, "r1")));
+  assert.equal(error.kind, "invalid_argument");
+  assert.match(error.message, /not a RoomCodesClient/);
+  assert.match(thrown(() => pkg.RoomCodesClient.prototype.list.call(forged, "r1")).message, /not a RoomCodesClient/);
+});

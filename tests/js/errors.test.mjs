@@ -1,7 +1,9 @@
 // Every error kind reachable through the package, and the shape of HmsError.
 import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
 import { beforeEach, test } from "node:test";
-import { apiBase, clean, client, control, fault, hmsError, newRoom, pkg } from "./support.mjs";
+import { apiBase, clean, client, control, fault, hmsError, newRoom, pkg, root } from "./support.mjs";
 
 beforeEach(clean);
 
@@ -14,7 +16,7 @@ test("HmsError is a real Error with kind, status, details and retryAfterMs", asy
   assert.equal(error.status, 404);
   assert.deepEqual(error.details, []);
   assert.equal(error.retryAfterMs, undefined);
-  assert.match(error.stack, /HmsError: room not found/);
+  assert.match(error.stack, /HmsError: create: room not found/);
   assert.equal(pkg.isHmsError(new Error("x")), false);
   assert.equal(pkg.isHmsError({ name: "HmsError", kind: "server" }), false);
   const own = new pkg.HmsError("timeout", "made by hand", { status: 504 });
@@ -74,4 +76,15 @@ test("messages never show credentials", async () => {
   for (const error of errors) {
     assert.ok(!JSON.stringify({ ...error, message: error.message }).includes(secret), error.message);
   }
+});
+
+test("the d.ts union of kinds is the C header's hms_status enum", () => {
+  const header = fs.readFileSync(path.join(root, "bindings/c/include/hms_room_codes.h"), "utf8");
+  const fromEnum = [...header.matchAll(/^\s*HMS_STATUS_(\w+) = (\d+),/gm)]
+    .filter(([, , value]) => value !== "0")
+    .map(([, name]) => name.toLowerCase());
+  assert.equal(fromEnum.length, 16);
+  const types = fs.readFileSync(path.join(root, "target/npm/hms-room-codes/index.d.ts"), "utf8");
+  const union = types.match(/export type HmsErrorKind =([^;]*);/)[1];
+  assert.deepEqual([...union.matchAll(/"(\w+)"/g)].map(([, name]) => name), fromEnum);
 });

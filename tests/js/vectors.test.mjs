@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import { clean, client, control, fault, newRoom, requests, root } from "./support.mjs";
+import { clean, client, control, fault, newRoom, pkg, requests, root } from "./support.mjs";
 
 const vectors = (name) => JSON.parse(fs.readFileSync(path.join(root, "tests/vectors", name), "utf8"));
 const matrix = vectors("faults.json");
@@ -96,4 +96,47 @@ test("bad input: every valid value reaches the service intact", async () => {
     const token = await c.authTokenForCode(made.code, { userId: role });
     assert.equal(JSON.parse(Buffer.from(token.split(".")[1], "base64url")).user_id, role);
   }
+});
+
+/** A vector's snake_case client options as the package's option names. */
+const optionNames = {
+  management_token: "managementToken",
+  access_key: "accessKey",
+  app_secret: "appSecret",
+  max_retries: "maxRetries",
+  max_pages: "maxPages",
+};
+const jsOptions = (options) =>
+  Object.fromEntries(Object.entries(options).map(([name, value]) => [optionNames[name], value]));
+
+test("config vectors: the core accepts or refuses each setting", () => {
+  for (const vector of vectors("config.json").cases) {
+    const options = { baseUrl: "http://127.0.0.1:9/v2", authBaseUrl: "http://127.0.0.1:9/v2", ...jsOptions(vector.options) };
+    let outcome = null;
+    try {
+      new pkg.RoomCodesClient(options);
+    } catch (error) {
+      outcome = error;
+    }
+    assert.equal(outcome?.kind ?? null, vector.kind, `${vector.name}: ${outcome?.message}`);
+  }
+});
+
+test("listing vectors: list always ends", async () => {
+  for (const vector of vectors("listing.json").cases) {
+    await clean();
+    const room = await newRoom();
+    const urlPath = `/v2/room-codes/room/${room}`;
+    if (vector.fault !== null) await fault({ ...vector.fault, method: "GET", path: urlPath, match: "exact" });
+    const c = client(jsOptions(vector.client));
+    let outcome = null;
+    try {
+      for await (const code of c.list(room)) assert.ok(code.code);
+    } catch (error) {
+      outcome = error;
+    }
+    assert.equal(outcome?.kind ?? null, vector.kind, `${vector.name}: ${outcome?.message}`);
+    assert.equal((await requests("GET", urlPath)).length, vector.requests, vector.name);
+  }
+  await clean();
 });

@@ -47,6 +47,42 @@
 #define HMS_ROOM_CODES_VERSION_NUMBER (0 * 10000 + 1 * 100 + 0)
 
 /**
+ * The timeout of each attempt unless set, in milliseconds.
+ */
+#define HMS_DEFAULT_TIMEOUT_MS 10000
+
+/**
+ * Retries after the first attempt unless set (0 means no retries).
+ */
+#define HMS_DEFAULT_MAX_RETRIES 2
+
+/**
+ * The first backoff step unless set, in milliseconds.
+ */
+#define HMS_DEFAULT_BACKOFF_BASE_MS 250
+
+/**
+ * The longest backoff (and longest honoured `Retry-After`) unless set, in milliseconds.
+ */
+#define HMS_DEFAULT_BACKOFF_CAP_MS 8000
+
+/**
+ * The largest response body read unless set, in bytes (4 MiB).
+ */
+#define HMS_DEFAULT_MAX_RESPONSE_BYTES 4194304
+
+/**
+ * The most pages one `hms_room_codes_list` fetches unless set.
+ */
+#define HMS_DEFAULT_MAX_PAGES 1000
+
+/**
+ * The longest `Retry-After` an error reports, in milliseconds (one day): a
+ * longer demand is reported as this.
+ */
+#define HMS_MAX_RETRY_AFTER_MS 86400000
+
+/**
  * What a call returned: `HMS_STATUS_OK`, or the kind of error (the same kinds,
  * with the same numbers, in every binding). The numbers are stable.
  */
@@ -543,15 +579,17 @@ hms_client_options *hms_client_options_new(void);
 void hms_client_options_free(hms_client_options *options);
 
 /**
- * Authenticates with this fixed management token (replacing any credentials
- * set before).
+ * Authenticates with this fixed management token (visible ASCII only).
+ * Setting app keys as well makes `hms_client_new` fail with
+ * `HMS_STATUS_INVALID_ARGUMENT`.
  */
 void hms_client_options_set_management_token(hms_client_options *options, const char *token);
 
 /**
  * Authenticates with the app's access key and secret: the client signs its
- * own management tokens and renews them before they expire (replacing any
- * credentials set before).
+ * own management tokens and renews them before they expire. Setting a
+ * management token as well makes `hms_client_new` fail with
+ * `HMS_STATUS_INVALID_ARGUMENT`.
  */
 void hms_client_options_set_app_keys(hms_client_options *options,
                                      const char *access_key,
@@ -595,6 +633,13 @@ void hms_client_options_set_backoff_ms(hms_client_options *options,
  * default 4 MiB). A larger body gives `HMS_STATUS_DECODE`.
  */
 void hms_client_options_set_max_response_bytes(hms_client_options *options, size_t max_bytes);
+
+/**
+ * The most pages one `hms_room_codes_list` fetches (more than 0; default
+ * 1000). A service still sending a next-page cursor after that many pages
+ * ends the listing with `HMS_STATUS_DECODE`.
+ */
+void hms_client_options_set_max_pages(hms_client_options *options, uint32_t max_pages);
 
 /**
  * Allows plain `http` base URLs to hosts other than loopback (default false).

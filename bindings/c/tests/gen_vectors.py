@@ -1,11 +1,15 @@
 #!/usr/bin/env python3
-"""Turns the shared test vectors (tests/vectors/faults.json and bad_input.json)
-into a C header for the C tests, so that a case added to the JSON runs in C too.
+"""Turns the shared test vectors (tests/vectors: faults.json, bad_input.json,
+config.json, listing.json) into a C header for the C tests, so that a case added
+to the JSON runs in C too.
 
-Usage: gen_vectors.py FAULTS_JSON BAD_INPUT_JSON OUT_H   (make writes build/c/vectors.h)
+Usage: gen_vectors.py VECTORS_DIR HEADER OUT_H   (make writes build/c/vectors_data.h)
+HEADER is hms_room_codes.h, whose hms_status enum gives the table of kind names.
 The types the header fills in are declared in bindings/c/tests/vectors.h.
 """
 import json
+import os
+import re
 import sys
 
 
@@ -32,17 +36,17 @@ def fault_cases(matrix):
     operations = list(matrix["operations"])
     client = matrix["client"]
     lines = [
-        "static const vec_client VEC_FAULT_CLIENT = {%d, %d, %d, %d, %d};"
+        "static const vec_client VEC_FAULT_CLIENT VEC_TABLE = {%d, %d, %d, %d, %d};"
         % (client["timeout_ms"], client["max_retries"], client["backoff_base_ms"],
            client["backoff_cap_ms"], client["max_response_bytes"]),
         "",
-        "static const vec_operation VEC_OPERATIONS[VEC_OPERATION_COUNT] = {",
+        "static const vec_operation VEC_OPERATIONS[VEC_OPERATION_COUNT] VEC_TABLE = {",
     ]
     for name in operations:
         target = matrix["operations"][name]
         lines.append("    {%s, %s, %s}," % (c_string(name), c_string(target["method"]),
                                             c_string(target["path"])))
-    lines += ["};", "", "static const vec_fault_case VEC_FAULT_CASES[] = {"]
+    lines += ["};", "", "static const vec_fault_case VEC_FAULT_CASES[] VEC_TABLE = {"]
     for case in matrix["cases"]:
         fault = dict(case["fault"])
         retry_after_in_ms = fault.pop("retry_after_in_ms", -1)
@@ -63,7 +67,7 @@ def fault_cases(matrix):
 
 def input_values(table):
     """The bad-input table: each value as bytes (a literal, or a unit to repeat)."""
-    lines = ["static const vec_input VEC_INPUTS[] = {"]
+    lines = ["static const vec_input VEC_INPUTS[] VEC_TABLE = {"]
     for value in table["values"]:
         if "hex" in value:
             text, times = bytes.fromhex(value["hex"]), 1
@@ -77,15 +81,62 @@ def input_values(table):
     return lines
 
 
+def optional_string(value):
+    """A C string literal, or NULL for None."""
+    return "NULL" if value is None else c_string(value)
+
+
+def config_cases(table):
+    """config.json: each case's options (NULL or -1 when absent) and kind."""
+    lines = ["static const vec_config_case VEC_CONFIG_CASES[] VEC_TABLE = {"]
+    for case in table["cases"]:
+        o = case["options"]
+        lines.append("    {%s, %s, %s, %s, %d, %d, %s}," % (
+            c_string(case["name"]), optional_string(o.get("management_token")),
+            optional_string(o.get("access_key")), optional_string(o.get("app_secret")),
+            o.get("max_retries", -1), o.get("max_pages", -1), optional_string(case["kind"])))
+    lines.append("};")
+    return lines
+
+
+def listing_cases(table):
+    """listing.json: each case's fault rule members (NULL for none), max_pages
+    (-1 for the default), kind and request count."""
+    lines = ["static const vec_listing_case VEC_LISTING_CASES[] VEC_TABLE = {"]
+    for case in table["cases"]:
+        fields = None if case["fault"] is None else json.dumps(case["fault"], separators=(",", ":"))[1:-1]
+        lines.append("    {%s, %s, %d, %s, %d}," % (
+            c_string(case["name"]), optional_string(fields), case["client"].get("max_pages", -1),
+            optional_string(case["kind"]), case["requests"]))
+    lines.append("};")
+    return lines
+
+
+def status_names(header_path):
+    """Every hms_status of the C header with its name as the library spells it
+    (HMS_STATUS_ROOM_NOT_FOUND: "room_not_found"): the test's table of names
+    comes from the enum itself, not from a copy."""
+    with open(header_path, encoding="utf-8") as f:
+        pairs = re.findall(r"^\s*HMS_STATUS_(\w+) = (\d+),", f.read(), re.M)
+    lines = ["static const vec_status_name VEC_STATUS_NAMES[] VEC_TABLE = {"]
+    lines += ["    {%s, %s}," % (value, c_string(name.lower())) for name, value in pairs]
+    lines.append("};")
+    return lines
+
+
+def load(directory, name):
+    with open(os.path.join(directory, name), encoding="utf-8") as f:
+        return json.load(f)
+
+
 def main():
-    faults_path, bad_input_path, out_path = sys.argv[1:4]
-    with open(faults_path, encoding="utf-8") as f:
-        fault_lines, operation_count = fault_cases(json.load(f))
-    with open(bad_input_path, encoding="utf-8") as f:
-        input_lines = input_values(json.load(f))
+    directory, header_path, out_path = sys.argv[1:4]
+    fault_lines, operation_count = fault_cases(load(directory, "faults.json"))
+    input_lines = input_values(load(directory, "bad_input.json"))
+    rule_lines = config_cases(load(directory, "config.json")) + [""] + listing_cases(load(directory, "listing.json"))
+    rule_lines += [""] + status_names(header_path)
     header = [
-        "/* Generated by bindings/c/tests/gen_vectors.py from %s and %s: do not edit. */"
-        % (faults_path, bad_input_path),
+        "/* Generated by bindings/c/tests/gen_vectors.py from the JSON files in %s: do not edit. */" % directory,
         "#ifndef HMS_TESTS_VECTORS_DATA_H",
         "#define HMS_TESTS_VECTORS_DATA_H",
         "/* Include vectors.h first: it declares the types. */",
@@ -95,7 +146,7 @@ def main():
         "",
     ]
     with open(out_path, "w", encoding="utf-8") as f:
-        f.write("\n".join(header + fault_lines + [""] + input_lines + ["", "#endif", ""]))
+        f.write("\n".join(header + fault_lines + [""] + input_lines + [""] + rule_lines + ["", "#endif", ""]))
 
 
 if __name__ == "__main__":

@@ -29,11 +29,7 @@ static void test_version_and_status_names(void) {
   CHECK(strcmp(hms_version(), HMS_ROOM_CODES_VERSION) == 0);
   CHECK(HMS_ROOM_CODES_VERSION_NUMBER ==
         HMS_ROOM_CODES_VERSION_MAJOR * 10000 + HMS_ROOM_CODES_VERSION_MINOR * 100 + HMS_ROOM_CODES_VERSION_PATCH);
-  static const char *const names[] = {"ok", "invalid_argument", "unauthorized", "room_disabled", "forbidden",
-                                      "room_not_found", "role_not_found", "code_not_found", "not_found",
-                                      "bad_request", "rate_limited", "server", "unexpected_status", "timeout",
-                                      "network", "decode", "internal"};
-  for (uint32_t i = 0; i < sizeof names / sizeof names[0]; i++) CHECK(strcmp(hms_status_name(i), names[i]) == 0);
+  test_status_names_match_the_enum();
   CHECK(HMS_STATUS_ROOM_NOT_FOUND == 5 && HMS_STATUS_INTERNAL == 16);
   CHECK(strcmp(hms_status_name(17), "unknown") == 0);
   CHECK(hms_error_status(NULL) == HMS_STATUS_OK && strcmp(hms_error_kind_name(NULL), "ok") == 0);
@@ -394,7 +390,7 @@ static void test_bad_request_carries_details(void) {
   hms_room_code_page *page = NULL;
   hms_error *err = NULL;
   CHECK(hms_room_codes_list_page(client, NULL, room, &filter, &page, &err) == HMS_STATUS_BAD_REQUEST);
-  CHECK(hms_error_http_status(err) == 400 && strcmp(hms_error_message(err), "invalid query parameter") == 0);
+  CHECK(hms_error_http_status(err) == 400 && strcmp(hms_error_message(err), "list_page: invalid query parameter") == 0);
   CHECK(hms_error_details_count(err) == 1 && strstr(hms_error_details_at(err, 0), "cursor") != NULL);
   CHECK(hms_error_details_at(err, 1) == NULL && hms_error_retry_after_ms(err) == 0);
   hms_error_free(err);
@@ -686,6 +682,8 @@ static const test_case TESTS[] = {
     TEST(test_invalid_argument_null_empty_and_bad_utf8),
     TEST(test_bad_input_table),
     TEST(test_fault_matrix),
+    TEST(test_config_table),
+    TEST(test_listing_table),
     TEST(test_tls_trust),
     TEST(test_plain_http_needs_the_opt_in),
     TEST(test_redirect_to_another_host_sends_it_nothing),

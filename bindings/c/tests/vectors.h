@@ -1,6 +1,6 @@
 /*
- * vectors.h: the shared test vectors (tests/vectors: faults.json, bad_input.json)
- * in C. make turns the
+ * vectors.h: the shared test vectors (tests/vectors: faults.json, bad_input.json,
+ * config.json, listing.json) in C. make turns the
  * JSON files into build/c/vectors_data.h (bindings/c/tests/gen_vectors.py), whose
  * tables have the types below; vectors.c runs them through the C API.
  */
@@ -11,6 +11,9 @@
 #include <stdint.h>
 
 #include "hms_room_codes.h"
+
+/* Each test file uses some of the generated tables, not all. */
+#define VEC_TABLE __attribute__((unused))
 
 /* The operations of faults.json, in its order. */
 #define VEC_OPERATION_COUNT 5
@@ -57,6 +60,34 @@ typedef struct {
   int valid;
 } vec_input;
 
+/* One config.json case: the options set (NULL or -1 when absent) and the
+ * kind hms_client_new gives (NULL: a client). */
+typedef struct {
+  const char *name;
+  const char *management_token;
+  const char *access_key;
+  const char *app_secret;
+  int max_retries;
+  int max_pages;
+  const char *kind;
+} vec_config_case;
+
+/* One listing.json case: the fault rule's members (NULL for none), max_pages
+ * (-1 for the default), and what hms_room_codes_list gives. */
+typedef struct {
+  const char *name;
+  const char *fault;
+  int max_pages;
+  const char *kind;
+  int requests;
+} vec_listing_case;
+
+/* An hms_status value and its name, from the header's enum. */
+typedef struct {
+  uint32_t value;
+  const char *name;
+} vec_status_name;
+
 /* Runs the operation named as in faults.json once (role "host", disabling
  * `code`); returns its error, or NULL on success. */
 hms_error *run_operation(hms_client *client, const char *operation, const char *room, const char *code);
@@ -66,5 +97,14 @@ void test_fault_matrix(void);
 
 /* bad_input.json: every value as every string parameter. */
 void test_bad_input_table(void);
+
+/* config.json: the settings the core accepts or refuses at hms_client_new. */
+void test_config_table(void);
+
+/* listing.json: hms_room_codes_list always ends. */
+void test_listing_table(void);
+
+/* Every hms_status of the header has the name hms_status_name gives. */
+void test_status_names_match_the_enum(void);
 
 #endif

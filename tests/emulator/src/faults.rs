@@ -32,6 +32,10 @@ pub enum Action {
     NotJson,
     /// Answer 307 (or `status`) with a `Location` header.
     Redirect,
+    /// Answer 200 with a listing page of one code and a next-page cursor
+    /// that differs on every request (of `cursor_bytes` bytes): a service
+    /// that pages without end.
+    EndlessPages,
 }
 
 /// One fault rule, as posted to `/_emulator/faults` and listed back with its remaining count.
@@ -70,6 +74,9 @@ pub struct Rule {
     /// The `Location` of a redirect; by default the same URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     location: Option<String>,
+    /// The length of each cursor of `endless_pages` (default 16).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    cursor_bytes: Option<usize>,
 }
 
 fn one() -> u32 {
@@ -114,6 +121,7 @@ impl Rule {
     /// its answer (truncate, delay alone), and `origin` is this server's `scheme://host:port`.
     pub fn reply(self, request: &Request, origin: &str, real: impl FnOnce() -> Response) -> Reply {
         let Rule {
+            count,
             status,
             body,
             content_type,
@@ -121,6 +129,7 @@ impl Rule {
             delay_ms,
             action,
             location,
+            cursor_bytes,
             ..
         } = self;
         if let Some(ms) = delay_ms {
@@ -138,6 +147,7 @@ impl Rule {
                     body.into(),
                 )
             }
+            Some(Action::EndlessPages) => endless_page(count, cursor_bytes.unwrap_or(16)),
             Some(Action::Redirect) => {
                 let location = location.unwrap_or_else(|| {
                     let query = if request.query.is_empty() { "" } else { "?" };
@@ -158,6 +168,24 @@ impl Rule {
             None => response,
         })
     }
+}
+
+/// A listing page of one code whose `last` cursor is `remaining` (the rule's
+/// count, different on each request) padded with zeros to `cursor_bytes`.
+fn endless_page(remaining: u32, cursor_bytes: usize) -> Response {
+    let page = serde_json::json!({
+        "limit": 1,
+        "data": [{
+            "code": format!("end-less-{remaining}"),
+            "room_id": "endless",
+            "role": "host",
+            "enabled": true,
+            "created_at": "2024-01-01T00:00:00Z",
+            "updated_at": "2024-01-01T00:00:00Z",
+        }],
+        "last": format!("{remaining:0>cursor_bytes$}"),
+    });
+    Response::json(200, &page)
 }
 
 /// What the connection does with a request.

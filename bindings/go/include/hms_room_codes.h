@@ -1,1 +1,0 @@
-../../c/include/hms_room_codes.h
