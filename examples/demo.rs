@@ -25,7 +25,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("[rust] one more for guest:    {}", extra.code);
 
     let all: Vec<_> = client
-        .list(&room_id, ListFilter::default())
+        .list(&room_id, &ListFilter::default())
         .collect::<Result<_, _>>()?;
     println!("[rust] listed {} codes", all.len());
 

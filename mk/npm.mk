@@ -9,16 +9,17 @@
 .PHONY: lint-wasm npm-package test-wasm test-npm test-runtimes demo-node
 
 JS_TOOLS := tools/js/node_modules/.package-lock.json
-WASM_TEST := cargo test --target wasm32-unknown-unknown --test wasm
+WASM_TEST := cargo test --target wasm32-unknown-unknown --features wasm --test wasm
 
 $(JS_TOOLS): tools/js/package.json tools/js/package-lock.json
 	cd tools/js && npm ci --no-audit --no-fund --loglevel=error
 
 lint-wasm:
-	cargo clippy --target wasm32-unknown-unknown --lib --test wasm -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --features wasm --lib --test wasm -- -D warnings
 
 npm-package: $(JS_TOOLS)
-	cargo build --quiet --profile wasm-release --target wasm32-unknown-unknown --lib
+	cargo rustc --quiet --profile wasm-release --target wasm32-unknown-unknown --lib --features wasm \
+	  --crate-type cdylib
 	node tools/js/build-package.mjs
 
 test-wasm:

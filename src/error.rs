@@ -9,6 +9,7 @@ use std::time::Duration;
 /// (0 is success there), Go mirrors them as constants and JS as strings.
 #[repr(u32)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ErrorKind {
     /// An argument was rejected before any request was sent.
     InvalidArgument = 1,

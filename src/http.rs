@@ -92,6 +92,7 @@ impl HttpResponse {
 
 /// Why a transport got no response.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum TransportFailureKind {
     /// The request provably never left: DNS failure, connection refused.
     NotSent,

@@ -14,7 +14,7 @@
 //! let client = RoomCodesClient::new(Config::builder().app_keys("access-key", "app-secret").build()?);
 //! let codes = client.create("65f1c2...room-id")?;
 //! let extra = client.create_for_role("65f1c2...room-id", "guest")?;
-//! for code in client.list("65f1c2...room-id", ListFilter::default()) {
+//! for code in client.list("65f1c2...room-id", &ListFilter::default()) {
 //!     println!("{:?}", code?);
 //! }
 //! client.set_enabled(&extra.code, false)?;
@@ -62,9 +62,15 @@
 mod auth;
 mod base_url;
 mod call;
+mod cancel;
 mod classify;
 mod config;
 mod core;
+#[cfg(all(
+    any(feature = "blocking", feature = "async"),
+    not(target_arch = "wasm32")
+))]
+mod drive;
 mod encode;
 mod error;
 mod http;
@@ -72,6 +78,7 @@ mod jwt;
 mod link;
 mod model;
 mod operation;
+mod options;
 mod paging;
 #[cfg(not(target_arch = "wasm32"))]
 mod pem;
@@ -81,16 +88,24 @@ mod responses;
 mod retry;
 pub mod retry_after;
 mod secret;
+#[cfg(all(
+    any(feature = "blocking", feature = "async"),
+    not(target_arch = "wasm32")
+))]
+mod tls;
 mod validate;
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(all(feature = "async", not(target_arch = "wasm32")))]
+pub mod async_client;
+#[cfg(all(feature = "blocking", not(target_arch = "wasm32")))]
 pub mod blocking;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(all(feature = "ffi", not(target_arch = "wasm32")))]
 pub mod ffi;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(feature = "wasm", target_arch = "wasm32"))]
 pub mod wasm;
 
 pub use crate::call::{Call, Step};
+pub use crate::cancel::{CancelToken, Cancelled};
 pub use crate::config::{
     Config, ConfigBuilder, Credentials, DEFAULT_AUTH_BASE_URL, DEFAULT_BACKOFF_BASE,
     DEFAULT_BACKOFF_CAP, DEFAULT_BASE_URL, DEFAULT_MAX_PAGES, DEFAULT_MAX_RESPONSE_BYTES,
@@ -102,6 +117,7 @@ pub use crate::http::{HttpRequest, HttpResponse, Method, TransportFailure, Trans
 pub use crate::link::{room_link, RoomLinkOptions};
 pub use crate::model::{ListFilter, RoomCode, RoomCodePage};
 pub use crate::operation::Operation;
+pub use crate::options::CallOptions;
 pub use crate::paging::Pager;
 pub use crate::retry::{Outcome, RetryPolicy};
 pub use crate::secret::Secret;

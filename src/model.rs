@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 /// One room code, as the service sends it. Timestamps stay the RFC 3339
 /// strings the service wrote; unknown fields are ignored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RoomCode {
     /// The code itself, e.g. `wpi-srjb-wer`.
     pub code: String,
@@ -24,6 +25,7 @@ pub struct RoomCode {
 
 /// One page of a room's codes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RoomCodePage {
     /// The page size the service used, if it said.
     #[serde(default)]
@@ -37,7 +39,15 @@ pub struct RoomCodePage {
 }
 
 /// Which codes to list. Only the fields that are set go into the query.
+/// Build one with [`ListFilter::new`] and its setters (more fields may come):
+///
+/// ```
+/// use hms_room_codes::ListFilter;
+/// let hosts = ListFilter::new().role("host").enabled(true).limit(50);
+/// assert_eq!(hosts.role.as_deref(), Some("host"));
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ListFilter {
     /// Only codes of this role.
     #[serde(default)]
@@ -51,4 +61,35 @@ pub struct ListFilter {
     /// The cursor to start from: a previous page's `last`.
     #[serde(default)]
     pub start: Option<String>,
+}
+
+impl ListFilter {
+    /// Every code of the room (nothing set).
+    pub fn new() -> ListFilter {
+        ListFilter::default()
+    }
+
+    /// Only codes of `role`.
+    pub fn role(mut self, role: impl Into<String>) -> ListFilter {
+        self.role = Some(role.into());
+        self
+    }
+
+    /// Only enabled (`true`) or disabled (`false`) codes.
+    pub fn enabled(mut self, enabled: bool) -> ListFilter {
+        self.enabled = Some(enabled);
+        self
+    }
+
+    /// Pages of `limit` codes.
+    pub fn limit(mut self, limit: u32) -> ListFilter {
+        self.limit = Some(limit);
+        self
+    }
+
+    /// Starts at `cursor`, a previous page's `last`.
+    pub fn start(mut self, cursor: impl Into<String>) -> ListFilter {
+        self.start = Some(cursor.into());
+        self
+    }
 }

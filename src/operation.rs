@@ -2,6 +2,7 @@
 
 /// One operation of the Room Codes API.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Operation {
     /// Codes for every role of a room.
     Create,

@@ -104,10 +104,7 @@ mod tests {
 
     #[test]
     fn follows_cursors_until_the_end() {
-        let filter = ListFilter {
-            role: Some("host".into()),
-            ..Default::default()
-        };
+        let filter = ListFilter::new().role("host");
         let mut pager = Pager::new(filter, 10);
         assert_eq!(pager.next_filter().unwrap().start, None);
         assert!(!pager.cursor_from_service());
@@ -184,13 +181,7 @@ mod tests {
 
     #[test]
     fn a_repeated_cursor_is_a_decode_error() {
-        let mut pager = Pager::new(
-            ListFilter {
-                start: Some("x".into()),
-                ..Default::default()
-            },
-            10,
-        );
+        let mut pager = Pager::new(ListFilter::new().start("x"), 10);
         pager.on_page(&page(1, Some("a"))).unwrap();
         assert_eq!(
             pager.on_page(&page(1, Some("x"))).unwrap_err().kind(),

@@ -223,10 +223,7 @@ mod tests {
             list_page(&c, "r", &all).unwrap().url,
             "https://api.test/v2/room-codes/room/r?role=a%26b&enabled=true&limit=100&start=cur%20sor"
         );
-        let some = ListFilter {
-            enabled: Some(false),
-            ..Default::default()
-        };
+        let some = ListFilter::new().enabled(false);
         assert_eq!(
             list_page(&c, "r", &some).unwrap().url,
             "https://api.test/v2/room-codes/room/r?enabled=false"
@@ -251,10 +248,7 @@ mod tests {
     #[test]
     fn bad_arguments_build_nothing() {
         let c = config();
-        let bad_filter = ListFilter {
-            role: Some(" ".into()),
-            ..Default::default()
-        };
+        let bad_filter = ListFilter::new().role(" ");
         let errors = [
             create(&c, "").unwrap_err(),
             create_for_role(&c, "r", "..").unwrap_err(),

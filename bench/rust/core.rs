@@ -62,10 +62,7 @@ fn core_benches(c: &mut Criterion) {
         })
     });
     c.bench_function("list_page: build + parse a page of 100", |b| {
-        let filter = ListFilter {
-            limit: Some(100),
-            ..Default::default()
-        };
+        let filter = ListFilter::new().limit(100);
         b.iter(|| {
             let mut call = core
                 .list_page(black_box("65f1c2a9e4b0a1b2c3d4e5f6"), &filter)

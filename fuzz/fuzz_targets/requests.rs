@@ -18,7 +18,8 @@ fuzz_target!(|input: (String, String, Option<u32>, Option<bool>)| {
         }
         Err(e) => assert_eq!(e.kind(), ErrorKind::InvalidArgument),
     }
-    let filter = ListFilter { role: Some(role.clone()), enabled, limit, start: Some(room.clone()) };
+    let mut filter = ListFilter::new().role(role.clone()).start(room.clone());
+    (filter.enabled, filter.limit) = (enabled, limit);
     if let Ok(mut call) = core.list_page("room", &filter) {
         let url = call.request(0).url;
         assert!(!url.contains('#') && url.matches('?').count() == 1, "{url}");

@@ -1,25 +1,31 @@
 //! `RoomCodesClient`: the core driven over blocking HTTP.
 
-use super::cancel::CancelToken;
 use super::list::List;
 use super::transport::Transport;
-use crate::call::{Call, Step};
+use crate::call::Call;
 use crate::config::{Config, ConfigBuilder};
 use crate::core::Core;
-use crate::error::{Error, ErrorKind, Result};
+use crate::drive::{Drive, Next};
+use crate::error::Result;
 use crate::model::{ListFilter, RoomCode, RoomCodePage};
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use crate::options::CallOptions;
 
 /// A blocking client of the Room Codes API. `Send + Sync`: share one
 /// (e.g. in an `Arc`) between threads; connections are pooled and reused.
 ///
+/// Every operation has a `…_with` form that takes [`CallOptions`]: a deadline,
+/// a per-attempt timeout and a [`CancelToken`](crate::CancelToken).
+///
 /// ```no_run
-/// use hms_room_codes::{blocking::RoomCodesClient, Config};
+/// use hms_room_codes::{blocking::RoomCodesClient, CallOptions, Config};
+/// use std::time::Duration;
 /// let config = Config::builder().management_token("…").build()?;
 /// let client = RoomCodesClient::new(config);
 /// for code in client.create("room-id")? {
 ///     println!("{} {}", code.role, code.code);
 /// }
+/// let within = CallOptions::new().deadline_in(Duration::from_secs(3));
+/// let guest = client.create_for_role_with("room-id", "guest", &within)?;
 /// # Ok::<(), hms_room_codes::Error>(())
 /// ```
 #[derive(Debug)]
@@ -51,115 +57,126 @@ impl RoomCodesClient {
 
     /// Creates (or returns) a code for every role of `room_id`.
     pub fn create(&self, room_id: &str) -> Result<Vec<RoomCode>> {
-        self.run(self.core.create(room_id)?, None)
+        self.create_with(room_id, &CallOptions::default())
+    }
+
+    /// [`RoomCodesClient::create`] within `options`.
+    pub fn create_with(&self, room_id: &str, options: &CallOptions) -> Result<Vec<RoomCode>> {
+        self.run(self.core.create(room_id)?, options)
     }
 
     /// Creates one more code for `role` in `room_id`.
     pub fn create_for_role(&self, room_id: &str, role: &str) -> Result<RoomCode> {
-        self.run(self.core.create_for_role(room_id, role)?, None)
+        self.create_for_role_with(room_id, role, &CallOptions::default())
+    }
+
+    /// [`RoomCodesClient::create_for_role`] within `options`.
+    pub fn create_for_role_with(
+        &self,
+        room_id: &str,
+        role: &str,
+        options: &CallOptions,
+    ) -> Result<RoomCode> {
+        self.run(self.core.create_for_role(room_id, role)?, options)
     }
 
     /// One page of the codes of `room_id`.
     pub fn list_page(&self, room_id: &str, filter: &ListFilter) -> Result<RoomCodePage> {
-        self.run(self.core.list_page(room_id, filter)?, None)
+        self.list_page_with(room_id, filter, &CallOptions::default())
+    }
+
+    /// [`RoomCodesClient::list_page`] within `options`.
+    pub fn list_page_with(
+        &self,
+        room_id: &str,
+        filter: &ListFilter,
+        options: &CallOptions,
+    ) -> Result<RoomCodePage> {
+        self.run(self.core.list_page(room_id, filter)?, options)
     }
 
     /// Every code of `room_id`, page after page, as an iterator.
-    pub fn list(&self, room_id: &str, filter: ListFilter) -> List<'_> {
-        List::new(self, room_id, filter)
+    pub fn list(&self, room_id: &str, filter: &ListFilter) -> List<'_> {
+        self.list_with(room_id, filter, &CallOptions::default())
+    }
+
+    /// [`RoomCodesClient::list`], each page's call within `options` (a
+    /// deadline bounds the whole listing, a cancel token stops it).
+    pub fn list_with(&self, room_id: &str, filter: &ListFilter, options: &CallOptions) -> List<'_> {
+        List::new(self, room_id, filter, options)
     }
 
     /// Enables or disables `code`; returns the updated code.
     pub fn set_enabled(&self, code: &str, enabled: bool) -> Result<RoomCode> {
-        self.run(self.core.set_enabled(code, enabled)?, None)
+        self.set_enabled_with(code, enabled, &CallOptions::default())
+    }
+
+    /// [`RoomCodesClient::set_enabled`] within `options`.
+    pub fn set_enabled_with(
+        &self,
+        code: &str,
+        enabled: bool,
+        options: &CallOptions,
+    ) -> Result<RoomCode> {
+        self.run(self.core.set_enabled(code, enabled)?, options)
     }
 
     /// Exchanges a room code for a client auth token (sends no management token).
     pub fn auth_token_for_code(&self, code: &str, user_id: Option<&str>) -> Result<String> {
-        self.run(self.core.auth_token_for_code(code, user_id)?, None)
+        self.auth_token_for_code_with(code, user_id, &CallOptions::default())
     }
 
-    /// Drives `call` to the end. With a `deadline`, no attempt or wait runs past
-    /// it and the call fails with `timeout` once it has passed.
-    pub fn run<T>(&self, call: Call<'_, T>, deadline: Option<Instant>) -> Result<T> {
-        self.run_cancellable(call, deadline, None)
+    /// [`RoomCodesClient::auth_token_for_code`] within `options`.
+    pub fn auth_token_for_code_with(
+        &self,
+        code: &str,
+        user_id: Option<&str>,
+        options: &CallOptions,
+    ) -> Result<String> {
+        self.run(self.core.auth_token_for_code(code, user_id)?, options)
     }
 
-    /// Like [`RoomCodesClient::run`], and stops with a `timeout` error saying
-    /// "cancelled" once `cancel` is set: before the next attempt, and at once
+    /// Drives `call` (from [`RoomCodesClient::core`]) to the end within
+    /// `options`. A cancel token stops it before the next attempt, and at once
     /// during a backoff wait or an attempt on the wire (whose socket is shut
     /// down; a TCP connect still in progress runs to its end or its timeout).
-    pub fn run_cancellable<T>(
-        &self,
-        mut call: Call<'_, T>,
-        deadline: Option<Instant>,
-        cancel: Option<&CancelToken>,
-    ) -> Result<T> {
+    /// No attempt or wait runs past the deadline.
+    pub fn run<T>(&self, call: Call<'_, T>, options: &CallOptions) -> Result<T> {
+        let mut drive = Drive::new(call, options);
+        let mut next = drive.start();
         loop {
-            if cancel.is_some_and(CancelToken::is_cancelled) {
-                return Err(cancelled());
-            }
-            let timeout = attempt_timeout(self.core.config().timeout(), deadline)?;
-            let request = call.request(now_unix_ms());
-            let sent = self.transport.send_cancellable(&request, timeout, cancel);
-            if cancel.is_some_and(CancelToken::is_cancelled) {
-                return Err(cancelled());
-            }
-            let step = match sent {
-                Ok(response) => call.on_response(&response, now_unix_ms()),
-                Err(failure) => call.on_failure(&failure),
-            };
-            match step {
-                Step::Done(result) => return result,
-                Step::RetryAfter(wait) => {
-                    if deadline.is_some_and(|d| Instant::now() + wait >= d) {
-                        return Err(deadline_passed());
-                    }
-                    match cancel {
-                        Some(token) if token.sleep(wait) => return Err(cancelled()),
-                        Some(_) => {}
+            next = match next {
+                Next::Send { request, timeout } => drive.on_sent(self.transport.send_cancellable(
+                    &request,
+                    timeout,
+                    drive.cancel_token(),
+                )),
+                Next::Wait(wait) => {
+                    match drive.cancel_token() {
+                        Some(token) => {
+                            token.sleep(wait);
+                        }
                         None => std::thread::sleep(wait),
                     }
+                    drive.after_wait()
                 }
+                Next::Done(result) => return result,
             }
         }
     }
 }
 
-/// The timeout of the next attempt: the configured one, cut to the deadline.
-fn attempt_timeout(configured: Duration, deadline: Option<Instant>) -> Result<Duration> {
-    match deadline {
-        None => Ok(configured),
-        Some(deadline) => match deadline.checked_duration_since(Instant::now()) {
-            Some(left) if !left.is_zero() => Ok(left.min(configured)),
-            _ => Err(deadline_passed()),
-        },
-    }
-}
-
-fn deadline_passed() -> Error {
-    Error::new(ErrorKind::Timeout, "the call's deadline passed")
-}
-
-fn cancelled() -> Error {
-    Error::new(ErrorKind::Timeout, "the call was cancelled")
-}
-
-/// Milliseconds since the Unix epoch.
-pub(crate) fn now_unix_ms() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_millis() as u64)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cancel::CancelToken;
+    use crate::error::ErrorKind;
     use crate::model::ListFilter;
     use std::io::{BufRead, BufReader, Write};
     use std::net::TcpListener;
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::sync::Arc;
+    use std::time::{Duration, Instant};
 
     /// A server that answers every request with 503 and `Retry-After: 5`;
     /// returns its base URL and the number of requests it has seen.
@@ -218,12 +235,10 @@ mod tests {
 
     /// Lists a page from `url` watching `token`; checks the call was cancelled.
     fn list_cancelled(url: &str, token: &CancelToken) {
-        let client = client(url);
-        let call = client
-            .core()
-            .list_page("room", &ListFilter::default())
-            .unwrap();
-        let err = client.run_cancellable(call, None, Some(token)).unwrap_err();
+        let options = CallOptions::new().cancel(token);
+        let err = client(url)
+            .list_page_with("room", &ListFilter::default(), &options)
+            .unwrap_err();
         assert_eq!(err.kind(), ErrorKind::Timeout);
         assert!(err.message().contains("cancelled"), "{err}");
     }

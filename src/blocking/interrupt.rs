@@ -7,8 +7,8 @@
 //! that handle, so cancelling the token ends the read or write at once, pooled
 //! connection or new one, TLS handshake included.
 
-use super::cancel::{CancelToken, Interrupt, Watch};
 use super::handshake;
+use crate::cancel::{CancelToken, Interrupt, Watch};
 use std::cell::RefCell;
 use std::sync::{Arc, Mutex, PoisonError, Weak};
 use ureq::unversioned::transport::{

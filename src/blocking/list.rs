@@ -1,39 +1,30 @@
 //! The iterator over every page of a listing.
 
 use super::client::RoomCodesClient;
+use crate::drive::{ListNext, Listing};
 use crate::error::Result;
 use crate::model::{ListFilter, RoomCode};
-use crate::paging::Pager;
-use std::vec::IntoIter;
+use crate::options::CallOptions;
 
 /// Every code of a room, fetched a page at a time as the iteration goes.
 /// After an error it yields nothing more.
 #[derive(Debug)]
 pub struct List<'a> {
     client: &'a RoomCodesClient,
-    room_id: String,
-    pager: Pager,
-    page: IntoIter<RoomCode>,
+    listing: Listing,
 }
 
 impl<'a> List<'a> {
-    pub(crate) fn new(client: &'a RoomCodesClient, room_id: &str, filter: ListFilter) -> List<'a> {
+    pub(crate) fn new(
+        client: &'a RoomCodesClient,
+        room_id: &str,
+        filter: &ListFilter,
+        options: &CallOptions,
+    ) -> List<'a> {
         List {
             client,
-            room_id: room_id.to_string(),
-            pager: client.core().pager(filter),
-            page: Vec::new().into_iter(),
+            listing: Listing::new(client.core(), room_id, filter, options),
         }
-    }
-
-    fn fetch_next_page(&mut self) -> Result<()> {
-        let Some(call) = self.client.core().list_next(&self.room_id, &self.pager) else {
-            return Ok(());
-        };
-        let page = self.client.run(call?, None)?;
-        self.pager.on_page(&page)?;
-        self.page = page.data.into_iter();
-        Ok(())
     }
 }
 
@@ -42,12 +33,13 @@ impl Iterator for List<'_> {
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
-            if let Some(code) = self.page.next() {
-                return Some(Ok(code));
-            }
-            self.pager.next_filter()?;
-            if let Err(error) = self.fetch_next_page() {
-                self.pager.stop();
+            let page = match self.listing.next(self.client.core()) {
+                ListNext::Code(code) => return Some(Ok(code)),
+                ListNext::Failed(error) => return Some(Err(error)),
+                ListNext::End => return None,
+                ListNext::Fetch { call, options } => self.client.run(call, options),
+            };
+            if let Err(error) = self.listing.on_page(page) {
                 return Some(Err(error));
             }
         }

@@ -1,6 +1,6 @@
-//! The blocking client (not on wasm32): ureq with rustls, one pool per client.
+//! The blocking client (feature `blocking`, not on wasm32): ureq with rustls,
+//! one pool per client.
 
-mod cancel;
 mod client;
 mod handshake;
 mod interrupt;
@@ -8,7 +8,7 @@ mod list;
 mod resolver;
 mod transport;
 
-pub use cancel::CancelToken;
+pub use crate::cancel::CancelToken;
 pub use client::RoomCodesClient;
 pub use list::List;
 pub use transport::Transport;

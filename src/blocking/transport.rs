@@ -1,9 +1,9 @@
 //! Blocking HTTP over ureq: keep-alive, rustls, no redirects, capped bodies.
 
-use super::cancel::CancelToken;
 use super::handshake;
 use super::interrupt::{with_cancel, InterruptibleConnector};
 use super::resolver::CachingResolver;
+use crate::cancel::CancelToken;
 use crate::config::Config;
 use crate::http::{HttpRequest, HttpResponse, Method, TransportFailure, TransportFailureKind};
 use std::io::{ErrorKind as IoKind, Read};

@@ -4,6 +4,7 @@ use crate::blocking::{CancelToken, RoomCodesClient};
 use crate::call::Call;
 use crate::error::Result;
 use crate::ffi::guard::or_default;
+use crate::options::CallOptions;
 use std::time::{Duration, Instant};
 
 /// A flag that stops the calls watching it, set from any thread with
@@ -56,7 +57,12 @@ impl Bounds {
 
     /// Drives `call` on `client` within these bounds.
     pub(crate) fn run<T>(&self, client: &RoomCodesClient, call: Call<'_, T>) -> Result<T> {
-        client.run_cancellable(call, self.deadline, self.cancel.as_ref())
+        let options = CallOptions {
+            deadline: self.deadline,
+            timeout: None,
+            cancel: self.cancel.clone(),
+        };
+        client.run(call, &options)
     }
 }
 

@@ -1,9 +1,9 @@
 //! Runs `tests/vectors/bad_input.json`, the input table every binding shares,
-//! through every string parameter of the blocking client.
+//! through every string parameter of both clients.
 
-use crate::support::Env;
-use hms_room_codes::blocking::RoomCodesClient;
-use hms_room_codes::{ErrorKind, ListFilter};
+use crate::clients::{Client, Flavor};
+use crate::support::{Env, TOKEN};
+use hms_room_codes::{CallOptions, ErrorKind, ListFilter};
 use serde_json::Value;
 
 /// The table's values that are UTF-8 (Rust strings cannot hold the others).
@@ -29,108 +29,108 @@ fn values(valid: bool) -> Vec<(String, String)> {
 
 /// Every parameter, with `value` in it and real values elsewhere.
 fn every_parameter(
-    client: &RoomCodesClient,
+    client: &dyn Client,
     room: &str,
     code: &str,
     value: &str,
 ) -> Vec<(&'static str, Option<ErrorKind>)> {
     let kind = |r: hms_room_codes::Result<()>| r.err().map(|e| e.kind());
+    let none = &CallOptions::default();
+    let page =
+        |room: &str, filter: ListFilter| kind(client.list_page(room, &filter, none).map(drop));
     vec![
-        ("create room_id", kind(client.create(value).map(drop))),
+        ("create room_id", kind(client.create(value, none).map(drop))),
         (
             "create_for_role room_id",
-            kind(client.create_for_role(value, "host").map(drop)),
+            kind(client.create_for_role(value, "host", none).map(drop)),
         ),
         (
             "create_for_role role",
-            kind(client.create_for_role(room, value).map(drop)),
+            kind(client.create_for_role(room, value, none).map(drop)),
         ),
-        (
-            "list_page room_id",
-            kind(client.list_page(value, &ListFilter::default()).map(drop)),
-        ),
-        (
-            "list_page role",
-            kind(
-                client
-                    .list_page(
-                        room,
-                        &ListFilter {
-                            role: Some(value.into()),
-                            ..Default::default()
-                        },
-                    )
-                    .map(drop),
-            ),
-        ),
+        ("list_page room_id", page(value, ListFilter::new())),
+        ("list_page role", page(room, ListFilter::new().role(value))),
         (
             "list_page start",
-            kind(
-                client
-                    .list_page(
-                        room,
-                        &ListFilter {
-                            start: Some(value.into()),
-                            ..Default::default()
-                        },
-                    )
-                    .map(drop),
-            ),
+            page(room, ListFilter::new().start(value)),
         ),
         (
             "set_enabled code",
-            kind(client.set_enabled(value, true).map(drop)),
+            kind(client.set_enabled(value, true, none).map(drop)),
         ),
         (
             "auth_token_for_code code",
-            kind(client.auth_token_for_code(value, None).map(drop)),
+            kind(client.auth_token_for_code(value, None, none).map(drop)),
         ),
         (
             "auth_token_for_code user_id",
-            kind(client.auth_token_for_code(code, Some(value)).map(drop)),
+            kind(
+                client
+                    .auth_token_for_code(code, Some(value), none)
+                    .map(drop),
+            ),
         ),
     ]
 }
 
-#[test]
-fn invalid_values_are_rejected_before_any_request() {
+fn invalid_values_are_rejected_before_any_request(flavor: Flavor) {
     let env = Env::start();
-    let client = env.client();
+    let client = env.client_of(flavor, env.config().management_token(TOKEN));
     let room = env.room(None);
-    let code = client.create_for_role(&room, "host").unwrap().code;
+    let code = env.client().create_for_role(&room, "host").unwrap().code;
     env.clear_requests();
     for (name, value) in values(false) {
-        for (parameter, kind) in every_parameter(&client, &room, &code, &value) {
+        for (parameter, kind) in every_parameter(client.as_ref(), &room, &code, &value) {
             assert_eq!(
                 kind,
                 Some(ErrorKind::InvalidArgument),
-                "{name} as {parameter}"
+                "{name} as {parameter} ({flavor:?} client)"
             );
         }
     }
     assert!(env.requests().is_empty(), "nothing was sent");
 }
 
-#[test]
-fn valid_odd_values_reach_the_service_intact() {
+fn valid_odd_values_reach_the_service_intact(flavor: Flavor) {
     let env = Env::start();
     let valid = values(true);
     let roles: Vec<&str> = valid.iter().map(|(_, v)| v.as_str()).collect();
     env.template("odd", &roles);
-    let client = env.client();
+    let client = env.client_of(flavor, env.config().management_token(TOKEN));
+    let none = &CallOptions::default();
     let room = env.room(Some("odd"));
-    let code = client.create_for_role(&room, roles[0]).unwrap().code;
+    let code = client.create_for_role(&room, roles[0], none).unwrap().code;
     for (name, value) in &valid {
-        for (parameter, kind) in every_parameter(&client, &room, &code, value) {
+        for (parameter, kind) in every_parameter(client.as_ref(), &room, &code, value) {
             assert_ne!(
                 kind,
                 Some(ErrorKind::InvalidArgument),
-                "{name} as {parameter}"
+                "{name} as {parameter} ({flavor:?} client)"
             );
         }
-        let made = client.create_for_role(&room, value).unwrap();
+        let made = client.create_for_role(&room, value, none).unwrap();
         assert_eq!(&made.role, value, "{name} round-trips as a role");
-        let token = client.auth_token_for_code(&made.code, Some(value));
+        let token = client.auth_token_for_code(&made.code, Some(value), none);
         assert!(token.is_ok(), "{name} as user_id: {token:?}");
     }
+}
+
+#[test]
+fn invalid_values_are_rejected_before_any_request_blocking() {
+    invalid_values_are_rejected_before_any_request(Flavor::Blocking);
+}
+
+#[test]
+fn invalid_values_are_rejected_before_any_request_async() {
+    invalid_values_are_rejected_before_any_request(Flavor::Async);
+}
+
+#[test]
+fn valid_odd_values_reach_the_service_intact_blocking() {
+    valid_odd_values_reach_the_service_intact(Flavor::Blocking);
+}
+
+#[test]
+fn valid_odd_values_reach_the_service_intact_async() {
+    valid_odd_values_reach_the_service_intact(Flavor::Async);
 }

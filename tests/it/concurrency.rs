@@ -29,6 +29,6 @@ fn sixteen_threads_share_one_client() {
         .flat_map(|t| t.join().unwrap())
         .collect();
     assert_eq!(codes.len(), 80);
-    let listed = client.list(&room, Default::default()).count();
+    let listed = client.list(&room, &Default::default()).count();
     assert_eq!(listed, 80);
 }

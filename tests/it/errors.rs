@@ -18,13 +18,7 @@ fn invalid_arguments_send_nothing() {
         client.create_for_role("room", "ro\u{1}le").unwrap_err(),
         client.create_for_role("room", "..").unwrap_err(),
         client
-            .list_page(
-                "room",
-                &ListFilter {
-                    start: Some(String::new()),
-                    ..Default::default()
-                },
-            )
+            .list_page("room", &ListFilter::new().start(""))
             .unwrap_err(),
         client.set_enabled("a\nb", true).unwrap_err(),
         client.auth_token_for_code("code", Some("")).unwrap_err(),
@@ -33,7 +27,7 @@ fn invalid_arguments_send_nothing() {
         assert_eq!(err.kind(), ErrorKind::InvalidArgument, "{err}");
         assert_eq!(err.status(), None);
     }
-    let mut listing = client.list("", ListFilter::default());
+    let mut listing = client.list("", &ListFilter::default());
     assert_eq!(
         listing.next().unwrap().unwrap_err().kind(),
         ErrorKind::InvalidArgument
@@ -66,13 +60,7 @@ fn service_errors_get_their_kind() {
         ErrorKind::RoomNotFound
     );
     assert_eq!(
-        kind(client.list_page(
-            &room,
-            &ListFilter {
-                limit: Some(1000),
-                ..Default::default()
-            }
-        )),
+        kind(client.list_page(&room, &ListFilter::new().limit(1000))),
         ErrorKind::BadRequest
     );
     assert_eq!(

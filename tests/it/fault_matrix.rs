@@ -1,8 +1,8 @@
 //! Runs `tests/vectors/faults.json`, the fault matrix every binding shares,
-//! through the blocking client: one test per operation, each on its own emulator.
+//! through both clients: one test per operation and client, each on its own emulator.
 
+use crate::clients::{Client, Flavor};
 use crate::support::{run_operation, Env};
-use hms_room_codes::blocking::RoomCodesClient;
 use hms_room_codes::Operation;
 use serde_json::{json, Value};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -13,9 +13,10 @@ pub fn matrix() -> Value {
     serde_json::from_str(text).expect("faults.json is JSON")
 }
 
-fn client(env: &Env, settings: &Value) -> RoomCodesClient {
+fn client(env: &Env, flavor: Flavor, settings: &Value) -> Box<dyn Client> {
     let ms = |key: &str| Duration::from_millis(settings[key].as_u64().unwrap());
-    env.client_with(
+    env.client_of(
+        flavor,
         env.config()
             .management_token(crate::support::TOKEN)
             .timeout(ms("timeout_ms"))
@@ -50,7 +51,7 @@ fn fault_rule(case: &Value, method: &str, path: &str) -> Value {
 
 /// Runs `operation` once; returns the error kind's name, if any, and its retry-after.
 fn run(
-    client: &RoomCodesClient,
+    client: &dyn Client,
     operation: Operation,
     room: &str,
     code: &str,
@@ -61,10 +62,10 @@ fn run(
     }
 }
 
-fn run_matrix(operation: Operation) {
+fn run_matrix(operation: Operation, flavor: Flavor) {
     let matrix = matrix();
     let env = Env::start();
-    let client = client(&env, &matrix["client"]);
+    let client = client(&env, flavor, &matrix["client"]);
     let target = &matrix["operations"][operation.as_str()];
     let method = target["method"].as_str().unwrap();
     let mut failures = Vec::new();
@@ -79,7 +80,7 @@ fn run_matrix(operation: Operation) {
             .get(operation.as_str())
             .unwrap_or(&case["expect"]["*"]);
         let started = Instant::now();
-        let (kind, retry_after) = run(&client, operation, &room, &code);
+        let (kind, retry_after) = run(client.as_ref(), operation, &room, &code);
         let took = started.elapsed();
         let requests = env
             .requests()
@@ -114,32 +115,32 @@ fn run_matrix(operation: Operation) {
     }
     assert!(
         failures.is_empty(),
-        "{operation:?}:\n{}",
+        "{operation:?} ({flavor:?} client):\n{}",
         failures.join("\n")
     );
 }
 
-#[test]
-fn create() {
-    run_matrix(Operation::Create);
+/// One test per operation and client.
+macro_rules! matrix_tests {
+    ($($name:ident: $operation:ident, $flavor:ident;)*) => {
+        $(
+            #[test]
+            fn $name() {
+                run_matrix(Operation::$operation, Flavor::$flavor);
+            }
+        )*
+    };
 }
 
-#[test]
-fn create_for_role() {
-    run_matrix(Operation::CreateForRole);
-}
-
-#[test]
-fn list_page() {
-    run_matrix(Operation::ListPage);
-}
-
-#[test]
-fn set_enabled() {
-    run_matrix(Operation::SetEnabled);
-}
-
-#[test]
-fn auth_token_for_code() {
-    run_matrix(Operation::AuthTokenForCode);
+matrix_tests! {
+    create_blocking: Create, Blocking;
+    create_async: Create, Async;
+    create_for_role_blocking: CreateForRole, Blocking;
+    create_for_role_async: CreateForRole, Async;
+    list_page_blocking: ListPage, Blocking;
+    list_page_async: ListPage, Async;
+    set_enabled_blocking: SetEnabled, Blocking;
+    set_enabled_async: SetEnabled, Async;
+    auth_token_for_code_blocking: AuthTokenForCode, Blocking;
+    auth_token_for_code_async: AuthTokenForCode, Async;
 }

@@ -1,7 +1,10 @@
-//! Integration tests of the blocking client against the in-process emulator.
+//! Integration tests of both clients (the shared tables and transport rules
+//! run against each) against the in-process emulator.
 
+mod async_client;
 mod auth;
 mod bad_input;
+mod clients;
 mod concurrency;
 mod errors;
 mod fault_matrix;

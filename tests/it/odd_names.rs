@@ -22,13 +22,7 @@ fn odd_role_names_round_trip() {
         let code = client.create_for_role(&room, role).unwrap();
         assert_eq!(code.role, role);
         let listed: Vec<_> = client
-            .list(
-                &room,
-                ListFilter {
-                    role: Some(role.into()),
-                    ..Default::default()
-                },
-            )
+            .list(&room, &ListFilter::new().role(role))
             .collect::<Result<_, _>>()
             .unwrap();
         assert_eq!(listed.len(), 1, "{role}");

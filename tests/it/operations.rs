@@ -1,7 +1,8 @@
 //! Every operation, end to end.
 
-use crate::support::Env;
-use hms_room_codes::{ListFilter, RoomCode};
+use crate::clients::Flavor;
+use crate::support::{Env, TOKEN};
+use hms_room_codes::{CallOptions, ListFilter, RoomCode};
 use std::collections::HashSet;
 
 #[test]
@@ -45,25 +46,13 @@ fn list_walks_every_page_and_filters() {
     client.set_enabled(&made[0].code, false).unwrap();
 
     let page = client
-        .list_page(
-            &room,
-            &ListFilter {
-                limit: Some(10),
-                ..Default::default()
-            },
-        )
+        .list_page(&room, &ListFilter::new().limit(10))
         .unwrap();
     assert_eq!(page.data.len(), 10);
     assert!(page.last.is_some());
 
     let all: Vec<RoomCode> = client
-        .list(
-            &room,
-            ListFilter {
-                limit: Some(10),
-                ..Default::default()
-            },
-        )
+        .list(&room, &ListFilter::new().limit(10))
         .collect::<Result<_, _>>()
         .unwrap();
     let listed: HashSet<&str> = all.iter().map(|c| c.code.as_str()).collect();
@@ -71,22 +60,10 @@ fn list_walks_every_page_and_filters() {
     assert_eq!(listed, expected);
     assert_eq!(env.count("GET", "/v2/room-codes/room/"), 1 + 3);
 
-    let hosts = client.list(
-        &room,
-        ListFilter {
-            role: Some("host".into()),
-            ..Default::default()
-        },
-    );
+    let hosts = client.list(&room, &ListFilter::new().role("host"));
     assert_eq!(hosts.count(), 25);
     let disabled: Vec<_> = client
-        .list(
-            &room,
-            ListFilter {
-                enabled: Some(false),
-                ..Default::default()
-            },
-        )
+        .list(&room, &ListFilter::new().enabled(false))
         .collect::<Result<_, _>>()
         .unwrap();
     assert_eq!(disabled.len(), 1);
@@ -166,12 +143,20 @@ fn a_cursor_the_service_repeats_ends_the_listing_with_decode() {
     let code = client.create_for_role(&room, "host").unwrap();
     let page =
         serde_json::json!({ "limit": 10, "data": [code], "last": "same-cursor" }).to_string();
-    env.fault(serde_json::json!({ "method": "GET", "path": format!("/v2/room-codes/room/{room}"), "status": 200, "body": page, "content_type": "application/json", "count": 5 }));
-    let results: Vec<_> = client.list(&room, ListFilter::default()).collect();
-    assert_eq!(results.len(), 2, "the first page, then the error");
-    assert_eq!(
-        results[1].as_ref().unwrap_err().kind(),
-        hms_room_codes::ErrorKind::Decode
-    );
-    assert_eq!(env.count("GET", "/v2/room-codes/room/"), 2);
+    for flavor in Flavor::ALL {
+        env.clear_requests();
+        env.fault(serde_json::json!({ "method": "GET", "path": format!("/v2/room-codes/room/{room}"), "status": 200, "body": page, "content_type": "application/json", "count": 2 }));
+        let client = env.client_of(flavor, env.config().management_token(TOKEN));
+        let results = client.list(&room, &ListFilter::default(), &CallOptions::default());
+        assert_eq!(
+            results.len(),
+            2,
+            "the first page, then the error ({flavor:?})"
+        );
+        assert_eq!(
+            results[1].as_ref().unwrap_err().kind(),
+            hms_room_codes::ErrorKind::Decode
+        );
+        assert_eq!(env.count("GET", "/v2/room-codes/room/"), 2, "{flavor:?}");
+    }
 }

@@ -46,6 +46,7 @@ proptest! {
             Operation::ListPage => core.list_page("r", &Default::default()).unwrap().on_response(&response, 0).map_done(),
             Operation::SetEnabled => core.set_enabled("c", true).unwrap().on_response(&response, 0).map_done(),
             Operation::AuthTokenForCode => core.auth_token_for_code("c", None).unwrap().on_response(&response, 0).map_done(),
+            other => panic!("no case for {other:?}"),
         };
         if let Some(Err(err)) = step {
             prop_assert_ne!(err.kind(), ErrorKind::Internal);

@@ -2,8 +2,9 @@
 //! emulator on another port) ends the call in `unexpected_status`, and that host
 //! receives nothing at all, so never the Authorization header.
 
+use crate::clients::Flavor;
 use crate::fault_matrix::matrix;
-use crate::support::{run_operation, Env};
+use crate::support::{run_operation, Env, TOKEN};
 use hms_room_codes::{ErrorKind, Operation};
 use serde_json::json;
 
@@ -11,11 +12,14 @@ use serde_json::json;
 fn a_redirect_to_another_host_is_not_followed() {
     let env = Env::start();
     let other = Env::start();
-    let client = env.client();
     let room = env.room(None);
-    let code = client.create_for_role(&room, "guest").unwrap().code;
+    let code = env.client().create_for_role(&room, "guest").unwrap().code;
     let operations = &matrix()["operations"];
-    for status in [301, 302, 303, 307, 308] {
+    for (flavor, status) in Flavor::ALL
+        .into_iter()
+        .flat_map(|f| [301, 302, 303, 307, 308].map(|s| (f, s)))
+    {
+        let client = env.client_of(flavor, env.config().management_token(TOKEN));
         for operation in Operation::ALL {
             let path = operations[operation.as_str()]["path"]
                 .as_str()
@@ -28,12 +32,12 @@ fn a_redirect_to_another_host_is_not_followed() {
                 "status": status,
                 "location": format!("{}{path}", other.emulator.url()),
             }));
-            let err = run_operation(&client, operation, &room, &code).unwrap_err();
+            let err = run_operation(client.as_ref(), operation, &room, &code).unwrap_err();
             let name = operation.as_str();
             assert_eq!(
                 err.kind(),
                 ErrorKind::UnexpectedStatus,
-                "{name} {status}: {err}"
+                "{name} {status} ({flavor:?}): {err}"
             );
             assert_eq!(err.status(), Some(status), "{name}");
         }

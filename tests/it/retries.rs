@@ -3,8 +3,9 @@
 //! tests (src/call_tests.rs, src/retry.rs) and the shared fault matrix
 //! (tests/vectors/faults.json, run by `fault_matrix`) pin it.
 
-use crate::support::Env;
-use hms_room_codes::{ErrorKind, ListFilter};
+use crate::clients::Flavor;
+use crate::support::{Env, TOKEN};
+use hms_room_codes::{CallOptions, CancelToken, ErrorKind, ListFilter};
 use serde_json::json;
 use std::time::{Duration, Instant};
 
@@ -33,17 +34,68 @@ fn each_attempt_is_bounded_by_the_timeout() {
 #[test]
 fn a_deadline_bounds_the_whole_call() {
     let env = Env::start();
-    let client = env.client();
     let room = env.room(None);
-    env.fault(json!({ "method": "GET", "path": format!("/v2/room-codes/room/{room}"), "status": 429, "retry_after": "2" }));
-    let started = Instant::now();
-    let call = client
-        .core()
-        .list_page(&room, &ListFilter::default())
-        .unwrap();
-    let err = client
-        .run(call, Some(Instant::now() + Duration::from_millis(300)))
-        .unwrap_err();
-    assert_eq!(err.kind(), ErrorKind::Timeout);
-    assert!(started.elapsed() < Duration::from_secs(1));
+    for flavor in Flavor::ALL {
+        let client = env.client_of(flavor, env.config().management_token(TOKEN));
+        env.fault(json!({ "method": "GET", "path": format!("/v2/room-codes/room/{room}"), "status": 429, "retry_after": "2" }));
+        let started = Instant::now();
+        let options = CallOptions::new().deadline_in(Duration::from_millis(300));
+        let err = client
+            .list_page(&room, &ListFilter::default(), &options)
+            .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Timeout, "{flavor:?}");
+        assert!(err.message().contains("deadline"), "{flavor:?}: {err}");
+        assert!(started.elapsed() < Duration::from_secs(1), "{flavor:?}");
+        env.clear_faults();
+    }
+}
+
+#[test]
+fn a_per_call_timeout_replaces_the_clients() {
+    let env = Env::start();
+    let room = env.room(None);
+    for flavor in Flavor::ALL {
+        let client = env.client_of(flavor, env.config().management_token(TOKEN).max_retries(0));
+        env.fault(json!({ "method": "GET", "path": format!("/v2/room-codes/room/{room}"), "delay_ms": 3000 }));
+        let started = Instant::now();
+        let options = CallOptions::new().timeout(Duration::from_millis(200));
+        let err = client
+            .list_page(&room, &ListFilter::default(), &options)
+            .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Timeout, "{flavor:?}: {err}");
+        assert!(err.message().contains("200 ms"), "{flavor:?}: {err}");
+        assert!(started.elapsed() < Duration::from_secs(2), "{flavor:?}");
+        env.clear_faults();
+    }
+}
+
+#[test]
+fn a_cancel_token_stops_a_backoff_wait() {
+    let env = Env::start();
+    let room = env.room(None);
+    for flavor in Flavor::ALL {
+        let client = env.client_of(flavor, env.config().management_token(TOKEN));
+        env.fault(json!({ "method": "GET", "path": format!("/v2/room-codes/room/{room}"), "status": 429, "retry_after": "2" }));
+        let token = CancelToken::new();
+        let canceller = {
+            let token = token.clone();
+            std::thread::spawn(move || {
+                std::thread::sleep(Duration::from_millis(200));
+                token.cancel();
+            })
+        };
+        let started = Instant::now();
+        let options = CallOptions::new().cancel(&token);
+        let err = client
+            .list_page(&room, &ListFilter::default(), &options)
+            .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Timeout, "{flavor:?}");
+        assert!(err.message().contains("cancelled"), "{flavor:?}: {err}");
+        assert!(
+            started.elapsed() < Duration::from_millis(1500),
+            "{flavor:?}"
+        );
+        canceller.join().unwrap();
+        env.clear_faults();
+    }
 }

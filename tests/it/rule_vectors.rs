@@ -67,7 +67,7 @@ fn listing_vectors() {
         ));
         let mut pages_left = 100_000; // a loop bound: a listing that never ends fails here
         let mut outcome = None;
-        for item in client.list(&room, ListFilter::default()) {
+        for item in client.list(&room, &ListFilter::default()) {
             pages_left -= 1;
             assert!(pages_left > 0, "{name}: the listing did not end");
             if let Err(error) = item {

@@ -1,8 +1,9 @@
 //! A fresh emulator per test, clients for it, and its control API.
 
+use crate::clients::{Client, Flavor};
 use hms_emulator::{Emulator, EmulatorConfig};
 use hms_room_codes::blocking::RoomCodesClient;
-use hms_room_codes::{Config, ConfigBuilder, ListFilter, Operation};
+use hms_room_codes::{CallOptions, Config, ConfigBuilder, ListFilter, Operation};
 use serde_json::{json, Value};
 use std::time::Duration;
 
@@ -51,6 +52,11 @@ impl Env {
 
     pub fn client_with(&self, builder: ConfigBuilder) -> RoomCodesClient {
         RoomCodesClient::new(builder.build().expect("valid config"))
+    }
+
+    /// A client of `flavor` for `builder`'s config.
+    pub fn client_of(&self, flavor: Flavor, builder: ConfigBuilder) -> Box<dyn Client> {
+        flavor.client(builder.build().expect("valid config"))
     }
 
     /// A new room with the default template (host, guest, viewer), or `template`.
@@ -141,17 +147,21 @@ impl Env {
 
 /// Runs `operation` once as the shared vectors do: role `host`, disabling `code`.
 pub fn run_operation(
-    client: &RoomCodesClient,
+    client: &dyn Client,
     operation: Operation,
     room: &str,
     code: &str,
 ) -> hms_room_codes::Result<()> {
+    let none = &CallOptions::default();
     match operation {
-        Operation::Create => client.create(room).map(drop),
-        Operation::CreateForRole => client.create_for_role(room, "host").map(drop),
-        Operation::ListPage => client.list_page(room, &ListFilter::default()).map(drop),
-        Operation::SetEnabled => client.set_enabled(code, false).map(drop),
-        Operation::AuthTokenForCode => client.auth_token_for_code(code, None).map(drop),
+        Operation::Create => client.create(room, none).map(drop),
+        Operation::CreateForRole => client.create_for_role(room, "host", none).map(drop),
+        Operation::ListPage => client
+            .list_page(room, &ListFilter::default(), none)
+            .map(drop),
+        Operation::SetEnabled => client.set_enabled(code, false, none).map(drop),
+        Operation::AuthTokenForCode => client.auth_token_for_code(code, None, none).map(drop),
+        other => panic!("no vector runs {other:?}"),
     }
 }
 

@@ -1,6 +1,10 @@
-//! Stopping a blocking call from another thread.
+//! Stopping calls from elsewhere: a flag both clients watch, from another
+//! thread (the blocking client) or another task (the async client).
 
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError, Weak};
+use std::task::{Context, Poll, Waker};
 use std::time::Duration;
 
 /// Something in flight that a cancel ends at once, such as a socket that a
@@ -10,13 +14,14 @@ pub(crate) trait Interrupt: Send + Sync {
     fn interrupt(&self);
 }
 
-/// A flag another thread sets to stop calls that watch it
-/// ([`RoomCodesClient::run_cancellable`](super::RoomCodesClient::run_cancellable)).
+/// A flag another thread or task sets to stop the calls that watch it (pass it
+/// in [`CallOptions::cancel`](crate::CallOptions::cancel)).
 ///
 /// Clones share the flag. A call notices it before each attempt, at once during
-/// a backoff wait, and at once during an attempt: cancelling shuts down the
-/// socket the attempt is reading from or writing to, which frees the thread and
-/// the connection. Once set, it stays set.
+/// a backoff wait, and at once during an attempt: the blocking client shuts
+/// down the socket the attempt is reading from or writing to, which frees the
+/// thread and the connection; the async client drops the attempt. A cancelled
+/// call fails with a `timeout` error saying "cancelled". Once set, it stays set.
 #[derive(Debug, Clone, Default)]
 pub struct CancelToken {
     state: Arc<(Mutex<State>, Condvar)>,
@@ -40,6 +45,7 @@ impl std::fmt::Debug for State {
 }
 
 /// While alive, cancelling the token interrupts what it watches; dropping it stops that.
+#[derive(Debug)]
 pub(crate) struct Watch {
     token: CancelToken,
     id: u64,
@@ -102,6 +108,14 @@ impl CancelToken {
         }
     }
 
+    /// Completes once the token is cancelled (at once if it already is).
+    pub fn cancelled(&self) -> Cancelled<'_> {
+        Cancelled {
+            token: self,
+            waiting: None,
+        }
+    }
+
     /// Sleeps for `wait` or until cancelled; returns whether it was cancelled.
     pub fn sleep(&self, wait: Duration) -> bool {
         let (_, wake) = &*self.state;
@@ -109,6 +123,52 @@ impl CancelToken {
             .wait_timeout_while(self.lock(), wait, |state| !state.cancelled)
             .unwrap_or_else(PoisonError::into_inner);
         state.cancelled
+    }
+}
+
+/// The future of [`CancelToken::cancelled`]. Dropping it stops the watch.
+#[derive(Debug)]
+pub struct Cancelled<'a> {
+    token: &'a CancelToken,
+    /// The waker a cancel wakes, and the watch that keeps it registered.
+    waiting: Option<(Arc<WakeTask>, Watch)>,
+}
+
+/// Wakes the task waiting in [`Cancelled`].
+#[derive(Debug)]
+struct WakeTask(Mutex<Waker>);
+
+impl Interrupt for WakeTask {
+    fn interrupt(&self) {
+        self.0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .wake_by_ref();
+    }
+}
+
+impl Future for Cancelled<'_> {
+    type Output = ();
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        if self.token.is_cancelled() {
+            return Poll::Ready(());
+        }
+        match &self.waiting {
+            Some((task, _)) => {
+                let mut waker = task.0.lock().unwrap_or_else(PoisonError::into_inner);
+                waker.clone_from(cx.waker());
+            }
+            None => {
+                let task = Arc::new(WakeTask(Mutex::new(cx.waker().clone())));
+                let watch = self
+                    .token
+                    .watch(&(Arc::downgrade(&task) as Weak<dyn Interrupt>));
+                self.waiting = Some((task, watch));
+            }
+        }
+        // A cancel between the check above and the watch has woken the task.
+        Poll::Pending
     }
 }
 
@@ -171,5 +231,44 @@ mod tests {
         let late = Arc::new(Socket::default());
         drop(token.watch(&weak(&late)));
         assert_eq!(late.0.load(Ordering::SeqCst), 1);
+    }
+
+    /// A waker that counts its wake-ups.
+    struct Count(AtomicUsize);
+
+    impl std::task::Wake for Count {
+        fn wake(self: Arc<Self>) {
+            self.0.fetch_add(1, Ordering::SeqCst);
+        }
+    }
+
+    fn poll(future: &mut Cancelled<'_>, waker: &Waker) -> Poll<()> {
+        Pin::new(future).poll(&mut Context::from_waker(waker))
+    }
+
+    #[test]
+    fn cancel_wakes_a_waiting_task_once_and_completes_it() {
+        let token = CancelToken::new();
+        let count = Arc::new(Count(AtomicUsize::new(0)));
+        let waker = Waker::from(count.clone());
+        let mut waiting = token.cancelled();
+        assert_eq!(poll(&mut waiting, &waker), Poll::Pending);
+        assert_eq!(poll(&mut waiting, &waker), Poll::Pending);
+        assert_eq!(token.lock().in_flight.len(), 1, "one entry per waiter");
+        token.clone().cancel();
+        assert_eq!(count.0.load(Ordering::SeqCst), 1);
+        assert_eq!(poll(&mut waiting, &waker), Poll::Ready(()));
+        assert_eq!(poll(&mut token.cancelled(), &waker), Poll::Ready(()));
+    }
+
+    #[test]
+    fn a_dropped_waiter_leaves_nothing_behind() {
+        let token = CancelToken::new();
+        let waker = Waker::from(Arc::new(Count(AtomicUsize::new(0))));
+        for _ in 0..100 {
+            let mut waiting = token.cancelled();
+            assert_eq!(poll(&mut waiting, &waker), Poll::Pending);
+        }
+        assert!(token.lock().in_flight.is_empty());
     }
 }

@@ -1,0 +1,173 @@
+//! Async HTTP over reqwest: keep-alive, rustls (ring), no redirects, capped
+//! bodies, each attempt bounded as a whole.
+
+use crate::config::Config;
+use crate::http::{HttpRequest, HttpResponse, Method, TransportFailure, TransportFailureKind};
+use crate::tls::describe;
+use std::error::Error as StdError;
+use std::io::ErrorKind as IoKind;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Sends one attempt and reads the whole response.
+#[derive(Debug)]
+pub struct Transport {
+    client: reqwest::Client,
+    max_response_bytes: usize,
+    /// Whether the client trusts its own CA certificates instead of the web roots.
+    custom_roots: bool,
+}
+
+impl Transport {
+    /// A transport with one connection pool for `config`.
+    pub fn new(config: &Config) -> Transport {
+        let client = reqwest::Client::builder()
+            .tls_backend_preconfigured(tls_config(config))
+            .redirect(reqwest::redirect::Policy::none())
+            .user_agent(config.user_agent())
+            .pool_max_idle_per_host(64)
+            .build()
+            .expect("a reqwest client with a rustls config builds");
+        Transport {
+            client,
+            max_response_bytes: config.max_response_bytes(),
+            custom_roots: !config.ca_certificates().is_empty(),
+        }
+    }
+
+    /// Sends `request`; `timeout` bounds this attempt, connection to last byte.
+    pub async fn send(
+        &self,
+        request: &HttpRequest,
+        timeout: Duration,
+    ) -> Result<HttpResponse, TransportFailure> {
+        match tokio::time::timeout(timeout, self.exchange(request)).await {
+            Ok(result) => result,
+            Err(_) => Err(TransportFailure::new(
+                TransportFailureKind::Timeout,
+                "no complete answer in time",
+            )),
+        }
+    }
+
+    /// Sorts reqwest's errors by whether the request can have reached the
+    /// server, and says what happened in the project's words (as the
+    /// blocking client does).
+    fn failure(&self, error: reqwest::Error) -> TransportFailure {
+        use TransportFailureKind::*;
+        let io_kind = io_error(&error).map(std::io::Error::kind);
+        let (kind, message) = if error.is_timeout() {
+            (Timeout, "no complete answer in time".to_string())
+        } else if error.is_connect() {
+            // Connecting includes the TLS handshake: no request went out.
+            match rustls_error(&error) {
+                Some(tls) => (TlsHandshake, describe(tls, self.custom_roots)),
+                None if io_kind == Some(IoKind::ConnectionRefused) => {
+                    (NotSent, "the server refused the connection".into())
+                }
+                None => (NotSent, "could not connect to the server".into()),
+            }
+        } else if error.is_builder() {
+            (NotSent, "the URL is not valid".into())
+        } else if error.is_body() || error.is_request() {
+            (
+                Broken,
+                "the server closed the connection before answering in full".into(),
+            )
+        } else {
+            (Broken, "the connection failed".into())
+        };
+        TransportFailure::new(kind, message)
+    }
+
+    async fn exchange(&self, request: &HttpRequest) -> Result<HttpResponse, TransportFailure> {
+        let method = match request.method {
+            Method::Get => reqwest::Method::GET,
+            Method::Post => reqwest::Method::POST,
+        };
+        let mut builder = self.client.request(method, &request.url);
+        for (name, value) in &request.headers {
+            builder = builder.header(*name, value);
+        }
+        if request.method == Method::Post {
+            builder = builder.body(request.body.clone().unwrap_or_default());
+        }
+        let mut response = builder.send().await.map_err(|e| self.failure(e))?;
+        let status = response.status().as_u16();
+        let headers = response
+            .headers()
+            .iter()
+            .filter_map(|(name, value)| {
+                Some((name.as_str().to_string(), value.to_str().ok()?.to_string()))
+            })
+            .collect();
+        let limit = self.max_response_bytes;
+        let expected = response.content_length().unwrap_or(0);
+        if expected > limit as u64 {
+            return Err(too_large(limit));
+        }
+        let mut body = Vec::with_capacity(expected as usize);
+        while let Some(chunk) = response.chunk().await.map_err(|e| self.failure(e))? {
+            if body.len() + chunk.len() > limit {
+                return Err(too_large(limit));
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok(HttpResponse {
+            status,
+            headers,
+            body,
+        })
+    }
+}
+
+fn too_large(limit: usize) -> TransportFailure {
+    TransportFailure::new(
+        TransportFailureKind::BodyTooLarge,
+        format!("the response body is larger than {limit} bytes"),
+    )
+}
+
+/// rustls with the ring provider, trusting the configured CA certificates
+/// only, or the web PKI roots when none are configured (as the blocking client).
+fn tls_config(config: &Config) -> rustls::ClientConfig {
+    let mut roots = rustls::RootCertStore::empty();
+    if config.ca_certificates().is_empty() {
+        roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
+    } else {
+        for der in config.ca_certificates() {
+            // The config parsed each one already; one rustls rejects is left out.
+            let _ = roots.add(rustls::pki_types::CertificateDer::from(der.clone()));
+        }
+    }
+    rustls::ClientConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
+        .with_safe_default_protocol_versions()
+        .expect("ring supports the default TLS versions")
+        .with_root_certificates(roots)
+        .with_no_client_auth()
+}
+
+/// The rustls error somewhere in `error`'s chain of sources, if any. An
+/// `io::Error` is looked into: its `source()` skips the error it wraps.
+fn rustls_error<'e>(error: &'e (dyn StdError + 'static)) -> Option<&'e rustls::Error> {
+    if let Some(tls) = error.downcast_ref::<rustls::Error>() {
+        return Some(tls);
+    }
+    let wrapped = error
+        .downcast_ref::<std::io::Error>()
+        .and_then(|io| io.get_ref())
+        .and_then(|inner| rustls_error(inner));
+    wrapped.or_else(|| error.source().and_then(rustls_error))
+}
+
+/// The first `io::Error` in `error`'s chain of sources, if any.
+fn io_error<'e>(error: &'e (dyn StdError + 'static)) -> Option<&'e std::io::Error> {
+    let mut next = Some(error);
+    while let Some(error) = next {
+        if let Some(io) = error.downcast_ref::<std::io::Error>() {
+            return Some(io);
+        }
+        next = error.source();
+    }
+    None
+}

@@ -1,0 +1,59 @@
+//! Per-call bounds: a deadline, an attempt timeout and a cancel token, the
+//! same for the blocking and the async client.
+
+use crate::cancel::CancelToken;
+use std::time::{Duration, Instant};
+
+/// How one call is bounded; every operation has a `…_with` form taking these.
+/// The default is no bound beyond the client's timeout and retries.
+///
+/// ```
+/// use hms_room_codes::{CallOptions, CancelToken};
+/// use std::time::Duration;
+/// let stop = CancelToken::new();
+/// let options = CallOptions::new()
+///     .deadline_in(Duration::from_secs(5)) // the whole call, retries and waits included
+///     .timeout(Duration::from_secs(2))     // each attempt
+///     .cancel(&stop);
+/// # let _ = options;
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct CallOptions {
+    pub(crate) deadline: Option<Instant>,
+    pub(crate) timeout: Option<Duration>,
+    pub(crate) cancel: Option<CancelToken>,
+}
+
+impl CallOptions {
+    /// No bounds beyond the client's.
+    pub fn new() -> CallOptions {
+        CallOptions::default()
+    }
+
+    /// No attempt or wait runs past `deadline`; once it has passed the call
+    /// fails with a `timeout` error.
+    pub fn deadline(mut self, deadline: Instant) -> CallOptions {
+        self.deadline = Some(deadline);
+        self
+    }
+
+    /// A deadline `within` from now.
+    pub fn deadline_in(self, within: Duration) -> CallOptions {
+        match Instant::now().checked_add(within) {
+            Some(deadline) => self.deadline(deadline),
+            None => self,
+        }
+    }
+
+    /// Bounds each attempt of this call by `timeout` instead of the client's.
+    pub fn timeout(mut self, timeout: Duration) -> CallOptions {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// Stops the call once `token` is cancelled (a clone of it is kept).
+    pub fn cancel(mut self, token: &CancelToken) -> CallOptions {
+        self.cancel = Some(token.clone());
+        self
+    }
+}
