@@ -3,10 +3,18 @@
 //! An SDK for the 100ms Room Codes API: create room codes for the roles of a
 //! room, list, enable and disable them, exchange a code for an auth token, and
 //! build room links. One sans-IO core builds every request and reads every
-//! response; thin transports move the bytes:
+//! response; thin transports move the bytes. Features pick the layers:
 //!
-//! - [`blocking::RoomCodesClient`] (not on wasm32) over ureq with rustls;
-//! - the npm package (wasm32, `fetch`), and the C ABI (with Go over it).
+//! - none (`default-features = false`): the core alone ([`Core`], [`Call`],
+//!   [`Pager`], [`room_link`]), for an HTTP client of your own;
+//! - `blocking` (default): `blocking::RoomCodesClient` over ureq with rustls;
+//! - `async`: `async_client::RoomCodesClient` over reqwest with rustls, on
+//!   tokio: the same operations as `async fn`, the listing as a `Stream`;
+//! - `ffi` and `wasm` build the C ABI and the npm package (`make c-lib`,
+//!   `make npm-package`); Rust users need neither.
+//!
+//! Both clients take per-call [`CallOptions`] (`create_with`, `list_with`, …):
+//! a deadline, a per-attempt timeout and a [`CancelToken`].
 //!
 //! ## Quick start (blocking)
 //! ```no_run
