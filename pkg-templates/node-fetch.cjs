@@ -36,7 +36,18 @@ function sender(options) {
         headers[name] = value;
       }
       const signal = init.signal ?? undefined;
-      const request = module.request(url, { method: init.method ?? "GET", headers, agent: agents[url.protocol], signal });
+      const request = module.request(url, { method: init.method ?? "GET", headers, agent: agents[url.protocol] });
+      // The signal is watched here, not given to request(): Node would then
+      // track the stream's end on every request, which costs more than this.
+      const abort = () => request.destroy(Object.assign(new Error("The operation was aborted"), { name: "AbortError" }));
+      if (signal?.aborted) abort();
+      else signal?.addEventListener("abort", abort, { once: true });
+      const settled = (settle) => (value) => {
+        signal?.removeEventListener("abort", abort);
+        settle(value);
+      };
+      resolve = settled(resolve);
+      reject = settled(reject);
       request.on("error", (error) => reject(error.name === "AbortError" ? signal.reason ?? error : fetchFailed(error)));
       request.on("response", (response) => {
         const chunks = [];

@@ -133,6 +133,14 @@ impl Transport {
             }
         }
         let body = match response.body() {
+            // Bytes already (the Node default's light response): no read, no promise.
+            Some(bytes) if bytes.is_instance_of::<Uint8Array>() => {
+                let bytes: &Uint8Array = bytes.unchecked_ref();
+                if bytes.length() as usize > self.max_response_bytes {
+                    return Err(Broke::TooLarge);
+                }
+                bytes.to_vec()
+            }
             Some(stream) if has_method(&stream, "getReader") => {
                 self.stream(stream.get_reader().unchecked_into(), attempt)
                     .await?
