@@ -27,7 +27,7 @@ $(BENCH_VENV)/bin/python:
 bench-deps:
 	bash scripts/setup.sh bench
 
-bench-build: bench-deps setup c-lib npm-package $(BENCH_JS)
+bench-build: bench-deps setup go-lib npm-package $(BENCH_JS)
 	mkdir -p $(BENCH_OUT)
 	cargo build --quiet --release -p hms-emulator
 	$(BENCH_CC) bench/c/throughput.c bench/c/raw_http.c bench/c/curl_json.c bindings/c/tests/emu.c \
