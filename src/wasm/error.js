@@ -29,15 +29,3 @@ export function hmsError(kind, message, status, details, retryAfterMs) {
   return new HmsError(kind, message, { status, details, retryAfterMs });
 }
 
-/** The message of the last Rust panic, kept for the error after the abort. */
-let panicMessage;
-
-/** Keeps what a Rust panic said; the module aborts right after. */
-export function notePanic(message) {
-  panicMessage = message;
-}
-
-/** What the last Rust panic said, if one happened. */
-export function lastPanic() {
-  return panicMessage;
-}

@@ -5,15 +5,19 @@
 //! every pending promise with it.
 
 use crate::error::{Error, Result};
-use js_sys::{Function, Reflect};
+use js_sys::Function;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(module = "/src/wasm/error.js")]
+#[wasm_bindgen(module = "/src/wasm/host.js")]
 extern "C" {
     /// Keeps the message of a panic for the error every pending call gets.
     #[wasm_bindgen(js_name = notePanic)]
     fn note_panic(message: &str);
+
+    /// The environment variable `name`; throws why where it cannot be read.
+    #[wasm_bindgen(js_name = envVar, catch)]
+    fn js_env_var(name: &str) -> std::result::Result<Option<String>, JsValue>;
 }
 
 thread_local! {
@@ -62,32 +66,8 @@ pub fn panic_for_tests(message: &str) {
 /// `Deno.env` in Deno, `process.env` in Node and Bun. `Err` in a runtime with
 /// neither (a browser page, a worker), or when Deno denies access.
 pub fn env_var(name: &str) -> Result<Option<String>> {
-    let global = js_sys::global();
-    let get = |object: &JsValue, key: &str| Reflect::get(object, &JsValue::from_str(key)).ok();
-    let value = if let Some(env) = get(&global, "Deno").and_then(|deno| get(&deno, "env")) {
-        let read = get(&env, "get").and_then(|f| f.dyn_into::<Function>().ok());
-        match read.map(|read| read.call1(&env, &JsValue::from_str(name))) {
-            Some(Ok(value)) => value,
-            Some(Err(error)) => {
-                let why = get(&error, "message")
-                    .and_then(|m| m.as_string())
-                    .unwrap_or_default();
-                return Err(Error::invalid_argument(format!(
-                    "fromEnv cannot read {name}: {why} (run Deno with --allow-env)"
-                )));
-            }
-            None => JsValue::UNDEFINED,
-        }
-    } else if let Some(env) = get(&global, "process")
-        .and_then(|p| get(&p, "env"))
-        .filter(|e| e.is_object())
-    {
-        get(&env, name).unwrap_or_default()
-    } else {
-        return Err(Error::invalid_argument(
-            "fromEnv reads HMS_* environment variables, which this runtime does not have (a \
-             browser page or a worker): pass the options to new RoomCodesClient() instead",
-        ));
-    };
-    Ok(value.as_string().filter(|v| !v.is_empty()))
+    match js_env_var(name) {
+        Ok(value) => Ok(value.filter(|v| !v.is_empty())),
+        Err(why) => Err(Error::invalid_argument(why.as_string().unwrap_or_default())),
+    }
 }

@@ -34,12 +34,11 @@ const bindgenSize = fs.statSync(path.join(bindgenOut, "hms_room_codes_bg.wasm"))
 run(wasmOpt, ["-Oz", path.join(bindgenOut, "hms_room_codes_bg.wasm"), "-o", wasm]);
 
 // The glue as one CommonJS file: `export`s become module.exports, and the
-// snippet it imports (src/wasm/error.js) is inlined.
-const glue = fs.readFileSync(path.join(bindgenOut, "hms_room_codes_bg.js"), "utf8");
-const snippetImport = /^import \{[^}]*\} from '(\.\/snippets\/[^']+)';\n/m;
-const [importLine, snippetPath] = snippetImport.exec(glue);
-const snippet = fs.readFileSync(path.join(bindgenOut, snippetPath), "utf8");
-const code = `${snippet}\n${glue.replace(importLine, "")}`;
+// snippets it imports (src/wasm/*.js) are inlined.
+let code = fs.readFileSync(path.join(bindgenOut, "hms_room_codes_bg.js"), "utf8");
+for (const [importLine, snippetPath] of code.matchAll(/^import \{[^}]*\} from '(\.\/snippets\/[^']+)';\n/gm)) {
+  code = `${fs.readFileSync(path.join(bindgenOut, snippetPath), "utf8")}\n${code.replace(importLine, "")}`;
+}
 if (/^\s*(import|export) (?!(class|function) )/m.test(code)) throw new Error("the glue has an import or export this build cannot convert");
 const names = [...code.matchAll(/^export (?:class|function) (\w+)/gm)].map((m) => m[1]);
 fs.writeFileSync(
