@@ -45,8 +45,7 @@ test("the tarball holds each file once, the licences, and nothing else", () => {
   const embedded = inflateRawSync(Buffer.from(require(path.join(installed, "hms_room_codes_wasm.cjs")), "base64"));
   assert.ok(embedded.equals(wasm), "the embedded wasm is the .wasm file");
   const gzipped = gzipSync(wasm, { level: 9 }).length;
-  // Issue 9 aims at 100 KB; fromEnv and the panic hook added about 2.5 KB.
-  assert.ok(gzipped <= 103 * 1000, `the .wasm is ${gzipped} bytes gzipped`);
+  assert.ok(gzipped <= 100 * 1000, `the .wasm is ${gzipped} bytes gzipped`);
 });
 
 test("npm publish --dry-run is clean", () => {
