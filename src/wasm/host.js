@@ -26,7 +26,8 @@ export function envVar(name) {
       throw `fromEnv cannot read ${name}: ${error?.message ?? error} (run Deno with --allow-env)`;
     }
   }
-  const env = globalThis.process?.env;
+  // A page has no environment, whatever a bundler defines as `process.env`.
+  const env = typeof document === "undefined" ? globalThis.process?.env : undefined;
   if (env !== null && typeof env === "object") return env[name];
   throw "fromEnv reads HMS_* environment variables, which this runtime does not have (a browser page or a worker): pass the options to new RoomCodesClient() instead";
 }

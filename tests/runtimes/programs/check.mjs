@@ -23,10 +23,32 @@ function fromProcess() {
   return { apiBase: env.HMS_API_BASE_URL, accessKey: env.HMS_ACCESS_KEY, appSecret: env.HMS_SECRET, room: env.HMS_ROOM_ID };
 }
 
+/** Where there is no environment (a page, a worker), fromEnv must throw a
+ * clear invalid_argument. */
+export function fromEnvRefused(pkg) {
+  try {
+    pkg.RoomCodesClient.fromEnv();
+  } catch (error) {
+    if (pkg.isHmsError(error) && error.kind === "invalid_argument" && /environment variables/.test(error.message)) return;
+    throw error;
+  }
+  throw new Error("fromEnv made a client where there is no environment");
+}
+
+/** A command-line program's check, then the same listing from a client of
+ * fromEnv (the HMS_* variables, which scripts/with-emulator.sh sets). */
+async function fromCommandLine(pkg) {
+  const settings = fromProcess();
+  const result = await check(pkg, settings);
+  const page = await pkg.RoomCodesClient.fromEnv().listPage(settings.room);
+  if (page.data.length === 0) throw new Error("fromEnv's client listed no codes");
+  return `${result}, fromEnv ok`;
+}
+
 /** Runs the check in a command-line program: prints its result, or the error
  * and exits with 1. */
 export function main(pkg) {
-  check(pkg, fromProcess()).then(
+  fromCommandLine(pkg).then(
     (result) => console.log(result),
     (error) => {
       console.error(error);

@@ -1,12 +1,17 @@
-// A Cloudflare Worker (workerd): answers each request with the check's result.
+// A Cloudflare Worker (workerd): answers each request with the check's
+// result. A worker's settings are bindings, not an environment: fromEnv must
+// refuse clearly.
 import * as pkg from "hms-room-codes";
-import { check } from "./check.mjs";
+import { check, fromEnvRefused } from "./check.mjs";
 
 export default {
   async fetch(_request, env) {
-    return check(pkg, env).then(
-      (result) => new Response(result),
-      (error) => new Response(`FAIL ${error?.stack ?? error}`, { status: 500 }),
-    );
+    return Promise.resolve()
+      .then(() => fromEnvRefused(pkg))
+      .then(() => check(pkg, env))
+      .then(
+        (result) => new Response(result),
+        (error) => new Response(`FAIL ${error?.stack ?? error}`, { status: 500 }),
+      );
   },
 };
