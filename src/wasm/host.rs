@@ -30,7 +30,11 @@ thread_local! {
 #[wasm_bindgen(start)]
 fn start() {
     std::panic::set_hook(Box::new(|info| {
-        let message = info.payload_as_str().unwrap_or("a panic");
+        // Not payload_as_str: newer than the crate's MSRV.
+        let payload = info.payload();
+        let message = (payload.downcast_ref::<&str>().copied())
+            .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+            .unwrap_or("a panic");
         match info.location() {
             Some(at) => note_panic(&format!(
                 "panicked at {}:{}: {message}",
