@@ -357,3 +357,15 @@ fn messages_name_the_public_operation() {
     let err = core.list_next("", &pager).unwrap().unwrap_err();
     assert!(err.message().starts_with("list: room_id"), "{err}");
 }
+
+#[test]
+fn a_body_of_exactly_the_cap_is_read() {
+    let cap = CODE.len();
+    let exact = core(Config::builder().max_response_bytes(cap));
+    let mut call = exact.create_for_role("r", "host").unwrap();
+    assert!(done(call.on_response(&response(200, CODE, &[]), 0)).is_ok());
+    let short = core(Config::builder().max_response_bytes(cap - 1));
+    let mut call = short.create_for_role("r", "host").unwrap();
+    let err = done(call.on_response(&response(200, CODE, &[]), 0)).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Decode);
+}

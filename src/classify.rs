@@ -307,4 +307,50 @@ mod tests {
         assert_eq!(err.kind(), ErrorKind::UnexpectedStatus);
         assert!(err.message().contains("never followed"));
     }
+
+    #[test]
+    fn details_as_a_string_or_null() {
+        let text = r#"{"message":"bad","details":"one detail"}"#;
+        let err = classify(ListPage, "list", &response(400, text), None);
+        assert_eq!(err.details(), ["one detail"]);
+        let null = r#"{"message":"bad","details":null}"#;
+        assert!(classify(ListPage, "list", &response(400, null), None)
+            .details()
+            .is_empty());
+        let old = r#"{"message":"bad","data":{"description":"why"}}"#;
+        assert_eq!(
+            classify(ListPage, "list", &response(400, old), None).details(),
+            ["why"]
+        );
+    }
+
+    #[test]
+    fn fallback_messages_name_the_operation_and_the_status() {
+        let empty = r#"{"message":""}"#;
+        let err = classify(Create, "create", &response(503, empty), None);
+        assert_eq!(
+            err.message(),
+            "create answered HTTP 503 without a service error body"
+        );
+        // A Location on a status that is no redirect is not called one.
+        let mut located = response(404, "");
+        located.headers.push(("Location".into(), "/x".into()));
+        let err = classify(SetEnabled, "set_enabled", &located, None);
+        assert_eq!(
+            err.message(),
+            "set_enabled answered HTTP 404 without a service error body"
+        );
+        let mut redirect = response(399, "");
+        redirect.headers.push(("location".into(), "/x".into()));
+        assert!(classify(Create, "create", &redirect, None)
+            .message()
+            .contains("a redirect"));
+        let mut not_redirect = response(400, "");
+        not_redirect.headers.push(("location".into(), "/x".into()));
+        assert!(!classify(Create, "create", &not_redirect, None)
+            .message()
+            .contains("redirect"));
+        let plain = classify(Create, "create", &response(300, ""), None);
+        assert!(!plain.message().contains("redirect"), "{plain}");
+    }
 }

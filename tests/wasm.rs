@@ -22,6 +22,7 @@ export async function control(method, url, body) {
 }
 export function abortedNow() { const c = new AbortController(); c.abort(); return c.signal; }
 export function abortLater(ms) { const c = new AbortController(); setTimeout(() => c.abort(), ms); return c.signal; }
+export function failedToFetch() { return () => Promise.reject(new TypeError("Failed to fetch")); }
 "#)]
 extern "C" {
     /// A JSON request to the emulator (control API or service), with its fixed token.
@@ -33,6 +34,9 @@ extern "C" {
     /// An `AbortSignal` that aborts after `ms`.
     #[wasm_bindgen(js_name = abortLater)]
     fn abort_later(ms: u32) -> JsValue;
+    /// A `fetch` that fails as a browser's does, whatever the cause.
+    #[wasm_bindgen(js_name = failedToFetch)]
+    fn failed_to_fetch() -> JsValue;
 }
 
 /// The emulator's URL, fixed when this file was built.
@@ -268,4 +272,15 @@ fn the_typescript_kinds_are_the_rust_kinds() {
         .map(|k| k.as_str())
         .collect();
     assert_eq!(declared, kinds);
+}
+
+#[wasm_bindgen_test]
+async fn a_bare_failed_to_fetch_names_the_likely_causes() {
+    let client = client(&[("fetch", failed_to_fetch()), ("maxRetries", 0.into())]);
+    let error = reject(client.create("room".into(), JsValue::UNDEFINED)).await;
+    assert_eq!(kind_of(&error), "network");
+    let message = get(&error, "message").as_string().unwrap();
+    for cause in ["Failed to fetch", "CORS", "network", "TLS certificate"] {
+        assert!(message.contains(cause), "{message}");
+    }
 }

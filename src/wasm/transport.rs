@@ -306,7 +306,16 @@ fn fetch_failure(error: &JsValue) -> TransportFailure {
         _ => TransportFailureKind::Broken,
     };
     let mut message = text(error, "message").unwrap_or_else(|| "fetch failed".into());
-    if let Some(detail) = text(&cause, "message").or(code) {
+    if cause.is_undefined() || cause.is_null() {
+        // A browser says only "Failed to fetch" (or "NetworkError…", "Load
+        // failed"), whatever went wrong: name what it usually is.
+        message = format!(
+            "the request got no response (the browser says \"{message}\"): likely a CORS \
+             block (the server does not allow this page's origin), the network (offline, \
+             DNS, connection refused) or the server's TLS certificate; the browser's console \
+             says which"
+        );
+    } else if let Some(detail) = text(&cause, "message").or(code) {
         message = format!("{message}: {detail}");
     }
     TransportFailure::new(kind, message)
