@@ -8,7 +8,7 @@
 include mk/*.mk
 
 DEMO_ORDER := demo-rust demo-c demo-go demo-node
-TEST_ORDER := lint-rust test-rust test-c test-go lint-wasm test-wasm test-npm test-runtimes
+TEST_ORDER := lint-rust test-rust test-c test-go lint-wasm test-wasm test-npm test-runtimes test-dist
 
 setup:
 	bash scripts/setup.sh

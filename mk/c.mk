@@ -126,7 +126,7 @@ install-c: c-lib
 	install -m 644 $(C_HEADER) $(CXX_HEADER) $(DESTDIR)$(PREFIX)/include/
 	install -m 644 $(C_LIB_A) $(DESTDIR)$(PREFIX)/lib/
 	install -m 755 $(C_LIB_SO) $(DESTDIR)$(PREFIX)/lib/
-	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(C_VERSION)|' bindings/c/hms_room_codes.pc.in \
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(C_VERSION)|' -e 's| @RPATH@||' bindings/c/hms_room_codes.pc.in \
 	  >$(DESTDIR)$(PREFIX)/lib/pkgconfig/hms_room_codes.pc
 	for f in hms_room_codesConfig hms_room_codesConfigVersion; do \
 	  sed 's|@VERSION@|$(C_VERSION)|' bindings/c/cmake/$$f.cmake.in \

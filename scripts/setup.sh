@@ -5,7 +5,8 @@
 #   scripts/setup.sh bench   only the C baseline's libraries of `make bench`
 set -euo pipefail
 
-apt_packages=(golang-go chromium chromium-driver valgrind cmake pkg-config)
+# qemu-user and libc6-arm64-cross run the aarch64 builds of `make test-dist`.
+apt_packages=(golang-go chromium chromium-driver valgrind cmake pkg-config qemu-user libc6-arm64-cross)
 [ "${1:-}" = bench ] && apt_packages=(libcurl4-openssl-dev libcjson-dev pkg-config)
 missing=()
 for pkg in "${apt_packages[@]}"; do

@@ -2,6 +2,6 @@ module hms-room-codes/bench/go
 
 go 1.19
 
-require hms-room-codes/bindings/go v0.0.0
+require github.com/hms-room-codes/roomcodes v0.0.0
 
-replace hms-room-codes/bindings/go => ../../bindings/go
+replace github.com/hms-room-codes/roomcodes => ../../bindings/go

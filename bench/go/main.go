@@ -19,7 +19,7 @@ import (
 	"sync/atomic"
 	"time"
 
-	roomcodes "hms-room-codes/bindings/go"
+	"github.com/hms-room-codes/roomcodes"
 )
 
 // client is one side of the comparison.

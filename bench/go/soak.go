@@ -9,7 +9,7 @@ import (
 	"strings"
 	"time"
 
-	roomcodes "hms-room-codes/bindings/go"
+	"github.com/hms-room-codes/roomcodes"
 )
 
 // faults are queued every 1000 calls: the client must retry through each.

@@ -5,7 +5,7 @@ import (
 	"sync/atomic"
 	"testing"
 
-	roomcodes "hms-room-codes/bindings/go"
+	"github.com/hms-room-codes/roomcodes"
 )
 
 // 64 goroutines share one client, each on its own room: creates, pages,

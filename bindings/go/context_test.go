@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	roomcodes "hms-room-codes/bindings/go"
+	"github.com/hms-room-codes/roomcodes"
 )
 
 // settle waits until the goroutine count is back to at most want; it fails if

@@ -2,17 +2,17 @@
 // Room Codes API: create room codes for the roles of a room, list, enable and
 // disable them, exchange a code for an auth token, and build room links.
 //
-// It calls the library's C API through cgo and links it statically, so the
-// library must be built before `go build` (from the repository root):
+// It calls the library's C API through cgo and links it statically from the
+// archive inside this module for the target platform, lib/<GOOS>_<GOARCH>/
+// (linux/amd64 and linux/arm64, glibc 2.17 or later), so a released module
+// builds with nothing but a C compiler:
 //
-//	make go-lib        # = cargo build --release -p hms-room-codes --lib
+//	go get github.com/hms-room-codes/roomcodes
 //
-// which leaves target/release/libhms_room_codes.a where the #cgo lines of this
-// package look for it (${SRCDIR}/../../target/release). Programs outside this
-// module use it with a replace directive pointing at the checkout:
-//
-//	require hms-room-codes/bindings/go v0.0.0
-//	replace hms-room-codes/bindings/go => /path/to/hms-room-codes/bindings/go
+// It needs cgo (CGO_ENABLED=1); to cross-compile for linux/arm64, give a C
+// compiler for it, such as CC="zig cc -target aarch64-linux-gnu". In a checkout
+// of the repository, `make go-lib` builds the library and links it where the
+// #cgo lines look.
 //
 // # Using it
 //

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	roomcodes "hms-room-codes/bindings/go"
+	"github.com/hms-room-codes/roomcodes"
 )
 
 // The emulator's address comes from scripts/with-emulator.sh (make test-go).

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	roomcodes "hms-room-codes/bindings/go"
+	"github.com/hms-room-codes/roomcodes"
 )
 
 // Every kind, with the name of its hms_status constant and its sentinel.

@@ -8,7 +8,7 @@ import (
 	"os"
 	"time"
 
-	roomcodes "hms-room-codes/bindings/go"
+	"github.com/hms-room-codes/roomcodes"
 )
 
 func ExampleNewClient() {

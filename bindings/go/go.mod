@@ -1,3 +1,3 @@
-module hms-room-codes/bindings/go
+module github.com/hms-room-codes/roomcodes
 
 go 1.19

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	roomcodes "hms-room-codes/bindings/go"
+	"github.com/hms-room-codes/roomcodes"
 )
 
 var ctx = context.Background()

@@ -8,7 +8,7 @@ import (
 	"os"
 	"testing"
 
-	roomcodes "hms-room-codes/bindings/go"
+	"github.com/hms-room-codes/roomcodes"
 )
 
 // vectorOptions are a vector's snake_case client options.

@@ -15,7 +15,7 @@ import (
 	"testing"
 	"time"
 
-	roomcodes "hms-room-codes/bindings/go"
+	"github.com/hms-room-codes/roomcodes"
 )
 
 // spawnEmulator starts another emulator (the binary scripts/with-emulator.sh

@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	roomcodes "hms-room-codes/bindings/go"
+	"github.com/hms-room-codes/roomcodes"
 )
 
 func readVectors(t *testing.T, name string, into any) {

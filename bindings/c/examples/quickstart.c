@@ -26,8 +26,9 @@ static int report(const char *what, hms_error *err) {
 
 int main(void) {
   const char *room_id = getenv("HMS_ROOM_ID");
-  if (room_id == NULL) {
-    fprintf(stderr, "[c] set HMS_ROOM_ID to the id of one of your rooms\n");
+  if (room_id == NULL || (getenv("HMS_MANAGEMENT_TOKEN") == NULL && getenv("HMS_SECRET") == NULL)) {
+    fprintf(stderr, "[c] set HMS_ROOM_ID (one of your rooms) and HMS_ACCESS_KEY + HMS_SECRET (or "
+                    "HMS_MANAGEMENT_TOKEN), or run `make demo` (local emulator)\n");
     return 2;
   }
   int exit_code = 1;

@@ -14,8 +14,9 @@
 
 int main() {
   const char *room_id = std::getenv("HMS_ROOM_ID");
-  if (room_id == nullptr) {
-    std::cerr << "[c++] set HMS_ROOM_ID to the id of one of your rooms\n";
+  if (room_id == nullptr || (std::getenv("HMS_MANAGEMENT_TOKEN") == nullptr && std::getenv("HMS_SECRET") == nullptr)) {
+    std::cerr << "[c++] set HMS_ROOM_ID (one of your rooms) and HMS_ACCESS_KEY + HMS_SECRET (or "
+                 "HMS_MANAGEMENT_TOKEN), or run `make demo` (local emulator)\n";
     return 2;
   }
   try {

@@ -15,15 +15,15 @@ import (
 	"os"
 	"time"
 
-	roomcodes "hms-room-codes/bindings/go"
+	"github.com/hms-room-codes/roomcodes"
 )
 
 func main() {
 	log.SetFlags(0)
 	log.SetPrefix("[go] ")
 	roomID := os.Getenv("HMS_ROOM_ID")
-	if roomID == "" {
-		log.Fatal("set HMS_ROOM_ID to the id of one of your rooms")
+	if roomID == "" || (os.Getenv("HMS_MANAGEMENT_TOKEN") == "" && os.Getenv("HMS_SECRET") == "") {
+		log.Fatal("set HMS_ROOM_ID (one of your rooms) and HMS_ACCESS_KEY + HMS_SECRET (or HMS_MANAGEMENT_TOKEN), or run `make demo` (local emulator)")
 	}
 	client, err := roomcodes.NewClientFromEnv()
 	if err != nil {

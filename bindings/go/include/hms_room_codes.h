@@ -1,0 +1,1 @@
+../../c/include/hms_room_codes.h
