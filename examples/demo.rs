@@ -46,18 +46,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         &token[..token.len().min(24)]
     );
 
-    let link = RoomLinkOptions {
-        subdomain: Some("demo-app".into()),
-        code: host.code.clone(),
-        name: Some("Demo Host".into()),
-        ..Default::default()
-    };
+    let link = RoomLinkOptions::on_subdomain("demo-app", &host.code).name("Demo Host");
     println!("[rust] room link: {}", room_link(&link)?);
-    let custom = RoomLinkOptions {
-        domain: Some("meet.example.com".into()),
-        code: host.code.clone(),
-        ..Default::default()
-    };
+    let custom = RoomLinkOptions::on_domain("meet.example.com", &host.code);
     println!("[rust] custom-domain link: {}", room_link(&custom)?);
 
     match client.create_for_role(&room_id, "no-such-role") {

@@ -108,8 +108,10 @@ pub enum TransportFailureKind {
     BodyTooLarge,
 }
 
-/// A failure to get a response, reported by a transport to the core.
+/// A failure to get a response, reported by a transport to the core (made
+/// with [`TransportFailure::new`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct TransportFailure {
     /// What kind of failure.
     pub kind: TransportFailureKind,

@@ -4,8 +4,18 @@ use crate::encode;
 use crate::error::{Error, Result};
 use crate::validate::identifier;
 
-/// What a room link is made of. Give exactly one of `subdomain` or `domain`.
+/// What a room link is made of: exactly one of `subdomain` or `domain`, and
+/// the code. Build one with [`RoomLinkOptions::on_subdomain`] or
+/// [`RoomLinkOptions::on_domain`] (more fields may come):
+///
+/// ```
+/// use hms_room_codes::{room_link, RoomLinkOptions};
+/// let link = room_link(&RoomLinkOptions::on_subdomain("myapp", "abc-defg-hij").name("Ada"))?;
+/// assert_eq!(link, "https://myapp.app.100ms.live/meeting/abc-defg-hij?name=Ada");
+/// # Ok::<(), hms_room_codes::Error>(())
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct RoomLinkOptions {
     /// The app's 100ms subdomain: `https://{subdomain}.app.100ms.live/meeting/{code}`.
     pub subdomain: Option<String>,
@@ -17,6 +27,38 @@ pub struct RoomLinkOptions {
     pub user_id: Option<String>,
     /// Optional `name` query value (the name shown for the person).
     pub name: Option<String>,
+}
+
+impl RoomLinkOptions {
+    /// A link to `code` on the app's 100ms subdomain.
+    pub fn on_subdomain(subdomain: impl Into<String>, code: impl Into<String>) -> RoomLinkOptions {
+        RoomLinkOptions {
+            subdomain: Some(subdomain.into()),
+            code: code.into(),
+            ..RoomLinkOptions::default()
+        }
+    }
+
+    /// A link to `code` on a custom domain (with an optional port).
+    pub fn on_domain(domain: impl Into<String>, code: impl Into<String>) -> RoomLinkOptions {
+        RoomLinkOptions {
+            domain: Some(domain.into()),
+            code: code.into(),
+            ..RoomLinkOptions::default()
+        }
+    }
+
+    /// Adds the `userId` query value.
+    pub fn user_id(mut self, user_id: impl Into<String>) -> RoomLinkOptions {
+        self.user_id = Some(user_id.into());
+        self
+    }
+
+    /// Adds the `name` query value (the name shown for the person).
+    pub fn name(mut self, name: impl Into<String>) -> RoomLinkOptions {
+        self.name = Some(name.into());
+        self
+    }
 }
 
 /// The link a person opens to join with `options.code`.

@@ -6,7 +6,9 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|input: (Option<String>, Option<String>, String, Option<String>, Option<String>)| {
     let (subdomain, domain, code, user_id, name) = input;
-    let options = RoomLinkOptions { subdomain, domain, code, user_id, name };
+    let mut options = RoomLinkOptions::default();
+    (options.subdomain, options.domain, options.code) = (subdomain, domain, code);
+    (options.user_id, options.name) = (user_id, name);
     match room_link(&options) {
         Ok(link) => {
             assert!(link.starts_with("https://"), "{link}");
