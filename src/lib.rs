@@ -96,6 +96,7 @@ mod responses;
 mod retry;
 pub mod retry_after;
 mod secret;
+mod timestamp;
 #[cfg(all(
     any(feature = "blocking", feature = "async"),
     not(target_arch = "wasm32")

@@ -3,7 +3,9 @@
 use serde::{Deserialize, Serialize};
 
 /// One room code, as the service sends it. Timestamps stay the RFC 3339
-/// strings the service wrote; unknown fields are ignored.
+/// strings the service wrote (checked to be RFC 3339: anything else is a
+/// `decode` error naming the field), `None` when absent or null; unknown
+/// fields are ignored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct RoomCode {
@@ -15,12 +17,12 @@ pub struct RoomCode {
     pub role: String,
     /// Whether the code can be used to join.
     pub enabled: bool,
-    /// When the code was created (RFC 3339).
+    /// When the code was created (RFC 3339), if the service said.
     #[serde(default)]
-    pub created_at: String,
-    /// When the code was last changed (RFC 3339).
+    pub created_at: Option<String>,
+    /// When the code was last changed (RFC 3339), if the service said.
     #[serde(default)]
-    pub updated_at: String,
+    pub updated_at: Option<String>,
 }
 
 /// One page of a room's codes.

@@ -92,8 +92,8 @@ mod tests {
             room_id: "r".into(),
             role: "host".into(),
             enabled: true,
-            created_at: String::new(),
-            updated_at: String::new(),
+            created_at: None,
+            updated_at: None,
         };
         RoomCodePage {
             limit: Some(10),

@@ -3,6 +3,7 @@
 
 use crate::error::{Error, Result};
 use crate::model::{RoomCode, RoomCodePage};
+use crate::timestamp;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
@@ -12,17 +13,22 @@ pub fn code_list(body: &[u8]) -> Result<Vec<RoomCode>> {
     struct Wrapped {
         data: Vec<RoomCode>,
     }
-    json::<Wrapped>(body, "a list of room codes").map(|w| w.data)
+    let codes = json::<Wrapped>(body, "a list of room codes")?.data;
+    codes.iter().try_for_each(check_timestamps)?;
+    Ok(codes)
 }
 
 /// A bare RoomCode from create_for_role and set_enabled.
 pub fn code(body: &[u8]) -> Result<RoomCode> {
-    json(body, "a room code")
+    let code = json(body, "a room code")?;
+    check_timestamps(&code)?;
+    Ok(code)
 }
 
 /// `{"limit", "data", "last"}` from list; an empty `last` becomes `None`.
 pub fn page(body: &[u8]) -> Result<RoomCodePage> {
     let mut page: RoomCodePage = json(body, "a page of room codes")?;
+    page.data.iter().try_for_each(check_timestamps)?;
     page.last = page.last.filter(|last| !last.is_empty());
     Ok(page)
 }
@@ -40,6 +46,19 @@ pub fn token(body: &[u8]) -> Result<String> {
         ));
     }
     Ok(token)
+}
+
+/// The timestamps of `code` that are present are RFC 3339.
+fn check_timestamps(code: &RoomCode) -> Result<()> {
+    for (field, value) in [
+        ("created_at", &code.created_at),
+        ("updated_at", &code.updated_at),
+    ] {
+        if let Some(value) = value {
+            timestamp::check(field, value)?;
+        }
+    }
+    Ok(())
 }
 
 /// Checks the body is UTF-8 once, so the parser need not check each string.
@@ -67,7 +86,10 @@ mod tests {
     fn parses_every_shape_and_ignores_unknown_fields() {
         let one = code(CODE.as_bytes()).unwrap();
         assert_eq!(one.code, "wpi-srjb-wer");
-        assert_eq!(one.updated_at, "2024-01-02T03:04:05.123456789Z");
+        assert_eq!(
+            one.updated_at.as_deref(),
+            Some("2024-01-02T03:04:05.123456789Z")
+        );
         let list = code_list(format!(r#"{{"data":[{CODE},{CODE}],"more":1}}"#).as_bytes()).unwrap();
         assert_eq!(list.len(), 2);
         let p = page(format!(r#"{{"limit":20,"data":[{CODE}],"last":"c1"}}"#).as_bytes()).unwrap();
@@ -87,7 +109,35 @@ mod tests {
             "2024-01-02T03:04:05.1+05:30",
         ] {
             let body = CODE.replace("2024-01-02T03:04:05Z", ts);
-            assert_eq!(code(body.as_bytes()).unwrap().created_at, ts);
+            assert_eq!(
+                code(body.as_bytes()).unwrap().created_at.as_deref(),
+                Some(ts)
+            );
+        }
+    }
+
+    #[test]
+    fn absent_or_null_timestamps_are_none_and_bad_ones_decode_errors() {
+        let bare = r#"{"code":"c","room_id":"r","role":"host","enabled":true}"#;
+        let none = code(bare.as_bytes()).unwrap();
+        assert_eq!((none.created_at, none.updated_at), (None, None));
+        let null = CODE.replace(r#""2024-01-02T03:04:05Z""#, "null");
+        assert_eq!(code(null.as_bytes()).unwrap().created_at, None);
+        for bad in ["", "2024-01-02", "soon"] {
+            let body = CODE.replace("2024-01-02T03:04:05.123456789Z", bad);
+            let err = code(body.as_bytes()).unwrap_err();
+            assert_eq!(err.kind(), ErrorKind::Decode);
+            assert!(err.message().contains("updated_at"), "{err}");
+            let list = format!(r#"{{"data":[{body}]}}"#);
+            assert_eq!(
+                code_list(list.as_bytes()).unwrap_err().kind(),
+                ErrorKind::Decode
+            );
+            let one_page = format!(r#"{{"data":[{body}],"last":"x"}}"#);
+            assert_eq!(
+                page(one_page.as_bytes()).unwrap_err().kind(),
+                ErrorKind::Decode
+            );
         }
     }
 

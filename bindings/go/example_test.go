@@ -51,7 +51,9 @@ func ExampleClient_List() {
 		log.Fatal(err)
 	}
 	for _, code := range guests {
-		fmt.Println(code.Code, code.Enabled, code.CreatedAt.Format(time.RFC3339))
+		if code.CreatedAt != nil {
+			fmt.Println(code.Code, code.Enabled, code.CreatedAt.Format(time.RFC3339))
+		}
 	}
 }
 

@@ -28,7 +28,7 @@ func TestCreateGivesACodeForEveryRole(t *testing.T) {
 		if code.Role != roles[i] || code.RoomID != room || !code.Enabled || code.Code == "" {
 			t.Errorf("code %d: %+v", i, code)
 		}
-		if time.Since(code.CreatedAt) > time.Minute || code.UpdatedAt.IsZero() {
+		if code.CreatedAt == nil || code.UpdatedAt == nil || time.Since(*code.CreatedAt) > time.Minute {
 			t.Errorf("timestamps of code %d: %v %v", i, code.CreatedAt, code.UpdatedAt)
 		}
 	}
@@ -119,7 +119,8 @@ func TestSetEnabledAndTheEnabledFilter(t *testing.T) {
 		t.Fatal(err)
 	}
 	updated, err := client.SetEnabled(ctx, code.Code, false)
-	if err != nil || updated.Enabled || updated.Code != code.Code || !updated.UpdatedAt.After(code.UpdatedAt) {
+	if err != nil || updated.Enabled || updated.Code != code.Code || updated.UpdatedAt == nil || code.UpdatedAt == nil ||
+		!updated.UpdatedAt.After(*code.UpdatedAt) {
 		t.Fatalf("%+v %v", updated, err)
 	}
 	no, yes := false, true

@@ -20,10 +20,10 @@ type RoomCode struct {
 	Role string
 	// Enabled says whether the code can be used to join.
 	Enabled bool
-	// CreatedAt is when the code was created (zero if the service did not say).
-	CreatedAt time.Time
-	// UpdatedAt is when the code was last changed (zero if the service did not say).
-	UpdatedAt time.Time
+	// CreatedAt is when the code was created, or nil if the service did not say.
+	CreatedAt *time.Time
+	// UpdatedAt is when the code was last changed, or nil if the service did not say.
+	UpdatedAt *time.Time
 }
 
 // RoomCodePage is one page of a room's codes.
@@ -64,13 +64,17 @@ type RoomLinkOptions struct {
 	Name string
 }
 
-// timestamp reads an RFC 3339 time; an empty or unreadable one is the zero time.
-func timestamp(text *C.char) time.Time {
+// timestamp reads an RFC 3339 time, which the core has checked; NULL (the
+// service did not say) is nil.
+func timestamp(text *C.char) *time.Time {
+	if text == nil {
+		return nil
+	}
 	t, err := time.Parse(time.RFC3339Nano, C.GoString(text))
 	if err != nil {
-		return time.Time{}
+		return nil
 	}
-	return t
+	return &t
 }
 
 // goRoomCode copies a C room code.

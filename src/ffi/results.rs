@@ -7,9 +7,9 @@ use std::ffi::{c_char, CString};
 use std::mem::ManuallyDrop;
 use std::ptr;
 
-/// One room code, as the service sent it. Every string is UTF-8, never NULL,
-/// and owned by the object that holds the code (free a lone code with
-/// `hms_room_code_free`; codes inside a list or page go with it).
+/// One room code, as the service sent it. Every string is UTF-8 and owned by
+/// the object that holds the code (free a lone code with `hms_room_code_free`;
+/// codes inside a list or page go with it); only the timestamps can be NULL.
 #[repr(C)]
 pub struct hms_room_code {
     /// The code itself, e.g. `"wpi-srjb-wer"`.
@@ -18,9 +18,9 @@ pub struct hms_room_code {
     pub room_id: *const c_char,
     /// The role a person joining with this code gets.
     pub role: *const c_char,
-    /// When the code was created, RFC 3339 (empty if the service did not say).
+    /// When the code was created, RFC 3339, or NULL if the service did not say.
     pub created_at: *const c_char,
-    /// When the code was last changed, RFC 3339 (empty if the service did not say).
+    /// When the code was last changed, RFC 3339, or NULL if the service did not say.
     pub updated_at: *const c_char,
     /// Whether the code can be used to join.
     pub enabled: bool,
@@ -36,29 +36,40 @@ impl From<RoomCode> for hms_room_code {
 impl Drop for hms_room_code {
     fn drop(&mut self) {
         if !self.code.is_null() {
-            // SAFETY: `code` to `updated_at` are one block made in `from`, freed once, here.
-            unsafe { free_block(self.code, self.updated_at) }
+            // SAFETY: `code` to `role` are one block made in `from`, freed once, here.
+            unsafe { free_block(self.code, self.role) }
         }
     }
 }
 
 /// `codes` for C, their strings in one block (see [`into_raw_block`]) that
-/// starts at the first code's `code` and ends with the last one's `updated_at`.
+/// starts at the first code's `code` and ends with the last one's `role`
+/// (never NULL); an absent timestamp takes an unused empty string there.
 fn into_c_codes(codes: &[RoomCode]) -> Vec<hms_room_code> {
     let texts = codes.iter().flat_map(|c| {
-        [&c.code, &c.room_id, &c.role, &c.created_at, &c.updated_at].map(String::as_str)
+        let (created, updated) = (c.created_at.as_deref(), c.updated_at.as_deref());
+        [
+            c.code.as_str(),
+            created.unwrap_or_default(),
+            updated.unwrap_or_default(),
+            &c.room_id,
+            &c.role,
+        ]
     });
     let strings = into_raw_block(texts);
     codes
         .iter()
         .zip(strings.chunks_exact(5))
-        .map(|(code, s)| hms_room_code {
-            code: s[0],
-            room_id: s[1],
-            role: s[2],
-            created_at: s[3],
-            updated_at: s[4],
-            enabled: code.enabled,
+        .map(|(code, s)| {
+            let stamp = |t: &Option<String>, at| if t.is_some() { at } else { ptr::null() };
+            hms_room_code {
+                code: s[0],
+                created_at: stamp(&code.created_at, s[1]),
+                updated_at: stamp(&code.updated_at, s[2]),
+                room_id: s[3],
+                role: s[4],
+                enabled: code.enabled,
+            }
         })
         .collect()
 }
@@ -85,7 +96,7 @@ unsafe fn drop_items(items: *const hms_room_code, len: usize) {
         len,
     ));
     if let (Some(first), Some(last)) = (items.first(), items.last()) {
-        free_block(first.code, last.updated_at);
+        free_block(first.code, last.role);
     }
 }
 
@@ -199,8 +210,8 @@ mod tests {
             room_id: "room".into(),
             role: "host".into(),
             enabled: n % 2 == 0,
-            created_at: "2024-01-02T03:04:05Z".into(),
-            updated_at: String::new(),
+            created_at: Some("2024-01-02T03:04:05Z".into()),
+            updated_at: None,
         }
     }
 
@@ -221,7 +232,7 @@ mod tests {
             let items = std::slice::from_raw_parts(p.items, p.len);
             assert_eq!(text(items[1].code), "abc-defg-1");
             assert_eq!(text(items[0].created_at), "2024-01-02T03:04:05Z");
-            assert_eq!(text(items[0].updated_at), "");
+            assert!(items[0].updated_at.is_null(), "absent is NULL");
             assert!(items[0].enabled && !items[1].enabled);
             hms_room_code_page_free(page);
         }

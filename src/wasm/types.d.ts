@@ -48,8 +48,10 @@ export interface RoomCode {
   room_id: string;
   role: string;
   enabled: boolean;
-  created_at: string;
-  updated_at: string;
+  /** When the code was created (RFC 3339), or null if the service did not say. */
+  created_at: string | null;
+  /** When the code was last changed (RFC 3339), or null if the service did not say. */
+  updated_at: string | null;
 }
 
 /** One page of a room's codes. */

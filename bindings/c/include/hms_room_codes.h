@@ -283,9 +283,9 @@ typedef struct {
 } hms_call_options;
 
 /**
- * One room code, as the service sent it. Every string is UTF-8, never NULL,
- * and owned by the object that holds the code (free a lone code with
- * `hms_room_code_free`; codes inside a list or page go with it).
+ * One room code, as the service sent it. Every string is UTF-8 and owned by
+ * the object that holds the code (free a lone code with `hms_room_code_free`;
+ * codes inside a list or page go with it); only the timestamps can be NULL.
  */
 typedef struct {
   /**
@@ -301,11 +301,11 @@ typedef struct {
    */
   const char *role;
   /**
-   * When the code was created, RFC 3339 (empty if the service did not say).
+   * When the code was created, RFC 3339, or NULL if the service did not say.
    */
   const char *created_at;
   /**
-   * When the code was last changed, RFC 3339 (empty if the service did not say).
+   * When the code was last changed, RFC 3339, or NULL if the service did not say.
    */
   const char *updated_at;
   /**
