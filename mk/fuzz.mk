@@ -3,7 +3,7 @@
 # A crash stops the run and leaves its input in fuzz/artifacts/.
 .PHONY: fuzz
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := responses retry_after requests room_link
+FUZZ_TARGETS := responses retry_after requests room_link drives
 
 fuzz:
 	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --quiet
