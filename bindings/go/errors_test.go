@@ -158,6 +158,19 @@ func TestEveryErrorKind(t *testing.T) {
 	_, err = client.Create(ctx, room)
 	check("a body that is not JSON", err, roomcodes.ErrDecode, http.StatusOK)
 
+	// A timestamp the service did not send is nil; one that is not RFC 3339 is decode.
+	sent := func(timestamps string) string {
+		return `{"code":"abc-defg-hij","room_id":"r","role":"guest","enabled":true` + timestamps + `}`
+	}
+	fault(t, "POST", roomPath(room)+"/role/guest", map[string]any{"status": 200, "body": sent(`,"updated_at":"2024-01-02T03:04:05Z"`)})
+	if code, err := client.CreateForRole(ctx, room, "guest"); err != nil || code.CreatedAt != nil ||
+		code.UpdatedAt == nil || !code.UpdatedAt.Equal(time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC)) {
+		t.Errorf("absent created_at: %+v %v", code, err)
+	}
+	fault(t, "POST", roomPath(room)+"/role/guest", map[string]any{"status": 200, "body": sent(`,"created_at":"yesterday"`)})
+	_, err = client.CreateForRole(ctx, room, "guest")
+	check("a timestamp that is not RFC 3339", err, roomcodes.ErrDecode, http.StatusOK)
+
 	disableRoom(t, room)
 	_, err = client.Create(ctx, room)
 	check("a disabled room", err, roomcodes.ErrRoomDisabled, http.StatusForbidden)

@@ -496,6 +496,20 @@ static void test_decode(void) {
   hms_room_code_list *list = NULL;
   hms_error *err = NULL;
   CHECK_ERROR(hms_room_codes_create(client, NULL, room, &list, &err), err, HMS_STATUS_DECODE, 200);
+
+  /* A timestamp the service did not send is NULL; one that is not RFC 3339 is decode. */
+  room_fault("POST", room, "guest",
+             "\"status\":200,\"body\":\"{\\\"code\\\":\\\"abc-defg-hij\\\",\\\"room_id\\\":\\\"r\\\","
+             "\\\"role\\\":\\\"guest\\\",\\\"enabled\\\":true,\\\"updated_at\\\":\\\"2024-01-02T03:04:05Z\\\"}\"");
+  hms_room_code *code = NULL;
+  CHECK_OK(hms_room_codes_create_for_role(client, NULL, room, "guest", &code, &err), err);
+  CHECK(code != NULL && code->created_at == NULL && strcmp(code->updated_at, "2024-01-02T03:04:05Z") == 0);
+  CHECK(strcmp(code->role, "guest") == 0);
+  hms_room_code_free(code);
+  room_fault("POST", room, "guest",
+             "\"status\":200,\"body\":\"{\\\"code\\\":\\\"abc-defg-hij\\\",\\\"room_id\\\":\\\"r\\\","
+             "\\\"role\\\":\\\"guest\\\",\\\"enabled\\\":true,\\\"created_at\\\":\\\"yesterday\\\"}\"");
+  CHECK_ERROR(hms_room_codes_create_for_role(client, NULL, room, "guest", &code, &err), err, HMS_STATUS_DECODE, 200);
   free(room);
   hms_client_free(client);
 }
