@@ -251,10 +251,15 @@ mod tests {
             hms_room_code_free(code);
 
             let mut listed = ptr::null_mut();
+            // A bound on the listing's loop: a broken pager fails here, fast.
+            let bounded = crate::ffi::cancel::hms_call_options {
+                deadline_ms: 10_000,
+                cancel: ptr::null(),
+            };
             assert_eq!(
                 hms_room_codes_list(
                     f.client,
-                    none,
+                    &bounded,
                     f.room.as_ptr(),
                     ptr::null(),
                     &mut listed,
