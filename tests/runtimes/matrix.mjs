@@ -60,7 +60,8 @@ function serve(command, args, ready, extraEnv = {}) {
     const timer = setTimeout(() => (stop(), reject(new Error(`not ready in time:\n${output}`))), TIMEOUT_MS);
     const look = (chunk) => {
       output += chunk;
-      if (ready.test(output)) (clearTimeout(timer), resolve({ stop, output }));
+      // Colours are on where CI is set (Vite's "Local:" then has escapes inside it).
+      if (ready.test(output.replace(/\x1b\[[0-9;]*m/g, ""))) (clearTimeout(timer), resolve({ stop, output }));
     };
     child.stdout.on("data", look);
     child.stderr.on("data", look);
