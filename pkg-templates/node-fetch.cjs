@@ -5,26 +5,29 @@
 //   clientFetch()     what a RoomCodesClient given no `fetch` uses: the same
 //                     requests, answered with the least the client reads, so
 //                     that undici is never loaded
+// The body cap and the code of its refusal are the core's: a client passes its
+// cap as fetch's third argument, and the module (hms_room_codes.cjs, started
+// by then) names the default cap and the code.
 const http = require("node:http");
-
-/** The body size past which a response is refused: the client's own cap. */
-const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
+const core = require("./hms_room_codes.cjs");
 /** Statuses whose response has no body, which `new Response` insists on. */
 const NULL_BODY = new Set([101, 204, 205, 304]);
 
 /** A TypeError like the one `fetch` rejects with, its cause `error`. */
 const fetchFailed = (error) => new TypeError("fetch failed", { cause: error });
 
-/** A function sending one request, `(input, init) => Promise<{ status,
+/** A function sending one request, `(input, init, limits) => Promise<{ status,
  * statusText, rawHeaders, body }>`, over keep-alive agents made on first use
- * (node:https is loaded only for an https URL). */
+ * (node:https is loaded only for an https URL). A body stops at
+ * `options.maxResponseBytes`, else at the calling client's cap
+ * (`limits.maxResponseBytes`), else at the core's default. */
 function sender(options) {
-  const limit = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? Infinity };
   const modules = { "http:": () => http, "https:": () => require("node:https") };
   const agents = {};
-  return (input, init) =>
+  return (input, init, limits) =>
     new Promise((resolve, reject) => {
+      const limit = options.maxResponseBytes ?? limits?.maxResponseBytes ?? core.__defaultMaxResponseBytes();
       const url = new URL(String(input));
       const module = modules[url.protocol]?.();
       if (!module) return reject(fetchFailed(new Error(`unsupported protocol ${url.protocol}`)));
@@ -56,7 +59,7 @@ function sender(options) {
           size += chunk.length;
           if (size <= limit) return chunks.push(chunk);
           request.destroy();
-          const error = Object.assign(new Error(`the response body is over ${limit} bytes`), { code: "HMS_BODY_TOO_LARGE" });
+          const error = Object.assign(new Error(`the response body is over ${limit} bytes`), { code: core.__bodyTooLargeCode() });
           reject(fetchFailed(error));
         });
         response.on("error", (error) => reject(fetchFailed(error)));
@@ -73,13 +76,14 @@ function sender(options) {
     });
 }
 
-/** A keep-alive `fetch`; `options.maxResponseBytes` bounds a body (default 4 MiB),
- * `options.maxSockets` the connections per host (default unbounded). Plain
- * objects, arrays of pairs and `Headers` are all taken as `init.headers`. */
+/** A keep-alive `fetch`; `options.maxResponseBytes` bounds a body (default:
+ * the calling client's cap), `options.maxSockets` the connections per host
+ * (default unbounded). Plain objects, arrays of pairs and `Headers` are all
+ * taken as `init.headers`. */
 function keepAliveFetch(options = {}) {
   const send = sender(options);
-  return (input, init = {}) =>
-    send(input, { ...init, headers: init.headers instanceof Headers ? [...init.headers] : init.headers }).then(
+  return (input, init = {}, limits) =>
+    send(input, { ...init, headers: init.headers instanceof Headers ? [...init.headers] : init.headers }, limits).then(
       ({ status, statusText, rawHeaders, body }) => {
         const headers = new Headers();
         for (let i = 0; i < rawHeaders.length; i += 2) headers.append(rawHeaders[i], rawHeaders[i + 1]);
@@ -92,8 +96,8 @@ function keepAliveFetch(options = {}) {
  * (lowercase names), and the body bytes both as `body` and `arrayBuffer()`. */
 function clientFetch() {
   const send = sender({});
-  return (input, init = {}) =>
-    send(input, init).then(({ status, rawHeaders, body }) => {
+  return (input, init = {}, limits) =>
+    send(input, init, limits).then(({ status, rawHeaders, body }) => {
       const headers = [];
       for (let i = 0; i < rawHeaders.length; i += 2) headers.push([rawHeaders[i].toLowerCase(), rawHeaders[i + 1]]);
       return { status, headers, body, arrayBuffer: async () => body };

@@ -1,6 +1,7 @@
 /** Options of `keepAliveFetch`. */
 export interface KeepAliveFetchOptions {
-  /** The largest response body read; a larger one rejects (default 4 MiB, the client's cap). */
+  /** The largest response body read; a larger one rejects (default: the cap of
+   * the client calling it, its `maxResponseBytes`, else 4 MiB). */
   maxResponseBytes?: number;
   /** The most connections per host (default: unbounded). */
   maxSockets?: number;

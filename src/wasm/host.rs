@@ -53,6 +53,21 @@ pub fn set_default_fetch(fetch: Function) {
     DEFAULT_FETCH.with(|slot| *slot.borrow_mut() = Some(fetch));
 }
 
+/// The error code with which the package's Node `fetch` refuses a body over
+/// the cap, which the transport reads back as one. Internal, for
+/// node-fetch.cjs: no entry point exports it.
+#[wasm_bindgen(js_name = "__bodyTooLargeCode", skip_typescript)]
+pub fn body_too_large_code() -> String {
+    super::transport::BODY_TOO_LARGE_CODE.into()
+}
+
+/// The body cap of a client given no `maxResponseBytes`: the default of a
+/// `keepAliveFetch` used on its own. Internal, for node-fetch.cjs.
+#[wasm_bindgen(js_name = "__defaultMaxResponseBytes", skip_typescript)]
+pub fn default_max_response_bytes() -> f64 {
+    crate::DEFAULT_MAX_RESPONSE_BYTES as f64
+}
+
 /// The `fetch` of a client given none: the entry point's, or `None` for the
 /// global one.
 pub fn default_fetch() -> Option<Function> {

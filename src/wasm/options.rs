@@ -35,6 +35,7 @@ pub fn client(value: &JsValue, from_env: bool) -> Result<ClientOptions> {
             "timeoutMs",
             "maxRetries",
             "maxPages",
+            "maxResponseBytes",
             "fetch",
             "dangerouslyAllowBrowser",
             "allowInsecureHttp",
@@ -78,6 +79,9 @@ pub fn client(value: &JsValue, from_env: bool) -> Result<ClientOptions> {
     }
     if let Some(pages) = bag.count("maxPages")? {
         builder = builder.max_pages(pages);
+    }
+    if let Some(bytes) = bag.count("maxResponseBytes")? {
+        builder = builder.max_response_bytes(bytes as usize);
     }
     if let Some(allow) = bag.boolean("allowInsecureHttp")? {
         builder = builder.allow_insecure_http(allow);

@@ -42,9 +42,11 @@ const UNTRUSTED_CERTIFICATE_CODES: [&str; 9] = [
     "ERR_TLS_CERT_ALTNAME_INVALID",
 ];
 
-/// The error code with which the package's `keepAliveFetch` refuses a body
-/// over the cap (it reads no further).
-const BODY_TOO_LARGE_CODE: &str = "HMS_BODY_TOO_LARGE";
+/// The error code (`error.cause.code`) with which the package's Node `fetch`
+/// (`keepAliveFetch`, and a client's default) refuses a body over the cap,
+/// reading no further. The one copy: node-fetch.cjs asks for it
+/// (`host::body_too_large_code`).
+pub const BODY_TOO_LARGE_CODE: &str = "HMS_BODY_TOO_LARGE";
 
 /// How one attempt ended: what the core is fed, or the caller's abort.
 pub type Sent = Result<Result<HttpResponse, TransportFailure>, JsValue>;
@@ -83,7 +85,9 @@ impl Transport {
         }
     }
 
-    /// Starts `fetch(url, init)`.
+    /// Starts `fetch(url, init, { maxResponseBytes })`: the third argument,
+    /// which a standard `fetch` ignores, tells the package's Node `fetch` the
+    /// cap at which to stop reading, so that it never holds a cap of its own.
     fn fetch(&self, request: &HttpRequest, signal: &AbortSignal) -> Result<Promise, JsValue> {
         // Pairs, a `HeadersInit` every fetch takes, rather than a `Headers`:
         // in Node that class loads undici, which costs a cold start ~20 ms.
@@ -110,10 +114,17 @@ impl Transport {
                 .ok_or_else(|| js_sys::TypeError::new("no global fetch; pass options.fetch"))?,
         };
         let url = JsValue::from_str(&request.url);
-        Ok(Promise::resolve(&fetch.call2(
+        let limits = js_sys::Object::new();
+        Reflect::set(
+            &limits,
+            &JsValue::from_str("maxResponseBytes"),
+            &JsValue::from_f64(self.max_response_bytes as f64),
+        )?;
+        Ok(Promise::resolve(&fetch.call3(
             &JsValue::UNDEFINED,
             &url,
             &init,
+            &limits,
         )?))
     }
 

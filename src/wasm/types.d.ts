@@ -114,6 +114,9 @@ export interface RoomCodesClientOptions {
   /** The most pages one `list` fetches (default 1000); a service still
    * sending a next-page cursor after that many ends it with a `decode` error. */
   maxPages?: number;
+  /** The largest response body read (default 4 MiB); a larger one is a
+   * `decode` error, and the package's Node `fetch` stops reading there. */
+  maxResponseBytes?: number;
   /** The `fetch` to send requests with (default: in Node, node:http keep-alive; elsewhere the global `fetch`). */
   fetch?: typeof fetch;
   /** Allows credentials outside a server runtime (a browser page or

@@ -1,7 +1,13 @@
 // The Node entry's own HTTP: keepAliveFetch, and the default of a client given no fetch.
 import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import path from "node:path";
 import { beforeEach, test } from "node:test";
-import { apiBase, clean, client, emulator, fault, hmsError, newRoom, pkg, requests, token } from "./support.mjs";
+import { apiBase, clean, client, emulator, fault, hmsError, newRoom, pkg, requests, root, token } from "./support.mjs";
+
+/** The module's glue, which names the core's code for a body over the cap. */
+const glue = createRequire(import.meta.url)(path.join(root, "target/npm/hms-room-codes/hms_room_codes.cjs"));
+const BODY_TOO_LARGE = glue.__bodyTooLargeCode();
 
 beforeEach(clean);
 
@@ -49,8 +55,45 @@ test("keepAliveFetch refuses a body over maxResponseBytes; the client calls it d
     (e) => e,
   );
   assert.equal(error.name, "TypeError");
-  assert.equal(error.cause.code, "HMS_BODY_TOO_LARGE");
+  assert.equal(error.cause.code, BODY_TOO_LARGE);
   assert.equal((await hmsError(client({ fetch }).create(room))).kind, "decode");
+});
+
+test("the keep-alive fetch stops reading at the calling client's maxResponseBytes", async () => {
+  const room = await newRoom();
+  const keepAlive = pkg.keepAliveFetch();
+  const refusals = [];
+  const fetch = (...args) => keepAlive(...args).catch((error) => {
+    refusals.push(error.cause?.code);
+    throw error;
+  });
+  assert.equal((await hmsError(client({ fetch, maxResponseBytes: 100 }).create(room))).kind, "decode");
+  // The fetch refused the body itself (the client's cap reached it), rather
+  // than reading it whole for the client to measure.
+  assert.deepEqual(refusals, [BODY_TOO_LARGE]);
+  // Under a cap it fits, the same body is read.
+  assert.equal((await client({ fetch, maxResponseBytes: 1 << 16 }).create(room)).length > 0, true);
+  assert.equal(refusals.length, 1);
+});
+
+test("a client given no fetch honours its maxResponseBytes, and 0 is refused", async () => {
+  const room = await newRoom();
+  assert.equal((await hmsError(client({ maxResponseBytes: 100 }).create(room))).kind, "decode");
+  assert.ok((await client({ maxResponseBytes: 1 << 16 }).create(room)).length > 0);
+  assert.throws(() => client({ maxResponseBytes: 0 }), (e) => e.kind === "invalid_argument" && /max_response_bytes/.test(e.message));
+});
+
+test("a client's cap above the default reaches the default fetch, which reads the body whole", async () => {
+  const room = await newRoom();
+  const urlPath = `/v2/room-codes/room/${room}`;
+  // Not JSON: past the cap it is "larger than the limit", within it a parse failure.
+  const body = "x".repeat(4 * 1024 * 1024 + 1024);
+  await fault({ method: "POST", path: urlPath, match: "exact", status: 200, body, count: 2 });
+  const capped = await hmsError(client().create(room));
+  assert.match(capped.message, /larger than the \d+-byte limit/);
+  const roomy = await hmsError(client({ maxResponseBytes: 8 * 1024 * 1024 }).create(room));
+  assert.equal(roomy.kind, "decode");
+  assert.doesNotMatch(roomy.message, /limit/);
 });
 
 test("keepAliveFetch rejects like fetch: a refused connection, an aborted signal", async () => {

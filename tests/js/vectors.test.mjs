@@ -34,7 +34,11 @@ for (const vector of matrix.cases) {
     const room = await newRoom();
     const [{ code }] = await client().create(room);
     await clean();
-    const c = client({ timeoutMs: matrix.client.timeout_ms, maxRetries: matrix.client.max_retries });
+    const c = client({
+      timeoutMs: matrix.client.timeout_ms,
+      maxRetries: matrix.client.max_retries,
+      maxResponseBytes: matrix.client.max_response_bytes,
+    });
     await Promise.all(
       Object.entries(operations).map(async ([name, run]) => {
         const op = matrix.operations[name];
@@ -105,6 +109,7 @@ const optionNames = {
   app_secret: "appSecret",
   max_retries: "maxRetries",
   max_pages: "maxPages",
+  max_response_bytes: "maxResponseBytes",
 };
 const jsOptions = (options) =>
   Object.fromEntries(Object.entries(options).map(([name, value]) => [optionNames[name], value]));
