@@ -39,7 +39,8 @@ test("the tarball holds each file once, the licences, and nothing else", () => {
   assert.equal(manifest.engines.node, ">=18");
   assert.equal(manifest.license, "MIT OR Apache-2.0");
   const entry = manifest.exports["."];
-  assert.deepEqual(Object.keys(entry), ["workerd", "node", "default"]);
+  assert.deepEqual(Object.keys(entry), ["workerd", "edge-light", "node", "default"]);
+  assert.deepEqual(entry["edge-light"], entry.workerd, "edge runtimes load the .wasm as workerd does");
   assert.ok(entry.node.require && entry.node.import);
   const wasm = fs.readFileSync(path.join(installed, "hms_room_codes_bg.wasm"));
   const embedded = inflateRawSync(Buffer.from(require(path.join(installed, "hms_room_codes_wasm.cjs")), "base64"));

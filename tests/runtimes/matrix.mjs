@@ -198,6 +198,19 @@ async function esbuildPage() {
   fs.copyFileSync(path.join(project, "index.html"), path.join(project, "dist/esbuild/index.html"));
 }
 
+/** The Worker bundled as Vercel's edge runtime resolves the package (the
+ * `edge-light` condition): it must reach the workerd entry, which imports the
+ * .wasm as a module, not the default one, which compiles wasm from bytes.
+ * Resolved only: no edge runtime runs here. */
+async function edgeLight() {
+  const bundle = "dist/edge-light.mjs";
+  await run(bin("esbuild"), ["worker.mjs", "--bundle", "--format=esm", "--conditions=edge-light", "--external:*.wasm", `--outfile=${bundle}`]);
+  const code = fs.readFileSync(path.join(project, bundle), "utf8");
+  if (!/^import \w+ from "[^"]*hms_room_codes_bg\.wasm";$/m.test(code)) throw new Error("the bundle does not import the .wasm");
+  if (code.includes("DecompressionStream")) throw new Error("the bundle holds the default entry's embedded wasm");
+  return "resolved to the workerd entry (not run)";
+}
+
 const rows = [
   ["Node 18, require", program(node18, "require.cjs")],
   ["Node 18, import", program(node18, "import.mjs")],
@@ -211,6 +224,7 @@ const rows = [
   ["Bun, import", program(bin("bun"), "import.mjs")],
   ["Bun, require", program(bin("bun"), "require.cjs")],
   ["Cloudflare workerd (wrangler dev)", workerd],
+  ["Vercel edge (edge-light condition), esbuild: resolved, not run", edgeLight],
   ["esbuild --platform=node bundle", serverBundle(esbuild("require.cjs", "--bundle", "--platform=node", "--outfile=dist/esbuild-node.cjs"), "esbuild-node.cjs")],
   ["webpack target node bundle", serverBundle(webpack("webpack.node.cjs"), "webpack-node.cjs")],
   ["esbuild browser bundle (ESM), Chromium", builtPage("esbuild", esbuildPage)],
