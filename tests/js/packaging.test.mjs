@@ -84,10 +84,15 @@ test("Node ES module import, sharing the CommonJS instance", async () => {
 });
 
 test("tsc --strict compiles a TypeScript consumer; the types have no any", () => {
-  for (const file of ["consumer.ts", "tsconfig.json"]) {
+  for (const file of fs.readdirSync(path.join(root, "tests/js/consumer"))) {
     fs.copyFileSync(path.join(root, "tests/js/consumer", file), path.join(project, file));
   }
-  execFileSync(path.join(tools, ".bin/tsc"), ["-p", project, "--strict", "--noEmit"], { encoding: "utf8" });
+  const tsc = (...args) => execFileSync(path.join(tools, ".bin/tsc"), [...args, "--strict", "--noEmit"], { encoding: "utf8" });
+  tsc("-p", project);
+  // With a lib that has Symbol.dispose, `using` works under every resolution.
+  for (const [module, resolution] of [["Node16", "Node16"], ["NodeNext", "NodeNext"], ["ESNext", "Bundler"], ["CommonJS", "Node10"]]) {
+    tsc("-p", path.join(project, "tsconfig.disposable.json"), "--module", module, "--moduleResolution", resolution);
+  }
   for (const types of ["index.d.ts", "node.d.ts", "node-fetch.d.cts"]) {
     const code = fs.readFileSync(path.join(installed, types), "utf8").replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "");
     assert.doesNotMatch(code, /\bany\b/, `${types} uses any`);

@@ -54,11 +54,25 @@ fs.writeFileSync(
   `"use strict";\n// hms_room_codes_bg.wasm, deflated (raw) and base64: see runtime.cjs.\nmodule.exports = "${deflated.toString("base64")}";\n`,
 );
 
-// One declaration file. `[Symbol.dispose]` stays in the JS but leaves the
-// types, which then compile with an ES2022 `lib`.
-const types = fs
-  .readFileSync(path.join(bindgenOut, "hms_room_codes.d.ts"), "utf8")
-  .replace(/^ *\[Symbol\.dispose\]\(\): void;\n/gm, "");
+// One declaration file. A class's `[Symbol.dispose]()` would not compile
+// under a `lib` without `Symbol.dispose` (ES2022), so it moves into an
+// interface merged with the class that has it only where the lib declares
+// `Symbol.dispose`: there `using client = new RoomCodesClient(…)` type-checks.
+let types = fs.readFileSync(path.join(bindgenOut, "hms_room_codes.d.ts"), "utf8");
+const disposable = [];
+types = types.replace(/^export class (\w+) \{\n(?:(?!^\}).*\n)*?^\}\n/gm, (body, name) => {
+  const stripped = body.replace(/^ *\[Symbol\.dispose\]\(\): void;\n/m, "");
+  if (stripped === body) return body;
+  disposable.push(name);
+  return `${stripped}export interface ${name} extends DisposableWhereSupported {}\n`;
+});
+if (/Symbol\.dispose/.test(types) || disposable.length === 0) throw new Error("the types' [Symbol.dispose] moved");
+types +=
+  "\n/** `[Symbol.dispose]()`, the same as `free()`, where the TypeScript `lib` declares\n" +
+  " * `Symbol.dispose` (`ESNext`, or `ESNext.Disposable`); nothing under an older one. */\n" +
+  "type DisposableWhereSupported = SymbolConstructor extends { readonly dispose: infer S extends symbol }\n" +
+  "  ? { [K in S]: () => void }\n" +
+  "  : {};\n";
 fs.writeFileSync(path.join(pkg, "index.d.ts"), types);
 
 for (const file of fs.readdirSync(templates, { recursive: true })) {
