@@ -100,8 +100,8 @@ impl ServiceError {
                     .map(text_of)
                     .collect()
             }
-            Some(raw) if raw.get() == "null" => Vec::new(),
             Some(raw) => vec![text_of(raw)],
+            // Absent or `null` (serde reads a JSON null as `None`).
             None => Vec::new(),
         };
         if let Some(description) = body.data.and_then(|data| data.description) {

@@ -173,6 +173,33 @@ mod tests {
     }
 
     #[test]
+    fn builders_make_the_links_they_name() {
+        assert_eq!(
+            room_link(&RoomLinkOptions::on_subdomain("myapp", "abc-defg-hij")).unwrap(),
+            "https://myapp.app.100ms.live/meeting/abc-defg-hij"
+        );
+        assert_eq!(
+            room_link(&RoomLinkOptions::on_domain("meet.example.com:8443", "a/b")).unwrap(),
+            "https://meet.example.com:8443/a%2Fb"
+        );
+        let both = RoomLinkOptions::on_domain("meet.example.com", "abc")
+            .user_id("u&1")
+            .name("Zoë Q");
+        assert_eq!(
+            room_link(&both).unwrap(),
+            "https://meet.example.com/abc?userId=u%261&name=Zo%C3%AB%20Q"
+        );
+        assert_eq!(
+            room_link(&RoomLinkOptions::on_subdomain("app", "abc").name("Ada")).unwrap(),
+            "https://app.app.100ms.live/meeting/abc?name=Ada"
+        );
+        assert_eq!(
+            room_link(&RoomLinkOptions::on_subdomain("app", "abc").user_id("u1")).unwrap(),
+            "https://app.app.100ms.live/meeting/abc?userId=u1"
+        );
+    }
+
+    #[test]
     fn bad_options_are_invalid_arguments() {
         let cases = [
             opts(None, None, "abc"),

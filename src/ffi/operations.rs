@@ -167,11 +167,13 @@ mod tests {
     use std::ffi::{CStr, CString};
     use std::ptr;
 
-    /// An emulator, a client of it through the C ABI, and a fresh room.
+    /// An emulator, a client of it through the C ABI, a fresh room, and the
+    /// bounds every call of these tests runs under.
     struct Fixture {
         _emulator: hms_emulator::Emulator,
         client: *mut hms_client,
         room: CString,
+        bounds: crate::ffi::cancel::hms_call_options,
     }
 
     impl Fixture {
@@ -206,7 +208,18 @@ mod tests {
                 _emulator: emulator,
                 client,
                 room: CString::new(room["id"].as_str().unwrap()).unwrap(),
+                // A loop bound: a call that retries or pages without end
+                // fails here as a timeout, fast, instead of hanging the test.
+                bounds: crate::ffi::cancel::hms_call_options {
+                    deadline_ms: 10_000,
+                    cancel: ptr::null(),
+                },
             }
+        }
+
+        /// The call options of every call that reaches the emulator.
+        fn bounded(&self) -> *const crate::ffi::cancel::hms_call_options {
+            &self.bounds
         }
     }
 
@@ -223,11 +236,17 @@ mod tests {
     #[test]
     fn every_operation_through_the_c_abi() {
         let f = Fixture::new();
-        let none = ptr::null();
+        let bounded = f.bounded();
         unsafe {
             let mut all = ptr::null_mut();
             assert_eq!(
-                hms_room_codes_create(f.client, none, f.room.as_ptr(), &mut all, ptr::null_mut()),
+                hms_room_codes_create(
+                    f.client,
+                    bounded,
+                    f.room.as_ptr(),
+                    &mut all,
+                    ptr::null_mut()
+                ),
                 hms_status::Ok
             );
             assert_eq!((*all).len, 3);
@@ -238,7 +257,7 @@ mod tests {
                 hms_room_code_free(code);
                 let status = hms_room_codes_create_for_role(
                     f.client,
-                    none,
+                    bounded,
                     f.room.as_ptr(),
                     c"guest".as_ptr(),
                     &mut code,
@@ -251,15 +270,10 @@ mod tests {
             hms_room_code_free(code);
 
             let mut listed = ptr::null_mut();
-            // A bound on the listing's loop: a broken pager fails here, fast.
-            let bounded = crate::ffi::cancel::hms_call_options {
-                deadline_ms: 10_000,
-                cancel: ptr::null(),
-            };
             assert_eq!(
                 hms_room_codes_list(
                     f.client,
-                    &bounded,
+                    bounded,
                     f.room.as_ptr(),
                     ptr::null(),
                     &mut listed,
@@ -274,7 +288,7 @@ mod tests {
             assert_eq!(
                 hms_room_codes_list_page(
                     f.client,
-                    none,
+                    bounded,
                     f.room.as_ptr(),
                     ptr::null(),
                     &mut page,
@@ -290,7 +304,7 @@ mod tests {
             assert_eq!(
                 hms_room_codes_set_enabled(
                     f.client,
-                    none,
+                    bounded,
                     code_text.as_ptr(),
                     false,
                     &mut updated,
@@ -309,7 +323,7 @@ mod tests {
             assert_eq!(
                 hms_room_codes_list(
                     f.client,
-                    none,
+                    bounded,
                     f.room.as_ptr(),
                     &filter,
                     &mut listed,
@@ -324,7 +338,7 @@ mod tests {
             let mut err = ptr::null_mut();
             let status = hms_auth_token_for_code(
                 f.client,
-                none,
+                bounded,
                 code_text.as_ptr(),
                 c"user-1".as_ptr(),
                 &mut token,
@@ -339,7 +353,7 @@ mod tests {
             hms_error_free(err);
             hms_room_codes_set_enabled(
                 f.client,
-                none,
+                bounded,
                 code_text.as_ptr(),
                 true,
                 &mut updated,
@@ -349,9 +363,9 @@ mod tests {
             assert_eq!(
                 hms_auth_token_for_code(
                     f.client,
-                    none,
+                    bounded,
                     code_text.as_ptr(),
-                    none.cast(),
+                    ptr::null(),
                     &mut token,
                     ptr::null_mut()
                 ),
@@ -370,7 +384,7 @@ mod tests {
             let mut err = ptr::null_mut();
             let status = hms_room_codes_create_for_role(
                 f.client,
-                ptr::null(),
+                f.bounded(),
                 f.room.as_ptr(),
                 c"nobody".as_ptr(),
                 &mut code,
