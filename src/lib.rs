@@ -102,6 +102,8 @@ mod timestamp;
     not(target_arch = "wasm32")
 ))]
 mod tls;
+#[cfg(any(feature = "blocking", feature = "async", feature = "wasm"))]
+mod tls_problem;
 mod validate;
 
 #[cfg(all(feature = "async", not(target_arch = "wasm32")))]

@@ -8,6 +8,7 @@
 use super::env;
 use super::timer::{clear_timeout, set_timeout};
 use crate::http::{HttpRequest, HttpResponse, TransportFailure, TransportFailureKind};
+use crate::tls_problem::{TlsProblem, TrustAdvice};
 use js_sys::{Array, Function, Promise, Reflect, Uint8Array};
 use std::time::Duration;
 use wasm_bindgen::{JsCast, JsValue};
@@ -28,19 +29,46 @@ const NOT_SENT_CODES: [&str; 6] = [
     "EHOSTUNREACH",
 ];
 
-/// Node's error codes for a server certificate it does not trust: the TLS
-/// handshake failed, so the request did not leave, and would fail again.
-const UNTRUSTED_CERTIFICATE_CODES: [&str; 9] = [
-    "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
-    "UNABLE_TO_GET_ISSUER_CERT",
-    "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
-    "SELF_SIGNED_CERT_IN_CHAIN",
-    "DEPTH_ZERO_SELF_SIGNED_CERT",
-    "CERT_UNTRUSTED",
-    "CERT_HAS_EXPIRED",
-    "CERT_NOT_YET_VALID",
-    "ERR_TLS_CERT_ALTNAME_INVALID",
-];
+/// What a Node TLS error `code` says went wrong in the handshake, or `None`
+/// when it is no TLS error. `detail` is the error's own message, which alone
+/// tells a plain-http answer from other protocol errors under `EPROTO`.
+fn node_tls_problem(code: &str, detail: &str) -> Option<TlsProblem> {
+    Some(match code {
+        "UNABLE_TO_VERIFY_LEAF_SIGNATURE"
+        | "UNABLE_TO_GET_ISSUER_CERT"
+        | "UNABLE_TO_GET_ISSUER_CERT_LOCALLY"
+        | "SELF_SIGNED_CERT_IN_CHAIN"
+        | "DEPTH_ZERO_SELF_SIGNED_CERT"
+        | "CERT_UNTRUSTED"
+        | "CERT_SIGNATURE_FAILURE" => TlsProblem::Untrusted,
+        "ERR_TLS_CERT_ALTNAME_INVALID" | "HOSTNAME_MISMATCH" => TlsProblem::WrongName,
+        "CERT_HAS_EXPIRED" => TlsProblem::Expired,
+        "CERT_NOT_YET_VALID" => TlsProblem::NotYetValid,
+        "CERT_REVOKED" => TlsProblem::Revoked,
+        "ERR_SSL_WRONG_VERSION_NUMBER"
+        | "ERR_SSL_PACKET_LENGTH_TOO_LONG"
+        | "ERR_SSL_HTTP_REQUEST" => TlsProblem::NotTls,
+        "ERR_SSL_UNSUPPORTED_PROTOCOL"
+        | "ERR_SSL_NO_PROTOCOLS_AVAILABLE"
+        | "ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION"
+        | "ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE"
+        | "ERR_SSL_NO_SHARED_CIPHER" => TlsProblem::NoCommonProtocol,
+        "EPROTO"
+            if [
+                "wrong version number",
+                "packet length too long",
+                "http request",
+            ]
+            .iter()
+            .any(|reason| detail.contains(reason)) =>
+        {
+            TlsProblem::NotTls
+        }
+        "EPROTO" => TlsProblem::Other,
+        code if code.starts_with("ERR_SSL_") => TlsProblem::Other,
+        _ => return None,
+    })
+}
 
 /// The error code (`error.cause.code`) with which the package's Node `fetch`
 /// (`keepAliveFetch`, and a client's default) refuses a body over the cap,
@@ -300,20 +328,16 @@ fn fetch_failure(error: &JsValue) -> TransportFailure {
     };
     let cause = Reflect::get(error, &JsValue::from_str("cause")).unwrap_or_default();
     let code = text(&cause, "code");
+    let detail = text(&cause, "message").unwrap_or_default();
+    if let Some(problem) = code.as_deref().and_then(|c| node_tls_problem(c, &detail)) {
+        return TransportFailure::new(
+            TransportFailureKind::TlsHandshake,
+            problem.describe(TrustAdvice::NodeExtraCaCerts),
+        );
+    }
     let kind = match code.as_deref() {
         Some(code) if NOT_SENT_CODES.contains(&code) => TransportFailureKind::NotSent,
         Some(BODY_TOO_LARGE_CODE) => TransportFailureKind::BodyTooLarge,
-        Some(code) if UNTRUSTED_CERTIFICATE_CODES.contains(&code) => {
-            return TransportFailure::new(
-                TransportFailureKind::TlsHandshake,
-                format!(
-                    "the server's TLS certificate is not trusted ({code}). If a private CA \
-                     signed it (a company proxy, a test server), start Node with \
-                     NODE_EXTRA_CA_CERTS=/path/to/ca.pem, or pass a `fetch` whose agent \
-                     trusts that CA"
-                ),
-            );
-        }
         _ => TransportFailureKind::Broken,
     };
     let mut message = text(error, "message").unwrap_or_else(|| "fetch failed".into());

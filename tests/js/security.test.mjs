@@ -70,6 +70,19 @@ test("an untrusted certificate is a network error saying how to trust a CA, neve
   assert.equal(attempts, 1);
 });
 
+test("https to a plain-http server is one attempt, a network error in the project's words", async () => {
+  const plain = apiBase.replace(/^http:/, "https:");
+  let attempts = 0;
+  const counting = (url, init) => (attempts++, pkg.keepAliveFetch()(url, init));
+  for (const fetch of [counting, globalThis.fetch]) {
+    const error = await hmsError(client({ baseUrl: plain, authBaseUrl: plain, fetch }).listPage("room"));
+    assert.equal(error.kind, "network", error.message);
+    assert.match(error.message, /did not answer in TLS/);
+    assert.doesNotMatch(error.message, /SSL routines|EPROTO|ERR_SSL/);
+  }
+  assert.equal(attempts, 1);
+});
+
 test("with NODE_EXTRA_CA_CERTS naming the CA, Node trusts the server", async (t) => {
   const { base, ca } = await tlsEmulator(t);
   const script = `
