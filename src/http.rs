@@ -90,6 +90,22 @@ impl HttpResponse {
     }
 }
 
+#[cfg(all(
+    any(feature = "blocking", feature = "async"),
+    not(target_arch = "wasm32")
+))]
+impl HttpResponse {
+    /// The headers of a native client's response; a header whose value is
+    /// not text is left out.
+    pub(crate) fn headers_of(map: &::http::HeaderMap) -> Vec<(String, String)> {
+        map.iter()
+            .filter_map(|(name, value)| {
+                Some((name.as_str().to_string(), value.to_str().ok()?.to_string()))
+            })
+            .collect()
+    }
+}
+
 /// Why a transport got no response.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]

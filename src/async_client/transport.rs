@@ -94,13 +94,7 @@ impl Transport {
         }
         let mut response = builder.send().await.map_err(|e| self.failure(e))?;
         let status = response.status().as_u16();
-        let headers = response
-            .headers()
-            .iter()
-            .filter_map(|(name, value)| {
-                Some((name.as_str().to_string(), value.to_str().ok()?.to_string()))
-            })
-            .collect();
+        let headers = HttpResponse::headers_of(response.headers());
         let limit = self.max_response_bytes;
         let expected = response.content_length().unwrap_or(0);
         if expected > limit as u64 {

@@ -98,13 +98,7 @@ impl Transport {
         };
         let mut response = result.map_err(|e| failure(e, self.custom_roots))?;
         let status = response.status().as_u16();
-        let headers = response
-            .headers()
-            .iter()
-            .filter_map(|(name, value)| {
-                Some((name.as_str().to_string(), value.to_str().ok()?.to_string()))
-            })
-            .collect();
+        let headers = HttpResponse::headers_of(response.headers());
         let body = read_body(response.body_mut(), self.max_response_bytes)
             .map_err(|e| failure(e, self.custom_roots))?;
         Ok(HttpResponse {
