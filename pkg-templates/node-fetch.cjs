@@ -20,7 +20,9 @@ const fetchFailed = (error) => new TypeError("fetch failed", { cause: error });
  * statusText, rawHeaders, body }>`, over keep-alive agents made on first use
  * (node:https is loaded only for an https URL). A body stops at
  * `options.maxResponseBytes`, else at the calling client's cap
- * (`limits.maxResponseBytes`), else at the core's default. */
+ * (`limits.maxResponseBytes`), else at the core's default. Given
+ * `limits.timeoutMs` (a client's own fetch is), the request gives up after
+ * that long, rejecting with the core's timeout code. */
 function sender(options) {
   const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? Infinity };
   const modules = { "http:": () => http, "https:": () => require("node:https") };
@@ -45,7 +47,16 @@ function sender(options) {
       const abort = () => request.destroy(Object.assign(new Error("The operation was aborted"), { name: "AbortError" }));
       if (signal?.aborted) abort();
       else signal?.addEventListener("abort", abort, { once: true });
+      const timeoutMs = limits?.timeoutMs;
+      const timer =
+        timeoutMs === undefined
+          ? undefined
+          : setTimeout(() => {
+              reject(fetchFailed(Object.assign(new Error(`no response within ${timeoutMs} ms`), { code: core.__timeoutCode() })));
+              request.destroy();
+            }, timeoutMs);
       const settled = (settle) => (value) => {
+        clearTimeout(timer);
         signal?.removeEventListener("abort", abort);
         settle(value);
       };

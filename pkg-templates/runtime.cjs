@@ -15,7 +15,7 @@ const CALLBACK = /^wasm_bindgen__convert__closures|^__wbindgen_destroy_closure$|
 /** The promise-returning methods, whose callers must never wait forever. */
 const ASYNC_METHODS = [
   [glue.RoomCodesClient, ["create", "createForRole", "listPage", "setEnabled", "authTokenForCode"]],
-  [glue.RoomCodeList, ["next", "return"]],
+  [glue.RoomCodeList, ["nextPage"]],
 ];
 
 /** The error of every call once the module has trapped. */
@@ -97,6 +97,48 @@ function track(call) {
   });
 }
 
+/** Where a list keeps the codes of its current page. */
+const LISTING = Symbol("listing");
+
+/** Makes `RoomCodeList` an async iterator: each page comes from wasm as one
+ * array (`nextPage()`, `null` at the end) and its codes are handed out here,
+ * in order, with no call into wasm per code. Calls to `next()` made while a
+ * page is on its way are answered in the order they were made. */
+function iterate(RoomCodeList) {
+  const proto = RoomCodeList.prototype;
+  const listing = (list) => (list[LISTING] ??= { codes: [], at: 0, queue: null, over: false });
+  proto.next = function () {
+    if (stopped) return Promise.reject(stopped);
+    const s = listing(this);
+    if (s.queue === null && s.at < s.codes.length) return Promise.resolve({ value: s.codes[s.at++], done: false });
+    const step = async () => {
+      while (s.at >= s.codes.length) {
+        if (s.over) return { value: undefined, done: true };
+        const codes = await this.nextPage();
+        if (codes === null) s.over = true;
+        else (s.codes = codes), (s.at = 0);
+      }
+      return { value: s.codes[s.at++], done: false };
+    };
+    const queued = s.queue === null ? step() : s.queue.then(step, step);
+    const settled = () => {
+      if (s.queue === queued) s.queue = null;
+    };
+    s.queue = queued;
+    queued.then(settled, settled);
+    return queued;
+  };
+  proto.return = function () {
+    const s = listing(this);
+    (s.codes = []), (s.at = 0), (s.over = true);
+    this.stop();
+    return Promise.resolve({ value: undefined, done: true });
+  };
+  proto[Symbol.asyncIterator] = function () {
+    return this;
+  };
+}
+
 /**
  * Instantiates `module` (a compiled `WebAssembly.Module`) and returns the
  * package's API. `options.randomValues` replaces `crypto.getRandomValues` where
@@ -114,6 +156,7 @@ function start(module, options = {}) {
   glue.__wbg_set_wasm(guard(instance.exports));
   instance.exports.__wbindgen_start();
   if (options.fetch) glue.__setDefaultFetch(options.fetch);
+  iterate(glue.RoomCodeList);
   for (const [type, methods] of ASYNC_METHODS) {
     for (const method of methods) {
       const call = type.prototype[method];

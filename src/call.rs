@@ -74,6 +74,23 @@ impl<'a, T> Call<'a, T> {
         self
     }
 
+    /// The same call, its successful body read by `parse` instead (the npm
+    /// layer reads codes in place and writes them as JSON for JS).
+    #[cfg(feature = "wasm")]
+    pub(crate) fn parsing<U>(self, parse: fn(&[u8]) -> Result<U>) -> Call<'a, U> {
+        Call {
+            core: self.core,
+            operation: self.operation,
+            name: self.name,
+            request: self.request,
+            parse,
+            retries_done: self.retries_done,
+            renewed_after_401: self.renewed_after_401,
+            sent_token: self.sent_token,
+            timeout: self.timeout,
+        }
+    }
+
     /// Bounds each attempt of this call by `timeout` instead of the configured
     /// one (a per-call override); timeout errors then name it.
     pub fn set_timeout(&mut self, timeout: Duration) {

@@ -82,6 +82,8 @@ mod drive;
 mod encode;
 mod error;
 mod http;
+#[cfg(any(feature = "wasm", test))]
+mod js_json;
 mod jwt;
 mod link;
 mod model;
@@ -105,6 +107,7 @@ mod tls;
 #[cfg(any(feature = "blocking", feature = "async", feature = "wasm"))]
 mod tls_problem;
 mod validate;
+mod views;
 
 #[cfg(all(feature = "async", not(target_arch = "wasm32")))]
 pub mod async_client;

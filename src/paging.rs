@@ -49,12 +49,18 @@ impl Pager {
     /// absent cursor. A cursor seen before is a `decode` error (it would loop),
     /// and so is a cursor after `max_pages` pages (a service that never stops).
     pub fn on_page(&mut self, page: &RoomCodePage) -> Result<()> {
+        self.on_cursor(page.last.as_deref(), !page.data.is_empty())
+    }
+
+    /// [`Pager::on_page`] for a page known by its cursor and whether it held
+    /// any code (the npm layer, which keeps the page as JSON).
+    pub(crate) fn on_cursor(&mut self, last: Option<&str>, had_codes: bool) -> Result<()> {
         self.pages = self.pages.saturating_add(1);
-        let Some(last) = page.last.as_ref().filter(|_| !page.data.is_empty()) else {
+        let Some(last) = last.filter(|_| had_codes) else {
             self.done = true;
             return Ok(());
         };
-        if self.seen.contains(last) {
+        if self.seen.iter().any(|seen| seen == last) {
             self.done = true;
             return Err(Error::decode(
                 "list: the service repeated a paging cursor; stopped instead of looping",
@@ -68,8 +74,8 @@ impl Pager {
                 self.pages
             )));
         }
-        self.seen.push(last.clone());
-        self.filter.start = Some(last.clone());
+        self.seen.push(last.to_owned());
+        self.filter.start = Some(last.to_owned());
         self.start_from_service = true;
         Ok(())
     }

@@ -1,36 +1,52 @@
 //! Parsers of successful bodies into typed results. Unknown fields are ignored;
-//! a body of the wrong shape is `decode`.
+//! a body of the wrong shape is `decode`. The `*_view` parsers check the same
+//! rules and leave the strings in the body (see `views.rs`); the others own them.
 
 use crate::error::{Error, Result};
 use crate::model::{RoomCode, RoomCodePage};
 use crate::timestamp;
-use serde::de::DeserializeOwned;
+use crate::views::{CodeView, PageView};
 use serde::Deserialize;
 
-/// `{"data": [RoomCode, ...]}` from create.
-pub fn code_list(body: &[u8]) -> Result<Vec<RoomCode>> {
+/// `{"data": [RoomCode, ...]}` from create, read in place.
+pub(crate) fn code_list_view(body: &[u8]) -> Result<Vec<CodeView<'_>>> {
     #[derive(Deserialize)]
-    struct Wrapped {
-        data: Vec<RoomCode>,
+    struct Wrapped<'a> {
+        #[serde(borrow)]
+        data: Vec<CodeView<'a>>,
     }
     let codes = json::<Wrapped>(body, "a list of room codes")?.data;
     codes.iter().try_for_each(check_timestamps)?;
     Ok(codes)
 }
 
-/// A bare RoomCode from create_for_role and set_enabled.
-pub fn code(body: &[u8]) -> Result<RoomCode> {
+/// `{"data": [RoomCode, ...]}` from create.
+pub fn code_list(body: &[u8]) -> Result<Vec<RoomCode>> {
+    Ok(code_list_view(body)?.into_iter().map(RoomCode::from).collect())
+}
+
+/// A bare RoomCode from create_for_role and set_enabled, read in place.
+pub(crate) fn code_view(body: &[u8]) -> Result<CodeView<'_>> {
     let code = json(body, "a room code")?;
     check_timestamps(&code)?;
     Ok(code)
 }
 
+/// A bare RoomCode from create_for_role and set_enabled.
+pub fn code(body: &[u8]) -> Result<RoomCode> {
+    code_view(body).map(RoomCode::from)
+}
+
+/// `{"limit", "data", "last"}` from list, read in place.
+pub(crate) fn page_view(body: &[u8]) -> Result<PageView<'_>> {
+    let page: PageView = json(body, "a page of room codes")?;
+    page.data.iter().try_for_each(check_timestamps)?;
+    Ok(page)
+}
+
 /// `{"limit", "data", "last"}` from list; an empty `last` becomes `None`.
 pub fn page(body: &[u8]) -> Result<RoomCodePage> {
-    let mut page: RoomCodePage = json(body, "a page of room codes")?;
-    page.data.iter().try_for_each(check_timestamps)?;
-    page.last = page.last.filter(|last| !last.is_empty());
-    Ok(page)
+    page_view(body).map(RoomCodePage::from)
 }
 
 /// `{"token": "..."}` from the token exchange.
@@ -49,20 +65,17 @@ pub fn token(body: &[u8]) -> Result<String> {
 }
 
 /// The timestamps of `code` that are present are RFC 3339.
-fn check_timestamps(code: &RoomCode) -> Result<()> {
-    for (field, value) in [
-        ("created_at", &code.created_at),
-        ("updated_at", &code.updated_at),
-    ] {
+fn check_timestamps(code: &CodeView) -> Result<()> {
+    for (field, value) in code.timestamps() {
         if let Some(value) = value {
-            timestamp::check(field, value)?;
+            timestamp::check(field, value.as_str())?;
         }
     }
     Ok(())
 }
 
 /// Checks the body is UTF-8 once, so the parser need not check each string.
-fn json<T: DeserializeOwned>(body: &[u8], what: &str) -> Result<T> {
+fn json<'a, T: Deserialize<'a>>(body: &'a [u8], what: &str) -> Result<T> {
     let text = std::str::from_utf8(body).map_err(|e| {
         Error::decode(format!(
             "the service's answer is not {what}: it is not UTF-8 ({e})"

@@ -136,11 +136,11 @@ async fn every_operation_round_trips() {
         .unwrap();
     let mut listed = 0;
     loop {
-        let step = resolve(list.next()).await;
-        if get(&step, "done").is_truthy() {
+        let page = resolve(list.next_page()).await;
+        if page.is_null() {
             break;
         }
-        listed += 1;
+        listed += Array::from(&page).length();
     }
     assert_eq!(listed, 4);
 

@@ -7,9 +7,10 @@ use super::env;
 use super::list::RoomCodeList;
 use super::options::{self, ClientOptions};
 use super::transport::Transport;
-use super::values::to_js;
+use super::values::parse_json;
 use crate::core::Core;
 use crate::error::Error;
+use crate::js_json;
 use js_sys::Promise;
 use std::future::Future;
 use std::pin::Pin;
@@ -78,10 +79,8 @@ impl RoomCodesClient {
     ) -> Promise {
         self.spawn(options, |shared, options| async move {
             let room_id = args::string("roomId", &room_id)?;
-            let codes = shared
-                .drive(shared.core.create(&room_id)?, &options)
-                .await?;
-            to_js(&codes)
+            let call = shared.core.create(&room_id)?.parsing(js_json::codes);
+            parse_json(&shared.drive(call, &options).await?)
         })
     }
 
@@ -96,8 +95,11 @@ impl RoomCodesClient {
         self.spawn(options, |shared, options| async move {
             let room_id = args::string("roomId", &room_id)?;
             let role = args::string("role", &role)?;
-            let call = shared.core.create_for_role(&room_id, &role)?;
-            to_js(&shared.drive(call, &options).await?)
+            let call = shared
+                .core
+                .create_for_role(&room_id, &role)?
+                .parsing(js_json::code);
+            parse_json(&shared.drive(call, &options).await?)
         })
     }
 
@@ -129,8 +131,8 @@ impl RoomCodesClient {
         self.spawn(options, |shared, options| async move {
             let room_id = args::string("roomId", &room_id)?;
             let filter = options::filter(&filter, true)?;
-            let call = shared.core.list_page(&room_id, &filter)?;
-            to_js(&shared.drive(call, &options).await?)
+            let call = shared.core.list_page(&room_id, &filter)?.parsing(js_json::page);
+            parse_json(&shared.drive(call, &options).await?.json)
         })
     }
 
@@ -145,8 +147,8 @@ impl RoomCodesClient {
         self.spawn(options, |shared, options| async move {
             let code = args::string("code", &code)?;
             let enabled = args::boolean("enabled", &enabled)?;
-            let call = shared.core.set_enabled(&code, enabled)?;
-            to_js(&shared.drive(call, &options).await?)
+            let call = shared.core.set_enabled(&code, enabled)?.parsing(js_json::code);
+            parse_json(&shared.drive(call, &options).await?)
         })
     }
 
@@ -177,9 +179,16 @@ impl RoomCodesClient {
 
 impl RoomCodesClient {
     /// A client with these settings.
-    fn with(ClientOptions { config, fetch }: ClientOptions) -> RoomCodesClient {
+    fn with(
+        ClientOptions {
+            config,
+            fetch,
+            fetch_bounds_attempts,
+        }: ClientOptions,
+    ) -> RoomCodesClient {
         let transport = Transport {
             fetch,
+            fetch_bounds_attempts,
             max_response_bytes: config.max_response_bytes(),
             browser: env::is_browser_page(),
         };

@@ -61,6 +61,14 @@ pub fn body_too_large_code() -> String {
     super::transport::BODY_TOO_LARGE_CODE.into()
 }
 
+/// The error code with which the package's Node `fetch` gives up on an
+/// attempt at the `timeoutMs` the client passed it. Internal, for
+/// node-fetch.cjs.
+#[wasm_bindgen(js_name = "__timeoutCode", skip_typescript)]
+pub fn timeout_code() -> String {
+    super::transport::TIMEOUT_CODE.into()
+}
+
 /// The body cap of a client given no `maxResponseBytes`: the default of a
 /// `keepAliveFetch` used on its own. Internal, for node-fetch.cjs.
 #[wasm_bindgen(js_name = "__defaultMaxResponseBytes", skip_typescript)]

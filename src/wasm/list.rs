@@ -1,85 +1,44 @@
-//! `RoomCodeList`: the async iterator of `client.list()`, walking the pages
-//! with the core's [`Pager`].
-//!
-//! A page crosses into JS once, as an array of ready iterator results
-//! (`{ value: code, done: false }`, one `JSON.parse`); `next()` then hands
-//! them out with no future, no closure and no JSON of its own, so iterating a
-//! page costs little more than `listPage`.
+//! `RoomCodeList`: the listing of `client.list()`, walking the pages with the
+//! core's [`Pager`]. A page crosses into JS once, as an array (`nextPage()`);
+//! the package's entry (runtime.cjs) makes the list an async iterator that
+//! hands those codes out one at a time with no further call into wasm.
 
 use super::args;
 use super::drive::Shared;
 use super::options::{self, CallOptions};
-use super::values::to_js;
+use super::values::parse_json;
 use crate::error::Error;
-use crate::model::RoomCode;
+use crate::js_json;
 use crate::paging::Pager;
-use js_sys::{Array, Object, Promise, Reflect};
-use serde::ser::{Serialize, SerializeStruct, Serializer};
+use js_sys::Promise;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 
 /// Every room code of a room, fetched a page at a time as the iteration goes;
-/// an `AsyncIterableIterator<RoomCode>`. After an error it yields nothing more.
-/// Calls to `next()` run one after another, in order.
+/// an `AsyncIterableIterator<RoomCode>` (`for await (const code of list)`).
+/// After an error it yields nothing more.
 #[wasm_bindgen]
 pub struct RoomCodeList {
     state: Rc<RefCell<State>>,
 }
 
-/// The listing, shared by the promises of `next()`.
+/// The listing, shared by the promises of `nextPage()`.
 struct State {
     shared: Rc<Shared>,
     room_id: String,
     options: CallOptions,
     pager: Pager,
-    /// The current page's iterator results, their count, and the index of
-    /// the next one.
-    page: Array,
-    len: u32,
-    at: u32,
-    /// An argument error, reported by the first `next()`.
+    /// An argument error, reported by the first `nextPage()`.
     error: Option<Error>,
-    /// The promise of the last `next()` that had to wait, which the next one
-    /// waits for.
+    /// The promise of the last `nextPage()`, which the next one waits for.
     last: Option<Promise>,
-    /// How many `next()` calls are waiting (for a page, or for one another).
-    waiting: u32,
-}
-
-impl State {
-    /// The current page's next iterator result, if it has one left.
-    fn take(&mut self) -> Option<JsValue> {
-        (self.at < self.len).then(|| {
-            self.at += 1;
-            self.page.get(self.at - 1)
-        })
-    }
-
-    /// Ends the listing: no page, no fetch.
-    fn stop(&mut self) {
-        self.pager.stop();
-        self.page = Array::new();
-        (self.len, self.at) = (0, 0);
-    }
-}
-
-/// A code as the iterator result `{ value: code, done: false }`.
-struct Item<'a>(&'a RoomCode);
-
-impl Serialize for Item<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut item = serializer.serialize_struct("Item", 2)?;
-        item.serialize_field("value", self.0)?;
-        item.serialize_field("done", &false)?;
-        item.end()
-    }
 }
 
 impl RoomCodeList {
     /// The listing of `room_id` with `filter` and call `options` (not read yet:
-    /// a bad one makes the first `next()` reject).
+    /// a bad one makes the first `nextPage()` reject).
     pub(crate) fn new(
         shared: Rc<Shared>,
         room_id: &JsValue,
@@ -108,12 +67,8 @@ impl RoomCodeList {
             room_id,
             options,
             pager,
-            page: Array::new(),
-            len: 0,
-            at: 0,
             error,
             last: None,
-            waiting: 0,
         };
         RoomCodeList {
             state: Rc::new(RefCell::new(state)),
@@ -123,91 +78,54 @@ impl RoomCodeList {
 
 #[wasm_bindgen]
 impl RoomCodeList {
-    /// The next code: `{ value: code, done: false }`, then `{ done: true }`.
-    #[wasm_bindgen(unchecked_return_type = "Promise<IteratorResult<RoomCode, undefined>>")]
-    pub fn next(&self) -> Promise {
-        let mut s = self.state.borrow_mut();
-        if s.waiting == 0 {
-            if let Some(item) = s.take() {
-                return Promise::resolve(&item);
-            }
-        }
-        s.waiting += 1;
-        let previous = s.last.take();
-        drop(s);
+    /// The next page's codes (never an empty array), or `null` once the
+    /// listing is over. Calls run one after another, in order.
+    #[wasm_bindgen(js_name = "nextPage", unchecked_return_type = "Promise<RoomCode[] | null>")]
+    pub fn next_page(&self) -> Promise {
+        let previous = self.state.borrow_mut().last.take();
         let state = self.state.clone();
         let promise = future_to_promise(async move {
             if let Some(previous) = previous {
                 let _ = JsFuture::from(previous).await;
             }
-            let result = next_code(&state).await;
-            state.borrow_mut().waiting -= 1;
-            result
+            next_page(&state).await
         });
         self.state.borrow_mut().last = Some(promise.clone());
         promise
     }
 
-    /// Ends the listing early (a `break` out of `for await` calls it).
-    #[wasm_bindgen(
-        js_name = "return",
-        unchecked_return_type = "Promise<IteratorResult<RoomCode, undefined>>"
-    )]
-    pub fn finish(&self) -> Promise {
-        self.state.borrow_mut().stop();
-        Promise::resolve(&done())
-    }
-
-    /// The iterator itself (the same listing), for `for await`.
-    #[wasm_bindgen(js_name = "[Symbol.asyncIterator]")]
-    pub fn async_iterator(&self) -> RoomCodeList {
-        RoomCodeList {
-            state: self.state.clone(),
-        }
+    /// Ends the listing: no further page is fetched (a `break` out of
+    /// `for await` calls it).
+    pub fn stop(&self) {
+        self.state.borrow_mut().pager.stop();
     }
 }
 
-/// The next code, fetching pages until one has a code or the listing ends.
-async fn next_code(state: &RefCell<State>) -> Result<JsValue, JsValue> {
+/// The next page's codes, or `null` when the listing is over.
+async fn next_page(state: &RefCell<State>) -> Result<JsValue, JsValue> {
     let shared = state.borrow().shared.clone();
-    loop {
-        let (call, options) = {
-            let mut s = state.borrow_mut();
-            if let Some(error) = s.error.take() {
-                s.stop();
-                return Err(error.into());
-            }
-            if let Some(item) = s.take() {
-                return Ok(item);
-            }
-            let Some(call) = shared.core.list_next(&s.room_id, &s.pager) else {
-                return Ok(done());
-            };
-            (call, s.options.clone())
-        };
-        let fetched = async { shared.drive(call?, &options).await }.await;
+    let (call, options) = {
         let mut s = state.borrow_mut();
-        match fetched.and_then(|page| {
-            s.pager.on_page(&page)?;
-            let items: Vec<Item> = page.data.iter().map(Item).collect();
-            to_js(&items)
-        }) {
-            Ok(items) => {
-                s.page = items.unchecked_into();
-                (s.len, s.at) = (s.page.length(), 0);
-            }
-            Err(error) => {
-                s.stop();
-                return Err(error);
-            }
+        if let Some(error) = s.error.take() {
+            s.pager.stop();
+            return Err(error.into());
         }
+        let Some(call) = shared.core.list_next(&s.room_id, &s.pager) else {
+            return Ok(JsValue::NULL);
+        };
+        (call, s.options.clone())
+    };
+    let fetched = async { shared.drive(call?.parsing(js_json::page), &options).await }.await;
+    let mut s = state.borrow_mut();
+    let codes = fetched.and_then(|page| {
+        s.pager.on_cursor(page.cursor.as_deref(), page.had_codes)?;
+        if !page.had_codes {
+            return Ok(JsValue::NULL);
+        }
+        parse_json(&page.json[page.data.clone()])
+    });
+    if codes.is_err() {
+        s.pager.stop();
     }
-}
-
-/// `{ value: undefined, done: true }`: the end of the listing.
-fn done() -> JsValue {
-    let result = Object::new();
-    let _ = Reflect::set(&result, &"value".into(), &JsValue::UNDEFINED);
-    let _ = Reflect::set(&result, &"done".into(), &true.into());
-    result.into()
+    codes
 }

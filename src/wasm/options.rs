@@ -12,10 +12,16 @@ use std::time::Duration;
 use wasm_bindgen::JsValue;
 use web_sys::AbortSignal;
 
-/// A client's settings: the core's config and the caller's `fetch`, if any.
+/// A client's settings: the core's config and the `fetch` to send with.
 pub struct ClientOptions {
     pub config: Config,
+    /// The caller's `fetch`, else the entry point's default, else `None` (the
+    /// global one).
     pub fetch: Option<Function>,
+    /// Whether `fetch` is the entry point's default (the package's Node
+    /// `fetch`), which bounds each attempt itself: it takes `timeoutMs` and
+    /// watches the signal, so no `AbortController` is needed per attempt.
+    pub fetch_bounds_attempts: bool,
 }
 
 /// Reads `new RoomCodesClient(options)` or, `from_env`, the options of
@@ -102,9 +108,18 @@ pub fn client(value: &JsValue, from_env: bool) -> Result<ClientOptions> {
              pass a managementToken instead, or use a runtime with Web Crypto",
         ));
     }
+    let (fetch, fetch_bounds_attempts) = match bag.function("fetch")? {
+        Some(fetch) => (Some(fetch), false),
+        None => {
+            let default = host::default_fetch();
+            let own = default.is_some();
+            (default, own)
+        }
+    };
     Ok(ClientOptions {
         config,
-        fetch: bag.function("fetch")?.or_else(host::default_fetch),
+        fetch,
+        fetch_bounds_attempts,
     })
 }
 

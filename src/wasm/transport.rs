@@ -76,14 +76,22 @@ fn node_tls_problem(code: &str, detail: &str) -> Option<TlsProblem> {
 /// (`host::body_too_large_code`).
 pub const BODY_TOO_LARGE_CODE: &str = "HMS_BODY_TOO_LARGE";
 
+/// The error code (`error.cause.code`) with which a client's default Node
+/// `fetch` gives up at the `timeoutMs` it was given. The one copy, as above.
+pub const TIMEOUT_CODE: &str = "HMS_TIMEOUT";
+
 /// How one attempt ended: what the core is fed, or the caller's abort.
 pub type Sent = Result<Result<HttpResponse, TransportFailure>, JsValue>;
 
 /// Sends requests with `fetch`.
 #[derive(Debug)]
 pub struct Transport {
-    /// The caller's `fetch`, or `None` for the global one.
+    /// The `fetch` to call, or `None` for the global one.
     pub fetch: Option<Function>,
+    /// Whether `fetch` bounds each attempt itself (the package's Node
+    /// `fetch`: it takes `timeoutMs`, watches the signal and answers the body
+    /// as bytes), so the attempt needs no `AbortController` of its own.
+    pub fetch_bounds_attempts: bool,
     /// The largest body read.
     pub max_response_bytes: usize,
     /// Whether this is a browser page, which owns the `user-agent` header.
@@ -99,8 +107,11 @@ impl Transport {
         timeout: Duration,
         signal: Option<&AbortSignal>,
     ) -> Sent {
+        if self.fetch_bounds_attempts {
+            return self.send_bounded(request, timeout, signal).await;
+        }
         let attempt = Attempt::start(timeout, signal)?;
-        let outcome = match self.fetch(request, &attempt.controller.signal()) {
+        let outcome = match self.fetch(request, Some(&attempt.controller.signal()), None) {
             Ok(pending) => match attempt.settle(pending).await {
                 Ok(response) => self.read(response.unchecked_into(), &attempt).await,
                 Err(error) => Err(Broke::Fetch(error)),
@@ -113,10 +124,49 @@ impl Transport {
         }
     }
 
-    /// Starts `fetch(url, init, { maxResponseBytes })`: the third argument,
-    /// which a standard `fetch` ignores, tells the package's Node `fetch` the
-    /// cap at which to stop reading, so that it never holds a cap of its own.
-    fn fetch(&self, request: &HttpRequest, signal: &AbortSignal) -> Result<Promise, JsValue> {
+    /// [`Transport::send`] over a `fetch` that bounds the attempt itself: one
+    /// call, given the caller's signal and the timeout, answering the body as
+    /// bytes.
+    async fn send_bounded(
+        &self,
+        request: &HttpRequest,
+        timeout: Duration,
+        signal: Option<&AbortSignal>,
+    ) -> Sent {
+        super::timer::check(signal)?;
+        let sent = match self.fetch(request, signal, Some(timeout)) {
+            Ok(pending) => JsFuture::from(pending).await,
+            Err(error) => Err(error),
+        };
+        let outcome = match sent {
+            Ok(response) => {
+                let response: Response = response.unchecked_into();
+                match response.body() {
+                    Some(body) => self.bytes(&body).map(|body| self.head(&response, body)),
+                    None => Ok(self.head(&response, Vec::new())),
+                }
+            }
+            Err(error) => Err(Broke::Fetch(error)),
+        };
+        match outcome {
+            Ok(response) => Ok(Ok(response)),
+            Err(broke) => {
+                super::timer::check(signal)?;
+                Ok(Err(broke.failure(timeout)))
+            }
+        }
+    }
+
+    /// Starts `fetch(url, init, { maxResponseBytes, timeoutMs })`: the third
+    /// argument, which a standard `fetch` ignores, tells the package's Node
+    /// `fetch` the cap at which to stop reading (so that it never holds a cap
+    /// of its own) and, when it bounds attempts itself, when to give up.
+    fn fetch(
+        &self,
+        request: &HttpRequest,
+        signal: Option<&AbortSignal>,
+        timeout: Option<Duration>,
+    ) -> Result<Promise, JsValue> {
         // Pairs, a `HeadersInit` every fetch takes, rather than a `Headers`:
         // in Node that class loads undici, which costs a cold start ~20 ms.
         let headers = Array::new();
@@ -132,7 +182,9 @@ impl Transport {
         init.set_method(request.method.as_str());
         init.set_headers(&headers);
         init.set_redirect(RequestRedirect::Manual);
-        init.set_signal(Some(signal));
+        if let Some(signal) = signal {
+            init.set_signal(Some(signal));
+        }
         if let Some(body) = &request.body {
             init.set_body(&JsValue::from_str(body));
         }
@@ -148,6 +200,13 @@ impl Transport {
             &JsValue::from_str("maxResponseBytes"),
             &JsValue::from_f64(self.max_response_bytes as f64),
         )?;
+        if let Some(timeout) = timeout {
+            Reflect::set(
+                &limits,
+                &JsValue::from_str("timeoutMs"),
+                &JsValue::from_f64(timeout.as_secs_f64() * 1000.0),
+            )?;
+        }
         Ok(Promise::resolve(&fetch.call3(
             &JsValue::UNDEFINED,
             &url,
@@ -160,6 +219,21 @@ impl Transport {
     /// browser page a redirect comes back opaque, with status 0; the core
     /// reports it as `unexpected_status`, as it does a 3xx elsewhere.)
     async fn read(&self, response: Response, attempt: &Attempt<'_>) -> Result<HttpResponse, Broke> {
+        let body = match response.body() {
+            // Bytes already (the Node default's light response): no read, no promise.
+            Some(bytes) if bytes.is_instance_of::<Uint8Array>() => self.bytes(&bytes)?,
+            Some(stream) if has_method(&stream, "getReader") => {
+                self.stream(stream.get_reader().unchecked_into(), attempt)
+                    .await?
+            }
+            Some(_) => self.buffer(&response, attempt).await?,
+            None => Vec::new(),
+        };
+        Ok(self.head(&response, body))
+    }
+
+    /// `response`'s status and headers, with `body`.
+    fn head(&self, response: &Response, body: Vec<u8>) -> HttpResponse {
         let mut headers = Vec::new();
         if let Ok(Some(entries)) = js_sys::try_iter(&response.headers()) {
             for entry in entries.flatten() {
@@ -171,27 +245,20 @@ impl Transport {
                 }
             }
         }
-        let body = match response.body() {
-            // Bytes already (the Node default's light response): no read, no promise.
-            Some(bytes) if bytes.is_instance_of::<Uint8Array>() => {
-                let bytes: &Uint8Array = bytes.unchecked_ref();
-                if bytes.length() as usize > self.max_response_bytes {
-                    return Err(Broke::TooLarge);
-                }
-                bytes.to_vec()
-            }
-            Some(stream) if has_method(&stream, "getReader") => {
-                self.stream(stream.get_reader().unchecked_into(), attempt)
-                    .await?
-            }
-            Some(_) => self.buffer(&response, attempt).await?,
-            None => Vec::new(),
-        };
-        Ok(HttpResponse {
+        HttpResponse {
             status: response.status(),
             headers,
             body,
-        })
+        }
+    }
+
+    /// A body that is bytes already (a `Uint8Array`), up to the cap.
+    fn bytes(&self, body: &JsValue) -> Result<Vec<u8>, Broke> {
+        let bytes: &Uint8Array = body.unchecked_ref();
+        if bytes.length() as usize > self.max_response_bytes {
+            return Err(Broke::TooLarge);
+        }
+        Ok(bytes.to_vec())
     }
 
     /// A WHATWG body stream, read chunk by chunk: an oversized body stops at the cap.
@@ -235,6 +302,28 @@ enum Broke {
     Fetch(JsValue),
     /// The body was over the cap.
     TooLarge,
+}
+
+impl Broke {
+    /// The failure the core is fed, for an attempt bounded by `timeout`.
+    fn failure(self, timeout: Duration) -> TransportFailure {
+        match self {
+            Broke::Fetch(error) => fetch_failure(&error, timeout),
+            Broke::TooLarge => TransportFailure::new(
+                TransportFailureKind::BodyTooLarge,
+                "the response body is over the size cap",
+            ),
+        }
+    }
+}
+
+/// The failure of an attempt that got no response within `timeout`.
+fn timed_out(timeout: Duration) -> TransportFailure {
+    let ms = timeout.as_millis() as u64;
+    TransportFailure::new(
+        TransportFailureKind::Timeout,
+        format!("no response within {ms} ms"),
+    )
 }
 
 /// Whether `value.name` is a function.
@@ -292,19 +381,9 @@ impl<'a> Attempt<'a> {
     fn failure(&self, broke: Broke) -> Result<TransportFailure, JsValue> {
         super::timer::check(self.signal)?;
         if self.controller.signal().aborted() {
-            let ms = self.timeout.as_millis() as u64;
-            return Ok(TransportFailure::new(
-                TransportFailureKind::Timeout,
-                format!("no response within {ms} ms"),
-            ));
+            return Ok(timed_out(self.timeout));
         }
-        Ok(match broke {
-            Broke::Fetch(error) => fetch_failure(&error),
-            Broke::TooLarge => TransportFailure::new(
-                TransportFailureKind::BodyTooLarge,
-                "the response body is over the size cap",
-            ),
-        })
+        Ok(broke.failure(self.timeout))
     }
 }
 
@@ -320,7 +399,7 @@ impl Drop for Attempt<'_> {
 /// Sorts a rejected `fetch` by whether the request can have left: only Node's
 /// connection and certificate errors prove it did not; a browser's
 /// `TypeError` tells nothing.
-fn fetch_failure(error: &JsValue) -> TransportFailure {
+fn fetch_failure(error: &JsValue, timeout: Duration) -> TransportFailure {
     let text = |value: &JsValue, key: &str| {
         Reflect::get(value, &JsValue::from_str(key))
             .ok()
@@ -336,6 +415,7 @@ fn fetch_failure(error: &JsValue) -> TransportFailure {
         );
     }
     let kind = match code.as_deref() {
+        Some(TIMEOUT_CODE) => return timed_out(timeout),
         Some(code) if NOT_SENT_CODES.contains(&code) => TransportFailureKind::NotSent,
         Some(BODY_TOO_LARGE_CODE) => TransportFailureKind::BodyTooLarge,
         _ => TransportFailureKind::Broken,

@@ -54,6 +54,16 @@ export interface RoomCode {
   updated_at: string | null;
 }
 
+/** The iteration of a listing: `for await (const code of client.list(roomId))`. */
+export interface RoomCodeList extends AsyncIterableIterator<RoomCode> {
+  /** The next code: `{ value: code, done: false }`, then `{ done: true }`. */
+  next(): Promise<IteratorResult<RoomCode, undefined>>;
+  /** Ends the listing early (a `break` out of `for await` calls it). */
+  return(): Promise<IteratorResult<RoomCode, undefined>>;
+  /** The list itself. */
+  [Symbol.asyncIterator](): RoomCodeList;
+}
+
 /** One page of a room's codes. */
 export interface RoomCodePage {
   /** The page size the service used, if it said. */
