@@ -11,7 +11,7 @@ import { accessKey, apiBase, appSecret } from "./emulator.mjs";
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** The npm package as `make npm-package` assembled it (Node entry). */
 export const oursEntry = path.resolve(here, "../../target/npm/hms-room-codes/index.mjs");
-const ours = await import(pathToFileURL(process.env.OURS_ENTRY ?? oursEntry));
+const ours = await import(pathToFileURL(oursEntry));
 const { SDK: HMSSDK } = createRequire(import.meta.url)("@100mslive/server-sdk");
 
 const createPath = (room) => `${apiBase}/room-codes/room/${room}/role/guest`;
