@@ -49,7 +49,7 @@ for (let round = 0; round < ROUNDS; round++) {
   const { ms: bareMs } = timed(["-e", "0"]);
   bare.push(bareMs);
   for (const name of names.map((_, i) => names[(i + round) % names.length])) {
-    const { ms, out } = timed([path.join(here, "cold-child.mjs"), name, dirs[name], room]);
+    const { ms, out } = timed([path.join(here, "cold-child.cjs"), name, dirs[name], room]);
     runs[name].push({ ms, added: ms - bareMs, peak_rss: JSON.parse(out).peak_rss });
   }
 }
