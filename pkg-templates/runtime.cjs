@@ -115,8 +115,9 @@ function iterate(RoomCodeList) {
       while (s.at >= s.codes.length) {
         if (s.over) return { value: undefined, done: true };
         const codes = await this.nextPage();
-        if (codes === null) s.over = true;
-        else (s.codes = codes), (s.at = 0);
+        if (codes !== null) (s.codes = codes), (s.at = 0);
+        // The last page ends the listing here, with no call for an empty one.
+        s.over = codes === null || !this.hasMore();
       }
       return { value: s.codes[s.at++], done: false };
     };

@@ -135,6 +135,7 @@ async fn every_operation_round_trips() {
         )
         .unwrap();
     let mut listed = 0;
+    assert!(list.has_more());
     loop {
         let page = resolve(list.next_page()).await;
         if page.is_null() {
@@ -143,6 +144,7 @@ async fn every_operation_round_trips() {
         listed += Array::from(&page).length();
     }
     assert_eq!(listed, 4);
+    assert!(!list.has_more());
 
     let code = get(&extra, "code");
     let disabled = resolve(client.set_enabled(code.clone(), false.into(), none.clone())).await;

@@ -94,6 +94,14 @@ impl RoomCodeList {
         promise
     }
 
+    /// Whether another `nextPage()` may still bring codes: `false` once the
+    /// listing has ended (the last page came, an error, or `stop()`).
+    #[wasm_bindgen(js_name = "hasMore")]
+    pub fn has_more(&self) -> bool {
+        let s = self.state.borrow();
+        s.error.is_some() || s.pager.next_filter().is_some()
+    }
+
     /// Ends the listing: no further page is fetched (a `break` out of
     /// `for await` calls it).
     pub fn stop(&self) {
