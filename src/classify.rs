@@ -8,8 +8,7 @@
 use crate::error::{Error, ErrorKind};
 use crate::http::HttpResponse;
 use crate::operation::Operation;
-use serde::Deserialize;
-use serde_json::value::RawValue;
+use crate::json::{once, Reader};
 use std::time::Duration;
 
 /// The longest service message copied into an error.
@@ -89,26 +88,37 @@ pub struct ServiceError {
 }
 
 impl ServiceError {
-    /// Reads the service's error shape from `body`; anything else is `None`.
+    /// Reads the service's error shape from `body`: an object whose
+    /// `message` is a string, with optional `details` (a list, or one value)
+    /// and the older `data.description`. Anything else is `None`.
     pub fn parse(body: &[u8]) -> Option<ServiceError> {
-        let body: ErrorBody = serde_json::from_slice(body).ok()?;
-        let mut details: Vec<String> = match body.details {
-            Some(raw) if raw.get().starts_with('[') => {
-                serde_json::from_str::<Vec<&RawValue>>(raw.get())
-                    .ok()?
-                    .into_iter()
-                    .map(text_of)
-                    .collect()
+        let mut reader = Reader::new(std::str::from_utf8(body).ok()?);
+        let (mut message, mut details, mut description) = (None, None, None);
+        reader
+            .object(|r, key| match key {
+                "message" => once(&mut message, r.string()?, r, key),
+                "details" => once(&mut details, r.nullable(Reader::raw)?, r, key),
+                "data" => once(&mut description, r.nullable(description_of)?, r, key),
+                _ => r.skip(),
+            })
+            .ok()?;
+        reader.end().ok()?;
+        let mut details: Vec<String> = match details.flatten() {
+            Some(raw) if raw.starts_with('[') => {
+                let mut texts = Vec::new();
+                Reader::new(raw)
+                    .array(|r| r.raw().map(|item| texts.push(text_of(item))))
+                    .ok()?;
+                texts
             }
             Some(raw) => vec![text_of(raw)],
-            // Absent or `null` (serde reads a JSON null as `None`).
             None => Vec::new(),
         };
-        if let Some(description) = body.data.and_then(|data| data.description) {
+        if let Some(description) = description.flatten().flatten() {
             details.push(text_of(description));
         }
         Some(ServiceError {
-            message: body.message.chars().take(MAX_MESSAGE_CHARS).collect(),
+            message: message?.as_str().chars().take(MAX_MESSAGE_CHARS).collect(),
             details,
         })
     }
@@ -118,27 +128,23 @@ impl ServiceError {
     }
 }
 
-/// The service's error shape. Its values stay raw JSON (no `serde_json::Value`,
-/// which would pull a map type into the wasm build).
-#[derive(Deserialize)]
-struct ErrorBody<'a> {
-    message: String,
-    #[serde(default, borrow)]
-    details: Option<&'a RawValue>,
-    #[serde(default, borrow)]
-    data: Option<ErrorData<'a>>,
-}
-
-/// The older error shape's `data`.
-#[derive(Deserialize)]
-struct ErrorData<'a> {
-    #[serde(default, borrow)]
-    description: Option<&'a RawValue>,
+/// The older error shape's `data`: its `description` as raw JSON, if any.
+fn description_of<'a>(reader: &mut Reader<'a>) -> crate::json::Read<Option<&'a str>> {
+    let mut description = None;
+    reader.object(|r, key| match key {
+        "description" => once(&mut description, r.nullable(Reader::raw)?, r, key),
+        _ => r.skip(),
+    })?;
+    Ok(description.flatten())
 }
 
 /// A JSON string's text, or any other JSON value as written.
-fn text_of(value: &RawValue) -> String {
-    let text = serde_json::from_str::<String>(value.get()).unwrap_or_else(|_| value.get().into());
+fn text_of(raw: &str) -> String {
+    let mut reader = Reader::new(raw);
+    let text = match reader.string() {
+        Ok(text) if reader.end().is_ok() => text.0.into_owned(),
+        _ => raw.to_owned(),
+    };
     text.chars().take(MAX_MESSAGE_CHARS).collect()
 }
 

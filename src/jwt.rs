@@ -1,27 +1,14 @@
 //! Signing of HS256 management tokens.
 
+use crate::json::write::Object;
 use crate::secret::Secret;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use hmac::{Hmac, Mac};
-use serde::Serialize;
 use sha2::Sha256;
 
 /// Seconds `iat` and `nbf` are back-dated, for clocks that run behind ours.
 pub const CLOCK_SKEW_SECS: u64 = 10;
-
-/// The claims of a management token.
-#[derive(Serialize)]
-struct Claims<'a> {
-    access_key: &'a str,
-    #[serde(rename = "type")]
-    kind: &'a str,
-    version: u32,
-    iat: u64,
-    nbf: u64,
-    exp: u64,
-    jti: String,
-}
 
 /// A management token for `access_key`, signed with `app_secret`, valid from
 /// `now - 10 s` until `now + lifetime`, whose `jti` is the UUID (version 4)
@@ -35,18 +22,18 @@ pub fn management_token(
 ) -> Secret {
     let header = URL_SAFE_NO_PAD.encode(br#"{"alg":"HS256","typ":"JWT"}"#);
     let issued = now_secs.saturating_sub(CLOCK_SKEW_SECS);
-    let claims = Claims {
-        access_key,
-        kind: "management",
-        version: 2,
-        iat: issued,
-        nbf: issued,
-        exp: now_secs.saturating_add(lifetime_secs),
-        jti: uuid::Builder::from_random_bytes(random)
-            .into_uuid()
-            .to_string(),
-    };
-    let claims = serde_json::to_string(&claims).expect("string and number fields always serialize");
+    let jti = uuid::Builder::from_random_bytes(random)
+        .into_uuid()
+        .to_string();
+    let claims = Object::new()
+        .string("access_key", access_key)
+        .string("type", "management")
+        .number("version", 2)
+        .number("iat", issued)
+        .number("nbf", issued)
+        .number("exp", now_secs.saturating_add(lifetime_secs))
+        .string("jti", &jti)
+        .end();
     let payload = URL_SAFE_NO_PAD.encode(claims);
     let signing_input = format!("{header}.{payload}");
     let mut mac = Hmac::<Sha256>::new_from_slice(app_secret.expose().as_bytes())

@@ -84,6 +84,7 @@ mod error;
 mod http;
 #[cfg(any(feature = "wasm", test))]
 mod js_json;
+mod json;
 mod jwt;
 mod link;
 mod model;

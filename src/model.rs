@@ -5,9 +5,9 @@ use serde::{Deserialize, Serialize};
 /// One room code, as the service sends it. Timestamps stay the RFC 3339
 /// strings the service wrote (checked to be RFC 3339: anything else is a
 /// `decode` error naming the field), `None` when absent or null; unknown
-/// fields are ignored. (Read through the borrowed view in `views.rs`, which
-/// holds the one list of its fields.)
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// fields are ignored. (The client reads the service's answers through the
+/// borrowed view in `views.rs`; the serde impls are for callers' own use.)
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct RoomCode {
     /// The code itself, e.g. `wpi-srjb-wer`.
@@ -19,21 +19,26 @@ pub struct RoomCode {
     /// Whether the code can be used to join.
     pub enabled: bool,
     /// When the code was created (RFC 3339), if the service said.
+    #[serde(default)]
     pub created_at: Option<String>,
     /// When the code was last changed (RFC 3339), if the service said.
+    #[serde(default)]
     pub updated_at: Option<String>,
 }
 
 /// One page of a room's codes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct RoomCodePage {
     /// The page size the service used, if it said.
+    #[serde(default)]
     pub limit: Option<u32>,
     /// The codes on this page.
+    #[serde(default)]
     pub data: Vec<RoomCode>,
     /// The cursor of the next page; `None` when this is the last page (an
     /// empty cursor from the service is `None` too).
+    #[serde(default)]
     pub last: Option<String>,
 }
 

@@ -10,7 +10,7 @@ use crate::error::Result;
 use crate::http::{HttpRequest, Method};
 use crate::model::ListFilter;
 use crate::validate::identifier;
-use serde::Serialize;
+use crate::json::write::Object;
 
 /// `POST {base}/room-codes/room/{room_id}`: codes for every role.
 pub fn create(config: &Config, room_id: &str) -> Result<HttpRequest> {
@@ -80,7 +80,10 @@ pub fn list_next(
 /// `POST {base}/room-codes/code` with exactly `{"code", "enabled"}`.
 pub fn set_enabled(config: &Config, code: &str, enabled: bool) -> Result<HttpRequest> {
     identifier("code", code)?;
-    let body = to_json(&SetEnabledBody { code, enabled });
+    let body = Object::new()
+        .string("code", code)
+        .boolean("enabled", enabled)
+        .end();
     let url = format!("{}/room-codes/code", config.base_url());
     Ok(request(config, Method::Post, url, Some(body)))
 }
@@ -95,29 +98,13 @@ pub fn auth_token_for_code(
     if let Some(user_id) = user_id {
         identifier("user_id", user_id)?;
     }
-    let body = to_json(&TokenBody { code, user_id });
+    let mut body = Object::new().string("code", code);
+    if let Some(user_id) = user_id {
+        body = body.string("user_id", user_id);
+    }
+    let body = body.end();
     let url = format!("{}/token", config.auth_base_url());
     Ok(request(config, Method::Post, url, Some(body)))
-}
-
-/// The body of `set_enabled`.
-#[derive(Serialize)]
-struct SetEnabledBody<'a> {
-    code: &'a str,
-    enabled: bool,
-}
-
-/// The body of the token exchange.
-#[derive(Serialize)]
-struct TokenBody<'a> {
-    code: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    user_id: Option<&'a str>,
-}
-
-/// `body` as JSON (typed bodies, not `serde_json::Value`: smaller in wasm).
-fn to_json(body: &impl Serialize) -> String {
-    serde_json::to_string(body).expect("string and bool fields always serialize")
 }
 
 /// The common headers; POSTs always carry a (possibly empty) JSON body.

@@ -3,19 +3,21 @@
 //! rules and leave the strings in the body (see `views.rs`); the others own them.
 
 use crate::error::{Error, Result};
+use crate::json::{once, required, Read, Reader};
 use crate::model::{RoomCode, RoomCodePage};
 use crate::timestamp;
-use crate::views::{CodeView, PageView};
-use serde::Deserialize;
+use crate::views::{read_codes, CodeView, PageView};
 
 /// `{"data": [RoomCode, ...]}` from create, read in place.
 pub(crate) fn code_list_view(body: &[u8]) -> Result<Vec<CodeView<'_>>> {
-    #[derive(Deserialize)]
-    struct Wrapped<'a> {
-        #[serde(borrow)]
-        data: Vec<CodeView<'a>>,
-    }
-    let codes = json::<Wrapped>(body, "a list of room codes")?.data;
+    let codes = json(body, "a list of room codes", |reader| {
+        let mut data = None;
+        reader.object(|r, key| match key {
+            "data" => once(&mut data, read_codes(r)?, r, key),
+            _ => r.skip(),
+        })?;
+        required(reader, data, "data")
+    })?;
     codes.iter().try_for_each(check_timestamps)?;
     Ok(codes)
 }
@@ -27,7 +29,7 @@ pub fn code_list(body: &[u8]) -> Result<Vec<RoomCode>> {
 
 /// A bare RoomCode from create_for_role and set_enabled, read in place.
 pub(crate) fn code_view(body: &[u8]) -> Result<CodeView<'_>> {
-    let code = json(body, "a room code")?;
+    let code = json(body, "a room code", CodeView::read)?;
     check_timestamps(&code)?;
     Ok(code)
 }
@@ -39,7 +41,7 @@ pub fn code(body: &[u8]) -> Result<RoomCode> {
 
 /// `{"limit", "data", "last"}` from list, read in place.
 pub(crate) fn page_view(body: &[u8]) -> Result<PageView<'_>> {
-    let page: PageView = json(body, "a page of room codes")?;
+    let page = json(body, "a page of room codes", PageView::read)?;
     page.data.iter().try_for_each(check_timestamps)?;
     Ok(page)
 }
@@ -51,17 +53,20 @@ pub fn page(body: &[u8]) -> Result<RoomCodePage> {
 
 /// `{"token": "..."}` from the token exchange.
 pub fn token(body: &[u8]) -> Result<String> {
-    #[derive(Deserialize)]
-    struct Token {
-        token: String,
-    }
-    let token = json::<Token>(body, "an auth token")?.token;
-    if token.is_empty() {
+    let token = json(body, "an auth token", |reader| {
+        let mut token = None;
+        reader.object(|r, key| match key {
+            "token" => once(&mut token, r.string()?, r, key),
+            _ => r.skip(),
+        })?;
+        required(reader, token, "token")
+    })?;
+    if token.as_str().is_empty() {
         return Err(Error::decode(
             "the service answered with an empty auth token",
         ));
     }
-    Ok(token)
+    Ok(token.0.into_owned())
 }
 
 /// The timestamps of `code` that are present are RFC 3339.
@@ -74,17 +79,24 @@ fn check_timestamps(code: &CodeView) -> Result<()> {
     Ok(())
 }
 
-/// Checks the body is UTF-8 once, so the parser need not check each string.
-fn json<'a, T: Deserialize<'a>>(body: &'a [u8], what: &str) -> Result<T> {
+/// `body`, which must be UTF-8 holding one JSON value, read by `read`.
+fn json<'a, T>(
+    body: &'a [u8],
+    what: &str,
+    read: impl FnOnce(&mut Reader<'a>) -> Read<T>,
+) -> Result<T> {
     let text = std::str::from_utf8(body).map_err(|e| {
         Error::decode(format!(
             "the service's answer is not {what}: it is not UTF-8 ({e})"
         ))
     })?;
-    serde_json::from_str(text).map_err(|e| {
-        // serde's message names the field or position, never the body's text.
-        Error::decode(format!("the service's answer is not {what}: {e}"))
-    })
+    let mut reader = Reader::new(text);
+    read(&mut reader)
+        .and_then(|value| reader.end().map(|()| value))
+        .map_err(|e| {
+            // The reader's message names the member or position, never the body's text.
+            Error::decode(format!("the service's answer is not {what}: {e}"))
+        })
 }
 
 #[cfg(test)]

@@ -1,14 +1,13 @@
 //! The service's answers read in place: views that borrow their strings from
 //! the body (a string is copied only when the service escaped something in
-//! it). Every parser of a room code goes through these, so the fields a code
-//! has and what a page's cursor means are written once: the owned model types
-//! are built from them, and the npm layer writes its JSON straight from them.
+//! it), read with the core's JSON reader. Every parser of a room code goes
+//! through these, so the fields a code has and what a page's cursor means are
+//! written once: the owned model types are built from them, and the npm layer
+//! writes its JSON straight from them.
 
+use crate::json::{once, required, Read, Reader};
 use crate::model::{RoomCode, RoomCodePage};
-use serde::de::{Deserializer, Visitor};
-use serde::Deserialize;
 use std::borrow::Cow;
-use std::fmt;
 
 /// A string of the body: borrowed unless the service escaped a character in
 /// it. A borrowed one holds no `"`, `\` or control character (JSON forbids
@@ -22,45 +21,42 @@ impl Text<'_> {
     }
 }
 
-impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Strings;
-        impl<'de> Visitor<'de> for Strings {
-            type Value = Text<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a string")
-            }
-            fn visit_borrowed_str<E>(self, text: &'de str) -> Result<Text<'de>, E> {
-                Ok(Text(Cow::Borrowed(text)))
-            }
-            fn visit_str<E>(self, text: &str) -> Result<Text<'de>, E> {
-                Ok(Text(Cow::Owned(text.to_owned())))
-            }
-            fn visit_string<E>(self, text: String) -> Result<Text<'de>, E> {
-                Ok(Text(Cow::Owned(text)))
-            }
-        }
-        deserializer.deserialize_str(Strings)
-    }
-}
-
-/// A room code as the service sent it; unknown fields are skipped.
-#[derive(Debug, Deserialize)]
+/// A room code as the service sent it; unknown members are skipped.
+#[derive(Debug)]
 pub(crate) struct CodeView<'a> {
-    #[serde(borrow)]
     pub code: Text<'a>,
-    #[serde(borrow)]
     pub room_id: Text<'a>,
-    #[serde(borrow)]
     pub role: Text<'a>,
     pub enabled: bool,
-    #[serde(borrow, default)]
     pub created_at: Option<Text<'a>>,
-    #[serde(borrow, default)]
     pub updated_at: Option<Text<'a>>,
 }
 
-impl CodeView<'_> {
+impl<'a> CodeView<'a> {
+    /// Reads a room code object: `code`, `room_id`, `role` (strings) and
+    /// `enabled` are required; the timestamps may be absent or null.
+    pub(crate) fn read(reader: &mut Reader<'a>) -> Read<CodeView<'a>> {
+        let (mut code, mut room_id, mut role, mut enabled) = (None, None, None, None);
+        let (mut created_at, mut updated_at) = (None, None);
+        reader.object(|r, key| match key {
+            "code" => once(&mut code, r.string()?, r, key),
+            "room_id" => once(&mut room_id, r.string()?, r, key),
+            "role" => once(&mut role, r.string()?, r, key),
+            "enabled" => once(&mut enabled, r.boolean()?, r, key),
+            "created_at" => once(&mut created_at, r.nullable(Reader::string)?, r, key),
+            "updated_at" => once(&mut updated_at, r.nullable(Reader::string)?, r, key),
+            _ => r.skip(),
+        })?;
+        Ok(CodeView {
+            code: required(reader, code, "code")?,
+            room_id: required(reader, room_id, "room_id")?,
+            role: required(reader, role, "role")?,
+            enabled: required(reader, enabled, "enabled")?,
+            created_at: created_at.flatten(),
+            updated_at: updated_at.flatten(),
+        })
+    }
+
     /// The timestamps, by field name.
     pub(crate) fn timestamps(&self) -> [(&'static str, Option<&Text<'_>>); 2] {
         [
@@ -70,18 +66,42 @@ impl CodeView<'_> {
     }
 }
 
+/// Reads an array of room codes.
+pub(crate) fn read_codes<'a>(reader: &mut Reader<'a>) -> Read<Vec<CodeView<'a>>> {
+    let mut codes = Vec::new();
+    reader.array(|r| {
+        codes.push(CodeView::read(r)?);
+        Ok(())
+    })?;
+    Ok(codes)
+}
+
 /// A page of codes as the service sent it.
-#[derive(Debug, Deserialize)]
+#[derive(Debug)]
 pub(crate) struct PageView<'a> {
-    #[serde(default)]
     pub limit: Option<u32>,
-    #[serde(borrow, default)]
     pub data: Vec<CodeView<'a>>,
-    #[serde(borrow, default)]
     last: Option<Text<'a>>,
 }
 
-impl PageView<'_> {
+impl<'a> PageView<'a> {
+    /// Reads a page object: `limit`, `data` and `last`, each of which may be
+    /// absent (`limit` and `last` may be null too).
+    pub(crate) fn read(reader: &mut Reader<'a>) -> Read<PageView<'a>> {
+        let (mut limit, mut data, mut last) = (None, None, None);
+        reader.object(|r, key| match key {
+            "limit" => once(&mut limit, r.nullable(Reader::u32)?, r, key),
+            "data" => once(&mut data, read_codes(r)?, r, key),
+            "last" => once(&mut last, r.nullable(Reader::string)?, r, key),
+            _ => r.skip(),
+        })?;
+        Ok(PageView {
+            limit: limit.flatten(),
+            data: data.unwrap_or_default(),
+            last: last.flatten(),
+        })
+    }
+
     /// The cursor of the next page: `None` when the service sent none, or an
     /// empty one (both end the listing).
     pub(crate) fn cursor(&self) -> Option<&str> {
@@ -113,36 +133,22 @@ impl From<PageView<'_>> for RoomCodePage {
     }
 }
 
-impl<'de> Deserialize<'de> for RoomCode {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        CodeView::deserialize(deserializer).map(RoomCode::from)
-    }
-}
-
-impl<'de> Deserialize<'de> for RoomCodePage {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        PageView::deserialize(deserializer).map(RoomCodePage::from)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn code(text: &str) -> CodeView<'_> {
+        CodeView::read(&mut Reader::new(text)).unwrap()
+    }
+
     #[test]
     fn strings_are_borrowed_unless_escaped() {
-        let view: CodeView = serde_json::from_str(
-            r#"{"code":"a\"b","room_id":"r","role":"h\u00e9","enabled":false,"created_at":null}"#,
-        )
-        .unwrap();
+        let view = code(r#"{"code":"a\"b","room_id":"r","role":"h\u00e9","enabled":false,"created_at":null}"#);
         assert!(matches!(view.room_id.0, Cow::Borrowed("r")));
         assert_eq!(view.code.0, Cow::<str>::Owned("a\"b".into()));
         assert_eq!(view.role.as_str(), "hé");
         assert_eq!(view.timestamps(), [("created_at", None), ("updated_at", None)]);
-        let stamped: CodeView = serde_json::from_str(
-            r#"{"code":"c","room_id":"r","role":"h","enabled":true,"updated_at":"2024-01-02T03:04:05Z"}"#,
-        )
-        .unwrap();
+        let stamped = code(r#"{"code":"c","room_id":"r","role":"h","enabled":true,"updated_at":"2024-01-02T03:04:05Z"}"#);
         let [(_, created), (field, updated)] = stamped.timestamps();
         assert_eq!((created, field), (None, "updated_at"));
         assert_eq!(updated.map(Text::as_str), Some("2024-01-02T03:04:05Z"));
@@ -155,7 +161,7 @@ mod tests {
             (r#"{"data":[]}"#, None),
             (r#"{"data":[],"last":"c2"}"#, Some("c2")),
         ] {
-            let view: PageView = serde_json::from_str(body).unwrap();
+            let view = PageView::read(&mut Reader::new(body)).unwrap();
             assert_eq!(view.cursor(), cursor, "{body}");
             assert_eq!(RoomCodePage::from(view).last.as_deref(), cursor);
         }

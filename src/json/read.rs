@@ -1,0 +1,441 @@
+//! Reading JSON text in place: a strict RFC 8259 reader that the parsers of the
+//! service's answers drive field by field. A string is borrowed from the text
+//! unless it holds an escape; nothing else is allocated. Values nest at most
+//! [`MAX_DEPTH`] deep, so a hostile body cannot exhaust the stack.
+
+use crate::views::Text;
+use std::borrow::Cow;
+use std::fmt;
+
+/// How deep arrays and objects may nest.
+pub(crate) const MAX_DEPTH: u32 = 128;
+
+/// What is wrong with the text, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct JsonError {
+    what: String,
+    line: usize,
+    column: usize,
+}
+
+impl fmt::Display for JsonError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} at line {} column {}", self.what, self.line, self.column)
+    }
+}
+
+/// A reader's result.
+pub(crate) type Read<T> = Result<T, JsonError>;
+
+/// A cursor over JSON text.
+pub(crate) struct Reader<'a> {
+    text: &'a str,
+    at: usize,
+    depth: u32,
+}
+
+impl<'a> Reader<'a> {
+    /// A reader at the start of `text`.
+    pub(crate) fn new(text: &'a str) -> Reader<'a> {
+        Reader {
+            text,
+            at: 0,
+            depth: 0,
+        }
+    }
+
+    /// An error at the current position.
+    pub(crate) fn error(&self, what: impl Into<String>) -> JsonError {
+        let before = &self.text.as_bytes()[..self.at.min(self.text.len())];
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let column = before.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+        JsonError {
+            what: what.into(),
+            line,
+            column,
+        }
+    }
+
+    fn bytes(&self) -> &'a [u8] {
+        self.text.as_bytes()
+    }
+
+    /// The next byte after whitespace, not consumed.
+    fn peek(&mut self) -> Option<u8> {
+        while let Some(&b) = self.bytes().get(self.at) {
+            if !matches!(b, b' ' | b'\t' | b'\n' | b'\r') {
+                return Some(b);
+            }
+            self.at += 1;
+        }
+        None
+    }
+
+    /// Consumes `byte` (after whitespace), or fails expecting `what`.
+    fn expect(&mut self, byte: u8, what: &str) -> Read<()> {
+        if self.peek() == Some(byte) {
+            self.at += 1;
+            Ok(())
+        } else {
+            Err(self.unexpected(what))
+        }
+    }
+
+    /// "expected `what`" at the next token, naming what is there instead.
+    fn unexpected(&mut self, what: &str) -> JsonError {
+        let found = match self.peek() {
+            None => "the end of the text",
+            Some(b'"') => "a string",
+            Some(b'{') => "an object",
+            Some(b'[') => "an array",
+            Some(b't' | b'f') => "a boolean",
+            Some(b'n') => "null",
+            Some(b'-' | b'0'..=b'9') => "a number",
+            Some(_) => "something that is not JSON",
+        };
+        self.error(format!("expected {what}, found {found}"))
+    }
+
+    /// Consumes the literal `word` (`true`, `false`, `null`).
+    fn literal(&mut self, word: &str) -> Read<()> {
+        if self.bytes()[self.at..].starts_with(word.as_bytes()) {
+            self.at += word.len();
+            Ok(())
+        } else {
+            Err(self.error("expected a JSON value"))
+        }
+    }
+
+    /// Consumes `null` if it comes next: `true` if it did.
+    pub(crate) fn null(&mut self) -> Read<bool> {
+        if self.peek() == Some(b'n') {
+            self.literal("null")?;
+            return Ok(true);
+        }
+        Ok(false)
+    }
+
+    /// `read` of the next value, or `None` for `null`.
+    pub(crate) fn nullable<T>(&mut self, read: impl FnOnce(&mut Self) -> Read<T>) -> Read<Option<T>> {
+        if self.null()? {
+            return Ok(None);
+        }
+        read(self).map(Some)
+    }
+
+    /// A boolean.
+    pub(crate) fn boolean(&mut self) -> Read<bool> {
+        match self.peek() {
+            Some(b't') => self.literal("true").map(|()| true),
+            Some(b'f') => self.literal("false").map(|()| false),
+            _ => Err(self.unexpected("a boolean")),
+        }
+    }
+
+    /// A whole number from 0 to `u32::MAX`.
+    pub(crate) fn u32(&mut self) -> Read<u32> {
+        let start = self.at;
+        if !matches!(self.peek(), Some(b'-' | b'0'..=b'9')) {
+            return Err(self.unexpected("a whole number"));
+        }
+        let number = self.number()?;
+        number.parse::<u32>().map_err(|_| {
+            self.at = start;
+            self.error(format!("expected a whole number from 0 to {}, found {number}", u32::MAX))
+        })
+    }
+
+    /// A number's text, checked against the JSON grammar.
+    fn number(&mut self) -> Read<&'a str> {
+        let _ = self.peek();
+        let start = self.at;
+        let digits = |reader: &mut Self| {
+            let from = reader.at;
+            while reader.bytes().get(reader.at).is_some_and(u8::is_ascii_digit) {
+                reader.at += 1;
+            }
+            reader.at > from
+        };
+        if self.bytes().get(self.at) == Some(&b'-') {
+            self.at += 1;
+        }
+        match self.bytes().get(self.at) {
+            Some(b'0') => self.at += 1,
+            Some(b'1'..=b'9') => {
+                digits(self);
+            }
+            _ => return Err(self.error("expected a digit")),
+        }
+        if self.bytes().get(self.at) == Some(&b'.') {
+            self.at += 1;
+            if !digits(self) {
+                return Err(self.error("expected a digit after the decimal point"));
+            }
+        }
+        if matches!(self.bytes().get(self.at), Some(b'e' | b'E')) {
+            self.at += 1;
+            if matches!(self.bytes().get(self.at), Some(b'+' | b'-')) {
+                self.at += 1;
+            }
+            if !digits(self) {
+                return Err(self.error("expected a digit in the exponent"));
+            }
+        }
+        Ok(&self.text[start..self.at])
+    }
+
+    /// Moves past the run of string bytes that need no attention: up to the
+    /// next `"`, `\`, control character or the end. Eight bytes at a time.
+    fn skip_plain(&mut self) {
+        const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+        const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+        let has_zero = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS;
+        let bytes = self.bytes();
+        while let Some(chunk) = bytes.get(self.at..self.at + 8) {
+            let word = u64::from_ne_bytes(chunk.try_into().expect("eight bytes"));
+            let control = word.wrapping_sub(ONES * 0x20) & !word & HIGHS;
+            let special = has_zero(word ^ (ONES * u64::from(b'"')))
+                | has_zero(word ^ (ONES * u64::from(b'\\')));
+            if control | special != 0 {
+                break;
+            }
+            self.at += 8;
+        }
+        while bytes
+            .get(self.at)
+            .is_some_and(|&b| b != b'"' && b != b'\\' && b >= b' ')
+        {
+            self.at += 1;
+        }
+    }
+
+    /// A string: borrowed from the text unless it holds an escape.
+    pub(crate) fn string(&mut self) -> Read<Text<'a>> {
+        self.expect(b'"', "a string")?;
+        let start = self.at;
+        self.skip_plain();
+        match self.bytes().get(self.at) {
+            Some(b'"') => {
+                self.at += 1;
+                return Ok(Text(Cow::Borrowed(&self.text[start..self.at - 1])));
+            }
+            Some(b'\\') => {}
+            Some(_) => return Err(self.error("a control character in a string")),
+            None => return Err(self.error("a string that does not end")),
+        }
+        let mut owned = String::from(&self.text[start..self.at]);
+        loop {
+            let plain = self.at;
+            self.skip_plain();
+            owned.push_str(&self.text[plain..self.at]);
+            match self.bytes().get(self.at) {
+                Some(b'"') => {
+                    self.at += 1;
+                    return Ok(Text(Cow::Owned(owned)));
+                }
+                Some(b'\\') => {
+                    self.at += 1;
+                    self.escape(&mut owned)?;
+                }
+                Some(_) => return Err(self.error("a control character in a string")),
+                None => return Err(self.error("a string that does not end")),
+            }
+        }
+    }
+
+    /// Checks and passes over a string that is not kept: its escapes must be
+    /// well formed, but (as for `JSON.parse`) a `\u` surrogate may stand alone.
+    fn skip_string(&mut self) -> Read<()> {
+        self.expect(b'"', "a string")?;
+        loop {
+            self.skip_plain();
+            match self.bytes().get(self.at) {
+                Some(b'"') => {
+                    self.at += 1;
+                    return Ok(());
+                }
+                Some(b'\\') => {
+                    self.at += 1;
+                    match self.bytes().get(self.at) {
+                        Some(b'u') => {
+                            self.at += 1;
+                            self.hex4()?;
+                        }
+                        Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => self.at += 1,
+                        _ => return Err(self.error("an invalid escape in a string")),
+                    }
+                }
+                Some(_) => return Err(self.error("a control character in a string")),
+                None => return Err(self.error("a string that does not end")),
+            }
+        }
+    }
+
+    /// The escape after a backslash, decoded onto `out`.
+    fn escape(&mut self, out: &mut String) -> Read<()> {
+        let Some(&kind) = self.bytes().get(self.at) else {
+            return Err(self.error("a string that does not end"));
+        };
+        self.at += 1;
+        let decoded = match kind {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => self.unicode()?,
+            _ => {
+                self.at -= 1;
+                return Err(self.error("an invalid escape in a string"));
+            }
+        };
+        out.push(decoded);
+        Ok(())
+    }
+
+    /// The character of a `\uXXXX` escape (a surrogate pair takes two).
+    fn unicode(&mut self) -> Read<char> {
+        let first = self.hex4()?;
+        let code = match first {
+            0xD800..=0xDBFF => {
+                if !self.bytes()[self.at..].starts_with(b"\\u") {
+                    return Err(self.error("a lone surrogate in a \\u escape"));
+                }
+                self.at += 2;
+                let second = self.hex4()?;
+                if !(0xDC00..=0xDFFF).contains(&second) {
+                    return Err(self.error("a lone surrogate in a \\u escape"));
+                }
+                0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
+            }
+            0xDC00..=0xDFFF => return Err(self.error("a lone surrogate in a \\u escape")),
+            code => code,
+        };
+        char::from_u32(code).ok_or_else(|| self.error("an invalid \\u escape"))
+    }
+
+    /// Four hex digits.
+    fn hex4(&mut self) -> Read<u32> {
+        let digits = self.bytes().get(self.at..self.at + 4);
+        let value = digits.and_then(|digits| {
+            digits.iter().try_fold(0u32, |n, &d| {
+                char::from(d).to_digit(16).map(|digit| n * 16 + digit)
+            })
+        });
+        let value = value.ok_or_else(|| self.error("an invalid \\u escape"))?;
+        self.at += 4;
+        Ok(value)
+    }
+
+    /// An object: `field(reader, key)` for each member, which must read (or
+    /// [`Reader::skip`]) the member's value.
+    pub(crate) fn object(&mut self, mut field: impl FnMut(&mut Self, &str) -> Read<()>) -> Read<()> {
+        self.expect(b'{', "an object")?;
+        self.nest()?;
+        if self.peek() == Some(b'}') {
+            self.at += 1;
+            self.depth -= 1;
+            return Ok(());
+        }
+        loop {
+            if self.peek() != Some(b'"') {
+                return Err(self.unexpected("a member name"));
+            }
+            let key = self.string()?;
+            self.expect(b':', "':'")?;
+            field(self, key.as_str())?;
+            match self.peek() {
+                Some(b',') => self.at += 1,
+                Some(b'}') => {
+                    self.at += 1;
+                    self.depth -= 1;
+                    return Ok(());
+                }
+                _ => return Err(self.unexpected("',' or '}'")),
+            }
+        }
+    }
+
+    /// An array: `item(reader)` for each element, which must read (or skip) it.
+    pub(crate) fn array(&mut self, mut item: impl FnMut(&mut Self) -> Read<()>) -> Read<()> {
+        self.expect(b'[', "an array")?;
+        self.nest()?;
+        if self.peek() == Some(b']') {
+            self.at += 1;
+            self.depth -= 1;
+            return Ok(());
+        }
+        loop {
+            item(self)?;
+            match self.peek() {
+                Some(b',') => self.at += 1,
+                Some(b']') => {
+                    self.at += 1;
+                    self.depth -= 1;
+                    return Ok(());
+                }
+                _ => return Err(self.unexpected("',' or ']'")),
+            }
+        }
+    }
+
+    /// One level deeper, within [`MAX_DEPTH`].
+    fn nest(&mut self) -> Read<()> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(self.error(format!("values nested deeper than {MAX_DEPTH}")));
+        }
+        Ok(())
+    }
+
+    /// Checks and passes over any value.
+    pub(crate) fn skip(&mut self) -> Read<()> {
+        match self.peek() {
+            Some(b'{') => self.object(|reader, _| reader.skip()),
+            Some(b'[') => self.array(Self::skip),
+            Some(b'"') => self.skip_string(),
+            Some(b't' | b'f') => self.boolean().map(drop),
+            Some(b'n') => self.literal("null"),
+            Some(b'-' | b'0'..=b'9') => self.number().map(drop),
+            _ => Err(self.unexpected("a JSON value")),
+        }
+    }
+
+    /// Any value, as it is written in the text.
+    pub(crate) fn raw(&mut self) -> Read<&'a str> {
+        let _ = self.peek();
+        let start = self.at;
+        self.skip()?;
+        Ok(&self.text[start..self.at])
+    }
+
+    /// Checks that only whitespace is left.
+    pub(crate) fn end(&mut self) -> Read<()> {
+        match self.peek() {
+            None => Ok(()),
+            Some(_) => Err(self.error("text after the JSON value")),
+        }
+    }
+}
+
+/// Fills `slot` with `value`, the value of member `name` just read by
+/// `reader`: a member must not come twice.
+pub(crate) fn once<T>(slot: &mut Option<T>, value: T, reader: &Reader, name: &str) -> Read<()> {
+    if slot.is_some() {
+        return Err(reader.error(format!("the member `{name}` twice")));
+    }
+    *slot = Some(value);
+    Ok(())
+}
+
+/// The value of the required member `name`.
+pub(crate) fn required<T>(reader: &Reader, slot: Option<T>, name: &str) -> Read<T> {
+    slot.ok_or_else(|| reader.error(format!("no member `{name}`")))
+}
+
+#[cfg(test)]
+#[path = "read_tests.rs"]
+mod tests;
