@@ -211,6 +211,13 @@ impl<'a> Reader<'a> {
 
     /// A string: borrowed from the text unless it holds an escape.
     pub(crate) fn string(&mut self) -> Read<Text<'a>> {
+        self.string_with(false)
+    }
+
+    /// A string, where `lenient` reads a lone `\u` surrogate as U+FFFD (a
+    /// member name: one of those matches no name the core looks for) instead
+    /// of refusing it.
+    fn string_with(&mut self, lenient: bool) -> Read<Text<'a>> {
         self.expect(b'"', "a string")?;
         let start = self.at;
         self.skip_plain();
@@ -235,7 +242,7 @@ impl<'a> Reader<'a> {
                 }
                 Some(b'\\') => {
                     self.at += 1;
-                    self.escape(&mut owned)?;
+                    self.escape(&mut owned, lenient)?;
                 }
                 Some(_) => return Err(self.error("a control character in a string")),
                 None => return Err(self.error("a string that does not end")),
@@ -272,7 +279,7 @@ impl<'a> Reader<'a> {
     }
 
     /// The escape after a backslash, decoded onto `out`.
-    fn escape(&mut self, out: &mut String) -> Read<()> {
+    fn escape(&mut self, out: &mut String, lenient: bool) -> Read<()> {
         let Some(&kind) = self.bytes().get(self.at) else {
             return Err(self.error("a string that does not end"));
         };
@@ -286,7 +293,11 @@ impl<'a> Reader<'a> {
             b'n' => '\n',
             b'r' => '\r',
             b't' => '\t',
-            b'u' => self.unicode()?,
+            b'u' => match self.unicode()? {
+                Some(decoded) => decoded,
+                None if lenient => '\u{fffd}',
+                None => return Err(self.error("a lone surrogate in a \\u escape")),
+            },
             _ => {
                 self.at -= 1;
                 return Err(self.error("an invalid escape in a string"));
@@ -296,25 +307,24 @@ impl<'a> Reader<'a> {
         Ok(())
     }
 
-    /// The character of a `\uXXXX` escape (a surrogate pair takes two).
-    fn unicode(&mut self) -> Read<char> {
+    /// The character of a `\uXXXX` escape, after its `u` (a surrogate pair
+    /// takes two escapes); `None` for a lone surrogate, read up to the end of
+    /// its own four digits.
+    fn unicode(&mut self) -> Read<Option<char>> {
         let first = self.hex4()?;
-        let code = match first {
-            0xD800..=0xDBFF => {
-                if !self.bytes()[self.at..].starts_with(b"\\u") {
-                    return Err(self.error("a lone surrogate in a \\u escape"));
-                }
-                self.at += 2;
-                let second = self.hex4()?;
-                if !(0xDC00..=0xDFFF).contains(&second) {
-                    return Err(self.error("a lone surrogate in a \\u escape"));
-                }
-                0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
+        if !(0xD800..=0xDFFF).contains(&first) {
+            return Ok(char::from_u32(first));
+        }
+        let after = self.at;
+        if first <= 0xDBFF && self.bytes()[self.at..].starts_with(b"\\u") {
+            self.at += 2;
+            let second = self.hex4()?;
+            if (0xDC00..=0xDFFF).contains(&second) {
+                return Ok(char::from_u32(0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)));
             }
-            0xDC00..=0xDFFF => return Err(self.error("a lone surrogate in a \\u escape")),
-            code => code,
-        };
-        char::from_u32(code).ok_or_else(|| self.error("an invalid \\u escape"))
+        }
+        self.at = after;
+        Ok(None)
     }
 
     /// Four hex digits.
@@ -344,7 +354,7 @@ impl<'a> Reader<'a> {
             if self.peek() != Some(b'"') {
                 return Err(self.unexpected("a member name"));
             }
-            let key = self.string()?;
+            let key = self.string_with(true)?;
             self.expect(b':', "':'")?;
             field(self, key.as_str())?;
             match self.peek() {

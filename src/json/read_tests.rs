@@ -38,6 +38,11 @@ fn a_kept_string_must_be_valid_unicode_but_a_skipped_one_need_not() {
         assert!(serde_json::from_str::<String>(lone).is_err(), "{lone}");
         assert!(accepts(lone), "{lone}");
     }
+    let mut keys = Vec::new();
+    Reader::new(r#"{"\ud800": 1, "c\u006fde": 2}"#)
+        .object(|r, key| r.skip().map(|()| keys.push(key.to_owned())))
+        .unwrap();
+    assert_eq!(keys, ["\u{fffd}", "code"]);
 }
 
 #[test]
@@ -103,4 +108,67 @@ fn raw_values_keep_their_text() {
     let mut raws = Vec::new();
     reader.array(|reader| reader.raw().map(|raw| raws.push(raw))).unwrap();
     assert_eq!(raws, [r#"{"a": [1, "b"]}"#, r#""c\n""#]);
+}
+
+use proptest::prelude::*;
+
+/// Valid JSON texts: nested arrays and objects of literals, numbers and strings
+/// with escapes.
+fn json_text() -> impl Strategy<Value = String> {
+    let string = r#""([a-z é😀]|\\[\\/bfnrt"]|\\u00[0-9a-f]{2}|\\ud83d\\ude00)*""#;
+    let leaf = prop_oneof![
+        Just("null".to_owned()),
+        Just("true".to_owned()),
+        Just("false".to_owned()),
+        any::<i64>().prop_map(|n| n.to_string()),
+        r"-?(0|[1-9][0-9]{0,5})(\.[0-9]{1,3})?([eE][+-]?[0-9]{1,2})?",
+        string,
+    ];
+    leaf.prop_recursive(5, 40, 4, move |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(|items| format!("[{}]", items.join(","))),
+            prop::collection::vec((string, inner), 0..4).prop_map(|members| {
+                let members: Vec<String> = members.into_iter().map(|(k, v)| format!("{k} : {v}")).collect();
+                format!("{{ {} }}", members.join(" ,"))
+            }),
+        ]
+    })
+}
+
+proptest! {
+    /// Valid texts, and the same texts with one character changed: the reader
+    /// accepts exactly what serde_json accepts.
+    #[test]
+    fn agrees_with_serde_json_on_valid_and_broken_json(
+        text in json_text(),
+        at in any::<prop::sample::Index>(),
+        with in r#"[\[\]{}",:0-9.eE+\- \\/a-z\u{1}]"#,
+    ) {
+        prop_assert!(accepts(&text), "{:?}", text);
+        let mut broken: Vec<char> = text.chars().collect();
+        let i = at.index(broken.len());
+        broken[i] = with.chars().next().unwrap();
+        let broken: String = broken.into_iter().collect();
+        let reference = serde_json::from_str::<IgnoredAny>(&broken).is_ok();
+        prop_assert_eq!(accepts(&broken), reference, "{:?}", broken);
+    }
+}
+
+proptest! {
+    /// Random texts over JSON's own characters: the reader accepts exactly
+    /// what serde_json accepts (the reader refusing only what it documents:
+    /// lone surrogates in kept strings never arise here, as `skip` keeps none),
+    /// and a string both read decodes the same.
+    #[test]
+    fn agrees_with_serde_json_on_random_text(text in r#"[\[\]{}",:0-9.eE+\- \\/ntrfalsbu\u{e9}]{0,40}"#) {
+        let reference = serde_json::from_str::<IgnoredAny>(&text).is_ok();
+        prop_assert_eq!(accepts(&text), reference, "{:?}", text);
+        let mut reader = Reader::new(&text);
+        let ours = reader.string().and_then(|s| reader.end().map(|()| s));
+        match (ours, serde_json::from_str::<String>(&text)) {
+            (Ok(ours), Ok(reference)) => prop_assert_eq!(ours.as_str(), reference.as_str()),
+            (Err(_), Err(_)) => {}
+            (ours, reference) => prop_assert!(false, "{:?}: {:?} against {:?}", text, ours, reference),
+        }
+    }
 }
