@@ -103,21 +103,43 @@ const LISTING = Symbol("listing");
 /** Makes `RoomCodeList` an async iterator: each page comes from wasm as one
  * array (`nextPage()`, `null` at the end) and its codes are handed out here,
  * in order, with no call into wasm per code. Calls to `next()` made while a
- * page is on its way are answered in the order they were made. */
+ * page is on its way are answered in the order they were made. A listing
+ * frees its wasm side as soon as it is over (last page, error or `return()`),
+ * not when the garbage collector gets to it; `free()` stays safe to call. */
 function iterate(RoomCodeList) {
   const proto = RoomCodeList.prototype;
-  const listing = (list) => (list[LISTING] ??= { codes: [], at: 0, queue: null, over: false });
+  const free = proto.free;
+  const listing = (list) => (list[LISTING] ??= { codes: [], at: 0, queue: null, over: false, freed: false });
+  const done = () => ({ value: undefined, done: true });
+  /** Ends the listing and frees its wasm side (codes already here stay). */
+  const end = (list, s) => {
+    s.over = true;
+    if (!s.freed) (s.freed = true), free.call(list);
+  };
+  proto.free = function () {
+    const s = listing(this);
+    end(this, s);
+    (s.codes = []), (s.at = 0);
+  };
+  if (typeof Symbol.dispose === "symbol") proto[Symbol.dispose] = proto.free;
   proto.next = function () {
     if (stopped) return Promise.reject(stopped);
     const s = listing(this);
     if (s.queue === null && s.at < s.codes.length) return Promise.resolve({ value: s.codes[s.at++], done: false });
     const step = async () => {
       while (s.at >= s.codes.length) {
-        if (s.over) return { value: undefined, done: true };
-        const codes = await this.nextPage();
+        if (s.over) return done();
+        let codes;
+        try {
+          codes = await this.nextPage();
+        } catch (error) {
+          end(this, s);
+          throw error;
+        }
+        if (s.over) return done();
         if (codes !== null) (s.codes = codes), (s.at = 0);
         // The last page ends the listing here, with no call for an empty one.
-        s.over = codes === null || !this.hasMore();
+        if (codes === null || !this.hasMore()) end(this, s);
       }
       return { value: s.codes[s.at++], done: false };
     };
@@ -130,10 +152,8 @@ function iterate(RoomCodeList) {
     return queued;
   };
   proto.return = function () {
-    const s = listing(this);
-    (s.codes = []), (s.at = 0), (s.over = true);
-    this.stop();
-    return Promise.resolve({ value: undefined, done: true });
+    this.free();
+    return Promise.resolve(done());
   };
   proto[Symbol.asyncIterator] = function () {
     return this;

@@ -95,17 +95,11 @@ impl RoomCodeList {
     }
 
     /// Whether another `nextPage()` may still bring codes: `false` once the
-    /// listing has ended (the last page came, an error, or `stop()`).
+    /// listing has ended (the last page came, or an error).
     #[wasm_bindgen(js_name = "hasMore")]
     pub fn has_more(&self) -> bool {
         let s = self.state.borrow();
         s.error.is_some() || s.pager.next_filter().is_some()
-    }
-
-    /// Ends the listing: no further page is fetched (a `break` out of
-    /// `for await` calls it).
-    pub fn stop(&self) {
-        self.state.borrow_mut().pager.stop();
     }
 }
 

@@ -63,6 +63,32 @@ test("list stops early on break, and next() calls run in order", async () => {
   assert.equal(it[Symbol.asyncIterator]().constructor.name, "RoomCodeList");
 });
 
+test("a listing frees itself when it is over, and free(), next() and return() stay safe after", async () => {
+  const room = await newRoom();
+  const c = client();
+  await c.create(room);
+  const it = c.list(room);
+  const codes = [];
+  for await (const code of it) codes.push(code.code);
+  assert.equal(codes.length, 3);
+  assert.doesNotThrow(() => it.free());
+  assert.deepEqual(await it.next(), { value: undefined, done: true });
+  assert.deepEqual(await it.return(), { value: undefined, done: true });
+
+  const early = c.list(room);
+  const pending = early.next();
+  assert.deepEqual(await early.return(), { value: undefined, done: true });
+  assert.deepEqual(await pending, { value: undefined, done: true });
+  assert.doesNotThrow(() => early.free());
+
+  const pages = c.list(room, { limit: 2 });
+  assert.equal(pages.hasMore(), true);
+  const sizes = [];
+  for (let page = await pages.nextPage(); page !== null; page = await pages.nextPage()) sizes.push(page.length);
+  assert.deepEqual(sizes, [2, 1]);
+  assert.equal(pages.hasMore(), false);
+});
+
 test("setEnabled disables and enables a code", async () => {
   const room = await newRoom();
   const c = client();
