@@ -183,8 +183,9 @@ def main():
                  "The most req/s the emulator served to a raw client, against the most any SDK reached:",
                  table(["operation", "emulator, raw client", "fastest SDK"], emulator)]
     sections += ["## Node: ours vs the official SDK vs raw `fetch` vs raw `node:http`",
-                 "Clients interleaved (each round runs every client once, in a rotated order; 3 rounds, after a "
-                 "warm-up). `hms-room-codes` uses its Node default, `keepAliveFetch()` (node:http keep-alive); "
+                 "Clients interleaved (each round runs every client once, in a rotated order, `list` and "
+                 "`list_page` in the same rounds; 5 rounds, after a warm-up); req/s is the median of the rounds' "
+                 "figures. `hms-room-codes` uses its Node default (node:http keep-alive); "
                  "`hms-room-codes (global fetch)` passes Node's `fetch`. The official SDK's logger is set to "
                  "`warn` (by default it prints every call). The raw clients send the emulator's fixed token, the "
                  "SDKs sign their own HS256 token (cached). `list`: every code of a room of 100 (one page), "

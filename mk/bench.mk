@@ -9,7 +9,7 @@
 BENCH_OUT    := build/bench
 BENCH_JS     := bench/js/node_modules/.package-lock.json
 BENCH_VENV   := $(BENCH_OUT)/venv
-BENCH_ROUNDS ?= 3
+BENCH_ROUNDS ?= 5
 SOAK_CALLS   ?= 100000
 BENCH_CC      = $(CC) -std=c11 -Wall -Wextra -Werror -pedantic -O2 -g $(C_INC)
 BENCH_GO     := cd bench/go && GOTOOLCHAIN=local GOFLAGS=-mod=mod go

@@ -1,4 +1,6 @@
-// Figures from timed batches: req/s over the summed wall time, and latency quantiles.
+// Figures from timed batches (one per round): req/s, the median of the rounds'
+// figures (so that one round hit by the machine's noise does not move it), and
+// latency quantiles over every call.
 
 /** The `q` quantile (0..1) of sorted `values`. */
 export const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.round((sorted.length - 1) * q))];
@@ -6,6 +8,6 @@ export const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.r
 /** `{ calls, rps, p50_ms, p99_ms }` of batches `{ latencies, seconds }`. */
 export function summary(batches) {
   const latencies = batches.flatMap((b) => b.latencies).sort((a, b) => a - b);
-  const seconds = batches.reduce((s, b) => s + b.seconds, 0);
-  return { calls: latencies.length, rps: latencies.length / seconds, p50_ms: quantile(latencies, 0.5), p99_ms: quantile(latencies, 0.99) };
+  const rates = batches.map((b) => b.latencies.length / b.seconds).sort((a, b) => a - b);
+  return { calls: latencies.length, rps: quantile(rates, 0.5), p50_ms: quantile(latencies, 0.5), p99_ms: quantile(latencies, 0.99) };
 }
