@@ -3,8 +3,9 @@
 // Node's global `fetch` (undici) costs far more per request and ~20 ms to load.
 //   keepAliveFetch()  a `fetch` answering real `Response` objects, for anyone
 //   clientFetch()     what a RoomCodesClient given no `fetch` uses: the same
-//                     requests, answered with the least the client reads, so
-//                     that undici is never loaded
+//                     requests, headers passed as one string each way and
+//                     answered with the least the client reads, so that
+//                     undici is never loaded
 // The body cap and the code of its refusal are the core's: a client passes its
 // cap as fetch's third argument, and the module (hms_room_codes.cjs, started
 // by then) names the default cap and the code.
@@ -35,10 +36,16 @@ function sender(options) {
       if (!module) return reject(fetchFailed(new Error(`unsupported protocol ${url.protocol}`)));
       agents[url.protocol] ??= new module.Agent(agentOptions);
       const headers = {};
-      for (const [name, value] of init.headers instanceof Map || Array.isArray(init.headers)
-        ? init.headers
-        : Object.entries(init.headers ?? {})) {
-        headers[name] = value;
+      if (typeof init.headers === "string") {
+        // A client's own call: "name\nvalue\nname\nvalue" (one string across the wasm boundary).
+        const parts = init.headers.split("\n");
+        for (let i = 0; i + 1 < parts.length; i += 2) headers[parts[i]] = parts[i + 1];
+      } else {
+        for (const [name, value] of init.headers instanceof Map || Array.isArray(init.headers)
+          ? init.headers
+          : Object.entries(init.headers ?? {})) {
+          headers[name] = value;
+        }
       }
       const signal = init.signal ?? undefined;
       const request = module.request(url, { method: init.method ?? "GET", headers, agent: agents[url.protocol] });
@@ -103,16 +110,13 @@ function keepAliveFetch(options = {}) {
     );
 }
 
-/** The fetch of a client given none: status, headers as [name, value] pairs
- * (lowercase names), and the body bytes both as `body` and `arrayBuffer()`. */
+/** The fetch of a client given none: its headers come as one string, "name\n
+ * value\n…", and it answers the least the client reads: the status, the
+ * response headers as one string of the same form (`head`), and the body bytes. */
 function clientFetch() {
   const send = sender({});
   return (input, init = {}, limits) =>
-    send(input, init, limits).then(({ status, rawHeaders, body }) => {
-      const headers = [];
-      for (let i = 0; i < rawHeaders.length; i += 2) headers.push([rawHeaders[i].toLowerCase(), rawHeaders[i + 1]]);
-      return { status, headers, body, arrayBuffer: async () => body };
-    });
+    send(input, init, limits).then(({ status, rawHeaders, body }) => ({ status, head: rawHeaders.join("\n"), body }));
 }
 
 module.exports = { keepAliveFetch, clientFetch };

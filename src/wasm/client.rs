@@ -191,6 +191,7 @@ impl RoomCodesClient {
             fetch_bounds_attempts,
             max_response_bytes: config.max_response_bytes(),
             browser: env::is_browser_page(),
+            limits: Default::default(),
         };
         let core = Core::new(config);
         RoomCodesClient {

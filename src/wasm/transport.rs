@@ -10,6 +10,7 @@ use super::timer::{clear_timeout, set_timeout};
 use crate::http::{HttpRequest, HttpResponse, TransportFailure, TransportFailureKind};
 use crate::tls_problem::{TlsProblem, TrustAdvice};
 use js_sys::{Array, Function, Promise, Reflect, Uint8Array};
+use std::cell::RefCell;
 use std::time::Duration;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -96,6 +97,8 @@ pub struct Transport {
     pub max_response_bytes: usize,
     /// Whether this is a browser page, which owns the `user-agent` header.
     pub browser: bool,
+    /// The last `limits` object made, and the timeout it was made for.
+    pub limits: RefCell<Option<(Option<Duration>, js_sys::Object)>>,
 }
 
 impl Transport {
@@ -141,10 +144,16 @@ impl Transport {
         let outcome = match sent {
             Ok(response) => {
                 let response: Response = response.unchecked_into();
-                match response.body() {
-                    Some(body) => self.bytes(&body).map(|body| self.head(&response, body)),
-                    None => Ok(self.head(&response, Vec::new())),
-                }
+                let head = Reflect::get(&response, &JsValue::from_str("head"))
+                    .ok()
+                    .and_then(|head| head.as_string())
+                    .unwrap_or_default();
+                let body = response.body().map_or(Ok(Vec::new()), |body| self.bytes(&body));
+                body.map(|body| HttpResponse {
+                    status: response.status(),
+                    headers: compact_pairs(&head),
+                    body,
+                })
             }
             Err(error) => Err(Broke::Fetch(error)),
         };
@@ -167,20 +176,9 @@ impl Transport {
         signal: Option<&AbortSignal>,
         timeout: Option<Duration>,
     ) -> Result<Promise, JsValue> {
-        // Pairs, a `HeadersInit` every fetch takes, rather than a `Headers`:
-        // in Node that class loads undici, which costs a cold start ~20 ms.
-        let headers = Array::new();
-        for (name, value) in &request.headers {
-            if !(self.browser && *name == "user-agent") {
-                headers.push(&Array::of2(
-                    &JsValue::from_str(name),
-                    &JsValue::from_str(value),
-                ));
-            }
-        }
         let init = RequestInit::new();
         init.set_method(request.method.as_str());
-        init.set_headers(&headers);
+        init.set_headers(&self.headers(request));
         init.set_redirect(RequestRedirect::Manual);
         if let Some(signal) = signal {
             init.set_signal(Some(signal));
@@ -194,6 +192,24 @@ impl Transport {
                 .ok_or_else(|| js_sys::TypeError::new("no global fetch; pass options.fetch"))?,
         };
         let url = JsValue::from_str(&request.url);
+        let limits = self.limits(timeout)?;
+        Ok(Promise::resolve(&fetch.call3(
+            &JsValue::UNDEFINED,
+            &url,
+            &init,
+            &limits,
+        )?))
+    }
+
+    /// `{ maxResponseBytes, timeoutMs }`, the third argument of `fetch`: the
+    /// same object for every attempt bounded by the same timeout.
+    fn limits(&self, timeout: Option<Duration>) -> Result<js_sys::Object, JsValue> {
+        let mut cached = self.limits.borrow_mut();
+        if let Some((for_timeout, limits)) = cached.as_ref() {
+            if *for_timeout == timeout {
+                return Ok(limits.clone());
+            }
+        }
         let limits = js_sys::Object::new();
         Reflect::set(
             &limits,
@@ -207,12 +223,35 @@ impl Transport {
                 &JsValue::from_f64(timeout.as_secs_f64() * 1000.0),
             )?;
         }
-        Ok(Promise::resolve(&fetch.call3(
-            &JsValue::UNDEFINED,
-            &url,
-            &init,
-            &limits,
-        )?))
+        *cached = Some((timeout, limits.clone()));
+        Ok(limits)
+    }
+
+    /// `request`'s headers for `fetch`: pairs, a `HeadersInit` every fetch
+    /// takes, rather than a `Headers` (in Node that class loads undici, which
+    /// costs a cold start ~20 ms); for the package's own Node `fetch`, one
+    /// string `name\nvalue\n…`, one crossing of the wasm boundary instead of
+    /// two per header.
+    fn headers(&self, request: &HttpRequest) -> JsValue {
+        let sent = request
+            .headers
+            .iter()
+            .filter(|(name, _)| !(self.browser && *name == "user-agent"));
+        if self.fetch_bounds_attempts && !request.headers.iter().any(|(_, v)| v.contains('\n')) {
+            let mut compact = String::new();
+            for (name, value) in sent {
+                compact.extend([name, "\n", value.as_str(), "\n"]);
+            }
+            return JsValue::from_str(&compact);
+        }
+        let pairs = Array::new();
+        for (name, value) in sent {
+            pairs.push(&Array::of2(
+                &JsValue::from_str(name),
+                &JsValue::from_str(value),
+            ));
+        }
+        pairs.into()
     }
 
     /// Reads status, headers and at most the capped body of `response`. (In a
@@ -324,6 +363,17 @@ fn timed_out(timeout: Duration) -> TransportFailure {
         TransportFailureKind::Timeout,
         format!("no response within {ms} ms"),
     )
+}
+
+/// The pairs of `name\nvalue\n…` (the package's Node `fetch` answers its
+/// headers so).
+fn compact_pairs(head: &str) -> Vec<(String, String)> {
+    let mut parts = head.split('\n');
+    let mut pairs = Vec::new();
+    while let (Some(name), Some(value)) = (parts.next(), parts.next()) {
+        pairs.push((name.to_owned(), value.to_owned()));
+    }
+    pairs
 }
 
 /// Whether `value.name` is a function.
