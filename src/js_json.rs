@@ -4,6 +4,7 @@
 //! unescaped is copied as it is; only an escaped one is written again.
 
 use crate::error::Result;
+use crate::json;
 use crate::responses;
 use crate::views::{CodeView, PageView, Text};
 use std::fmt::Write;
@@ -65,7 +66,7 @@ fn write_page(out: &mut String, page: &PageView) -> Range<usize> {
     let data = start..out.len();
     out.push_str(",\"last\":");
     match page.cursor() {
-        Some(cursor) => write_str(out, cursor),
+        Some(cursor) => json::write::string(out, cursor),
         None => out.push_str("null"),
     }
     out.push('}');
@@ -116,34 +117,8 @@ fn write_text(out: &mut String, text: &Text) {
             out.push_str(plain);
             out.push('"');
         }
-        std::borrow::Cow::Owned(unescaped) => write_str(out, unescaped),
+        std::borrow::Cow::Owned(unescaped) => json::write::string(out, unescaped),
     }
-}
-
-/// `value` as a JSON string, escaping what JSON requires.
-fn write_str(out: &mut String, value: &str) {
-    out.push('"');
-    if !value.bytes().any(|b| b < b' ' || b == b'"' || b == b'\\') {
-        out.push_str(value);
-        out.push('"');
-        return;
-    }
-    for c in value.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            c if c < ' ' => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
 }
 
 #[cfg(test)]
