@@ -148,6 +148,10 @@ def targets(node, native, cold, wasm_gz, core, soak, valgrind):
     one = next(us for title, us in core if "build + parse" in title and "100" not in title)
     out.append(["core build + parse of one code ≤ 10 µs", f"{one:.2f} µs", "yes" if one <= 10 else "**no**"])
     for s in soak:
+        if "heap_10k" in s:
+            growth = s["heap_end"] / s["heap_10k"]
+            out.append([f"{s['binding']}: JS heap at 100k within 10% of the JS heap at 10k", f"{growth:.3f}",
+                        "yes" if growth <= 1.1 and s["calls"] >= 100_000 else "**no**"])
         growth = s["rss_end"] / s["rss_10k"]
         out.append([f"{s['binding']}: RSS at 100k within 10% of RSS at 10k", f"{growth:.3f}",
                     "yes" if growth <= 1.1 and s["calls"] >= 100_000 else "**no**"])

@@ -11,6 +11,8 @@ const calls = Number(process.argv[2] ?? 100000);
 const { RoomCodesClient } = await import(pathToFileURL(oursEntry));
 const client = new RoomCodesClient({ accessKey, appSecret, baseUrl: apiBase, authBaseUrl: apiBase });
 const rss = () => (globalThis.gc?.(), process.memoryUsage().rss);
+/** The JS heap in use after a full GC: where a leak of JS objects would show. */
+const heap = () => (globalThis.gc?.(), process.memoryUsage().heapUsed);
 const faults = [
   { method: "GET", path: "/v2/room-codes/room/", status: 429, retry_after: "0" },
   { method: "GET", path: "/v2/room-codes/room/", status: 503, retry_after: "0" },
@@ -22,6 +24,7 @@ let code;
 let failures = 0;
 let queued = 0;
 let rss10k;
+let heap10k;
 const started = performance.now();
 for (let i = 0; i < calls; i++) {
   if (i % 100 === 0) ([room] = await newRooms(1)), (code = undefined);
@@ -36,9 +39,9 @@ for (let i = 0; i < calls; i++) {
     failures++;
     console.error(`soak: call ${i}: ${error.message}`);
   }
-  if (i + 1 === 10000) rss10k = rss();
+  if (i + 1 === 10000) (rss10k = rss()), (heap10k = heap());
 }
 const seconds = (performance.now() - started) / 1000;
 await request("DELETE", "/_emulator/faults");
-console.log(JSON.stringify({ binding: "node", calls, failures, faults: queued, seconds, rss_10k: rss10k, rss_end: rss() }));
+console.log(JSON.stringify({ binding: "node", calls, failures, faults: queued, seconds, rss_10k: rss10k, rss_end: rss(), heap_10k: heap10k, heap_end: heap() }));
 process.exitCode = failures ? 1 : 0;
