@@ -83,7 +83,7 @@ mod encode;
 mod error;
 mod http;
 #[cfg(any(feature = "wasm", test))]
-mod js_json;
+mod js_text;
 mod json;
 mod jwt;
 mod link;

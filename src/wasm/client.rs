@@ -7,10 +7,10 @@ use super::env;
 use super::list::RoomCodeList;
 use super::options::{self, ClientOptions};
 use super::transport::Transport;
-use super::values::parse_json;
+use super::values::{codes_to_js, page_to_js, parse_json};
 use crate::core::Core;
 use crate::error::Error;
-use crate::js_json;
+use crate::js_text;
 use js_sys::Promise;
 use std::future::Future;
 use std::pin::Pin;
@@ -79,8 +79,8 @@ impl RoomCodesClient {
     ) -> Promise {
         self.spawn(options, |shared, options| async move {
             let room_id = args::string("roomId", &room_id)?;
-            let call = shared.core.create(&room_id)?.parsing(js_json::codes);
-            parse_json(&shared.drive(call, &options).await?)
+            let call = shared.core.create(&room_id)?.parsing(js_text::codes);
+            codes_to_js(&shared.drive(call, &options).await?)
         })
     }
 
@@ -98,7 +98,7 @@ impl RoomCodesClient {
             let call = shared
                 .core
                 .create_for_role(&room_id, &role)?
-                .parsing(js_json::code);
+                .parsing(js_text::code);
             parse_json(&shared.drive(call, &options).await?)
         })
     }
@@ -131,8 +131,8 @@ impl RoomCodesClient {
         self.spawn(options, |shared, options| async move {
             let room_id = args::string("roomId", &room_id)?;
             let filter = options::filter(&filter, true)?;
-            let call = shared.core.list_page(&room_id, &filter)?.parsing(js_json::page);
-            parse_json(&shared.drive(call, &options).await?.json)
+            let call = shared.core.list_page(&room_id, &filter)?.parsing(js_text::page);
+            page_to_js(&shared.drive(call, &options).await?)
         })
     }
 
@@ -147,7 +147,7 @@ impl RoomCodesClient {
         self.spawn(options, |shared, options| async move {
             let code = args::string("code", &code)?;
             let enabled = args::boolean("enabled", &enabled)?;
-            let call = shared.core.set_enabled(&code, enabled)?.parsing(js_json::code);
+            let call = shared.core.set_enabled(&code, enabled)?.parsing(js_text::code);
             parse_json(&shared.drive(call, &options).await?)
         })
     }

@@ -6,9 +6,9 @@
 use super::args;
 use super::drive::Shared;
 use super::options::{self, CallOptions};
-use super::values::parse_json;
+use super::values::codes_to_js;
 use crate::error::Error;
-use crate::js_json;
+use crate::js_text;
 use crate::paging::Pager;
 use js_sys::Promise;
 use std::cell::RefCell;
@@ -117,14 +117,14 @@ async fn next_page(state: &RefCell<State>) -> Result<JsValue, JsValue> {
         };
         (call, s.options.clone())
     };
-    let fetched = async { shared.drive(call?.parsing(js_json::page), &options).await }.await;
+    let fetched = async { shared.drive(call?.parsing(js_text::page), &options).await }.await;
     let mut s = state.borrow_mut();
     let codes = fetched.and_then(|page| {
         s.pager.on_cursor(page.cursor.as_deref(), page.had_codes)?;
         if !page.had_codes {
             return Ok(JsValue::NULL);
         }
-        parse_json(&page.json[page.data.clone()])
+        codes_to_js(&page.codes)
     });
     if codes.is_err() {
         s.pager.stop();

@@ -89,6 +89,21 @@ test("a listing frees itself when it is over, and free(), next() and return() st
   assert.equal(pages.hasMore(), false);
 });
 
+test("codes come out the same through the compact form and its JSON fallback", async () => {
+  const answer = (codes) => async () =>
+    new Response(JSON.stringify({ limit: 10, data: codes, last: "" }), { headers: { "content-type": "application/json" } });
+  const plain = { code: "abc-defg-hij", room_id: "r1", role: "guest", enabled: false, created_at: "2026-12-02T07:00:00Z" };
+  const odd = { ...plain, role: "a\u001fb\u0000\"é", updated_at: null, extra: [1] };
+  for (const codes of [[plain], [plain, odd]]) {
+    const page = await client({ fetch: answer(codes) }).listPage("r1");
+    const expected = codes.map(({ extra, ...code }) => ({ created_at: null, updated_at: null, ...code }));
+    assert.deepEqual(page, { limit: 10, data: expected, last: null });
+    const listed = [];
+    for await (const code of client({ fetch: answer(codes) }).list("r1")) listed.push(code);
+    assert.deepEqual(listed, expected);
+  }
+});
+
 test("setEnabled disables and enables a code", async () => {
   const room = await newRoom();
   const c = client();
