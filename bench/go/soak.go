@@ -5,7 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"runtime"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -19,9 +19,12 @@ var faults = []string{
 	`{"method":"POST","path":"/v2/room-codes/code","match":"exact","action":"reset"}`,
 }
 
-// rss is this process's resident set in bytes, after a GC, from /proc/self/status.
+// rss is this process's resident set in bytes, from /proc/self/status, after
+// a GC that also hands freed pages back to the OS (debug.FreeOSMemory): left
+// to itself, the runtime returns them lazily, and RSS would move with when
+// that happened to run rather than with what the process holds.
 func rss() int64 {
-	runtime.GC()
+	debug.FreeOSMemory()
 	status, err := os.ReadFile("/proc/self/status")
 	if err != nil {
 		return -1
