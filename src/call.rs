@@ -76,7 +76,7 @@ impl<'a, T> Call<'a, T> {
 
     /// The same call, its successful body read by `parse` instead (the npm
     /// layer reads codes in place and writes them as JSON for JS).
-    #[cfg(feature = "wasm")]
+    #[cfg(all(feature = "wasm", target_arch = "wasm32"))]
     pub(crate) fn parsing<U>(self, parse: fn(&[u8]) -> Result<U>) -> Call<'a, U> {
         Call {
             core: self.core,

@@ -7,8 +7,8 @@
 
 use crate::error::{Error, ErrorKind};
 use crate::http::HttpResponse;
-use crate::operation::Operation;
 use crate::json::{once, Reader};
+use crate::operation::Operation;
 use std::time::Duration;
 
 /// The longest service message copied into an error.

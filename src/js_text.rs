@@ -75,10 +75,16 @@ fn codes_for_js(codes: &[CodeView], capacity: usize) -> JsCodes {
 
 fn holds_separator(code: &CodeView) -> bool {
     let [(_, created), (_, updated)] = code.timestamps();
-    [Some(&code.code), Some(&code.room_id), Some(&code.role), created, updated]
-        .into_iter()
-        .flatten()
-        .any(|text| text.as_str().contains(SEPARATOR))
+    [
+        Some(&code.code),
+        Some(&code.room_id),
+        Some(&code.role),
+        created,
+        updated,
+    ]
+    .into_iter()
+    .flatten()
+    .any(|text| text.as_str().contains(SEPARATOR))
 }
 
 fn write_compact(out: &mut String, codes: &[CodeView]) {
@@ -172,7 +178,16 @@ mod tests {
         let stamp = |s: &str| (!s.is_empty()).then(|| s.to_owned());
         fields
             .chunks(6)
-            .map(|f| (f[0].into(), f[1].into(), f[2].into(), f[3] == "1", stamp(f[4]), stamp(f[5])))
+            .map(|f| {
+                (
+                    f[0].into(),
+                    f[1].into(),
+                    f[2].into(),
+                    f[3] == "1",
+                    stamp(f[4]),
+                    stamp(f[5]),
+                )
+            })
             .collect()
     }
 
@@ -181,7 +196,14 @@ mod tests {
             .iter()
             .map(|c| {
                 let c = c.clone();
-                (c.code, c.room_id, c.role, c.enabled, c.created_at, c.updated_at)
+                (
+                    c.code,
+                    c.room_id,
+                    c.role,
+                    c.enabled,
+                    c.created_at,
+                    c.updated_at,
+                )
             })
             .collect()
     }
@@ -202,13 +224,24 @@ mod tests {
             panic!("not compact")
         };
         assert_eq!(from_compact(&compact), fields(&model));
-        assert_eq!(codes(br#"{"data":[]}"#).unwrap(), JsCodes::Compact(String::new()));
+        assert_eq!(
+            codes(br#"{"data":[]}"#).unwrap(),
+            JsCodes::Compact(String::new())
+        );
         for (limit, last) in [("100", r#""c9""#), ("null", r#""""#), ("7", "null")] {
-            let body = format!(r#"{{"limit":{limit},"data":[{}],"last":{last}}}"#, CODES.join(","));
+            let body = format!(
+                r#"{{"limit":{limit},"data":[{}],"last":{last}}}"#,
+                CODES.join(",")
+            );
             let model = responses::page(body.as_bytes()).unwrap();
             let page = page(body.as_bytes()).unwrap();
-            assert_eq!((page.limit, &page.cursor, page.had_codes), (model.limit, &model.last, true));
-            let JsCodes::Compact(compact) = page.codes else { panic!("not compact") };
+            assert_eq!(
+                (page.limit, &page.cursor, page.had_codes),
+                (model.limit, &model.last, true)
+            );
+            let JsCodes::Compact(compact) = page.codes else {
+                panic!("not compact")
+            };
             assert_eq!(from_compact(&compact), fields(&model.data), "{body}");
         }
         assert!(!page(br#"{"data":[]}"#).unwrap().had_codes);

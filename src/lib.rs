@@ -82,7 +82,7 @@ mod drive;
 mod encode;
 mod error;
 mod http;
-#[cfg(any(feature = "wasm", test))]
+#[cfg(any(all(feature = "wasm", target_arch = "wasm32"), test))]
 mod js_text;
 mod json;
 mod jwt;

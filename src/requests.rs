@@ -8,9 +8,9 @@ use crate::config::Config;
 use crate::encode;
 use crate::error::Result;
 use crate::http::{HttpRequest, Method};
+use crate::json::write::Object;
 use crate::model::ListFilter;
 use crate::validate::identifier;
-use crate::json::write::Object;
 
 /// `POST {base}/room-codes/room/{room_id}`: codes for every role.
 pub fn create(config: &Config, room_id: &str) -> Result<HttpRequest> {

@@ -24,7 +24,10 @@ pub(crate) fn code_list_view(body: &[u8]) -> Result<Vec<CodeView<'_>>> {
 
 /// `{"data": [RoomCode, ...]}` from create.
 pub fn code_list(body: &[u8]) -> Result<Vec<RoomCode>> {
-    Ok(code_list_view(body)?.into_iter().map(RoomCode::from).collect())
+    Ok(code_list_view(body)?
+        .into_iter()
+        .map(RoomCode::from)
+        .collect())
 }
 
 /// A bare RoomCode from create_for_role and set_enabled, read in place.

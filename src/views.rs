@@ -105,7 +105,10 @@ impl<'a> PageView<'a> {
     /// The cursor of the next page: `None` when the service sent none, or an
     /// empty one (both end the listing).
     pub(crate) fn cursor(&self) -> Option<&str> {
-        self.last.as_ref().map(Text::as_str).filter(|last| !last.is_empty())
+        self.last
+            .as_ref()
+            .map(Text::as_str)
+            .filter(|last| !last.is_empty())
     }
 }
 
@@ -143,12 +146,19 @@ mod tests {
 
     #[test]
     fn strings_are_borrowed_unless_escaped() {
-        let view = code(r#"{"code":"a\"b","room_id":"r","role":"h\u00e9","enabled":false,"created_at":null}"#);
+        let view = code(
+            r#"{"code":"a\"b","room_id":"r","role":"h\u00e9","enabled":false,"created_at":null}"#,
+        );
         assert!(matches!(view.room_id.0, Cow::Borrowed("r")));
         assert_eq!(view.code.0, Cow::<str>::Owned("a\"b".into()));
         assert_eq!(view.role.as_str(), "hé");
-        assert_eq!(view.timestamps(), [("created_at", None), ("updated_at", None)]);
-        let stamped = code(r#"{"code":"c","room_id":"r","role":"h","enabled":true,"updated_at":"2024-01-02T03:04:05Z"}"#);
+        assert_eq!(
+            view.timestamps(),
+            [("created_at", None), ("updated_at", None)]
+        );
+        let stamped = code(
+            r#"{"code":"c","room_id":"r","role":"h","enabled":true,"updated_at":"2024-01-02T03:04:05Z"}"#,
+        );
         let [(_, created), (field, updated)] = stamped.timestamps();
         assert_eq!((created, field), (None, "updated_at"));
         assert_eq!(updated.map(Text::as_str), Some("2024-01-02T03:04:05Z"));

@@ -20,7 +20,11 @@ pub(crate) struct JsonError {
 
 impl fmt::Display for JsonError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} at line {} column {}", self.what, self.line, self.column)
+        write!(
+            f,
+            "{} at line {} column {}",
+            self.what, self.line, self.column
+        )
     }
 }
 
@@ -116,7 +120,10 @@ impl<'a> Reader<'a> {
     }
 
     /// `read` of the next value, or `None` for `null`.
-    pub(crate) fn nullable<T>(&mut self, read: impl FnOnce(&mut Self) -> Read<T>) -> Read<Option<T>> {
+    pub(crate) fn nullable<T>(
+        &mut self,
+        read: impl FnOnce(&mut Self) -> Read<T>,
+    ) -> Read<Option<T>> {
         if self.null()? {
             return Ok(None);
         }
@@ -141,7 +148,10 @@ impl<'a> Reader<'a> {
         let number = self.number()?;
         number.parse::<u32>().map_err(|_| {
             self.at = start;
-            self.error(format!("expected a whole number from 0 to {}, found {number}", u32::MAX))
+            self.error(format!(
+                "expected a whole number from 0 to {}, found {number}",
+                u32::MAX
+            ))
         })
     }
 
@@ -151,7 +161,11 @@ impl<'a> Reader<'a> {
         let start = self.at;
         let digits = |reader: &mut Self| {
             let from = reader.at;
-            while reader.bytes().get(reader.at).is_some_and(u8::is_ascii_digit) {
+            while reader
+                .bytes()
+                .get(reader.at)
+                .is_some_and(u8::is_ascii_digit)
+            {
                 reader.at += 1;
             }
             reader.at > from
@@ -268,7 +282,9 @@ impl<'a> Reader<'a> {
                             self.at += 1;
                             self.hex4()?;
                         }
-                        Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => self.at += 1,
+                        Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => {
+                            self.at += 1
+                        }
                         _ => return Err(self.error("an invalid escape in a string")),
                     }
                 }
@@ -320,7 +336,9 @@ impl<'a> Reader<'a> {
             self.at += 2;
             let second = self.hex4()?;
             if (0xDC00..=0xDFFF).contains(&second) {
-                return Ok(char::from_u32(0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)));
+                return Ok(char::from_u32(
+                    0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00),
+                ));
             }
         }
         self.at = after;
@@ -342,7 +360,10 @@ impl<'a> Reader<'a> {
 
     /// An object: `field(reader, key)` for each member, which must read (or
     /// [`Reader::skip`]) the member's value.
-    pub(crate) fn object(&mut self, mut field: impl FnMut(&mut Self, &str) -> Read<()>) -> Read<()> {
+    pub(crate) fn object(
+        &mut self,
+        mut field: impl FnMut(&mut Self, &str) -> Read<()>,
+    ) -> Read<()> {
         self.expect(b'{', "an object")?;
         self.nest()?;
         if self.peek() == Some(b'}') {

@@ -11,13 +11,45 @@ fn accepts(text: &str) -> bool {
 fn accepts_what_serde_json_accepts() {
     let deep_ok = format!("{}{}", "[".repeat(100), "]".repeat(100));
     let texts = [
-        "{}", "[]", " {\"a\" : [1, -0, 0.5, 1e9, 1E+2, -3.25e-7, true, false, null, \"x\"]} ",
-        "\"\\u00e9\\ud83d\\ude00\\n\\/\"", "0", "-1", "123456789012345678901234567890",
-        "{\"a\":{\"b\":{\"c\":[]}}}", &deep_ok,
-        "", " ", "{", "}", "[1,]", "{\"a\":1,}", "{a:1}", "{\"a\" 1}", "[1 2]", "01", "1.", ".5",
-        "1e", "-", "+1", "tru", "nul", "\"abc", "\"a\\x\"", "\"\\u12\"", "\"\\ud800\"",
-        "\"\\udc00\"", "\"\\ud800\\u0041\"", "\"a\u{1}b\"", "[1] [2]", "{} x", "NaN", "\"é\"",
-        "[\"\\\\\"]", "{\"\":\"\"}",
+        "{}",
+        "[]",
+        " {\"a\" : [1, -0, 0.5, 1e9, 1E+2, -3.25e-7, true, false, null, \"x\"]} ",
+        "\"\\u00e9\\ud83d\\ude00\\n\\/\"",
+        "0",
+        "-1",
+        "123456789012345678901234567890",
+        "{\"a\":{\"b\":{\"c\":[]}}}",
+        &deep_ok,
+        "",
+        " ",
+        "{",
+        "}",
+        "[1,]",
+        "{\"a\":1,}",
+        "{a:1}",
+        "{\"a\" 1}",
+        "[1 2]",
+        "01",
+        "1.",
+        ".5",
+        "1e",
+        "-",
+        "+1",
+        "tru",
+        "nul",
+        "\"abc",
+        "\"a\\x\"",
+        "\"\\u12\"",
+        "\"\\ud800\"",
+        "\"\\udc00\"",
+        "\"\\ud800\\u0041\"",
+        "\"a\u{1}b\"",
+        "[1] [2]",
+        "{} x",
+        "NaN",
+        "\"é\"",
+        "[\"\\\\\"]",
+        "{\"\":\"\"}",
     ];
     for text in texts {
         let reference = serde_json::from_str::<IgnoredAny>(text).is_ok();
@@ -27,8 +59,16 @@ fn accepts_what_serde_json_accepts() {
     let too_deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
     assert!(!accepts(&too_deep));
     let limit = MAX_DEPTH as usize;
-    assert!(accepts(&format!("{}{}", "[".repeat(limit), "]".repeat(limit))));
-    assert!(!accepts(&format!("{}{}", "{\"a\":".repeat(limit + 1), "}".repeat(limit + 1))));
+    assert!(accepts(&format!(
+        "{}{}",
+        "[".repeat(limit),
+        "]".repeat(limit)
+    )));
+    assert!(!accepts(&format!(
+        "{}{}",
+        "{\"a\":".repeat(limit + 1),
+        "}".repeat(limit + 1)
+    )));
 }
 
 #[test]
@@ -48,13 +88,26 @@ fn a_kept_string_must_be_valid_unicode_but_a_skipped_one_need_not() {
 #[test]
 fn strings_decode_as_serde_json_decodes_them_and_borrow_when_plain() {
     for text in [
-        r#""plain""#, r#""""#, r#""a\"b\\c\/d""#, r#""\b\f\n\r\t""#, r#""\u0041\u00e9\u2028""#,
-        r#""\ud83d\ude00""#, "\"é😀\"",
+        r#""plain""#,
+        r#""""#,
+        r#""a\"b\\c\/d""#,
+        r#""\b\f\n\r\t""#,
+        r#""\u0041\u00e9\u2028""#,
+        r#""\ud83d\ude00""#,
+        "\"é😀\"",
     ] {
         let mut reader = Reader::new(text);
         let read = reader.string().unwrap();
-        assert_eq!(read.as_str(), serde_json::from_str::<String>(text).unwrap(), "{text}");
-        assert_eq!(matches!(read.0, Cow::Borrowed(_)), !text.contains('\\'), "{text}");
+        assert_eq!(
+            read.as_str(),
+            serde_json::from_str::<String>(text).unwrap(),
+            "{text}"
+        );
+        assert_eq!(
+            matches!(read.0, Cow::Borrowed(_)),
+            !text.contains('\\'),
+            "{text}"
+        );
     }
 }
 
@@ -67,7 +120,9 @@ fn reads_members_and_numbers() {
             let value = match key {
                 "n" => reader.u32().map(|n| n.to_string()),
                 "s" => reader.string().map(|s| s.as_str().to_owned()),
-                _ => reader.u32().map_or_else(|e| Ok(format!("error: {e}")), |n| Ok(n.to_string())),
+                _ => reader
+                    .u32()
+                    .map_or_else(|e| Ok(format!("error: {e}")), |n| Ok(n.to_string())),
             }?;
             if value.starts_with("error") {
                 reader.skip()?;
@@ -77,7 +132,11 @@ fn reads_members_and_numbers() {
         })
         .unwrap();
     assert_eq!(seen[0], "n=42");
-    assert!(seen[1].starts_with("big=error: expected a whole number from 0 to 4294967295"), "{}", seen[1]);
+    assert!(
+        seen[1].starts_with("big=error: expected a whole number from 0 to 4294967295"),
+        "{}",
+        seen[1]
+    );
     assert!(seen[2].starts_with("neg=error"), "{}", seen[2]);
     assert!(seen[3].starts_with("f=error"), "{}", seen[3]);
     assert_eq!(seen[4], "s=x");
@@ -89,7 +148,10 @@ fn errors_say_what_was_expected_and_where() {
     let error = reader
         .object(|reader, _| reader.string().map(drop))
         .unwrap_err();
-    assert_eq!(error.to_string(), "expected a string, found a number at line 2 column 8");
+    assert_eq!(
+        error.to_string(),
+        "expected a string, found a number at line 2 column 8"
+    );
     let mut reader = Reader::new("[]");
     let slot: Option<u32> = None;
     assert_eq!(
@@ -106,7 +168,9 @@ fn errors_say_what_was_expected_and_where() {
 fn raw_values_keep_their_text() {
     let mut reader = Reader::new(r#"[ {"a": [1, "b"]} , "c\n" ]"#);
     let mut raws = Vec::new();
-    reader.array(|reader| reader.raw().map(|raw| raws.push(raw))).unwrap();
+    reader
+        .array(|reader| reader.raw().map(|raw| raws.push(raw)))
+        .unwrap();
     assert_eq!(raws, [r#"{"a": [1, "b"]}"#, r#""c\n""#]);
 }
 
@@ -126,9 +190,13 @@ fn json_text() -> impl Strategy<Value = String> {
     ];
     leaf.prop_recursive(5, 40, 4, move |inner| {
         prop_oneof![
-            prop::collection::vec(inner.clone(), 0..4).prop_map(|items| format!("[{}]", items.join(","))),
+            prop::collection::vec(inner.clone(), 0..4)
+                .prop_map(|items| format!("[{}]", items.join(","))),
             prop::collection::vec((string, inner), 0..4).prop_map(|members| {
-                let members: Vec<String> = members.into_iter().map(|(k, v)| format!("{k} : {v}")).collect();
+                let members: Vec<String> = members
+                    .into_iter()
+                    .map(|(k, v)| format!("{k} : {v}"))
+                    .collect();
                 format!("{{ {} }}", members.join(" ,"))
             }),
         ]

@@ -86,7 +86,14 @@ mod tests {
 
     #[test]
     fn writes_what_serde_json_writes() {
-        for value in ["plain", "", "a\"b\\c", "\n\r\t\u{8}\u{c}\u{1}\u{1f}", "é\u{2028}😀", "/"] {
+        for value in [
+            "plain",
+            "",
+            "a\"b\\c",
+            "\n\r\t\u{8}\u{c}\u{1}\u{1f}",
+            "é\u{2028}😀",
+            "/",
+        ] {
             let mut out = String::new();
             string(&mut out, value);
             assert_eq!(out, serde_json::to_string(value).unwrap(), "{value:?}");
@@ -97,7 +104,10 @@ mod tests {
             .number("exp", u64::MAX)
             .end();
         let expected = serde_json::json!({"code": "a\"b", "enabled": false, "exp": u64::MAX});
-        assert_eq!(serde_json::from_str::<serde_json::Value>(&object).unwrap(), expected);
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&object).unwrap(),
+            expected
+        );
         assert_eq!(Object::new().end(), "{}");
     }
 }

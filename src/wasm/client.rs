@@ -131,7 +131,10 @@ impl RoomCodesClient {
         self.spawn(options, |shared, options| async move {
             let room_id = args::string("roomId", &room_id)?;
             let filter = options::filter(&filter, true)?;
-            let call = shared.core.list_page(&room_id, &filter)?.parsing(js_text::page);
+            let call = shared
+                .core
+                .list_page(&room_id, &filter)?
+                .parsing(js_text::page);
             page_to_js(&shared.drive(call, &options).await?)
         })
     }
@@ -147,7 +150,10 @@ impl RoomCodesClient {
         self.spawn(options, |shared, options| async move {
             let code = args::string("code", &code)?;
             let enabled = args::boolean("enabled", &enabled)?;
-            let call = shared.core.set_enabled(&code, enabled)?.parsing(js_text::code);
+            let call = shared
+                .core
+                .set_enabled(&code, enabled)?
+                .parsing(js_text::code);
             parse_json(&shared.drive(call, &options).await?)
         })
     }

@@ -80,7 +80,10 @@ impl RoomCodeList {
 impl RoomCodeList {
     /// The next page's codes (never an empty array), or `null` once the
     /// listing is over. Calls run one after another, in order.
-    #[wasm_bindgen(js_name = "nextPage", unchecked_return_type = "Promise<RoomCode[] | null>")]
+    #[wasm_bindgen(
+        js_name = "nextPage",
+        unchecked_return_type = "Promise<RoomCode[] | null>"
+    )]
     pub fn next_page(&self) -> Promise {
         let previous = self.state.borrow_mut().last.take();
         let state = self.state.clone();

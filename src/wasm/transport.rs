@@ -148,7 +148,9 @@ impl Transport {
                     .ok()
                     .and_then(|head| head.as_string())
                     .unwrap_or_default();
-                let body = response.body().map_or(Ok(Vec::new()), |body| self.bytes(&body));
+                let body = response
+                    .body()
+                    .map_or(Ok(Vec::new()), |body| self.bytes(&body));
                 body.map(|body| HttpResponse {
                     status: response.status(),
                     headers: compact_pairs(&head),

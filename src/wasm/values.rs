@@ -32,7 +32,10 @@ pub fn codes_to_js(codes: &JsCodes) -> Result<JsValue, JsValue> {
 pub fn page_to_js(page: &PageForJs) -> Result<JsValue, JsValue> {
     let object = Object::new();
     let limit = page.limit.map_or(JsValue::NULL, |limit| limit.into());
-    let last = page.cursor.as_deref().map_or(JsValue::NULL, JsValue::from_str);
+    let last = page
+        .cursor
+        .as_deref()
+        .map_or(JsValue::NULL, JsValue::from_str);
     Reflect::set(&object, &"limit".into(), &limit)?;
     Reflect::set(&object, &"data".into(), &codes_to_js(&page.codes)?)?;
     Reflect::set(&object, &"last".into(), &last)?;
