@@ -51,7 +51,7 @@ negate() { printf '!%s\n' "$@"; }
 
 core="$(tree ', default-features = false')"
 # shellcheck disable=SC2046
-expect "core (default-features = false)" "$core" serde_json $(negate "${transport[@]}")
+expect "core (default-features = false)" "$core" serde !serde_json $(negate "${transport[@]}")
 
 default="$(tree '')"
 expect "default (blocking)" "$default" ureq rustls ring '!reqwest' '!tokio' '!cbindgen'
