@@ -73,6 +73,8 @@ fn codes_for_js(codes: &[CodeView], capacity: usize) -> JsCodes {
     JsCodes::Json(out)
 }
 
+/// Whether a string of `code` holds the separator. Only a string the service
+/// escaped (an owned one) can: the borrowed ones are not scanned.
 fn holds_separator(code: &CodeView) -> bool {
     let [(_, created), (_, updated)] = code.timestamps();
     [
@@ -84,7 +86,7 @@ fn holds_separator(code: &CodeView) -> bool {
     ]
     .into_iter()
     .flatten()
-    .any(|text| text.as_str().contains(SEPARATOR))
+    .any(|text| matches!(&text.0, std::borrow::Cow::Owned(owned) if owned.contains(SEPARATOR)))
 }
 
 fn write_compact(out: &mut String, codes: &[CodeView]) {

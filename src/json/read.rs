@@ -364,53 +364,45 @@ impl<'a> Reader<'a> {
         &mut self,
         mut field: impl FnMut(&mut Self, &str) -> Read<()>,
     ) -> Read<()> {
-        self.expect(b'{', "an object")?;
-        self.nest()?;
-        if self.peek() == Some(b'}') {
-            self.at += 1;
-            self.depth -= 1;
-            return Ok(());
-        }
-        loop {
-            if self.peek() != Some(b'"') {
-                return Err(self.unexpected("a member name"));
+        self.sequence(b'{', b'}', "an object", |reader| {
+            if reader.peek() != Some(b'"') {
+                return Err(reader.unexpected("a member name"));
             }
-            let key = self.string_with(true)?;
-            self.expect(b':', "':'")?;
-            field(self, key.as_str())?;
-            match self.peek() {
-                Some(b',') => self.at += 1,
-                Some(b'}') => {
-                    self.at += 1;
-                    self.depth -= 1;
-                    return Ok(());
-                }
-                _ => return Err(self.unexpected("',' or '}'")),
-            }
-        }
+            let key = reader.string_with(true)?;
+            reader.expect(b':', "':'")?;
+            field(reader, key.as_str())
+        })
     }
 
     /// An array: `item(reader)` for each element, which must read (or skip) it.
-    pub(crate) fn array(&mut self, mut item: impl FnMut(&mut Self) -> Read<()>) -> Read<()> {
-        self.expect(b'[', "an array")?;
+    pub(crate) fn array(&mut self, item: impl FnMut(&mut Self) -> Read<()>) -> Read<()> {
+        self.sequence(b'[', b']', "an array", item)
+    }
+
+    /// `open`, then `element(reader)` for each element between commas, then
+    /// `close`, one level deeper while inside.
+    fn sequence(
+        &mut self,
+        open: u8,
+        close: u8,
+        what: &str,
+        mut element: impl FnMut(&mut Self) -> Read<()>,
+    ) -> Read<()> {
+        self.expect(open, what)?;
         self.nest()?;
-        if self.peek() == Some(b']') {
-            self.at += 1;
-            self.depth -= 1;
-            return Ok(());
-        }
-        loop {
-            item(self)?;
-            match self.peek() {
-                Some(b',') => self.at += 1,
-                Some(b']') => {
-                    self.at += 1;
-                    self.depth -= 1;
-                    return Ok(());
+        if self.peek() != Some(close) {
+            loop {
+                element(self)?;
+                match self.peek() {
+                    Some(b',') => self.at += 1,
+                    Some(b) if b == close => break,
+                    _ => return Err(self.unexpected(&format!("',' or '{}'", char::from(close)))),
                 }
-                _ => return Err(self.unexpected("',' or ']'")),
             }
         }
+        self.at += 1;
+        self.depth -= 1;
+        Ok(())
     }
 
     /// One level deeper, within [`MAX_DEPTH`].
