@@ -21,9 +21,33 @@ function wasmBytes() {
   }
 }
 
+/** Fills `array` with random bytes from the operating system: read from
+ * /dev/urandom with `fs`, which is loaded already, where that file is there
+ * and may be read; else from Web Crypto (`node:crypto`'s, which Node 18 has
+ * too). Loading Web Crypto costs about 3 ms of a cold start, more than the
+ * rest of a client's set-up. Deno is never asked for the file, since that
+ * would raise its permission prompt. */
+function randomValues(array) {
+  if (process.versions.deno === undefined) {
+    try {
+      const fd = fs.openSync("/dev/urandom", "r");
+      try {
+        for (let at = 0; at < array.length; ) {
+          const read = fs.readSync(fd, array, at, array.length - at, null);
+          if (read === 0) throw new Error("/dev/urandom ended");
+          at += read;
+        }
+        return array;
+      } finally {
+        fs.closeSync(fd);
+      }
+    } catch {}
+  }
+  return require("node:crypto").webcrypto.getRandomValues(array);
+}
+
 const api = start(new WebAssembly.Module(wasmBytes()), {
-  // Node 18 has no global `crypto`; its own Web Crypto does the same.
-  randomValues: globalThis.crypto ? undefined : (array) => require("node:crypto").webcrypto.getRandomValues(array),
+  randomValues,
   // Clients given no `fetch` send over node:http keep-alive (node-fetch.cjs),
   // never loading Node's much slower global `fetch`.
   fetch: clientFetch(),
