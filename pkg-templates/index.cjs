@@ -28,7 +28,7 @@ function wasmBytes() {
  * rest of a client's set-up. Deno is never asked for the file, since that
  * would raise its permission prompt. */
 function randomValues(array) {
-  if (process.versions.deno === undefined) {
+  if (globalThis.Deno === undefined) {
     try {
       const fd = fs.openSync("/dev/urandom", "r");
       try {
