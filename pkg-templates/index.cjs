@@ -24,9 +24,8 @@ function wasmBytes() {
 /** Fills `array` with random bytes from the operating system: read from
  * /dev/urandom with `fs`, which is loaded already, where that file is there
  * and may be read; else from Web Crypto (`node:crypto`'s, which Node 18 has
- * too). Loading Web Crypto costs about 3 ms of a cold start, more than the
- * rest of a client's set-up. Deno is never asked for the file, since that
- * would raise its permission prompt. */
+ * too). Loading Web Crypto costs about 3 ms of a cold start. Deno is never
+ * asked for the file, since that would raise its permission prompt. */
 function randomValues(array) {
   if (globalThis.Deno === undefined) {
     try {
