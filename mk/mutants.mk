@@ -5,10 +5,11 @@
 # MUTANTS_MIN_PERCENT caught. One job and a short timeout, since the machine is
 # shared and a mutant that loops must be cut off; the copy of the tree it works
 # in is built once, then incrementally per mutant.
-#   make mutants MUTANTS_FILES="paging retry"   only those files
+#   make mutants MUTANTS_FILES="core/listing core/call/retry"   only those files (paths under src/)
 .PHONY: mutants
 MUTANTS_VERSION     := 27.1.0
-MUTANTS_FILES       ?= call classify encode link paging retry retry_after validate
+MUTANTS_FILES       ?= core/call/mod core/call/classify core/wire/encode core/link core/listing \
+                       core/call/retry core/call/retry_after core/validate
 MUTANTS_TIMEOUT     ?= 60
 MUTANTS_MIN_PERCENT ?= 98
 MUTANTS_OUT         := build/mutants

@@ -67,48 +67,9 @@
 
 #![warn(missing_docs)]
 
-mod auth;
-mod base_url;
-mod call;
-mod cancel;
-mod classify;
-mod config;
 mod core;
-#[cfg(all(
-    any(feature = "blocking", feature = "async"),
-    not(target_arch = "wasm32")
-))]
-mod drive;
-mod encode;
-mod error;
-mod http;
-#[cfg(any(all(feature = "wasm", target_arch = "wasm32"), test))]
-mod js_text;
-mod json;
-mod jwt;
-mod link;
-mod model;
-mod operation;
-mod options;
-mod paging;
 #[cfg(not(target_arch = "wasm32"))]
-mod pem;
-mod random;
-mod requests;
-mod responses;
-mod retry;
-pub mod retry_after;
-mod secret;
-mod timestamp;
-#[cfg(all(
-    any(feature = "blocking", feature = "async"),
-    not(target_arch = "wasm32")
-))]
-mod tls;
-#[cfg(any(feature = "blocking", feature = "async", feature = "wasm"))]
-mod tls_problem;
-mod validate;
-mod views;
+mod native;
 
 #[cfg(all(feature = "async", not(target_arch = "wasm32")))]
 pub mod async_client;
@@ -119,24 +80,29 @@ pub mod ffi;
 #[cfg(all(feature = "wasm", target_arch = "wasm32"))]
 pub mod wasm;
 
-pub use crate::call::{Call, Step};
-pub use crate::cancel::{CancelToken, Cancelled};
-pub use crate::config::{
+pub use crate::core::call::operation::Operation;
+pub use crate::core::call::retry::{Outcome, RetryPolicy};
+pub use crate::core::call::retry_after;
+pub use crate::core::call::{Call, Step};
+pub use crate::core::client::Core;
+pub use crate::core::config::{
     Config, ConfigBuilder, Credentials, DEFAULT_AUTH_BASE_URL, DEFAULT_BACKOFF_BASE,
     DEFAULT_BACKOFF_CAP, DEFAULT_BASE_URL, DEFAULT_MAX_PAGES, DEFAULT_MAX_RESPONSE_BYTES,
     DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT,
 };
-pub use crate::core::Core;
-pub use crate::error::{Error, ErrorKind, Result};
-pub use crate::http::{HttpRequest, HttpResponse, Method, TransportFailure, TransportFailureKind};
-pub use crate::link::{room_link, RoomLinkOptions};
-pub use crate::model::{ListFilter, RoomCode, RoomCodePage};
-pub use crate::operation::Operation;
-pub use crate::options::CallOptions;
-pub use crate::paging::Pager;
-pub use crate::retry::{Outcome, RetryPolicy};
-pub use crate::secret::Secret;
-pub use crate::validate::MAX_ARGUMENT_BYTES;
+pub use crate::core::error::{Error, ErrorKind, Result};
+pub use crate::core::link::{room_link, RoomLinkOptions};
+pub use crate::core::listing::Pager;
+pub use crate::core::model::{ListFilter, RoomCode, RoomCodePage};
+pub use crate::core::secret::Secret;
+pub use crate::core::validate::MAX_ARGUMENT_BYTES;
+pub use crate::core::wire::http::{
+    HttpRequest, HttpResponse, Method, TransportFailure, TransportFailureKind,
+};
+#[cfg(not(target_arch = "wasm32"))]
+pub use crate::native::cancel::{CancelToken, Cancelled};
+#[cfg(not(target_arch = "wasm32"))]
+pub use crate::native::options::CallOptions;
 
 /// The crate's version, e.g. `"0.1.0"`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

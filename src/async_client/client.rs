@@ -2,14 +2,14 @@
 
 use super::list::List;
 use super::transport::Transport;
-use crate::call::Call;
-use crate::cancel::CancelToken;
-use crate::config::{Config, ConfigBuilder};
-use crate::core::Core;
-use crate::drive::{cancelled, Drive, Next};
-use crate::error::Result;
-use crate::model::{ListFilter, RoomCode, RoomCodePage};
-use crate::options::CallOptions;
+use crate::core::call::Call;
+use crate::core::client::Core;
+use crate::core::config::{Config, ConfigBuilder};
+use crate::core::error::Result;
+use crate::core::model::{ListFilter, RoomCode, RoomCodePage};
+use crate::native::cancel::CancelToken;
+use crate::native::drive::{cancelled, Drive, Next};
+use crate::native::options::CallOptions;
 use std::future::{poll_fn, Future};
 use std::pin::pin;
 use std::task::Poll;

@@ -1,10 +1,10 @@
 //! The stream over every page of a listing.
 
 use super::client::RoomCodesClient;
-use crate::drive::{ListNext, Listing};
-use crate::error::Result;
-use crate::model::{ListFilter, RoomCode, RoomCodePage};
-use crate::options::CallOptions;
+use crate::core::error::Result;
+use crate::core::model::{ListFilter, RoomCode, RoomCodePage};
+use crate::native::drive::{ListNext, Listing};
+use crate::native::options::CallOptions;
 use futures_core::Stream;
 use std::fmt;
 use std::future::Future;

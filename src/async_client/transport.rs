@@ -1,9 +1,11 @@
 //! Async HTTP over reqwest: keep-alive, rustls (ring), no redirects, capped
 //! bodies, each attempt bounded as a whole.
 
-use crate::config::Config;
-use crate::http::{HttpRequest, HttpResponse, Method, TransportFailure, TransportFailureKind};
-use crate::tls::describe;
+use crate::core::config::Config;
+use crate::core::wire::http::{
+    HttpRequest, HttpResponse, Method, TransportFailure, TransportFailureKind,
+};
+use crate::native::tls::describe;
 use std::error::Error as StdError;
 use std::io::ErrorKind as IoKind;
 use std::sync::Arc;

@@ -2,13 +2,13 @@
 
 use super::list::List;
 use super::transport::Transport;
-use crate::call::Call;
-use crate::config::{Config, ConfigBuilder};
-use crate::core::Core;
-use crate::drive::{Drive, Next};
-use crate::error::Result;
-use crate::model::{ListFilter, RoomCode, RoomCodePage};
-use crate::options::CallOptions;
+use crate::core::call::Call;
+use crate::core::client::Core;
+use crate::core::config::{Config, ConfigBuilder};
+use crate::core::error::Result;
+use crate::core::model::{ListFilter, RoomCode, RoomCodePage};
+use crate::native::drive::{Drive, Next};
+use crate::native::options::CallOptions;
 
 /// A blocking client of the Room Codes API. `Send + Sync`: share one
 /// (e.g. in an `Arc`) between threads; connections are pooled and reused.
@@ -169,9 +169,9 @@ impl RoomCodesClient {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cancel::CancelToken;
-    use crate::error::ErrorKind;
-    use crate::model::ListFilter;
+    use crate::core::error::ErrorKind;
+    use crate::core::model::ListFilter;
+    use crate::native::cancel::CancelToken;
     use std::io::{BufRead, BufReader, Write};
     use std::net::TcpListener;
     use std::sync::atomic::{AtomicUsize, Ordering};

@@ -1,8 +1,8 @@
 //! TLS handshake failures: told apart from later failures, described in the
 //! project's own words, and never retried (a repeat would fail the same way).
 
-use crate::http::{TransportFailure, TransportFailureKind};
-use crate::tls::describe;
+use crate::core::wire::http::{TransportFailure, TransportFailureKind};
+use crate::native::tls::describe;
 use rustls::Error as TlsError;
 use std::fmt;
 use std::io;

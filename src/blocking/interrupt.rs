@@ -8,7 +8,7 @@
 //! connection or new one, TLS handshake included.
 
 use super::handshake;
-use crate::cancel::{CancelToken, Interrupt, Watch};
+use crate::native::cancel::{CancelToken, Interrupt, Watch};
 use std::cell::RefCell;
 use std::sync::{Arc, Mutex, PoisonError, Weak};
 use ureq::unversioned::transport::{

@@ -1,10 +1,10 @@
 //! The iterator over every page of a listing.
 
 use super::client::RoomCodesClient;
-use crate::drive::{ListNext, Listing};
-use crate::error::Result;
-use crate::model::{ListFilter, RoomCode};
-use crate::options::CallOptions;
+use crate::core::error::Result;
+use crate::core::model::{ListFilter, RoomCode};
+use crate::native::drive::{ListNext, Listing};
+use crate::native::options::CallOptions;
 
 /// Every code of a room, fetched a page at a time as the iteration goes.
 /// After an error it yields nothing more.

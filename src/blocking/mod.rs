@@ -8,7 +8,7 @@ mod list;
 mod resolver;
 mod transport;
 
-pub use crate::cancel::CancelToken;
+pub use crate::native::cancel::CancelToken;
 pub use client::RoomCodesClient;
 pub use list::List;
 pub use transport::Transport;

@@ -3,9 +3,11 @@
 use super::handshake;
 use super::interrupt::{with_cancel, InterruptibleConnector};
 use super::resolver::CachingResolver;
-use crate::cancel::CancelToken;
-use crate::config::Config;
-use crate::http::{HttpRequest, HttpResponse, Method, TransportFailure, TransportFailureKind};
+use crate::core::config::Config;
+use crate::core::wire::http::{
+    HttpRequest, HttpResponse, Method, TransportFailure, TransportFailureKind,
+};
+use crate::native::cancel::CancelToken;
 use std::io::{ErrorKind as IoKind, Read};
 use std::time::Duration;
 use ureq::tls::{Certificate, RootCerts, TlsConfig};

@@ -1,10 +1,10 @@
 //! Bounding and cancelling a call: `hms_call_options` and `hms_cancel_token`.
 
 use crate::blocking::{CancelToken, RoomCodesClient};
-use crate::call::Call;
-use crate::error::Result;
+use crate::core::call::Call;
+use crate::core::error::Result;
 use crate::ffi::guard::or_default;
-use crate::options::CallOptions;
+use crate::native::options::CallOptions;
 use std::time::{Duration, Instant};
 
 /// A flag that stops the calls watching it, set from any thread with

@@ -1,7 +1,7 @@
 //! `hms_client`: the blocking client behind the C ABI.
 
 use crate::blocking::RoomCodesClient;
-use crate::config::ConfigBuilder;
+use crate::core::config::ConfigBuilder;
 use crate::ffi::error::hms_error;
 use crate::ffi::guard::{null, or_default, run_with_output};
 use crate::ffi::options::hms_client_options;

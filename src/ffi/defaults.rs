@@ -21,7 +21,7 @@ pub const HMS_MAX_RETRY_AFTER_MS: u64 = 86400000;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::*;
+    use crate::core::config::*;
     use std::time::Duration;
 
     #[test]
@@ -35,7 +35,7 @@ mod tests {
         assert_eq!(HMS_DEFAULT_MAX_PAGES, DEFAULT_MAX_PAGES);
         assert_eq!(
             ms(HMS_MAX_RETRY_AFTER_MS),
-            crate::retry_after::MAX_RETRY_AFTER
+            crate::core::call::retry_after::MAX_RETRY_AFTER
         );
     }
 }

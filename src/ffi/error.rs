@@ -1,7 +1,7 @@
 //! `hms_error`: an owned error object with its kind, message, HTTP status,
 //! details and the wait the service asked for.
 
-use crate::error::Error;
+use crate::core::error::Error;
 use crate::ffi::guard::or_default;
 use crate::ffi::status::{hms_status, hms_status_name};
 use crate::ffi::strings::to_c_string;
@@ -113,7 +113,7 @@ pub unsafe extern "C" fn hms_error_free(err: *mut hms_error) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::ErrorKind;
+    use crate::core::error::ErrorKind;
     use std::ffi::CStr;
     use std::time::Duration;
 

@@ -1,8 +1,8 @@
 //! `hms_list_filter`: which codes a listing returns.
 
-use crate::error::{Error, Result};
+use crate::core::error::{Error, Result};
+use crate::core::model::ListFilter;
 use crate::ffi::strings::optional;
-use crate::model::ListFilter;
 use std::ffi::c_char;
 
 /// Which codes `hms_list_filter.enabled` keeps: one of `HMS_ENABLED_ANY`,
@@ -56,7 +56,7 @@ pub(crate) unsafe fn read(filter: *const hms_list_filter) -> Result<ListFilter> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::ErrorKind;
+    use crate::core::error::ErrorKind;
     use std::ptr;
 
     #[test]

@@ -1,6 +1,6 @@
 //! The wrapper of every export: catch panics, report errors, write outputs only on success.
 
-use crate::error::{Error, ErrorKind, Result};
+use crate::core::error::{Error, ErrorKind, Result};
 use crate::ffi::error::hms_error;
 use crate::ffi::status::hms_status;
 use std::any::Any;

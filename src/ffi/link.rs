@@ -1,11 +1,11 @@
 //! `hms_room_link`: the link a person opens to join, built without a request.
 
-use crate::error::Result;
+use crate::core::error::Result;
+use crate::core::link::{room_link, RoomLinkOptions};
 use crate::ffi::error::hms_error;
 use crate::ffi::guard::{null, run_with_output};
 use crate::ffi::status::hms_status;
 use crate::ffi::strings::{into_raw_string, optional, required};
-use crate::link::{room_link, RoomLinkOptions};
 use std::ffi::c_char;
 
 /// What a room link is made of. Zero-initialise it, set `code` and exactly one

@@ -1,7 +1,9 @@
 //! `hms_list_iter`: a listing walked a page at a time, with the cursor kept inside.
 
 use crate::blocking::RoomCodesClient;
-use crate::error::Result;
+use crate::core::error::Result;
+use crate::core::listing::Pager;
+use crate::core::model::RoomCodePage;
 use crate::ffi::cancel::{hms_call_options, Bounds};
 use crate::ffi::client::hms_client;
 use crate::ffi::error::hms_error;
@@ -10,8 +12,6 @@ use crate::ffi::guard::{null, or_default, run_with_output};
 use crate::ffi::results::{hms_room_code_page, into_raw};
 use crate::ffi::status::hms_status;
 use crate::ffi::strings::required;
-use crate::model::RoomCodePage;
-use crate::paging::Pager;
 use std::ffi::c_char;
 use std::ptr;
 

@@ -4,7 +4,7 @@
 //! for none), its arguments, an out-parameter and the optional `err`.
 
 use crate::blocking::RoomCodesClient;
-use crate::error::Result;
+use crate::core::error::Result;
 use crate::ffi::cancel::{hms_call_options, Bounds};
 use crate::ffi::client::hms_client;
 use crate::ffi::error::hms_error;

@@ -1,7 +1,7 @@
 //! `hms_client_options`: the settings of a client, collected one setter at a time.
 
-use crate::config::{ConfigBuilder, DEFAULT_BACKOFF_BASE, DEFAULT_BACKOFF_CAP};
-use crate::error::{Error, Result};
+use crate::core::config::{ConfigBuilder, DEFAULT_BACKOFF_BASE, DEFAULT_BACKOFF_CAP};
+use crate::core::error::{Error, Result};
 use crate::ffi::guard::or_default;
 use crate::ffi::strings::required;
 use std::ffi::c_char;

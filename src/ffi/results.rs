@@ -1,8 +1,8 @@
 //! The results handed to C: a room code, a list of them and a page.
 
+use crate::core::model::{RoomCode, RoomCodePage};
 use crate::ffi::guard::or_default;
 use crate::ffi::strings::{free_block, into_raw_block, into_raw_string};
-use crate::model::{RoomCode, RoomCodePage};
 use std::ffi::{c_char, CString};
 use std::mem::ManuallyDrop;
 use std::ptr;

@@ -1,6 +1,6 @@
 //! `hms_status`: what every fallible call returns, one value per error kind.
 
-use crate::error::ErrorKind;
+use crate::core::error::ErrorKind;
 use crate::ffi::guard::or_default;
 use std::ffi::{c_char, CString};
 use std::sync::OnceLock;

@@ -1,6 +1,6 @@
 //! Strings across the boundary: reading C arguments, handing out owned strings.
 
-use crate::error::{Error, Result};
+use crate::core::error::{Error, Result};
 use crate::ffi::guard::{null, or_default};
 use std::ffi::{c_char, CStr, CString};
 use std::ptr;
@@ -87,7 +87,7 @@ pub unsafe extern "C" fn hms_string_free(string: *mut c_char) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::ErrorKind;
+    use crate::core::error::ErrorKind;
 
     #[test]
     fn arguments_are_checked() {

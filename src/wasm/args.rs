@@ -1,7 +1,7 @@
 //! Reading JS arguments of any type: a value of the wrong type is an
 //! `invalid_argument` error, never a panic or a `TypeError`.
 
-use crate::error::{Error, Result};
+use crate::core::error::{Error, Result};
 use js_sys::{Array, Function, JsString, Object, Reflect};
 use std::time::Duration;
 use wasm_bindgen::{JsCast, JsValue};

@@ -1,4 +1,4 @@
-// Arrays of room codes from the core's compact text (js_text.rs): six fields a
+// Arrays of room codes from the core's compact text (src/core/js_text.rs): six fields a
 // code, joined by U+001F, split and built into objects here, which is three to
 // four times quicker than JSON.parse reads the same codes.
 

@@ -5,8 +5,8 @@ use super::env::now_unix_ms;
 use super::options::CallOptions;
 use super::timer;
 use super::transport::Transport;
-use crate::call::{Call, Step};
-use crate::core::Core;
+use crate::core::call::{Call, Step};
+use crate::core::client::Core;
 use wasm_bindgen::JsValue;
 
 /// What every pending promise of one client shares.

@@ -1,7 +1,7 @@
 //! Core errors as thrown JS values: real `Error`s of class `HmsError`, built
 //! by `error.js` so they carry a stack.
 
-use crate::error::Error;
+use crate::core::error::Error;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/src/wasm/error.js")]

@@ -4,7 +4,7 @@
 //! noted just before the module aborts so that the entry point can reject
 //! every pending promise with it.
 
-use crate::error::{Error, Result};
+use crate::core::error::{Error, Result};
 use js_sys::Function;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;

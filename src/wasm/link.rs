@@ -1,8 +1,8 @@
 //! `roomLink`: the link a person opens to join with a room code (no request).
 
 use super::args::Bag;
-use crate::error::Error;
-use crate::link::{room_link as core_room_link, RoomLinkOptions};
+use crate::core::error::Error;
+use crate::core::link::{room_link as core_room_link, RoomLinkOptions};
 use wasm_bindgen::prelude::*;
 
 /// The link a person opens to join with a room code:

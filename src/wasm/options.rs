@@ -3,9 +3,9 @@
 use super::args::Bag;
 use super::env;
 use super::host;
-use crate::config::{Config, ConfigBuilder, Credentials};
-use crate::error::{Error, Result};
-use crate::model::ListFilter;
+use crate::core::config::{Config, ConfigBuilder, Credentials};
+use crate::core::error::{Error, Result};
+use crate::core::model::ListFilter;
 use js_sys::Function;
 use std::cell::RefCell;
 use std::time::Duration;

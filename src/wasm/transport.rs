@@ -7,8 +7,8 @@
 
 use super::env;
 use super::timer::{clear_timeout, set_timeout};
-use crate::http::{HttpRequest, HttpResponse, TransportFailure, TransportFailureKind};
-use crate::tls_problem::{TlsProblem, TrustAdvice};
+use crate::core::tls_problem::{TlsProblem, TrustAdvice};
+use crate::core::wire::http::{HttpRequest, HttpResponse, TransportFailure, TransportFailureKind};
 use js_sys::{Array, Function, Promise, Reflect, Uint8Array};
 use std::cell::RefCell;
 use std::time::Duration;

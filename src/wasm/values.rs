@@ -4,7 +4,7 @@
 //! quicker than building each object a property at a time across the wasm
 //! boundary.
 
-use crate::js_text::{JsCodes, PageForJs};
+use crate::core::js_text::{JsCodes, PageForJs};
 use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 

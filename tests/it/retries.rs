@@ -1,6 +1,6 @@
 //! Time bounds of the blocking transport: each attempt and a whole call.
 //! What is retried, and how long the client waits, is the core's: its table
-//! tests (src/call_tests.rs, src/retry.rs) and the shared fault matrix
+//! tests (src/core/call/tests.rs, src/core/call/retry.rs) and the shared fault matrix
 //! (tests/vectors/faults.json, run by `fault_matrix`) pin it.
 
 use crate::clients::Flavor;

@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 /// One room code, as the service sends it. Timestamps stay the RFC 3339
 /// strings the service wrote (checked to be RFC 3339: anything else is a
 /// `decode` error naming the field), `None` when absent or null; unknown
-/// fields are ignored. (The client reads the service's answers through the
-/// borrowed view in `views.rs`; the serde impls are for callers' own use.)
+/// fields are ignored. The serde impls are for callers' own use (the clients
+/// read the service's answers with the core's own JSON reader).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct RoomCode {

@@ -1,7 +1,7 @@
 //! When to try again, and after how long.
 
-use crate::http::TransportFailureKind;
-use crate::operation::Operation;
+use crate::core::call::operation::Operation;
+use crate::core::wire::http::TransportFailureKind;
 use std::time::Duration;
 
 /// What an attempt ended with, as far as retrying is concerned.

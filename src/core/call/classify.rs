@@ -5,10 +5,10 @@
 //! documented meaning of the status on that endpoint decide the kind; any other
 //! body (HTML from a proxy, empty, not JSON) gives the generic kind of the status.
 
-use crate::error::{Error, ErrorKind};
-use crate::http::HttpResponse;
-use crate::json::{once, Reader};
-use crate::operation::Operation;
+use crate::core::call::operation::Operation;
+use crate::core::error::{Error, ErrorKind};
+use crate::core::json::{once, Reader};
+use crate::core::wire::http::HttpResponse;
 use std::time::Duration;
 
 /// The longest service message copied into an error.
@@ -129,7 +129,7 @@ impl ServiceError {
 }
 
 /// The older error shape's `data`: its `description` as raw JSON, if any.
-fn description_of<'a>(reader: &mut Reader<'a>) -> crate::json::Read<Option<&'a str>> {
+fn description_of<'a>(reader: &mut Reader<'a>) -> crate::core::json::Read<Option<&'a str>> {
     let mut description = None;
     reader.object(|r, key| match key {
         "description" => once(&mut description, r.nullable(Reader::raw)?, r, key),

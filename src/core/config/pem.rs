@@ -1,6 +1,6 @@
 //! PEM certificates to DER: the CA certificates a client is told to trust.
 
-use crate::error::{Error, Result};
+use crate::core::error::{Error, Result};
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 
@@ -97,7 +97,7 @@ pub fn certificates(pem: &str) -> Result<Vec<Vec<u8>>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::ErrorKind;
+    use crate::core::error::ErrorKind;
 
     fn block(label: &str, body: &str) -> String {
         format!("-----BEGIN {label}-----\n{body}\n-----END {label}-----\n")

@@ -1,6 +1,6 @@
 //! Checks on caller-supplied strings, done before any request is built.
 
-use crate::error::{Error, Result};
+use crate::core::error::{Error, Result};
 
 /// The longest argument accepted, in bytes.
 pub const MAX_ARGUMENT_BYTES: usize = 1024;
@@ -34,7 +34,7 @@ pub fn identifier(name: &str, value: &str) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::ErrorKind;
+    use crate::core::error::ErrorKind;
 
     #[test]
     fn accepts_ordinary_and_odd_but_safe_values() {

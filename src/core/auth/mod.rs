@@ -1,10 +1,11 @@
 //! The Authorization header of each attempt: a fixed token, a cached
 //! self-signed one renewed before it expires, or none (proxy mode).
 
-use crate::config::Credentials;
-use crate::jwt;
-use crate::random::Random;
-use crate::secret::Secret;
+pub(crate) mod jwt;
+
+use crate::core::config::Credentials;
+use crate::core::random::Random;
+use crate::core::secret::Secret;
 use std::sync::Mutex;
 use std::time::Duration;
 

@@ -1,8 +1,8 @@
 //! Walking every page of a listing: when to stop, catching a cursor loop, and
 //! bounding the number of pages.
 
-use crate::error::{Error, Result};
-use crate::model::{ListFilter, RoomCodePage};
+use crate::core::error::{Error, Result};
+use crate::core::model::{ListFilter, RoomCodePage};
 
 /// The state of a listing across pages. Each binding's `list` drives one,
 /// made by [`crate::Core::pager`] and stepped with [`crate::Core::list_next`].
@@ -89,8 +89,8 @@ impl Pager {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::ErrorKind;
-    use crate::model::RoomCode;
+    use crate::core::error::ErrorKind;
+    use crate::core::model::RoomCode;
 
     fn page(n: usize, last: Option<&str>) -> RoomCodePage {
         let code = RoomCode {

@@ -1,17 +1,17 @@
 //! The sans-IO client: owns the config, the auth state and the retry policy,
 //! and starts a [`Call`] per operation. It never does I/O.
 
-use crate::auth::Auth;
-use crate::call::Call;
-use crate::config::Config;
-use crate::error::Result;
-use crate::model::{ListFilter, RoomCode, RoomCodePage};
-use crate::operation::Operation;
-use crate::paging::Pager;
-use crate::random::Random;
-use crate::requests;
-use crate::responses;
-use crate::retry::RetryPolicy;
+use crate::core::auth::Auth;
+use crate::core::call::operation::Operation;
+use crate::core::call::retry::RetryPolicy;
+use crate::core::call::Call;
+use crate::core::config::Config;
+use crate::core::error::Result;
+use crate::core::listing::Pager;
+use crate::core::model::{ListFilter, RoomCode, RoomCodePage};
+use crate::core::random::Random;
+use crate::core::wire::requests;
+use crate::core::wire::responses;
 
 /// The state every call of one client shares. `Send + Sync`.
 #[derive(Debug)]

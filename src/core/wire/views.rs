@@ -5,8 +5,8 @@
 //! written once: the owned model types are built from them, and the npm layer
 //! writes its JSON straight from them.
 
-use crate::json::{once, required, Read, Reader};
-use crate::model::{RoomCode, RoomCodePage};
+use crate::core::json::{once, required, Read, Reader};
+use crate::core::model::{RoomCode, RoomCodePage};
 use std::borrow::Cow;
 
 /// A string of the body: borrowed unless the service escaped a character in

@@ -1,7 +1,7 @@
 //! What both native clients say about a failed rustls handshake: the rustls
 //! error sorted into a [`TlsProblem`], worded once for every transport.
 
-use crate::tls_problem::{TlsProblem, TrustAdvice};
+use crate::core::tls_problem::{TlsProblem, TrustAdvice};
 use rustls::{AlertDescription, CertificateError, Error as TlsError};
 
 /// What went wrong in a handshake, in the project's words.

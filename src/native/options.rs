@@ -1,7 +1,7 @@
 //! Per-call bounds: a deadline, an attempt timeout and a cancel token, the
 //! same for the blocking and the async client.
 
-use crate::cancel::CancelToken;
+use crate::native::cancel::CancelToken;
 use std::time::{Duration, Instant};
 
 /// How one call is bounded; every operation has a `…_with` form taking these.

@@ -6,10 +6,10 @@
 //! which the npm layer splits and builds objects from three to four times
 //! faster than `JSON.parse` reads the same codes.
 
-use crate::error::Result;
-use crate::json;
-use crate::responses;
-use crate::views::{CodeView, Text};
+use crate::core::error::Result;
+use crate::core::json;
+use crate::core::wire::responses;
+use crate::core::wire::views::{CodeView, Text};
 
 /// The separator of [`JsCodes::Compact`].
 const SEPARATOR: char = '\u{1f}';
@@ -157,7 +157,7 @@ fn write_text(out: &mut String, text: &Text) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::RoomCode;
+    use crate::core::model::RoomCode;
 
     /// Codes covering every path: escapes, non-ASCII, control characters,
     /// absent and null timestamps, unknown fields.

@@ -1,12 +1,12 @@
 //! Parsers of successful bodies into typed results. Unknown fields are ignored;
 //! a body of the wrong shape is `decode`. The `*_view` parsers check the same
-//! rules and leave the strings in the body (see `views.rs`); the others own them.
+//! rules and leave the strings in the body (see `wire::views`); the others own them.
 
-use crate::error::{Error, Result};
-use crate::json::{once, required, Read, Reader};
-use crate::model::{RoomCode, RoomCodePage};
-use crate::timestamp;
-use crate::views::{read_codes, CodeView, PageView};
+use crate::core::error::{Error, Result};
+use crate::core::json::{once, required, Read, Reader};
+use crate::core::model::{RoomCode, RoomCodePage};
+use crate::core::wire::timestamp;
+use crate::core::wire::views::{read_codes, CodeView, PageView};
 
 /// `{"data": [RoomCode, ...]}` from create, read in place.
 pub(crate) fn code_list_view(body: &[u8]) -> Result<Vec<CodeView<'_>>> {
@@ -105,7 +105,7 @@ fn json<'a, T>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::ErrorKind;
+    use crate::core::error::ErrorKind;
 
     const CODE: &str = r#"{"code":"wpi-srjb-wer","room_id":"r1","role":"host","enabled":true,
         "created_at":"2024-01-02T03:04:05Z","updated_at":"2024-01-02T03:04:05.123456789Z","extra":{"x":1}}"#;

@@ -1,16 +1,16 @@
 //! One builder per operation: arguments in, an unsigned [`HttpRequest`] out.
 //!
-//! Arguments are checked first ([`crate::validate`]); a bad one is
+//! Arguments are checked first ([`crate::core::validate`]); a bad one is
 //! `invalid_argument` and no request exists. The `authorization` header is
 //! added later, per attempt, by the call.
 
-use crate::config::Config;
-use crate::encode;
-use crate::error::Result;
-use crate::http::{HttpRequest, Method};
-use crate::json::write::Object;
-use crate::model::ListFilter;
-use crate::validate::identifier;
+use crate::core::config::Config;
+use crate::core::error::Result;
+use crate::core::json::write::Object;
+use crate::core::model::ListFilter;
+use crate::core::validate::identifier;
+use crate::core::wire::encode;
+use crate::core::wire::http::{HttpRequest, Method};
 
 /// `POST {base}/room-codes/room/{room_id}`: codes for every role.
 pub fn create(config: &Config, room_id: &str) -> Result<HttpRequest> {
@@ -131,7 +131,7 @@ fn request(config: &Config, method: Method, url: String, body: Option<String>) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::ErrorKind;
+    use crate::core::error::ErrorKind;
 
     fn config() -> Config {
         Config::builder()

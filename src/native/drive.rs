@@ -3,14 +3,14 @@
 //! listing's page buffer. A client sends each [`Next::Send`], waits out each
 //! [`Next::Wait`] (cut short by the cancel token) and returns at [`Next::Done`].
 
-use crate::call::{Call, Step};
-use crate::cancel::CancelToken;
-use crate::core::Core;
-use crate::error::{Error, ErrorKind, Result};
-use crate::http::{HttpRequest, HttpResponse, TransportFailure};
-use crate::model::{ListFilter, RoomCode, RoomCodePage};
-use crate::options::CallOptions;
-use crate::paging::Pager;
+use crate::core::call::{Call, Step};
+use crate::core::client::Core;
+use crate::core::error::{Error, ErrorKind, Result};
+use crate::core::listing::Pager;
+use crate::core::model::{ListFilter, RoomCode, RoomCodePage};
+use crate::core::wire::http::{HttpRequest, HttpResponse, TransportFailure};
+use crate::native::cancel::CancelToken;
+use crate::native::options::CallOptions;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use std::vec::IntoIter;
 

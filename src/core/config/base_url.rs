@@ -1,6 +1,6 @@
 //! A checked base URL: `https`, or `http` only to loopback unless allowed.
 
-use crate::error::{Error, Result};
+use crate::core::error::{Error, Result};
 use std::net::IpAddr;
 
 /// A base URL such as `https://api.100ms.live/v2`, without a trailing slash.
@@ -73,7 +73,7 @@ fn is_loopback(host: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::ErrorKind;
+    use crate::core::error::ErrorKind;
 
     #[test]
     fn accepts_https_and_loopback_http() {

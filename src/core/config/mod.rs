@@ -1,9 +1,13 @@
 //! Client settings: where to send requests, how long to wait, how to sign in.
 
-use crate::base_url::BaseUrl;
-use crate::error::{Error, Result};
-use crate::secret::Secret;
-use crate::validate;
+pub(crate) mod base_url;
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) mod pem;
+
+use crate::core::config::base_url::BaseUrl;
+use crate::core::error::{Error, Result};
+use crate::core::secret::Secret;
+use crate::core::validate;
 use std::time::Duration;
 
 /// The management API of the real service.
@@ -347,7 +351,7 @@ impl ConfigBuilder {
 fn ca_certificates(pems: &[String]) -> Result<Vec<Vec<u8>>> {
     let mut ders = Vec::new();
     for text in pems {
-        ders.extend(crate::pem::certificates(text)?);
+        ders.extend(crate::core::config::pem::certificates(text)?);
     }
     Ok(ders)
 }
@@ -413,7 +417,7 @@ fn check_credential(name: &str, value: &str) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::ErrorKind;
+    use crate::core::error::ErrorKind;
     use std::collections::HashMap;
 
     fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {

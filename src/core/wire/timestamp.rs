@@ -1,7 +1,7 @@
 //! The service's timestamps: RFC 3339 date-times, checked so every binding can
 //! read them (the C string, Go's `time.Time`, JS strings) the same way.
 
-use crate::error::{Error, Result};
+use crate::core::error::{Error, Result};
 
 /// Checks that `value`, the field `field` of a room code, is an RFC 3339
 /// date-time: `YYYY-MM-DDTHH:MM:SS`, 0 to 9 fractional digits, then `Z` or
@@ -79,7 +79,7 @@ fn days_in_month(year: u32, month: u32) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::ErrorKind;
+    use crate::core::error::ErrorKind;
 
     #[test]
     fn the_shapes_the_service_sends_pass() {

@@ -1,8 +1,8 @@
 //! Room links, built locally without any request.
 
-use crate::encode;
-use crate::error::{Error, Result};
-use crate::validate::identifier;
+use crate::core::error::{Error, Result};
+use crate::core::validate::identifier;
+use crate::core::wire::encode;
 
 /// What a room link is made of: exactly one of `subdomain` or `domain`, and
 /// the code. Build one with [`RoomLinkOptions::on_subdomain`] or
@@ -140,7 +140,7 @@ fn is_domain(domain: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::ErrorKind;
+    use crate::core::error::ErrorKind;
 
     fn opts(subdomain: Option<&str>, domain: Option<&str>, code: &str) -> RoomLinkOptions {
         RoomLinkOptions {

@@ -1,7 +1,7 @@
 //! Signing of HS256 management tokens.
 
-use crate::json::write::Object;
-use crate::secret::Secret;
+use crate::core::json::write::Object;
+use crate::core::secret::Secret;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use hmac::{Hmac, Mac};

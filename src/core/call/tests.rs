@@ -1,14 +1,14 @@
 //! The call state machine, fed by hand: no network.
 
 use super::*;
-use crate::config::Config;
-use crate::core::Core;
-use crate::http::HttpResponse;
-use crate::model::RoomCode;
+use crate::core::client::Core;
+use crate::core::config::Config;
+use crate::core::model::RoomCode;
+use crate::core::wire::http::HttpResponse;
 
 const CODE: &str = r#"{"code":"abc-defg-hij","room_id":"r","role":"host","enabled":true}"#;
 
-fn core(builder: crate::config::ConfigBuilder) -> Core {
+fn core(builder: crate::core::config::ConfigBuilder) -> Core {
     Core::new(builder.base_url("https://api.test/v2").build().unwrap())
 }
 
@@ -244,8 +244,8 @@ fn a_per_call_timeout_bounds_attempts_and_names_itself() {
 
 #[test]
 fn seeded_waits_follow_the_core_random_source_as_a_table() {
-    use crate::random::Random;
-    use crate::retry::RetryPolicy;
+    use crate::core::call::retry::RetryPolicy;
+    use crate::core::random::Random;
     let (base, cap) = (Duration::from_millis(100), Duration::from_secs(1));
     let policy = RetryPolicy {
         max_retries: 3,
@@ -329,7 +329,7 @@ fn an_absurd_retry_after_is_reported_clamped() {
         (err.kind(), err.retry_after()),
         (
             ErrorKind::RateLimited,
-            Some(crate::retry_after::MAX_RETRY_AFTER)
+            Some(crate::core::call::retry_after::MAX_RETRY_AFTER)
         )
     );
     assert!(err.message().starts_with("list_page answered HTTP 429"));

@@ -14,14 +14,17 @@
 //! }
 //! ```
 
-use crate::classify;
-use crate::core::Core;
-use crate::error::{Error, ErrorKind, Result};
-use crate::http::{HttpRequest, HttpResponse, TransportFailure, TransportFailureKind};
-use crate::operation::Operation;
-use crate::retry::Outcome;
-use crate::retry_after;
-use crate::secret::Secret;
+pub(crate) mod classify;
+pub(crate) mod operation;
+pub(crate) mod retry;
+pub mod retry_after;
+
+use crate::core::call::operation::Operation;
+use crate::core::call::retry::Outcome;
+use crate::core::client::Core;
+use crate::core::error::{Error, ErrorKind, Result};
+use crate::core::secret::Secret;
+use crate::core::wire::http::{HttpRequest, HttpResponse, TransportFailure, TransportFailureKind};
 use std::time::Duration;
 
 /// What the driver does next.
@@ -209,5 +212,4 @@ fn too_large(name: &str, cap: usize) -> Error {
 }
 
 #[cfg(test)]
-#[path = "call_tests.rs"]
 mod tests;
