@@ -4,7 +4,7 @@
 use crate::core::auth::Auth;
 use crate::core::call::operation::Operation;
 use crate::core::call::retry::RetryPolicy;
-use crate::core::call::Call;
+use crate::core::call::{Call, CallContext};
 use crate::core::config::Config;
 use crate::core::error::Result;
 use crate::core::listing::Pager;
@@ -47,16 +47,15 @@ impl Core {
         &self.config
     }
 
-    pub(crate) fn auth(&self) -> &Auth {
-        &self.auth
-    }
-
-    pub(crate) fn policy(&self) -> &RetryPolicy {
-        &self.policy
-    }
-
-    pub(crate) fn random(&self) -> &Random {
-        &self.random
+    /// What each call borrows of this client.
+    fn context(&self) -> CallContext<'_> {
+        CallContext {
+            auth: &self.auth,
+            policy: &self.policy,
+            random: &self.random,
+            max_response_bytes: self.config.max_response_bytes(),
+            timeout: self.config.timeout(),
+        }
     }
 
     /// Codes for every role of `room_id`.
@@ -64,7 +63,7 @@ impl Core {
         let request = requests::create(&self.config, room_id)
             .map_err(|e| e.in_operation(Operation::Create.as_str()))?;
         Ok(Call::new(
-            self,
+            self.context(),
             Operation::Create,
             request,
             responses::code_list,
@@ -76,7 +75,7 @@ impl Core {
         let request = requests::create_for_role(&self.config, room_id, role)
             .map_err(|e| e.in_operation(Operation::CreateForRole.as_str()))?;
         Ok(Call::new(
-            self,
+            self.context(),
             Operation::CreateForRole,
             request,
             responses::code,
@@ -88,7 +87,7 @@ impl Core {
         let request = requests::list_page(&self.config, room_id, filter)
             .map_err(|e| e.in_operation(Operation::ListPage.as_str()))?;
         Ok(Call::new(
-            self,
+            self.context(),
             Operation::ListPage,
             request,
             responses::page,
@@ -115,7 +114,13 @@ impl Core {
         Some(
             request
                 .map(|request| {
-                    Call::new(self, Operation::ListPage, request, responses::page).named("list")
+                    Call::new(
+                        self.context(),
+                        Operation::ListPage,
+                        request,
+                        responses::page,
+                    )
+                    .named("list")
                 })
                 .map_err(|e| e.in_operation("list")),
         )
@@ -126,7 +131,7 @@ impl Core {
         let request = requests::set_enabled(&self.config, code, enabled)
             .map_err(|e| e.in_operation(Operation::SetEnabled.as_str()))?;
         Ok(Call::new(
-            self,
+            self.context(),
             Operation::SetEnabled,
             request,
             responses::code,
@@ -142,7 +147,7 @@ impl Core {
         let request = requests::auth_token_for_code(&self.config, code, user_id)
             .map_err(|e| e.in_operation(Operation::AuthTokenForCode.as_str()))?;
         Ok(Call::new(
-            self,
+            self.context(),
             Operation::AuthTokenForCode,
             request,
             responses::token,

@@ -8,8 +8,9 @@
 
 use crate::core::error::Result;
 use crate::core::json;
+use crate::core::json::Text;
 use crate::core::wire::responses;
-use crate::core::wire::views::{CodeView, Text};
+use crate::core::wire::views::CodeView;
 
 /// The separator of [`JsCodes::Compact`].
 const SEPARATOR: char = '\u{1f}';

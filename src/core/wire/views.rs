@@ -5,21 +5,8 @@
 //! written once: the owned model types are built from them, and the npm layer
 //! writes its JSON straight from them.
 
-use crate::core::json::{once, required, Read, Reader};
+use crate::core::json::{once, required, Read, Reader, Text};
 use crate::core::model::{RoomCode, RoomCodePage};
-use std::borrow::Cow;
-
-/// A string of the body: borrowed unless the service escaped a character in
-/// it. A borrowed one holds no `"`, `\` or control character (JSON forbids
-/// them unescaped), so it can be written back as JSON as it is.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Text<'a>(pub Cow<'a, str>);
-
-impl Text<'_> {
-    pub(crate) fn as_str(&self) -> &str {
-        &self.0
-    }
-}
 
 /// A room code as the service sent it; unknown members are skipped.
 #[derive(Debug)]
@@ -139,6 +126,7 @@ impl From<PageView<'_>> for RoomCodePage {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::borrow::Cow;
 
     fn code(text: &str) -> CodeView<'_> {
         CodeView::read(&mut Reader::new(text)).unwrap()
