@@ -101,14 +101,19 @@ impl Core {
     }
 
     /// The call for the next page of `pager`'s listing of `room_id`, or `None`
-    /// when the listing is over. Its errors name `list`. A cursor the service
-    /// sent is sent back as it came: caller-input limits do not apply to it.
+    /// when the listing is over. Its errors name `list`; past `max_pages`
+    /// pages it is a `decode` error (the pages fetched were all kept). A
+    /// cursor the service sent is sent back as it came: caller-input limits
+    /// do not apply to it.
     pub fn list_next(
         &self,
         room_id: &str,
         pager: &Pager,
     ) -> Option<Result<Call<'_, RoomCodePage>>> {
         let filter = pager.next_filter()?;
+        if let Err(error) = pager.check_page_limit() {
+            return Some(Err(error));
+        }
         let request =
             requests::list_next(&self.config, room_id, filter, pager.cursor_from_service());
         Some(

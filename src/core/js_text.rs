@@ -9,6 +9,7 @@
 use crate::core::error::Result;
 use crate::core::json;
 use crate::core::json::Text;
+use crate::core::listing::ListedPage;
 use crate::core::wire::responses;
 use crate::core::wire::views::CodeView;
 
@@ -36,6 +37,16 @@ pub(crate) struct PageForJs {
     pub had_codes: bool,
     /// The codes.
     pub codes: JsCodes,
+}
+
+impl ListedPage for PageForJs {
+    fn cursor(&self) -> Option<&str> {
+        self.cursor.as_deref()
+    }
+
+    fn has_codes(&self) -> bool {
+        self.had_codes
+    }
 }
 
 /// A room code's body (create_for_role, set_enabled) as JSON.

@@ -1,8 +1,6 @@
 //! Bounding and cancelling a call: `hms_call_options` and `hms_cancel_token`.
 
-use crate::blocking::{CancelToken, RoomCodesClient};
-use crate::core::call::Call;
-use crate::core::error::Result;
+use crate::blocking::CancelToken;
 use crate::ffi::guard::or_default;
 use crate::native::options::CallOptions;
 use std::time::{Duration, Instant};
@@ -33,36 +31,19 @@ pub struct hms_call_options {
     pub cancel: *const hms_cancel_token,
 }
 
-/// The bounds of one call, read from its `hms_call_options`.
-pub(crate) struct Bounds {
-    pub(crate) deadline: Option<Instant>,
-    pub(crate) cancel: Option<CancelToken>,
-}
-
-impl Bounds {
-    /// The bounds `options` asks for (none when it is NULL), starting now.
-    pub(crate) unsafe fn read(options: *const hms_call_options) -> Bounds {
-        let Some(options) = options.as_ref() else {
-            return Bounds {
-                deadline: None,
-                cancel: None,
-            };
-        };
-        let deadline = (options.deadline_ms > 0)
-            .then(|| Instant::now().checked_add(Duration::from_millis(options.deadline_ms)))
-            .flatten();
-        let cancel = options.cancel.as_ref().map(|c| c.token.clone());
-        Bounds { deadline, cancel }
-    }
-
-    /// Drives `call` on `client` within these bounds.
-    pub(crate) fn run<T>(&self, client: &RoomCodesClient, call: Call<'_, T>) -> Result<T> {
-        let options = CallOptions {
-            deadline: self.deadline,
-            timeout: None,
-            cancel: self.cancel.clone(),
-        };
-        client.run(call, &options)
+/// The [`CallOptions`] `options` asks for (none when it is NULL), its
+/// deadline starting now.
+pub(crate) unsafe fn call_options(options: *const hms_call_options) -> CallOptions {
+    let Some(options) = options.as_ref() else {
+        return CallOptions::default();
+    };
+    let deadline = (options.deadline_ms > 0)
+        .then(|| Instant::now().checked_add(Duration::from_millis(options.deadline_ms)))
+        .flatten();
+    CallOptions {
+        deadline,
+        timeout: None,
+        cancel: options.cancel.as_ref().map(|c| c.token.clone()),
     }
 }
 
@@ -104,18 +85,18 @@ mod tests {
     use std::ptr;
 
     #[test]
-    fn bounds_follow_the_options() {
-        let none = unsafe { Bounds::read(ptr::null()) };
+    fn call_options_follow_the_c_options() {
+        let none = unsafe { call_options(ptr::null()) };
         assert!(none.deadline.is_none() && none.cancel.is_none());
         let token = hms_cancel_token_new();
         let options = hms_call_options {
             deadline_ms: 5000,
             cancel: token,
         };
-        let bounds = unsafe { Bounds::read(&options) };
-        let left = bounds.deadline.unwrap() - Instant::now();
+        let bounded = unsafe { call_options(&options) };
+        let left = bounded.deadline.unwrap() - Instant::now();
         assert!(left > Duration::from_secs(4) && left <= Duration::from_secs(5));
-        let watched = bounds.cancel.unwrap();
+        let watched = bounded.cancel.unwrap();
         unsafe {
             hms_cancel_token_cancel(token);
             hms_cancel_token_cancel(ptr::null());
@@ -127,6 +108,6 @@ mod tests {
             deadline_ms: 0,
             cancel: ptr::null(),
         };
-        assert!(unsafe { Bounds::read(&zero) }.deadline.is_none());
+        assert!(unsafe { call_options(&zero) }.deadline.is_none());
     }
 }

@@ -210,6 +210,77 @@ static void test_list_iter_walks_every_page(void) {
   hms_client_free(client);
 }
 
+/* One iterator shared by 8 threads: the calls take turns, so each of the 20
+   pages is handed out once, to one thread, and no thread sees an error. */
+#define SHARED_ITER_THREADS 8
+#define SHARED_ITER_PAGES 20
+typedef struct {
+  hms_list_iter *iter;
+  pthread_mutex_t *lock;
+  char **codes; /* every code handed out, SHARED_ITER_PAGES + 1 slots */
+  int *count;
+  int errors;
+} shared_iter_args;
+
+static void *shared_iter_worker(void *arg) {
+  shared_iter_args *a = arg;
+  hms_call_options bounded = {0};
+  bounded.deadline_ms = 60000; /* a loop bound: a stuck call fails instead of hanging */
+  for (;;) {
+    hms_room_code_page *page = NULL;
+    hms_error *err = NULL;
+    if (hms_list_iter_next(a->iter, &bounded, &page, &err) != HMS_STATUS_OK) {
+      fprintf(stderr, "    shared iterator: %s\n", hms_error_message(err));
+      hms_error_free(err);
+      a->errors++;
+      return NULL;
+    }
+    if (page == NULL) return NULL;
+    pthread_mutex_lock(a->lock);
+    for (size_t i = 0; i < page->len; i++) {
+      if (*a->count <= SHARED_ITER_PAGES) a->codes[*a->count] = strdup(page->items[i].code);
+      (*a->count)++;
+    }
+    pthread_mutex_unlock(a->lock);
+    hms_room_code_page_free(page);
+  }
+}
+
+static void test_list_iter_shared_by_8_threads(void) {
+  hms_client *client = new_client();
+  char *room = new_room();
+  hms_error *err = NULL;
+  for (int i = 0; i < SHARED_ITER_PAGES; i++) free(new_code(client, room, "guest"));
+  hms_list_filter filter = {0};
+  filter.limit = 1; /* one code a page: 20 pages */
+  hms_list_iter *iter = NULL;
+  CHECK_OK(hms_list_iter_new(client, room, &filter, &iter, &err), err);
+  pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+  char *codes[SHARED_ITER_PAGES + 1] = {0};
+  int count = 0;
+  pthread_t threads[SHARED_ITER_THREADS];
+  shared_iter_args args[SHARED_ITER_THREADS];
+  for (int t = 0; t < SHARED_ITER_THREADS; t++) {
+    args[t] = (shared_iter_args){iter, &lock, codes, &count, 0};
+    CHECK(pthread_create(&threads[t], NULL, shared_iter_worker, &args[t]) == 0);
+  }
+  int errors = 0;
+  for (int t = 0; t < SHARED_ITER_THREADS; t++) {
+    pthread_join(threads[t], NULL);
+    errors += args[t].errors;
+  }
+  CHECK(errors == 0 && count == SHARED_ITER_PAGES);
+  int repeated = 0;
+  for (int i = 0; i < SHARED_ITER_PAGES && i < count; i++) {
+    for (int j = 0; j < i; j++) repeated += codes[i] && codes[j] && strcmp(codes[i], codes[j]) == 0;
+  }
+  CHECK(repeated == 0);
+  for (int i = 0; i <= SHARED_ITER_PAGES; i++) free(codes[i]);
+  hms_list_iter_free(iter);
+  free(room);
+  hms_client_free(client);
+}
+
 static void test_set_enabled_and_the_enabled_filter(void) {
   hms_client *client = new_client();
   char *room = new_room();
@@ -690,6 +761,7 @@ static const test_case TESTS[] = {
     TEST(test_list_every_page),
     TEST(test_list_page_walks_the_cursor),
     TEST(test_list_iter_walks_every_page),
+    TEST(test_list_iter_shared_by_8_threads),
     TEST(test_set_enabled_and_the_enabled_filter),
     TEST(test_auth_token_for_code),
     TEST(test_room_link),

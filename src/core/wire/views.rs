@@ -72,8 +72,10 @@ pub(crate) struct PageView<'a> {
 }
 
 impl<'a> PageView<'a> {
-    /// Reads a page object: `limit`, `data` and `last`, each of which may be
-    /// absent (`limit` and `last` may be null too).
+    /// Reads a page object, the documented `{limit, data, last}`: `data` is
+    /// required (an answer without it, such as `{}`, a message or a single
+    /// room code, is no page: taken for an empty page, it would say the room
+    /// has no codes); `limit` and `last` may be absent or null.
     pub(crate) fn read(reader: &mut Reader<'a>) -> Read<PageView<'a>> {
         let (mut limit, mut data, mut last) = (None, None, None);
         reader.object(|r, key| match key {
@@ -84,7 +86,7 @@ impl<'a> PageView<'a> {
         })?;
         Ok(PageView {
             limit: limit.flatten(),
-            data: data.unwrap_or_default(),
+            data: required(reader, data, "data")?,
             last: last.flatten(),
         })
     }
