@@ -2,6 +2,7 @@
 
 use crate::blocking::CancelToken;
 use crate::ffi::guard::or_default;
+use crate::ffi::owned::BoxOwned;
 use crate::native::options::CallOptions;
 use std::time::{Duration, Instant};
 
@@ -12,6 +13,8 @@ use std::time::{Duration, Instant};
 pub struct hms_cancel_token {
     token: CancelToken,
 }
+
+impl BoxOwned for hms_cancel_token {}
 
 /// Per-call bounds, passed to each operation (NULL means none). Initialise
 /// it to zero (`hms_call_options call = {0};`) and set what you need.
@@ -51,9 +54,10 @@ pub(crate) unsafe fn call_options(options: *const hms_call_options) -> CallOptio
 #[no_mangle]
 pub extern "C" fn hms_cancel_token_new() -> *mut hms_cancel_token {
     or_default(std::ptr::null_mut(), || {
-        Box::into_raw(Box::new(hms_cancel_token {
+        hms_cancel_token {
             token: CancelToken::new(),
-        }))
+        }
+        .into_raw()
     })
 }
 
@@ -72,11 +76,7 @@ pub unsafe extern "C" fn hms_cancel_token_cancel(token: *const hms_cancel_token)
 /// reference, but nobody can cancel them any more. NULL is ignored.
 #[no_mangle]
 pub unsafe extern "C" fn hms_cancel_token_free(token: *mut hms_cancel_token) {
-    or_default((), || {
-        if !token.is_null() {
-            drop(Box::from_raw(token));
-        }
-    })
+    hms_cancel_token::free_raw(token)
 }
 
 #[cfg(test)]

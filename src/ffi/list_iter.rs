@@ -8,7 +8,8 @@ use crate::ffi::cancel::{call_options, hms_call_options};
 use crate::ffi::client::hms_client;
 use crate::ffi::error::hms_error;
 use crate::ffi::filter::{self, hms_list_filter};
-use crate::ffi::guard::{null, or_default, run_with_output};
+use crate::ffi::guard::{null, run_with_output};
+use crate::ffi::owned::BoxOwned;
 use crate::ffi::results::{hms_room_code_page, into_raw};
 use crate::ffi::status::hms_status;
 use crate::ffi::strings::required;
@@ -29,6 +30,8 @@ pub struct hms_list_iter {
     client: *const hms_client,
     listing: Mutex<Listing>,
 }
+
+impl BoxOwned for hms_list_iter {}
 
 impl hms_list_iter {
     /// The next page, or `None` once the listing is over; one caller at a time.
@@ -73,10 +76,11 @@ pub unsafe extern "C" fn hms_list_iter_new(
         let filter = filter::read(filter)?;
         // The core checks the room and the filter now, not at the first page.
         (*client).inner.core().list_page(room_id, &filter)?;
-        Ok(Box::into_raw(Box::new(hms_list_iter {
+        Ok(hms_list_iter {
             client,
             listing: Mutex::new(Listing::new((*client).inner.core(), room_id, filter)),
-        })))
+        }
+        .into_raw())
     })
 }
 
@@ -103,9 +107,5 @@ pub unsafe extern "C" fn hms_list_iter_next(
 /// Frees an iterator (not the pages it gave). NULL is ignored.
 #[no_mangle]
 pub unsafe extern "C" fn hms_list_iter_free(iter: *mut hms_list_iter) {
-    or_default((), || {
-        if !iter.is_null() {
-            drop(Box::from_raw(iter));
-        }
-    })
+    hms_list_iter::free_raw(iter)
 }
