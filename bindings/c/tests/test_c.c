@@ -16,6 +16,10 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/time.h>
 
 #include "emu.h"
 #include "harness.h"
@@ -674,6 +678,61 @@ static void test_cancel_from_another_thread(void) {
   hms_client_free(client);
 }
 
+/* A local address whose TCP connect never completes: a listener with a
+   backlog of 0 whose queue is full (the kernel drops further SYNs). Writes
+   its base URL to `url` and the sockets that keep it so to `fds` (-1 ends
+   them); returns 0 when the backlog filled. */
+static int blackhole(char *url, size_t size, int fds[18]) {
+  for (int i = 0; i < 18; i++) fds[i] = -1;
+  struct sockaddr_in addr = {0};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t len = sizeof addr;
+  fds[0] = socket(AF_INET, SOCK_STREAM, 0);
+  if (fds[0] < 0 || bind(fds[0], (struct sockaddr *)&addr, len) != 0 || listen(fds[0], 0) != 0 ||
+      getsockname(fds[0], (struct sockaddr *)&addr, &len) != 0) {
+    return -1;
+  }
+  snprintf(url, size, "http://127.0.0.1:%d/v2", ntohs(addr.sin_port));
+  for (int i = 1; i < 18; i++) {
+    fds[i] = socket(AF_INET, SOCK_STREAM, 0);
+    struct timeval wait = {0, 200 * 1000}; /* a connect that waits this long is blackholed */
+    setsockopt(fds[i], SOL_SOCKET, SO_SNDTIMEO, &wait, sizeof wait);
+    if (connect(fds[i], (struct sockaddr *)&addr, sizeof addr) != 0) return 0;
+  }
+  return -1;
+}
+
+/* Cancel from another thread ends a call whose TCP connect the server never
+   answers at once, not after the 10 s attempt timeout. */
+static void test_cancel_during_a_tcp_connect(void) {
+  char url[64];
+  int fds[18];
+  CHECK(blackhole(url, sizeof url, fds) == 0);
+  settings s = {"a-token", 10000, 0, url, 0, 0, 0, NULL};
+  hms_client *client = client_with(s);
+  hms_cancel_token *token = hms_cancel_token_new();
+  hms_call_options call = {0};
+  call.cancel = token;
+  hms_room_code_list *list = NULL;
+  hms_error *err = NULL;
+  pthread_t canceller;
+  CHECK(pthread_create(&canceller, NULL, cancel_later, token) == 0);
+  double start = now_ms();
+  CHECK(hms_room_codes_list(client, &call, "room", NULL, &list, &err) == HMS_STATUS_TIMEOUT);
+  double returned = now_ms();
+  pthread_join(canceller, NULL);
+  printf("     during a TCP connect: the call returned %.1f ms after the cancel\n", returned - start - 200);
+  CHECK(strstr(hms_error_message(err), "cancelled") != NULL);
+  CHECK(returned - start < 700 && list == NULL);
+  hms_error_free(err);
+  hms_cancel_token_free(token);
+  hms_client_free(client);
+  for (int i = 0; i < 18; i++) {
+    if (fds[i] >= 0) close(fds[i]);
+  }
+}
+
 /* ---- one client, many threads -------------------------------------------------- */
 
 enum { THREADS = 16, CALLS = 200 };
@@ -787,6 +846,7 @@ static const test_case TESTS[] = {
     TEST(test_internal_is_the_last_kind),
     TEST(test_deadline_bounds_retries_and_attempts),
     TEST(test_cancel_from_another_thread),
+    TEST(test_cancel_during_a_tcp_connect),
     TEST(test_16_threads_200_calls_on_one_client),
 };
 
