@@ -21,9 +21,8 @@ impl BoxOwned for hms_cancel_token {}
 ///
 /// A cancelled or expired call fails with `HMS_STATUS_TIMEOUT`. A cancelled
 /// call stops at once, during a backoff wait or an attempt on the wire alike
-/// (the attempt's socket is shut down, freeing it and the calling thread; only
-/// a TCP connect still in progress runs to its end or its timeout). No attempt
-/// runs past the deadline.
+/// (the attempt's socket is shut down, freeing it and the calling thread, a
+/// TCP connect still in progress included). No attempt runs past the deadline.
 #[repr(C)]
 pub struct hms_call_options {
     /// The longest the whole call may take, every retry and wait included, in
