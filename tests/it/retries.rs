@@ -77,13 +77,7 @@ fn a_cancel_token_stops_a_backoff_wait() {
         let client = env.client_of(flavor, env.config().management_token(TOKEN));
         env.fault(json!({ "method": "GET", "path": format!("/v2/room-codes/room/{room}"), "status": 429, "retry_after": "2" }));
         let token = CancelToken::new();
-        let canceller = {
-            let token = token.clone();
-            std::thread::spawn(move || {
-                std::thread::sleep(Duration::from_millis(200));
-                token.cancel();
-            })
-        };
+        let canceller = cancel_after(&token, Duration::from_millis(200));
         let started = Instant::now();
         let options = CallOptions::new().cancel(&token);
         let err = client
@@ -98,6 +92,16 @@ fn a_cancel_token_stops_a_backoff_wait() {
         canceller.join().unwrap();
         env.clear_faults();
     }
+}
+
+/// Cancels `token` from another thread after `wait`; the thread returns when.
+fn cancel_after(token: &CancelToken, wait: Duration) -> std::thread::JoinHandle<Instant> {
+    let token = token.clone();
+    std::thread::spawn(move || {
+        std::thread::sleep(wait);
+        token.cancel();
+        Instant::now()
+    })
 }
 
 /// A local address whose TCP connect never completes: a listener with a
@@ -142,14 +146,7 @@ fn a_cancel_ends_a_tcp_connect_at_once() {
                 .timeout(Duration::from_secs(10)),
         );
         let token = CancelToken::new();
-        let canceller = {
-            let token = token.clone();
-            std::thread::spawn(move || {
-                std::thread::sleep(Duration::from_millis(200));
-                token.cancel();
-                Instant::now()
-            })
-        };
+        let canceller = cancel_after(&token, Duration::from_millis(200));
         let options = CallOptions::new().cancel(&token);
         let err = client
             .list_page("room", &ListFilter::default(), &options)
