@@ -4,7 +4,19 @@
 //! iterator, the npm package's `nextPage()`): it asks for the call of the next
 //! page, takes what that call got, and ends on the first error.
 
+#[cfg(any(
+    feature = "blocking",
+    feature = "async",
+    all(feature = "wasm", target_arch = "wasm32"),
+    test
+))]
 use crate::core::call::Call;
+#[cfg(any(
+    feature = "blocking",
+    feature = "async",
+    all(feature = "wasm", target_arch = "wasm32"),
+    test
+))]
 use crate::core::client::Core;
 use crate::core::error::{Error, Result};
 use crate::core::model::{ListFilter, RoomCodePage};
@@ -103,6 +115,12 @@ impl Pager {
 /// A page as a [`Listing`] reads it: its next-page cursor and whether it held
 /// codes (the npm layer keeps its pages as text for JS, the others as
 /// [`RoomCodePage`]).
+#[cfg(any(
+    feature = "blocking",
+    feature = "async",
+    all(feature = "wasm", target_arch = "wasm32"),
+    test
+))]
 pub(crate) trait ListedPage {
     /// The cursor of the next page (`None` for none).
     fn cursor(&self) -> Option<&str>;
@@ -110,6 +128,12 @@ pub(crate) trait ListedPage {
     fn has_codes(&self) -> bool;
 }
 
+#[cfg(any(
+    feature = "blocking",
+    feature = "async",
+    all(feature = "wasm", target_arch = "wasm32"),
+    test
+))]
 impl ListedPage for RoomCodePage {
     fn cursor(&self) -> Option<&str> {
         self.last.as_deref()
@@ -123,6 +147,12 @@ impl ListedPage for RoomCodePage {
 /// One listing of a room, sans-IO: [`Listing::next_call`] gives the call of
 /// the next page, the face runs it, and [`Listing::on_fetched`] takes what it
 /// got. The first error ends the listing.
+#[cfg(any(
+    feature = "blocking",
+    feature = "async",
+    all(feature = "wasm", target_arch = "wasm32"),
+    test
+))]
 #[derive(Debug)]
 pub(crate) struct Listing {
     room_id: String,
@@ -132,6 +162,12 @@ pub(crate) struct Listing {
     pending: Option<Error>,
 }
 
+#[cfg(any(
+    feature = "blocking",
+    feature = "async",
+    all(feature = "wasm", target_arch = "wasm32"),
+    test
+))]
 impl Listing {
     /// The listing of `room_id`'s codes that `filter` keeps.
     pub(crate) fn new(core: &Core, room_id: &str, filter: ListFilter) -> Listing {
