@@ -75,7 +75,7 @@ impl RoomCodesClient {
     pub fn create(
         &self,
         #[wasm_bindgen(js_name = "roomId", unchecked_param_type = "string")] room_id: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "JsCallOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         self.spawn(options, |runner, options| async move {
             let room_id = args::string("roomId", &room_id)?;
@@ -90,7 +90,7 @@ impl RoomCodesClient {
         &self,
         #[wasm_bindgen(js_name = "roomId", unchecked_param_type = "string")] room_id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] role: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "JsCallOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         self.spawn(options, |runner, options| async move {
             let room_id = args::string("roomId", &room_id)?;
@@ -109,7 +109,7 @@ impl RoomCodesClient {
         &self,
         #[wasm_bindgen(js_name = "roomId", unchecked_param_type = "string")] room_id: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "ListFilter")] filter: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "JsCallOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Result<RoomCodeList, JsValue> {
         Ok(RoomCodeList::new(
             self.runner()?,
@@ -126,7 +126,7 @@ impl RoomCodesClient {
         &self,
         #[wasm_bindgen(js_name = "roomId", unchecked_param_type = "string")] room_id: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "ListPageFilter")] filter: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "JsCallOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         self.spawn(options, |runner, options| async move {
             let room_id = args::string("roomId", &room_id)?;
@@ -145,7 +145,7 @@ impl RoomCodesClient {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] code: JsValue,
         #[wasm_bindgen(unchecked_param_type = "boolean")] enabled: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "JsCallOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         self.spawn(options, |runner, options| async move {
             let code = args::string("code", &code)?;
@@ -172,7 +172,7 @@ impl RoomCodesClient {
             unchecked_optional_param_type = "AuthTokenOptions"
         )]
         token_options: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "JsCallOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         self.spawn(options, |runner, options| async move {
             let code = args::string("code", &code)?;
