@@ -17,6 +17,13 @@ const ASYNC_METHODS = [
   [glue.RoomCodesClient, ["create", "createForRole", "listPage", "setEnabled", "authTokenForCode"]],
   [glue.RoomCodeList, ["nextPage"]],
 ];
+/** The other methods that need an object of their class, each with what it
+ * answers once that object is freed (`undefined`: it throws). */
+const SYNC_METHODS = [
+  [glue.RoomCodesClient, "list", undefined],
+  [glue.RoomCodesClient, "free", () => undefined],
+  [glue.RoomCodeList, "hasMore", () => false],
+];
 
 /** The error of every call once the module has trapped. */
 let stopped;
@@ -95,6 +102,22 @@ function track(call) {
       },
     );
   });
+}
+
+/** Why `self` cannot run `type`'s `method`: it is no such object (the
+ * method was called detached, `const f = client.create; f()`), or it was
+ * freed; `undefined` when it can. The wasm side would otherwise fail with
+ * wasm-bindgen's own words (a null pointer, reading '__wbg_ptr'). */
+function unusable(type, method, self) {
+  const [name, what] = type === glue.RoomCodesClient ? ["RoomCodesClient", "client"] : ["RoomCodeList", "list"];
+  if (!(self instanceof type)) {
+    return new glue.HmsError(
+      "invalid_argument",
+      `${method} was called on something that is not a ${name}: call it as ${what}.${method}(…), or bind it ` +
+        `first (${what}.${method}.bind(${what}))`,
+    );
+  }
+  if (!self.__wbg_ptr) return new glue.HmsError("invalid_argument", `${method}: the ${what} is closed (free() was called)`);
 }
 
 /** Where a list keeps the codes of its current page. */
@@ -182,10 +205,22 @@ function start(module, options = {}) {
     for (const method of methods) {
       const call = type.prototype[method];
       type.prototype[method] = function (...args) {
-        return track(() => call.apply(this, args));
+        const error = unusable(type, method, this);
+        return error ? Promise.reject(error) : track(() => call.apply(this, args));
       };
     }
   }
+  for (const [type, method, whenFreed] of SYNC_METHODS) {
+    const call = type.prototype[method];
+    type.prototype[method] = function (...args) {
+      const error = unusable(type, method, this);
+      if (!error) return call.apply(this, args);
+      if (whenFreed && this instanceof type) return whenFreed();
+      throw error;
+    };
+  }
+  const client = glue.RoomCodesClient.prototype;
+  if (typeof Symbol.dispose === "symbol") client[Symbol.dispose] = client.free;
   const { RoomCodesClient, RoomCodeList, roomLink, HmsError, isHmsError } = glue;
   return { RoomCodesClient, RoomCodeList, roomLink, HmsError, isHmsError };
 }

@@ -79,7 +79,7 @@ export interface ListFilter {
   role?: string;
   /** Only enabled (`true`) or disabled (`false`) codes. */
   enabled?: boolean;
-  /** Page size (the service takes 10 to 100). */
+  /** Page size, 1 to 100 (what the service accepts). */
   limit?: number;
 }
 
