@@ -185,7 +185,7 @@ fn whole_number(name: &str, value: &JsValue, min: f64, max: f64) -> Result<f64> 
 /// float formatting would add ~20 KB to the wasm.
 fn js_number(n: f64) -> String {
     js_sys::Number::from(n)
-        .to_string(10)
+        .to_string_with_radix(10)
         .map_or_else(|_| "a number".into(), String::from)
 }
 
