@@ -131,3 +131,17 @@ test("every value the types declare exists, through require and import, and noth
     assert.deepEqual(exported, declared, `${entry}: the values exported and the values the types declare`);
   }
 });
+
+test("the README says what the types need, and it is so: without the DOM lib or @types/node, AbortSignal is missing", () => {
+  const readme = fs.readFileSync(path.join(installed, "README.md"), "utf8");
+  for (const needed of ["`@types/node`", '"lib": ["ES2022", "DOM"]', "Cannot find name 'AbortSignal'", "NODE_EXTRA_CA_CERTS"]) {
+    assert.ok(readme.includes(needed), `the README mentions ${needed}`);
+  }
+  for (const file of fs.readdirSync(path.join(root, "tests/js/consumer"))) {
+    fs.copyFileSync(path.join(root, "tests/js/consumer", file), path.join(project, file));
+  }
+  const bare = spawnSync(path.join(tools, ".bin/tsc"), ["-p", project, "--lib", "ES2022", "--strict", "--noEmit"], { encoding: "utf8" });
+  assert.notEqual(bare.status, 0);
+  assert.match(bare.stdout, /Cannot find name 'AbortSignal'/);
+  assert.match(fs.readFileSync(path.join(installed, "index.d.ts"), "utf8"), /Page size, 1 to 100/);
+});
