@@ -12,10 +12,12 @@ const GLUE = "./hms_room_codes_bg.js";
  * by a user's call: after a trap they do nothing, since throwing there would
  * be an uncaught exception. */
 const CALLBACK = /^wasm_bindgen__convert__closures|^__wbindgen_destroy_closure$|_free$/;
-/** The promise-returning methods, whose callers must never wait forever. */
+/** The promise-returning methods, whose callers must never wait forever,
+ * each with what it answers once its object is freed (`undefined`: it
+ * rejects): a freed listing is over, so its `nextPage()` is `null`. */
 const ASYNC_METHODS = [
-  [glue.RoomCodesClient, ["create", "createForRole", "listPage", "setEnabled", "authTokenForCode"]],
-  [glue.RoomCodeList, ["nextPage"]],
+  ...["create", "createForRole", "listPage", "setEnabled", "authTokenForCode"].map((m) => [glue.RoomCodesClient, m, undefined]),
+  [glue.RoomCodeList, "nextPage", () => null],
 ];
 /** The other methods that need an object of their class, each with what it
  * answers once that object is freed (`undefined`: it throws). */
@@ -24,6 +26,9 @@ const SYNC_METHODS = [
   [glue.RoomCodesClient, "free", () => undefined],
   [glue.RoomCodeList, "hasMore", () => false],
 ];
+/** A listing's iterator methods (see iterate), which stay safe after free()
+ * but need a list: called detached, they fail as the others do. */
+const ITERATOR_METHODS = ["next", "return", "free"];
 
 /** The error of every call once the module has trapped. */
 let stopped;
@@ -201,14 +206,13 @@ function start(module, options = {}) {
   instance.exports.__wbindgen_start();
   if (options.fetch) glue.__setDefaultFetch(options.fetch);
   iterate(glue.RoomCodeList);
-  for (const [type, methods] of ASYNC_METHODS) {
-    for (const method of methods) {
-      const call = type.prototype[method];
-      type.prototype[method] = function (...args) {
-        const error = unusable(type, method, this);
-        return error ? Promise.reject(error) : track(() => call.apply(this, args));
-      };
-    }
+  for (const [type, method, whenFreed] of ASYNC_METHODS) {
+    const call = type.prototype[method];
+    type.prototype[method] = function (...args) {
+      const error = unusable(type, method, this);
+      if (!error) return track(() => call.apply(this, args));
+      return whenFreed && this instanceof type ? Promise.resolve(whenFreed()) : Promise.reject(error);
+    };
   }
   for (const [type, method, whenFreed] of SYNC_METHODS) {
     const call = type.prototype[method];
@@ -219,8 +223,19 @@ function start(module, options = {}) {
       throw error;
     };
   }
-  const client = glue.RoomCodesClient.prototype;
-  if (typeof Symbol.dispose === "symbol") client[Symbol.dispose] = client.free;
+  const { RoomCodeList: List } = glue;
+  for (const method of ITERATOR_METHODS) {
+    const call = List.prototype[method];
+    List.prototype[method] = function (...args) {
+      if (this instanceof List) return call.apply(this, args);
+      const error = unusable(List, method, this);
+      if (method === "free") throw error;
+      return Promise.reject(error);
+    };
+  }
+  if (typeof Symbol.dispose === "symbol") {
+    for (const type of [glue.RoomCodesClient, List]) type.prototype[Symbol.dispose] = type.prototype.free;
+  }
   const { RoomCodesClient, RoomCodeList, roomLink, HmsError, isHmsError } = glue;
   return { RoomCodesClient, RoomCodeList, roomLink, HmsError, isHmsError };
 }

@@ -258,6 +258,13 @@ test("a method called detached, or after free(), is invalid_argument in our word
   const listing = c.list("room");
   const nextPage = listing.nextPage;
   assert.match((await hmsError(nextPage())).message, /^nextPage was called on something that is not a RoomCodeList/);
+  for (const method of ["next", "return"]) {
+    const detached = listing[method];
+    assert.match((await hmsError(detached())).message, new RegExp(`^${method} was called on something that is not a RoomCodeList`));
+  }
+  const freeList = listing.free;
+  assert.equal(thrown(() => freeList()).kind, "invalid_argument");
+  assert.equal(listing[Symbol.dispose], listing.free);
 
   c.free();
   assert.doesNotThrow(() => c.free(), "a second free() is harmless");
@@ -269,6 +276,6 @@ test("a method called detached, or after free(), is invalid_argument in our word
   assert.equal(thrown(() => c.list("room")).message, "list: the client is closed (free() was called)");
   listing.free();
   assert.equal(listing.hasMore(), false);
-  assert.equal((await hmsError(listing.nextPage())).message, "nextPage: the list is closed (free() was called)");
+  assert.equal(await listing.nextPage(), null, "a freed listing is over");
   assert.deepEqual(await listing.next(), { value: undefined, done: true });
 });
