@@ -297,7 +297,7 @@ impl ConfigBuilder {
 
     /// Names the binding in the user agent, e.g. `"c"` gives
     /// `hms-room-codes/0.1.0 (c)`, and picks how messages spell operations
-    /// and settings ([`Spelling::of_binding`]: `"js"` is camelCase). Meant
+    /// and settings (`"js"` spells them in camelCase, as JS users write them). Meant
     /// for the bindings of this crate.
     pub fn binding(mut self, binding: impl Into<String>) -> Self {
         self.binding = binding.into();
