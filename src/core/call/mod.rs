@@ -61,7 +61,7 @@ impl<'a, T> Call<'a, T> {
         Call {
             core,
             operation,
-            name: operation.as_str(),
+            name: core.name(operation),
             request,
             parse,
             retries_done: 0,
