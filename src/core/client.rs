@@ -47,12 +47,18 @@ impl Core {
         &self.config
     }
 
+    /// `operation`'s name in messages, as the binding spells it.
+    pub(crate) fn name(&self, operation: Operation) -> &'static str {
+        self.config.spelling().name(operation.as_str())
+    }
+
     /// What each call borrows of this client.
     fn context(&self) -> CallContext<'_> {
         CallContext {
             auth: &self.auth,
             policy: &self.policy,
             random: &self.random,
+            spelling: self.config.spelling(),
             max_response_bytes: self.config.max_response_bytes(),
             timeout: self.config.timeout(),
         }
@@ -61,7 +67,7 @@ impl Core {
     /// Codes for every role of `room_id`.
     pub fn create(&self, room_id: &str) -> Result<Call<'_, Vec<RoomCode>>> {
         let request = requests::create(&self.config, room_id)
-            .map_err(|e| e.in_operation(Operation::Create.as_str()))?;
+            .map_err(|e| e.in_operation(self.name(Operation::Create)))?;
         Ok(Call::new(
             self.context(),
             Operation::Create,
@@ -73,7 +79,7 @@ impl Core {
     /// A new code for `role` in `room_id`.
     pub fn create_for_role(&self, room_id: &str, role: &str) -> Result<Call<'_, RoomCode>> {
         let request = requests::create_for_role(&self.config, room_id, role)
-            .map_err(|e| e.in_operation(Operation::CreateForRole.as_str()))?;
+            .map_err(|e| e.in_operation(self.name(Operation::CreateForRole)))?;
         Ok(Call::new(
             self.context(),
             Operation::CreateForRole,
@@ -85,7 +91,7 @@ impl Core {
     /// One page of the codes of `room_id`.
     pub fn list_page(&self, room_id: &str, filter: &ListFilter) -> Result<Call<'_, RoomCodePage>> {
         let request = requests::list_page(&self.config, room_id, filter)
-            .map_err(|e| e.in_operation(Operation::ListPage.as_str()))?;
+            .map_err(|e| e.in_operation(self.name(Operation::ListPage)))?;
         Ok(Call::new(
             self.context(),
             Operation::ListPage,
@@ -134,7 +140,7 @@ impl Core {
     /// Enables or disables `code`.
     pub fn set_enabled(&self, code: &str, enabled: bool) -> Result<Call<'_, RoomCode>> {
         let request = requests::set_enabled(&self.config, code, enabled)
-            .map_err(|e| e.in_operation(Operation::SetEnabled.as_str()))?;
+            .map_err(|e| e.in_operation(self.name(Operation::SetEnabled)))?;
         Ok(Call::new(
             self.context(),
             Operation::SetEnabled,
@@ -150,7 +156,7 @@ impl Core {
         user_id: Option<&str>,
     ) -> Result<Call<'_, String>> {
         let request = requests::auth_token_for_code(&self.config, code, user_id)
-            .map_err(|e| e.in_operation(Operation::AuthTokenForCode.as_str()))?;
+            .map_err(|e| e.in_operation(self.name(Operation::AuthTokenForCode)))?;
         Ok(Call::new(
             self.context(),
             Operation::AuthTokenForCode,

@@ -1,10 +1,11 @@
 //! What a call reads of its client: the auth state, the retry policy, the
-//! random source and two limits. `Core` lends these to each `Call` it starts,
-//! so a call never reaches back into the client.
+//! random source, the binding's spelling and two limits. `Core` lends these
+//! to each `Call` it starts, so a call never reaches back into the client.
 
 use crate::core::auth::Auth;
 use crate::core::call::retry::RetryPolicy;
 use crate::core::random::Random;
+use crate::core::spelling::Spelling;
 use std::time::Duration;
 
 /// The client state one call uses, borrowed from its `Core`.
@@ -16,6 +17,8 @@ pub(crate) struct CallContext<'a> {
     pub policy: &'a RetryPolicy,
     /// The jitter of the backoff and the token's nonces.
     pub random: &'a Random,
+    /// How the binding spells the operation in messages.
+    pub spelling: Spelling,
     /// The largest successful body read.
     pub max_response_bytes: usize,
     /// The attempt timeout unless the call overrides it.

@@ -63,7 +63,7 @@ impl<'a, T> Call<'a, T> {
             timeout: context.timeout,
             context,
             operation,
-            name: operation.as_str(),
+            name: context.spelling.name(operation.as_str()),
             request,
             parse,
             retries_done: 0,
