@@ -269,9 +269,8 @@ typedef struct {
  *
  * A cancelled or expired call fails with `HMS_STATUS_TIMEOUT`. A cancelled
  * call stops at once, during a backoff wait or an attempt on the wire alike
- * (the attempt's socket is shut down, freeing it and the calling thread; only
- * a TCP connect still in progress runs to its end or its timeout). No attempt
- * runs past the deadline.
+ * (the attempt's socket is shut down, freeing it and the calling thread, a
+ * TCP connect still in progress included). No attempt runs past the deadline.
  */
 typedef struct {
   /**
