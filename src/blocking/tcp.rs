@@ -5,7 +5,9 @@
 //! can reach that socket until the connect is over (a cancel then waited for
 //! the attempt's timeout). Here the socket exists first: the token watches it
 //! during the connect, and a cancel shuts it down, which ends the connect at
-//! once (Linux wakes a connect whose socket is shut down).
+//! once (Linux wakes a connect whose socket is shut down). A cancel that
+//! lands in the microseconds between the last check of the token and the
+//! connect system call is the one case left to the attempt's timeout.
 
 use super::interrupt::current;
 use crate::native::cancel::{CancelToken, Interrupt};
