@@ -283,6 +283,15 @@ typedef struct {
    * A token that stops the call when cancelled, or NULL.
    */
   const hms_cancel_token *cancel;
+  /**
+   * With `max_retries_set` true: the most retries this call makes, instead
+   * of the client's `max_retries` (0: a single attempt).
+   */
+  uint32_t max_retries;
+  /**
+   * Whether `max_retries` applies (false, the zero value: the client's).
+   */
+  bool max_retries_set;
 } hms_call_options;
 
 /**

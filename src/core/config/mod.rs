@@ -6,6 +6,7 @@ pub(crate) mod pem;
 
 use crate::core::config::base_url::BaseUrl;
 use crate::core::error::{Error, Result};
+use crate::core::events::{Event, EventHook};
 use crate::core::secret::Secret;
 use crate::core::spelling::Spelling;
 use crate::core::validate;
@@ -64,6 +65,7 @@ pub struct Config {
     pub(crate) user_agent: String,
     pub(crate) ca_certificates: Vec<Vec<u8>>,
     pub(crate) spelling: Spelling,
+    pub(crate) events: Option<EventHook>,
 }
 
 impl Config {
@@ -137,6 +139,7 @@ pub struct ConfigBuilder {
     allow_insecure_http: bool,
     binding: String,
     ca_certificates_pem: Vec<String>,
+    events: Option<EventHook>,
 }
 
 impl Default for ConfigBuilder {
@@ -157,6 +160,7 @@ impl Default for ConfigBuilder {
             allow_insecure_http: false,
             binding: "rust".into(),
             ca_certificates_pem: Vec::new(),
+            events: None,
         }
     }
 }
@@ -295,6 +299,14 @@ impl ConfigBuilder {
         self
     }
 
+    /// Calls `hook` with every event of every call (attempts, responses,
+    /// failures, retry waits, ends), on the thread that drives the call.
+    /// Events hold no credential, token, header value or body. Off by default.
+    pub fn on_event(mut self, hook: impl Fn(&Event<'_>) + Send + Sync + 'static) -> Self {
+        self.events = Some(EventHook::new(hook));
+        self
+    }
+
     /// Names the binding in the user agent, e.g. `"c"` gives
     /// `hms-room-codes/0.1.0 (c)`, and picks how messages spell operations
     /// and settings (`"js"` spells them in camelCase, as JS users write them). Meant
@@ -361,6 +373,7 @@ impl ConfigBuilder {
             ),
             ca_certificates,
             spelling,
+            events: self.events,
         })
     }
 }
