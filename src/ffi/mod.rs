@@ -29,6 +29,7 @@ mod cancel;
 mod client;
 mod defaults;
 mod error;
+mod events;
 mod filter;
 mod guard;
 mod link;

@@ -57,7 +57,7 @@ pub unsafe extern "C" fn hms_client_options_free(options: *mut hms_client_option
 /// Applies `change` to the builder of `options` (NULL is ignored). An argument
 /// `change` cannot read is kept for `hms_client_new` to report (the first one
 /// wins), and the settings stay as they were.
-unsafe fn update(
+pub(crate) unsafe fn update(
     options: *mut hms_client_options,
     setter: &str,
     change: impl FnOnce(ConfigBuilder) -> Result<ConfigBuilder>,

@@ -209,3 +209,56 @@ void test_no_secret_in_error_messages(void) {
   hms_client_options_free(options);
   free(room);
 }
+
+/* Appends each event's line to the buffer `user` points to. */
+static void keep_event(const hms_event *event, void *user) {
+  char *lines = user;
+  size_t len = strlen(lines);
+  snprintf(lines + len, 64 * 1024 - len, "%s|%s|%u|%s\n", event->line, event->name, event->attempt,
+           event->request_id != NULL ? event->request_id : "-");
+}
+
+void test_events_show_no_secret(void) {
+  static char lines[64 * 1024];
+  lines[0] = '\0';
+  const char *secret = getenv("HMS_SECRET");
+  hms_client_options *options = hms_client_options_new();
+  hms_error *err = NULL;
+  hms_client_options_set_base_url(options, getenv("HMS_API_BASE_URL"));
+  hms_client_options_set_app_keys(options, getenv("HMS_ACCESS_KEY"), secret);
+  hms_client_options_set_backoff_ms(options, 1, 1);
+  hms_client_options_set_event_callback(options, keep_event, lines);
+  hms_client *client = NULL;
+  CHECK_OK(hms_client_new(options, &client, &err), err);
+  hms_client_options_free(options);
+  char *room = new_room();
+  char path[256];
+  room_path(path, sizeof path, room, NULL);
+  CHECK(emu_clear_requests() == 0);
+  fault("GET", path, "\"status\":503,\"count\":1");
+  hms_room_code_page *page = NULL;
+  CHECK_OK(hms_room_codes_list_page(client, NULL, room, NULL, &page, &err), err);
+  hms_room_code_page_free(page);
+  CHECK(strstr(lines, "hms attempt_started operation=list_page attempt=1 method=GET path=/") != NULL);
+  CHECK(strstr(lines, "status=503") != NULL && strstr(lines, "reason=server_error") != NULL);
+  CHECK(strstr(lines, "|response|2|emu-") != NULL);
+  CHECK(strstr(lines, "hms call_ended operation=list_page result=ok") != NULL);
+  CHECK(strstr(lines, "attempts=2|call_ended|2|") != NULL);
+
+  /* One retry at most for this call: the second 503 ends it, naming the request. */
+  hms_call_options one_try = {0};
+  one_try.max_retries_set = true;
+  fault("GET", path, "\"status\":503,\"count\":2");
+  CHECK(hms_room_codes_list_page(client, &one_try, room, NULL, &page, &err) == HMS_STATUS_SERVER);
+  CHECK(hms_error_request_id(err) != NULL && strncmp(hms_error_request_id(err), "emu-", 4) == 0);
+  CHECK(strstr(lines, "result=server elapsed_ms=") != NULL);
+  CHECK(strstr(lines, "attempts=1|call_ended|1|") != NULL);
+  hms_error_free(err);
+  CHECK(hms_error_request_id(NULL) == NULL);
+
+  CHECK(strstr(lines, secret) == NULL && strstr(lines, "eyJ") == NULL);
+  CHECK(strstr(lines, "Bearer") == NULL);
+  check_no_sent_token(lines);
+  hms_client_free(client);
+  free(room);
+}

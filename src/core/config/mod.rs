@@ -307,6 +307,12 @@ impl ConfigBuilder {
         self
     }
 
+    /// Turns events off again (the default).
+    pub fn no_events(mut self) -> Self {
+        self.events = None;
+        self
+    }
+
     /// Names the binding in the user agent, e.g. `"c"` gives
     /// `hms-room-codes/0.1.0 (c)`, and picks how messages spell operations
     /// and settings (`"js"` spells them in camelCase, as JS users write them). Meant
