@@ -29,5 +29,7 @@ pub(crate) mod secret;
 pub(crate) mod spelling;
 #[cfg(any(feature = "blocking", feature = "async", feature = "wasm"))]
 pub(crate) mod tls_problem;
+#[cfg(feature = "tracing")]
+pub(crate) mod trace;
 pub(crate) mod validate;
 pub(crate) mod wire;

@@ -7,6 +7,7 @@ mod bad_input;
 mod clients;
 mod concurrency;
 mod errors;
+mod events;
 mod fault_matrix;
 mod odd_names;
 mod operations;

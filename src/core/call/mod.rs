@@ -53,6 +53,8 @@ pub struct Call<'a, T> {
     timeout: Duration,
     max_retries: u32,
     clock: Clock,
+    #[cfg(feature = "tracing")]
+    span: tracing::Span,
 }
 
 /// The times a call was told of, in Unix milliseconds, for its events.
@@ -85,6 +87,8 @@ impl<'a, T> Call<'a, T> {
             timeout: context.timeout,
             max_retries: context.policy.max_retries,
             clock: Clock::default(),
+            #[cfg(feature = "tracing")]
+            span: crate::core::trace::call_span(operation.as_str()),
             context,
             operation,
             name: context.spelling.name(operation.as_str()),
@@ -118,6 +122,8 @@ impl<'a, T> Call<'a, T> {
             timeout: self.timeout,
             max_retries: self.max_retries,
             clock: self.clock,
+            #[cfg(feature = "tracing")]
+            span: self.span,
         }
     }
 
@@ -295,8 +301,18 @@ impl<'a, T> Call<'a, T> {
         });
     }
 
-    /// Builds the event only when a hook listens.
+    /// Builds the event only when a hook (or, with the `tracing` feature, a
+    /// subscriber of this call's span) listens.
     fn emit<'e>(&'e self, event: impl FnOnce() -> Event<'e>) {
+        #[cfg(feature = "tracing")]
+        if !self.span.is_disabled() {
+            let event = event();
+            crate::core::trace::record(&self.span, &event);
+            if let Some(hook) = self.context.events {
+                hook.emit(&event);
+            }
+            return;
+        }
         if let Some(hook) = self.context.events {
             hook.emit(&event());
         }
