@@ -163,7 +163,7 @@ impl<'a, T> Call<'a, T> {
         self.clock.attempt_started = now_unix_ms;
         self.clock.saw(now_unix_ms);
         self.emit(|| Event::AttemptStarted {
-            operation: self.operation.as_str(),
+            operation: self.name,
             attempt: self.clock.attempts,
             method: self.request.method.as_str(),
             path: events::path_of(&self.request.url),
@@ -188,7 +188,7 @@ impl<'a, T> Call<'a, T> {
         let status = response.status;
         let request_id = events::request_id(response);
         self.emit(|| Event::Response {
-            operation: self.operation.as_str(),
+            operation: self.name,
             attempt: self.clock.attempts,
             status,
             elapsed: self.clock.since(self.clock.attempt_started),
@@ -238,7 +238,7 @@ impl<'a, T> Call<'a, T> {
     pub fn on_failure_at(&mut self, failure: &TransportFailure, now_unix_ms: u64) -> Step<T> {
         self.clock.saw(now_unix_ms);
         self.emit(|| Event::TransportFailure {
-            operation: self.operation.as_str(),
+            operation: self.name,
             attempt: self.clock.attempts,
             kind: failure.kind,
             elapsed: self.clock.since(self.clock.attempt_started),
@@ -284,7 +284,7 @@ impl<'a, T> Call<'a, T> {
 
     fn wait(&self, wait: Duration, reason: RetryReason) -> Step<T> {
         self.emit(|| Event::RetryWait {
-            operation: self.operation.as_str(),
+            operation: self.name,
             next_attempt: self.clock.attempts + 1,
             wait,
             reason,
@@ -294,7 +294,7 @@ impl<'a, T> Call<'a, T> {
 
     fn emit_end(&self, error: Option<ErrorKind>) {
         self.emit(|| Event::CallEnded {
-            operation: self.operation.as_str(),
+            operation: self.name,
             error,
             elapsed: self.clock.since(self.clock.call_started),
             attempts: self.clock.attempts,
