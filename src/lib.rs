@@ -85,6 +85,7 @@ pub use crate::core::call::retry::{Outcome, RetryPolicy};
 pub use crate::core::call::retry_after;
 pub use crate::core::call::{Call, Step};
 pub use crate::core::client::Core;
+pub use crate::core::config::proxy::{Proxies, ProxyUrl};
 pub use crate::core::config::{
     Config, ConfigBuilder, Credentials, DEFAULT_AUTH_BASE_URL, DEFAULT_BACKOFF_BASE,
     DEFAULT_BACKOFF_CAP, DEFAULT_BASE_URL, DEFAULT_MAX_PAGES, DEFAULT_MAX_RESPONSE_BYTES,

@@ -23,11 +23,23 @@ pub struct Transport {
 impl Transport {
     /// A transport with one connection pool for `config`.
     pub fn new(config: &Config) -> Transport {
-        let client = reqwest::Client::builder()
+        // The core picks each request's proxy (environment, NO_PROXY, explicit);
+        // reqwest's own reading of the environment is off.
+        let mut builder = reqwest::Client::builder()
             .tls_backend_preconfigured(tls_config(config))
             .redirect(reqwest::redirect::Policy::none())
             .user_agent(config.user_agent())
             .pool_max_idle_per_host(64)
+            .no_proxy();
+        if !config.proxies().is_empty() {
+            let proxies = config.proxies().clone();
+            builder = builder.proxy(reqwest::Proxy::custom(move |url| {
+                proxies
+                    .for_url(url.as_str())
+                    .map(|p| p.as_str().to_string())
+            }));
+        }
+        let client = builder
             .build()
             .expect("a reqwest client with a rustls config builds");
         Transport {

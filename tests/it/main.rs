@@ -12,6 +12,7 @@ mod fault_matrix;
 mod odd_names;
 mod operations;
 mod properties;
+mod proxy;
 mod redirects;
 mod retries;
 mod rule_vectors;

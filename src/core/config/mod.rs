@@ -3,8 +3,10 @@
 pub(crate) mod base_url;
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) mod pem;
+pub(crate) mod proxy;
 
 use crate::core::config::base_url::BaseUrl;
+use crate::core::config::proxy::{Proxies, ProxyText};
 use crate::core::error::{Error, Result};
 use crate::core::events::{Event, EventHook};
 use crate::core::secret::Secret;
@@ -66,6 +68,7 @@ pub struct Config {
     pub(crate) ca_certificates: Vec<Vec<u8>>,
     pub(crate) spelling: Spelling,
     pub(crate) events: Option<EventHook>,
+    pub(crate) proxies: Proxies,
 }
 
 impl Config {
@@ -114,6 +117,11 @@ impl Config {
         &self.user_agent
     }
 
+    /// The proxies requests go through (see [`ConfigBuilder::proxy`]).
+    pub fn proxies(&self) -> &Proxies {
+        &self.proxies
+    }
+
     /// The DER certificates of the CAs to trust instead of the built-in web
     /// roots; empty when none were given (the built-in roots are then used).
     pub fn ca_certificates(&self) -> &[Vec<u8>] {
@@ -140,6 +148,8 @@ pub struct ConfigBuilder {
     binding: String,
     ca_certificates_pem: Vec<String>,
     events: Option<EventHook>,
+    /// `None`: the process environment's (native only).
+    proxy: Option<ProxyText>,
 }
 
 impl Default for ConfigBuilder {
@@ -161,6 +171,7 @@ impl Default for ConfigBuilder {
             binding: "rust".into(),
             ca_certificates_pem: Vec::new(),
             events: None,
+            proxy: None,
         }
     }
 }
@@ -307,6 +318,32 @@ impl ConfigBuilder {
         self
     }
 
+    /// Sends every request through the HTTP proxy at `url`
+    /// (`http://[user:password@]host:port`; `https` goes through it by
+    /// `CONNECT`), instead of the environment's. A bad URL is
+    /// `invalid_argument` at [`ConfigBuilder::build`].
+    ///
+    /// Unset, native clients follow `https_proxy` / `HTTPS_PROXY`,
+    /// `http_proxy` / `HTTP_PROXY` and `no_proxy` / `NO_PROXY` (see
+    /// [`Proxies`]); an invalid value there is `invalid_argument` too.
+    pub fn proxy(mut self, url: impl Into<String>) -> Self {
+        self.proxy = Some(ProxyText::explicit("proxy", url.into()));
+        self
+    }
+
+    /// Sends every request directly, whatever the environment says.
+    pub fn without_proxy(mut self) -> Self {
+        self.proxy = Some(ProxyText::default());
+        self
+    }
+
+    /// Takes the proxy settings from the variables `lookup` reads, as
+    /// [`ConfigBuilder::proxy`] says the environment's are read.
+    pub fn proxy_from_lookup(mut self, lookup: impl Fn(&str) -> Option<String>) -> Self {
+        self.proxy = Some(ProxyText::from_lookup(lookup));
+        self
+    }
+
     /// Turns events off again (the default).
     pub fn no_events(mut self) -> Self {
         self.events = None;
@@ -360,6 +397,10 @@ impl ConfigBuilder {
         }
         validate::identifier("binding", &self.binding)?;
         let ca_certificates = ca_certificates(&self.ca_certificates_pem)?;
+        let proxies = match &self.proxy {
+            Some(text) => Proxies::parse(text)?,
+            None => Proxies::parse(&environment_proxies())?,
+        };
         Ok(Config {
             base_url,
             auth_base_url,
@@ -380,6 +421,7 @@ impl ConfigBuilder {
             ca_certificates,
             spelling,
             events: self.events,
+            proxies,
         })
     }
 }
@@ -405,6 +447,19 @@ fn ca_certificates(pems: &[String]) -> Result<Vec<Vec<u8>>> {
              trust store decides (Node: NODE_EXTRA_CA_CERTS)",
         )),
     }
+}
+
+/// The proxy settings of the process environment.
+#[cfg(not(target_arch = "wasm32"))]
+fn environment_proxies() -> ProxyText {
+    ProxyText::from_lookup(|name| std::env::var(name).ok())
+}
+
+/// In JavaScript the npm layer reads the runtime's environment itself
+/// ([`ConfigBuilder::proxy_from_lookup`]).
+#[cfg(target_arch = "wasm32")]
+fn environment_proxies() -> ProxyText {
+    ProxyText::default()
 }
 
 /// The longest management token or app secret accepted, in bytes.
