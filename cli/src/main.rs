@@ -1,0 +1,212 @@
+//! `hms-room-codes`: the 100ms Room Codes API from the command line, over the crate's
+//! blocking client. See `hms-room-codes --help` and the crate's README.
+
+mod args;
+mod bulk;
+mod commands;
+mod connection;
+mod exit;
+mod report;
+mod rooms;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::{CommandFactory, Parser};
+use hms_room_codes::{room_link, Error, ErrorKind, ListFilter, RoomLinkOptions};
+use serde_json::{json, Value};
+
+use args::{Cli, Command, Disable};
+use report::Report;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    ExitCode::from(run(cli))
+}
+
+/// Runs the command and returns the exit status.
+fn run(cli: Cli) -> u8 {
+    let json = cli.json;
+    let outcome = match cli.command {
+        Command::Completions { shell } => {
+            clap_complete::generate(
+                shell,
+                &mut Cli::command(),
+                "hms-room-codes",
+                &mut std::io::stdout(),
+            );
+            return 0;
+        }
+        Command::ExitCodes => {
+            print!("{}", exit::table());
+            return 0;
+        }
+        Command::Link {
+            code,
+            subdomain,
+            domain,
+            name,
+            user_id,
+        } => {
+            let options = match (subdomain, domain) {
+                (Some(subdomain), _) => RoomLinkOptions::on_subdomain(subdomain, code),
+                (None, Some(domain)) => RoomLinkOptions::on_domain(domain, code),
+                // clap requires one of the two.
+                (None, None) => return usage("give --subdomain or --domain"),
+            };
+            let options = match (name, user_id) {
+                (Some(name), Some(id)) => options.name(name).user_id(id),
+                (Some(name), None) => options.name(name),
+                (None, Some(id)) => options.user_id(id),
+                (None, None) => options,
+            };
+            return single(room_link(&options), json, "link");
+        }
+        command => command,
+    };
+    let client = match connection::client(&cli.connection) {
+        Ok(client) => client,
+        Err(error) => return fail(&error, json),
+    };
+    let hint = !connection::has_credentials(&cli.connection);
+    let (report, items, noun) = match outcome {
+        Command::Token { code, user_id } => {
+            let result = client.auth_token_for_code(&code, user_id.as_deref());
+            return single(result.map_err(|e| with_hint(e, hint)), json, "token");
+        }
+        Command::Create { rooms, role } => {
+            let ids = match rooms::room_ids(&rooms) {
+                Ok(ids) => ids,
+                Err(message) => return usage(&message),
+            };
+            (
+                commands::create(&client, &ids, role.as_deref(), rooms.concurrency),
+                ids.len(),
+                "rooms",
+            )
+        }
+        Command::List {
+            rooms,
+            role,
+            enabled,
+            disabled,
+        } => {
+            let ids = match rooms::room_ids(&rooms) {
+                Ok(ids) => ids,
+                Err(message) => return usage(&message),
+            };
+            let mut filter = ListFilter::new();
+            if let Some(role) = role {
+                filter = filter.role(role);
+            }
+            if enabled || disabled {
+                filter = filter.enabled(enabled);
+            }
+            (
+                commands::list(&client, &ids, &filter, rooms.concurrency),
+                ids.len(),
+                "rooms",
+            )
+        }
+        Command::Enable { codes, concurrency } => (
+            commands::set_enabled(&client, &codes, true, concurrency),
+            codes.len(),
+            "codes",
+        ),
+        Command::Disable(Disable {
+            codes,
+            room,
+            rooms_from,
+            role,
+            concurrency,
+        }) => {
+            let ids = match (room, rooms_from) {
+                (Some(room), _) => vec![room],
+                (None, Some(path)) => match rooms::from_file(&path) {
+                    Ok(ids) => ids,
+                    Err(message) => return usage(&message),
+                },
+                (None, None) => {
+                    let report = commands::set_enabled(&client, &codes, false, concurrency);
+                    return finish(report, codes.len(), "codes", json, hint);
+                }
+            };
+            (
+                commands::disable_rooms(&client, &ids, role.as_deref(), concurrency),
+                ids.len(),
+                "rooms",
+            )
+        }
+        Command::Link { .. } | Command::Completions { .. } | Command::ExitCodes => {
+            unreachable!("handled above")
+        }
+    };
+    finish(report, items, noun, json, hint)
+}
+
+/// Prints a report (stdout) and its failures (stderr); returns the exit status.
+fn finish(mut report: Report, items: usize, noun: &str, json: bool, hint: bool) -> u8 {
+    for failure in &mut report.failures {
+        failure.error = with_hint(failure.error.clone(), hint);
+    }
+    if json {
+        print_json(&report.to_json());
+    } else if !report.codes.is_empty() || report.failures.is_empty() {
+        print!("{}", report.table());
+    }
+    eprint!("{}", report.failure_lines(items, noun));
+    exit::for_failures(report.failure_kinds())
+}
+
+/// Prints one value (the token or the link) alone, or as `{"<field>": value}`.
+fn single(result: hms_room_codes::Result<String>, json: bool, field: &str) -> u8 {
+    match result {
+        Ok(value) if json => {
+            print_json(&json!({ field: value }));
+            0
+        }
+        Ok(value) => {
+            println!("{value}");
+            0
+        }
+        Err(error) => fail(&error, json),
+    }
+}
+
+/// Reports an error that ended the command; returns its exit status.
+fn fail(error: &Error, json: bool) -> u8 {
+    if json {
+        print_json(&json!({ "error": report::error_json(error) }));
+    }
+    eprintln!("hms-room-codes: {}", report::describe(error));
+    exit::for_kind(error.kind())
+}
+
+/// A usage problem clap could not see (an unreadable rooms file).
+fn usage(message: &str) -> u8 {
+    eprintln!("hms-room-codes: {message}");
+    exit::USAGE
+}
+
+/// Adds to an `unauthorized` error that no credentials were given, when none were.
+fn with_hint(error: Error, no_credentials: bool) -> Error {
+    if no_credentials && error.kind() == ErrorKind::Unauthorized {
+        let message = format!(
+            "{} (no credentials given: set HMS_MANAGEMENT_TOKEN, or HMS_ACCESS_KEY and HMS_SECRET)",
+            error.message()
+        );
+        let mut hinted = Error::new(error.kind(), message).with_details(error.details().to_vec());
+        if let Some(status) = error.status() {
+            hinted = hinted.with_status(status);
+        }
+        hinted.with_retry_after(error.retry_after())
+    } else {
+        error
+    }
+}
+
+fn print_json(value: &Value) {
+    let mut stdout = std::io::stdout().lock();
+    let _ = serde_json::to_writer_pretty(&mut stdout, value);
+    let _ = writeln!(stdout);
+}
