@@ -20,12 +20,20 @@ struct TemplateBody {
 /// Answers a request whose path is `/_emulator/` followed by `segments`.
 pub fn handle(shared: &Shared, request: &Request, segments: &[&str]) -> Response {
     let allow = match segments {
+        [] => "GET, OPTIONS",
         ["templates"] | ["reset"] => "POST, OPTIONS",
         ["faults"] => "GET, POST, DELETE, OPTIONS",
         ["requests"] => "GET, DELETE, OPTIONS",
         _ => return ApiError::route_not_found().into(),
     };
     let answer = match (request.method.as_str(), segments) {
+        ("GET", []) => Ok(Response::json(
+            200,
+            &json!({
+                "control_api": crate::CONTROL_API_VERSION,
+                "emulator": env!("CARGO_PKG_VERSION"),
+            }),
+        )),
         ("POST", ["templates"]) => define_template(shared, &request.body),
         ("POST", ["faults"]) => add_fault(shared, &request.body),
         ("GET", ["faults"]) => Ok(Response::json(200, &lock(&shared.faults).rules())),

@@ -17,6 +17,7 @@ mod routes;
 mod server;
 mod state;
 mod stream;
+mod testing;
 mod time;
 mod tls;
 
@@ -26,6 +27,13 @@ use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::thread::{self, JoinHandle};
+
+pub use crate::log::LoggedRequest;
+
+/// The version of the control API under `/_emulator` (`GET /_emulator` answers it). Within
+/// one version, calls and fields are only ever added; a change that breaks a caller comes
+/// with a new version.
+pub const CONTROL_API_VERSION: u32 = 1;
 
 /// How an emulator instance is set up.
 #[derive(Clone)]
@@ -78,6 +86,7 @@ pub struct Emulator {
     ca_pem: Option<String>,
     stop: Arc<AtomicBool>,
     accept: Option<JoinHandle<()>>,
+    shared: Arc<server::Shared>,
 }
 
 /// Binds 127.0.0.1 on the configured port and serves the emulator on background threads.
@@ -96,7 +105,7 @@ pub fn start(config: EmulatorConfig) -> io::Result<Emulator> {
     };
     let shared = Arc::new(server::Shared::new(config, addr, server_tls));
     let accept = {
-        let stop = Arc::clone(&stop);
+        let (stop, shared) = (Arc::clone(&stop), Arc::clone(&shared));
         thread::Builder::new()
             .name("hms-emulator-accept".to_owned())
             .spawn(move || server::accept_loop(listener, shared, stop))?
@@ -106,6 +115,7 @@ pub fn start(config: EmulatorConfig) -> io::Result<Emulator> {
         ca_pem,
         stop,
         accept: Some(accept),
+        shared,
     })
 }
 

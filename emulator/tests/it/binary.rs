@@ -52,7 +52,24 @@ fn rejects_unknown_flags() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown argument --bogus"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("'--bogus'") && stderr.contains("Usage:"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn help_and_version_exit_0_on_stdout() {
+    for (flag, expected) in [("--help", "URL/v2"), ("--version", "hms-emulator 0.1.0")] {
+        let out = Command::new(env!("CARGO_BIN_EXE_hms-emulator"))
+            .arg(flag)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{flag}");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(stdout.contains(expected), "{flag}: {stdout}");
+    }
 }
 
 #[test]
@@ -74,5 +91,6 @@ fn ca_out_needs_tls() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("--ca-out needs --tls"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("--tls"), "{stderr}");
 }
