@@ -13,10 +13,11 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
+use hms_room_codes::blocking::RoomCodesClient;
 use hms_room_codes::{room_link, Error, ErrorKind, ListFilter, RoomLinkOptions};
 use serde_json::{json, Value};
 
-use args::{Cli, Command, Disable};
+use args::{Cli, Command, Connection, Disable, Rooms};
 use report::Report;
 
 fn main() -> ExitCode {
@@ -26,20 +27,20 @@ fn main() -> ExitCode {
 
 /// Runs the command and returns the exit status.
 fn run(cli: Cli) -> u8 {
-    let json = cli.json;
-    let outcome = match cli.command {
+    let Cli {
+        connection,
+        json,
+        command,
+    } = cli;
+    match command {
         Command::Completions { shell } => {
-            clap_complete::generate(
-                shell,
-                &mut Cli::command(),
-                "hms-room-codes",
-                &mut std::io::stdout(),
-            );
-            return 0;
+            let stdout = &mut std::io::stdout();
+            clap_complete::generate(shell, &mut Cli::command(), "hms-room-codes", stdout);
+            0
         }
         Command::ExitCodes => {
             print!("{}", exit::table());
-            return 0;
+            0
         }
         Command::Link {
             code,
@@ -48,53 +49,33 @@ fn run(cli: Cli) -> u8 {
             name,
             user_id,
         } => {
-            let options = match (subdomain, domain) {
+            let mut options = match (subdomain, domain) {
                 (Some(subdomain), _) => RoomLinkOptions::on_subdomain(subdomain, code),
                 (None, Some(domain)) => RoomLinkOptions::on_domain(domain, code),
                 // clap requires one of the two.
                 (None, None) => return usage("give --subdomain or --domain"),
             };
-            let options = match (name, user_id) {
-                (Some(name), Some(id)) => options.name(name).user_id(id),
-                (Some(name), None) => options.name(name),
-                (None, Some(id)) => options.user_id(id),
-                (None, None) => options,
-            };
-            return single(room_link(&options), json, "link");
+            if let Some(name) = name {
+                options = options.name(name);
+            }
+            if let Some(id) = user_id {
+                options = options.user_id(id);
+            }
+            single(room_link(&options), json, "link")
         }
-        command => command,
-    };
-    let client = match connection::client(&cli.connection) {
-        Ok(client) => client,
-        Err(error) => return fail(&error, json),
-    };
-    let hint = !connection::has_credentials(&cli.connection);
-    let (report, items, noun) = match outcome {
-        Command::Token { code, user_id } => {
+        Command::Token { code, user_id } => with_client(&connection, json, |client, hint| {
             let result = client.auth_token_for_code(&code, user_id.as_deref());
-            return single(result.map_err(|e| with_hint(e, hint)), json, "token");
-        }
-        Command::Create { rooms, role } => {
-            let ids = match rooms::room_ids(&rooms) {
-                Ok(ids) => ids,
-                Err(message) => return usage(&message),
-            };
-            (
-                commands::create(&client, &ids, role.as_deref(), rooms.concurrency),
-                ids.len(),
-                "rooms",
-            )
-        }
+            single(result.map_err(|e| with_hint(e, hint)), json, "token")
+        }),
+        Command::Create { rooms, role } => with_rooms(&connection, json, &rooms, |client, ids| {
+            commands::create(client, ids, role.as_deref(), rooms.concurrency)
+        }),
         Command::List {
             rooms,
             role,
             enabled,
             disabled,
         } => {
-            let ids = match rooms::room_ids(&rooms) {
-                Ok(ids) => ids,
-                Err(message) => return usage(&message),
-            };
             let mut filter = ListFilter::new();
             if let Some(role) = role {
                 filter = filter.role(role);
@@ -102,17 +83,13 @@ fn run(cli: Cli) -> u8 {
             if enabled || disabled {
                 filter = filter.enabled(enabled);
             }
-            (
-                commands::list(&client, &ids, &filter, rooms.concurrency),
-                ids.len(),
-                "rooms",
-            )
+            with_rooms(&connection, json, &rooms, |client, ids| {
+                commands::list(client, ids, &filter, rooms.concurrency)
+            })
         }
-        Command::Enable { codes, concurrency } => (
-            commands::set_enabled(&client, &codes, true, concurrency),
-            codes.len(),
-            "codes",
-        ),
+        Command::Enable { codes, concurrency } => {
+            set_enabled(&connection, json, &codes, true, concurrency)
+        }
         Command::Disable(Disable {
             codes,
             room,
@@ -126,22 +103,57 @@ fn run(cli: Cli) -> u8 {
                     Ok(ids) => ids,
                     Err(message) => return usage(&message),
                 },
-                (None, None) => {
-                    let report = commands::set_enabled(&client, &codes, false, concurrency);
-                    return finish(report, codes.len(), "codes", json, hint);
-                }
+                (None, None) => return set_enabled(&connection, json, &codes, false, concurrency),
             };
-            (
-                commands::disable_rooms(&client, &ids, role.as_deref(), concurrency),
-                ids.len(),
-                "rooms",
-            )
+            with_client(&connection, json, |client, hint| {
+                let report = commands::disable_rooms(client, &ids, role.as_deref(), concurrency);
+                finish(report, ids.len(), "rooms", json, hint)
+            })
         }
-        Command::Link { .. } | Command::Completions { .. } | Command::ExitCodes => {
-            unreachable!("handled above")
-        }
+    }
+}
+
+/// Runs `operate` with a client made from the flags and the environment (and whether no
+/// credentials were given, for hints); a configuration error ends the command.
+fn with_client(
+    connection: &Connection,
+    json: bool,
+    operate: impl FnOnce(&RoomCodesClient, bool) -> u8,
+) -> u8 {
+    match connection::client(connection) {
+        Ok(client) => operate(&client, !connection::has_credentials(connection)),
+        Err(error) => fail(&error, json),
+    }
+}
+
+/// Enables or disables `codes` and prints the report.
+fn set_enabled(
+    connection: &Connection,
+    json: bool,
+    codes: &[String],
+    enabled: bool,
+    concurrency: u16,
+) -> u8 {
+    with_client(connection, json, |client, hint| {
+        let report = commands::set_enabled(client, codes, enabled, concurrency);
+        finish(report, codes.len(), "codes", json, hint)
+    })
+}
+
+/// Runs `operate` over the rooms of `rooms` and prints its report.
+fn with_rooms(
+    connection: &Connection,
+    json: bool,
+    rooms: &Rooms,
+    operate: impl FnOnce(&RoomCodesClient, &[String]) -> Report,
+) -> u8 {
+    let ids = match rooms::room_ids(rooms) {
+        Ok(ids) => ids,
+        Err(message) => return usage(&message),
     };
-    finish(report, items, noun, json, hint)
+    with_client(connection, json, |client, hint| {
+        finish(operate(client, &ids), ids.len(), "rooms", json, hint)
+    })
 }
 
 /// Prints a report (stdout) and its failures (stderr); returns the exit status.

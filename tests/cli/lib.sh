@@ -38,6 +38,12 @@ json_is() {
 # json_get EXPR: prints the Python EXPR of the last output's document `d`.
 json_get() { python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' "$work/out" "$1"; }
 
+# progress_bar_on_a_terminal CLI ROOMS_FILE: `list --rooms-from` under script(1), whose
+# pseudo-terminal is stderr, draws a bar.
+progress_bar_on_a_terminal() {
+  timeout 60 script -qec "$1 list --rooms-from $2 >/dev/null" /dev/null | grep -q 'list \['
+}
+
 not_grep() { ! grep -q "$@"; }
 not_dynamic() { ! readelf -l "$1" | grep -q INTERP; }
 
