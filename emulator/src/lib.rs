@@ -1,10 +1,27 @@
 //! A local emulator of the 100ms Room Codes API (rooms, room codes and the token exchange),
-//! with fault injection and a request log, for tests and benchmarks.
+//! with fault injection and a request log, for testing code that uses the API.
 //!
 //! It is a plain HTTP/1.1 server on `std::net::TcpListener`, a thread per connection, that
 //! answers on 127.0.0.1 only; in HTTPS mode ([`EmulatorConfig::tls`]) it serves a certificate
 //! signed by a CA of its own, made at start ([`Emulator::ca_pem`]). Start it in-process with
 //! [`start`], or run the `hms-emulator` binary, which prints its URL as the first line of stdout.
+//!
+//! A client needs both base URLs set to [`Emulator::base_url`] (the URL + `/v2`), the
+//! credentials ([`Emulator::management_token`], or the access key and secret), and a room
+//! ([`Emulator::create_room`]):
+//!
+//! ```
+//! let emulator = hms_emulator::start(hms_emulator::EmulatorConfig::default()).unwrap();
+//! let room = emulator.create_room();
+//! emulator
+//!     .inject_fault(r#"{"path": "/v2/room-codes", "status": 429, "retry_after": "1"}"#)
+//!     .unwrap();
+//! assert!(emulator.requests().is_empty());
+//! # let _ = room;
+//! ```
+//!
+//! The same control over HTTP (`/_emulator`, version [`CONTROL_API_VERSION`]) is described in
+//! the crate's README.
 
 mod auth;
 mod control;
