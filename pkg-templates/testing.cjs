@@ -56,9 +56,9 @@ class Emulator {
     return { managementToken: this.managementToken, baseUrl: this.baseUrl, authBaseUrl: this.authBaseUrl };
   }
 
-  /** Creates a room (the default template: host, guest, viewer; or `templateId`); resolves to its id. */
+  /** Creates a room (the default template: host, guest, viewer; or `templateId`); resolves to its id (not in the request log). */
   async createRoom({ templateId } = {}) {
-    const room = await this._call("POST", "/v2/rooms", templateId === undefined ? {} : { template_id: templateId });
+    const room = await this._call("POST", "/_emulator/rooms", templateId === undefined ? {} : { template_id: templateId });
     return room.id;
   }
 

@@ -1,5 +1,5 @@
-//! The control API under `/_emulator` (no auth): templates, fault rules, the request log and
-//! a full reset.
+//! The control API under `/_emulator` (no auth): templates, rooms, fault rules, the request
+//! log and a full reset.
 
 use serde::Deserialize;
 use serde_json::json;
@@ -7,6 +7,7 @@ use serde_json::json;
 use crate::error::{parse_body, ApiError};
 use crate::faults::Rule;
 use crate::http::{Request, Response};
+use crate::routes;
 use crate::server::{lock, Shared};
 use crate::state::State;
 
@@ -21,7 +22,7 @@ struct TemplateBody {
 pub fn handle(shared: &Shared, request: &Request, segments: &[&str]) -> Response {
     let allow = match segments {
         [] => "GET, OPTIONS",
-        ["templates"] | ["reset"] => "POST, OPTIONS",
+        ["templates"] | ["rooms"] | ["reset"] => "POST, OPTIONS",
         ["faults"] => "GET, POST, DELETE, OPTIONS",
         ["requests"] => "GET, DELETE, OPTIONS",
         _ => return ApiError::route_not_found().into(),
@@ -35,6 +36,7 @@ pub fn handle(shared: &Shared, request: &Request, segments: &[&str]) -> Response
             }),
         )),
         ("POST", ["templates"]) => define_template(shared, &request.body),
+        ("POST", ["rooms"]) => routes::create_room(shared, &request.body),
         ("POST", ["faults"]) => add_fault(shared, &request.body),
         ("GET", ["faults"]) => Ok(Response::json(200, &lock(&shared.faults).rules())),
         ("DELETE", ["faults"]) => {

@@ -51,7 +51,9 @@ test("the request log", async (t) => {
   t.after(() => emu.stop());
   const client = new RoomCodesClient(emu.clientOptions());
   const room = await emu.createRoom();
+  await client.create(room);
   await emu.clearRequests();
+  assert.deepEqual(await emu.requests(), []);
   await client.createForRole(room, "guest");
   const [request, ...rest] = await emu.requests();
   assert.deepEqual(rest, []);

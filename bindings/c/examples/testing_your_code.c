@@ -143,7 +143,7 @@ int main(void) {
   err = NULL;
 
   /* A delay past the call's deadline. */
-  free(emulator_call("POST", "/_emulator/faults", "{\"path\": \"/v2/room-codes\", \"delay_ms\": 1000, \"count\": 3}"));
+  free(emulator_call("POST", "/_emulator/faults", "{\"path\": \"/v2/room-codes\", \"delay_ms\": 1000}"));
   hms_call_options call = {0};
   call.deadline_ms = 200;
   CHECK(hms_room_codes_list(client, &call, room, NULL, &codes, &err) == HMS_STATUS_TIMEOUT);

@@ -137,7 +137,7 @@ func (e *Emulator) Config() roomcodes.Config {
 }
 
 // CreateRoom creates a room with the default template (roles host, guest and viewer) and
-// returns its id.
+// returns its id. It goes through the control API, so the request log does not show it.
 func (e *Emulator) CreateRoom() string {
 	return e.CreateRoomWithTemplate("default")
 }
@@ -149,7 +149,7 @@ func (e *Emulator) CreateRoomWithTemplate(templateID string) string {
 	var room struct {
 		ID string `json:"id"`
 	}
-	e.call("POST", "/v2/rooms", map[string]string{"template_id": templateID}, &room)
+	e.call("POST", "/_emulator/rooms", map[string]string{"template_id": templateID}, &room)
 	return room.ID
 }
 

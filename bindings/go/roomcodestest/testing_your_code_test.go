@@ -86,7 +86,13 @@ func TestTheRequestLog(t *testing.T) {
 	emu := roomcodestest.Start(t)
 	client := newClient(t, emu)
 	room := emu.CreateRoom()
+	if _, err := client.Create(context.Background(), room); err != nil {
+		t.Fatal(err)
+	}
 	emu.ClearRequests()
+	if n := len(emu.Requests()); n != 0 {
+		t.Fatalf("%d requests after ClearRequests", n)
+	}
 	if _, err := client.CreateForRole(context.Background(), room, "guest"); err != nil {
 		t.Fatal(err)
 	}

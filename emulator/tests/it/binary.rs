@@ -94,3 +94,27 @@ fn ca_out_needs_tls() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("--tls"), "{stderr}");
 }
+
+#[test]
+fn the_guide_names_both_base_urls_the_credentials_and_the_first_room() {
+    let emulator = hms_emulator::start(hms_emulator::EmulatorConfig::default()).unwrap();
+    let guide = emulator.guide(None);
+    let base = emulator.base_url();
+    assert!(
+        guide.contains(&format!("HMS_API_BASE_URL={base}\n")),
+        "{guide}"
+    );
+    assert!(
+        guide.contains(&format!("HMS_AUTH_BASE_URL={base}\n")),
+        "{guide}"
+    );
+    assert!(
+        guide.contains("HMS_MANAGEMENT_TOKEN=emulator-management-token"),
+        "{guide}"
+    );
+    assert!(
+        guide.contains(&format!("curl -s -X POST {base}/rooms")),
+        "{guide}"
+    );
+    assert!(guide.contains("/_emulator/"), "{guide}");
+}

@@ -140,3 +140,20 @@ fn the_rust_helpers_drive_the_same_state_as_the_control_api() {
         "templates are forgotten"
     );
 }
+
+#[test]
+fn rooms_made_through_the_control_api_are_not_logged() {
+    let api = Api::new();
+    let room = api
+        .control(
+            "POST",
+            "/_emulator/rooms",
+            Some(&json!({"template_id": "default"})),
+        )
+        .json();
+    assert!(
+        room["id"].as_str().is_some_and(|id| !id.is_empty()),
+        "{room}"
+    );
+    assert!(api.requests().is_empty());
+}
