@@ -93,7 +93,7 @@ test("tsc --strict compiles a TypeScript consumer; the types have no any", () =>
   for (const [module, resolution] of [["Node16", "Node16"], ["NodeNext", "NodeNext"], ["ESNext", "Bundler"], ["CommonJS", "Node10"]]) {
     tsc("-p", path.join(project, "tsconfig.disposable.json"), "--module", module, "--moduleResolution", resolution);
   }
-  for (const types of ["index.d.ts", "node.d.ts", "node-fetch.d.cts"]) {
+  for (const types of ["index.d.ts", "node.d.ts", "node-fetch.d.cts", "testing.d.ts"]) {
     const code = fs.readFileSync(path.join(installed, types), "utf8").replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "");
     assert.doesNotMatch(code, /\bany\b/, `${types} uses any`);
   }
