@@ -39,7 +39,7 @@ fn run(cli: Cli) -> u8 {
             0
         }
         Command::ExitCodes => {
-            print!("{}", exit::table());
+            out(&exit::table());
             0
         }
         Command::Link {
@@ -164,7 +164,7 @@ fn finish(mut report: Report, items: usize, noun: &str, json: bool, hint: bool) 
     if json {
         print_json(&report.to_json());
     } else if !report.codes.is_empty() || report.failures.is_empty() {
-        print!("{}", report.table());
+        out(&report.table());
     }
     eprint!("{}", report.failure_lines(items, noun));
     exit::for_failures(report.failure_kinds())
@@ -178,7 +178,7 @@ fn single(result: hms_room_codes::Result<String>, json: bool, field: &str) -> u8
             0
         }
         Ok(value) => {
-            println!("{value}");
+            out(&format!("{value}\n"));
             0
         }
         Err(error) => fail(&error, json),
@@ -218,7 +218,12 @@ fn with_hint(error: Error, no_credentials: bool) -> Error {
 }
 
 fn print_json(value: &Value) {
-    let mut stdout = std::io::stdout().lock();
-    let _ = serde_json::to_writer_pretty(&mut stdout, value);
-    let _ = writeln!(stdout);
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
+    text.push('\n');
+    out(&text);
+}
+
+/// Writes to stdout; a reader that went away (`| head`) is no error worth a panic.
+fn out(text: &str) {
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }

@@ -44,6 +44,15 @@ progress_bar_on_a_terminal() {
   timeout 60 script -qec "$1 list --rooms-from $2 >/dev/null" /dev/null | grep -q 'list \['
 }
 
+# stops_quietly_when_the_reader_is_gone CLI ROOMS_FILE: `list --rooms-from` into a reader
+# that exits at once (true), and long before the output (the first listing is held 300 ms),
+# exits 0 with nothing on stderr.
+stops_quietly_when_the_reader_is_gone() {
+  control POST /_emulator/faults '{"path": "/v2/room-codes", "delay_ms": 300}' >/dev/null
+  { timeout 60 "$1" list --rooms-from "$2" 2>"$work/pipe.err"; echo $? >"$work/pipe.status"; } | true
+  [ "$(cat "$work/pipe.status")" -eq 0 ] && [ ! -s "$work/pipe.err" ]
+}
+
 not_grep() { ! grep -q "$@"; }
 not_dynamic() { ! readelf -l "$1" | grep -q INTERP; }
 

@@ -149,6 +149,7 @@ grep -v no-such-room "$work/rooms.txt" >"$work/good.txt"
 expect_status 0 "$cli" list --rooms-from - --enabled --json <"$work/good.txt"
 check "list from stdin: only hosts and viewers left" json_is 'len(d["codes"]) == 40 and "guest" not in {c["role"] for c in d["codes"]}'
 
+check "a reader that is gone (| true) is no panic" stops_quietly_when_the_reader_is_gone "$cli" "$work/good.txt"
 control POST /_emulator/faults '{"path": "/v2/room-codes", "delay_ms": 50, "count": 20}' >/dev/null
 check "a progress bar on stderr when it is a terminal" progress_bar_on_a_terminal "$cli" "$work/good.txt"
 

@@ -96,7 +96,7 @@ func findBinary() (string, error) {
 	path, err := exec.LookPath("hms-emulator")
 	if err != nil {
 		return "", fmt.Errorf("roomcodestest: no emulator: set HMS_EMULATOR to the hms-emulator binary " +
-			"or put it on PATH (a release's hms-emulator-<version>-<target>.tar.gz, or cargo install hms-emulator)")
+			"or put it on PATH (a release's hms-emulator-<version>-<target>.tar.gz, or cargo install --locked --path emulator in a checkout)")
 	}
 	return path, nil
 }
