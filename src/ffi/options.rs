@@ -228,6 +228,26 @@ pub unsafe extern "C" fn hms_client_options_set_ca_certificates_pem(
     })
 }
 
+/// Sends every request through the HTTP proxy at `url`
+/// (`http://[user:password@]host:port`; `https` goes through it by
+/// `CONNECT`, so TLS still runs end to end). NULL sends every request
+/// directly. Without this call the environment decides: `https_proxy` /
+/// `HTTPS_PROXY`, `http_proxy` / `HTTP_PROXY` and `no_proxy` / `NO_PROXY`,
+/// read when `hms_client_new` runs. A bad URL (here or in those variables)
+/// makes `hms_client_new` fail with `HMS_STATUS_INVALID_ARGUMENT`.
+#[no_mangle]
+pub unsafe extern "C" fn hms_client_options_set_proxy(
+    options: *mut hms_client_options,
+    url: *const c_char,
+) {
+    update(options, "hms_client_options_set_proxy", |b| {
+        Ok(match url.is_null() {
+            true => b.without_proxy(),
+            false => b.proxy(required("url", url)?),
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -745,6 +745,17 @@ void hms_client_options_set_allow_insecure_http(hms_client_options *options, boo
 void hms_client_options_set_ca_certificates_pem(hms_client_options *options, const char *pem);
 
 /**
+ * Sends every request through the HTTP proxy at `url`
+ * (`http://[user:password@]host:port`; `https` goes through it by
+ * `CONNECT`, so TLS still runs end to end). NULL sends every request
+ * directly. Without this call the environment decides: `https_proxy` /
+ * `HTTPS_PROXY`, `http_proxy` / `HTTP_PROXY` and `no_proxy` / `NO_PROXY`,
+ * read when `hms_client_new` runs. A bad URL (here or in those variables)
+ * makes `hms_client_new` fail with `HMS_STATUS_INVALID_ARGUMENT`.
+ */
+void hms_client_options_set_proxy(hms_client_options *options, const char *url);
+
+/**
  * Frees a room code and its strings. NULL is ignored. Never pass a code that
  * is an item of a list or page.
  */

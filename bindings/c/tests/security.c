@@ -262,3 +262,76 @@ void test_events_show_no_secret(void) {
   hms_client_free(client);
   free(room);
 }
+
+/* CONNECT requests to 127.0.0.1 in the log of the tinyproxy of scripts/with-proxy.sh. */
+static int proxy_connects(void) {
+  char *log = read_file(getenv("HMS_TEST_PROXY_LOG"));
+  int count = 0;
+  for (const char *p = log; p != NULL && (p = strstr(p, "): CONNECT 127.0.0.1:")) != NULL; p++) count++;
+  free(log);
+  return count;
+}
+
+/* The room is unknown: HMS_STATUS_ROOM_NOT_FOUND proves the request reached the emulator. */
+static hms_status ask_through(const char *base, const char *ca_pem, const char *proxy) {
+  hms_client_options *options = hms_client_options_new();
+  hms_error *err = NULL;
+  hms_client_options_set_base_url(options, base);
+  hms_client_options_set_management_token(options, getenv("HMS_MANAGEMENT_TOKEN"));
+  hms_client_options_set_ca_certificates_pem(options, ca_pem);
+  hms_client_options_set_max_retries(options, 0);
+  if (proxy != NULL) hms_client_options_set_proxy(options, proxy);
+  hms_client *client = NULL;
+  hms_status status = hms_client_new(options, &client, &err);
+  hms_client_options_free(options);
+  if (status == HMS_STATUS_OK) {
+    hms_room_code_page *page = NULL;
+    status = hms_room_codes_list_page(client, NULL, "no-such-room", NULL, &page, &err);
+    hms_room_code_page_free(page);
+  }
+  hms_error_free(err);
+  hms_client_free(client);
+  return status;
+}
+
+void test_https_through_a_proxy(void) {
+  const char *proxy = getenv("HMS_TEST_PROXY_URL");
+  CHECK(proxy != NULL);
+  if (proxy == NULL) return;
+  char ca_path[] = "/tmp/hms-c-proxy-ca-XXXXXX";
+  int fd = mkstemp(ca_path);
+  CHECK(fd >= 0);
+  if (fd < 0) return;
+  close(fd);
+  emu_process tls;
+  int started = emu_spawn(ca_path, &tls) == 0;
+  CHECK(started);
+  char *ca_pem = started ? read_file(ca_path) : NULL;
+  unlink(ca_path);
+  if (ca_pem == NULL) {
+    if (started) emu_stop(&tls);
+    return;
+  }
+  char base[96];
+  snprintf(base, sizeof base, "%s/v2", tls.url);
+  int before = proxy_connects();
+  CHECK(ask_through(base, ca_pem, proxy) == HMS_STATUS_ROOM_NOT_FOUND);
+  int explicit_proxy = proxy_connects();
+  CHECK(explicit_proxy > before);
+  /* The environment, read when the client is made (no other thread runs now). */
+  setenv("HTTPS_PROXY", proxy, 1);
+  CHECK(ask_through(base, ca_pem, NULL) == HMS_STATUS_ROOM_NOT_FOUND);
+  int from_env = proxy_connects();
+  CHECK(from_env > explicit_proxy);
+  setenv("NO_PROXY", "127.0.0.1", 1);
+  CHECK(ask_through(base, ca_pem, NULL) == HMS_STATUS_ROOM_NOT_FOUND);
+  CHECK(proxy_connects() == from_env);
+  unsetenv("NO_PROXY");
+  setenv("HTTPS_PROXY", "http://127.0.0.1:1", 1);
+  CHECK(ask_through(base, ca_pem, NULL) == HMS_STATUS_NETWORK);
+  setenv("HTTPS_PROXY", "socks5://127.0.0.1:1", 1);
+  CHECK(ask_through(base, ca_pem, NULL) == HMS_STATUS_INVALID_ARGUMENT);
+  unsetenv("HTTPS_PROXY");
+  free(ca_pem);
+  emu_stop(&tls);
+}

@@ -23,4 +23,8 @@ void test_no_secret_in_error_messages(void);
  * allow fewer retries than its client. */
 void test_events_show_no_secret(void);
 
+/* HTTPS to an emulator through the tinyproxy of scripts/with-proxy.sh by CONNECT:
+ * given with hms_client_options_set_proxy, or by HTTPS_PROXY; NO_PROXY goes direct. */
+void test_https_through_a_proxy(void);
+
 #endif
