@@ -140,12 +140,11 @@ fn too_large(limit: usize) -> TransportFailure {
 /// only, or the web PKI roots when none are configured (as the blocking client).
 fn tls_config(config: &Config) -> rustls::ClientConfig {
     let mut roots = rustls::RootCertStore::empty();
-    if config.ca_certificates().is_empty() {
-        roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
-    } else {
-        for der in config.ca_certificates() {
-            // The config parsed each one already; one rustls rejects is left out.
-            let _ = roots.add(rustls::pki_types::CertificateDer::from(der.clone()));
+    match crate::native::tls::own_roots(config) {
+        None => roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned()),
+        // One rustls rejects is left out.
+        Some(own) => {
+            roots.add_parsable_certificates(own);
         }
     }
     rustls::ClientConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))

@@ -147,11 +147,10 @@ fn read_body(body: &mut ureq::Body, limit: u64) -> Result<Vec<u8>, ureq::Error> 
 /// (rustls with the web PKI roots) when none are configured.
 fn tls_config(config: &Config) -> TlsConfig {
     let builder = TlsConfig::builder();
-    if config.ca_certificates().is_empty() {
+    let Some(own) = crate::native::tls::own_roots(config) else {
         return builder.build();
-    }
-    let roots: Vec<Certificate<'static>> = config
-        .ca_certificates()
+    };
+    let roots: Vec<Certificate<'static>> = own
         .iter()
         .map(|der| Certificate::from_der(der).to_owned())
         .collect();

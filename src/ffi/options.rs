@@ -228,6 +228,22 @@ pub unsafe extern "C" fn hms_client_options_set_ca_certificates_pem(
     })
 }
 
+/// With `trust` true, trusts the operating system's CA certificates (the
+/// system's CA bundle on Linux, the keychain on macOS, the certificate store
+/// on Windows) together with any given by
+/// `hms_client_options_set_ca_certificates_pem`, instead of the built-in web
+/// roots: for company networks whose TLS inspection installs its own CA there.
+/// Default false.
+#[no_mangle]
+pub unsafe extern "C" fn hms_client_options_set_system_trust_store(
+    options: *mut hms_client_options,
+    trust: bool,
+) {
+    update(options, "hms_client_options_set_system_trust_store", |b| {
+        Ok(b.system_trust_store(trust))
+    })
+}
+
 /// Sends every request through the HTTP proxy at `url`
 /// (`http://[user:password@]host:port`; `https` goes through it by
 /// `CONNECT`, so TLS still runs end to end). NULL sends every request

@@ -745,6 +745,16 @@ void hms_client_options_set_allow_insecure_http(hms_client_options *options, boo
 void hms_client_options_set_ca_certificates_pem(hms_client_options *options, const char *pem);
 
 /**
+ * With `trust` true, trusts the operating system's CA certificates (the
+ * system's CA bundle on Linux, the keychain on macOS, the certificate store
+ * on Windows) together with any given by
+ * `hms_client_options_set_ca_certificates_pem`, instead of the built-in web
+ * roots: for company networks whose TLS inspection installs its own CA there.
+ * Default false.
+ */
+void hms_client_options_set_system_trust_store(hms_client_options *options, bool trust);
+
+/**
  * Sends every request through the HTTP proxy at `url`
  * (`http://[user:password@]host:port`; `https` goes through it by
  * `CONNECT`, so TLS still runs end to end). NULL sends every request

@@ -278,7 +278,9 @@ static hms_status ask_through(const char *base, const char *ca_pem, const char *
   hms_error *err = NULL;
   hms_client_options_set_base_url(options, base);
   hms_client_options_set_management_token(options, getenv("HMS_MANAGEMENT_TOKEN"));
-  hms_client_options_set_ca_certificates_pem(options, ca_pem);
+  /* The system's CAs too: the emulator's own CA is still the one that counts. */
+  hms_client_options_set_system_trust_store(options, true);
+  if (ca_pem != NULL) hms_client_options_set_ca_certificates_pem(options, ca_pem);
   hms_client_options_set_max_retries(options, 0);
   if (proxy != NULL) hms_client_options_set_proxy(options, proxy);
   hms_client *client = NULL;
@@ -332,6 +334,8 @@ void test_https_through_a_proxy(void) {
   setenv("HTTPS_PROXY", "socks5://127.0.0.1:1", 1);
   CHECK(ask_through(base, ca_pem, NULL) == HMS_STATUS_INVALID_ARGUMENT);
   unsetenv("HTTPS_PROXY");
+  /* The system's CAs alone do not trust the emulator's. */
+  CHECK(ask_through(base, NULL, NULL) == HMS_STATUS_NETWORK);
   free(ca_pem);
   emu_stop(&tls);
 }

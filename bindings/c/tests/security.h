@@ -24,7 +24,8 @@ void test_no_secret_in_error_messages(void);
 void test_events_show_no_secret(void);
 
 /* HTTPS to an emulator through the tinyproxy of scripts/with-proxy.sh by CONNECT:
- * given with hms_client_options_set_proxy, or by HTTPS_PROXY; NO_PROXY goes direct. */
+ * given with hms_client_options_set_proxy, or by HTTPS_PROXY; NO_PROXY goes direct;
+ * the system trust store adds to the CAs given and alone does not trust the emulator. */
 void test_https_through_a_proxy(void);
 
 #endif

@@ -69,6 +69,7 @@ pub struct Config {
     pub(crate) spelling: Spelling,
     pub(crate) events: Option<EventHook>,
     pub(crate) proxies: Proxies,
+    pub(crate) system_trust_store: bool,
 }
 
 impl Config {
@@ -117,6 +118,12 @@ impl Config {
         &self.user_agent
     }
 
+    /// Whether the operating system's CA certificates are trusted too (see
+    /// [`ConfigBuilder::system_trust_store`]).
+    pub fn system_trust_store(&self) -> bool {
+        self.system_trust_store
+    }
+
     /// The proxies requests go through (see [`ConfigBuilder::proxy`]).
     pub fn proxies(&self) -> &Proxies {
         &self.proxies
@@ -150,6 +157,7 @@ pub struct ConfigBuilder {
     events: Option<EventHook>,
     /// `None`: the process environment's (native only).
     proxy: Option<ProxyText>,
+    system_trust_store: bool,
 }
 
 impl Default for ConfigBuilder {
@@ -172,6 +180,7 @@ impl Default for ConfigBuilder {
             ca_certificates_pem: Vec::new(),
             events: None,
             proxy: None,
+            system_trust_store: false,
         }
     }
 }
@@ -318,6 +327,19 @@ impl ConfigBuilder {
         self
     }
 
+    /// Trusts the operating system's CA certificates (as the native clients
+    /// find them: the system's CA bundle on Linux, the keychain on macOS, the
+    /// certificate store on Windows), together with any given by
+    /// [`ConfigBuilder::ca_certificates_pem`], instead of the built-in web
+    /// roots: for company networks whose TLS inspection installs its own CA
+    /// there. Needs the crate's `system-trust-store` feature (without it,
+    /// `true` is `invalid_argument` at [`ConfigBuilder::build`]); native
+    /// clients only (in JavaScript the runtime's trust store decides).
+    pub fn system_trust_store(mut self, trust: bool) -> Self {
+        self.system_trust_store = trust;
+        self
+    }
+
     /// Sends every request through the HTTP proxy at `url`
     /// (`http://[user:password@]host:port`; `https` goes through it by
     /// `CONNECT`), instead of the environment's. A bad URL is
@@ -397,6 +419,12 @@ impl ConfigBuilder {
         }
         validate::identifier("binding", &self.binding)?;
         let ca_certificates = ca_certificates(&self.ca_certificates_pem)?;
+        if self.system_trust_store && !cfg!(feature = "system-trust-store") {
+            return Err(Error::invalid_argument(format!(
+                "{} needs the crate's system-trust-store feature",
+                name("system_trust_store")
+            )));
+        }
         let proxies = match &self.proxy {
             Some(text) => Proxies::parse(text)?,
             None => Proxies::parse(&environment_proxies())?,
@@ -422,6 +450,7 @@ impl ConfigBuilder {
             spelling,
             events: self.events,
             proxies,
+            system_trust_store: self.system_trust_store,
         })
     }
 }
