@@ -176,6 +176,12 @@ export function boundedFetch(fetch, timeoutCode, tooLargeCode) {
     });
 }
 
+/** Whether a body's reader beats its `arrayBuffer()`, even when its length is
+ * known: in Node (undici copies the whole body once more for `arrayBuffer()`:
+ * a 19 KB body takes 77 µs, against 27 µs read in chunks), not in Deno or Bun
+ * (52 against 57 µs, 4.5 against 8.6 µs). */
+const READER_FASTER = globalThis.Deno === undefined && globalThis.Bun === undefined && typeof globalThis.process?.versions?.node === "string";
+
 /** `{ status, head, body }` of `response`, its body read up to `cap` bytes;
  * `over()` says whether the attempt has ended meanwhile (stop reading). */
 async function read(response, cap, tooLargeCode, over) {
@@ -194,7 +200,7 @@ async function read(response, cap, tooLargeCode, over) {
       body.cancel?.().catch(() => {});
       throw tooLarge();
     }
-    if (length >= 0 || typeof body.getReader !== "function") bytes = new Uint8Array(await response.arrayBuffer());
+    if (typeof body.getReader !== "function" || (length >= 0 && !READER_FASTER)) bytes = new Uint8Array(await response.arrayBuffer());
     else bytes = await stream(body.getReader(), cap, tooLarge, over);
   }
   if (bytes.length > cap) throw tooLarge();
