@@ -6,6 +6,11 @@
 // same error (the module's memory cannot be trusted after a trap).
 const glue = require("./hms_room_codes.cjs");
 
+// The names of wasm-bindgen's output used here (`__wbg_set_wasm`, the
+// `__wbg_getRandomValues_…` import, `__wbindgen_start`, the closure exports of
+// CALLBACK) are checked when the package is built: a wasm-bindgen without them
+// fails the build with a message (tools/js/glue-patches.mjs).
+
 /** The import module name the wasm asks for. */
 const GLUE = "./hms_room_codes_bg.js";
 /** Exports called back from timers, promise reactions and finalizers, never

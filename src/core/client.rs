@@ -4,7 +4,7 @@
 use crate::core::auth::Auth;
 use crate::core::call::operation::Operation;
 use crate::core::call::retry::RetryPolicy;
-use crate::core::call::Call;
+use crate::core::call::{Call, CallContext};
 use crate::core::config::Config;
 use crate::core::error::Result;
 use crate::core::listing::Pager;
@@ -52,16 +52,16 @@ impl Core {
         self.config.spelling().name(operation.as_str())
     }
 
-    pub(crate) fn auth(&self) -> &Auth {
-        &self.auth
-    }
-
-    pub(crate) fn policy(&self) -> &RetryPolicy {
-        &self.policy
-    }
-
-    pub(crate) fn random(&self) -> &Random {
-        &self.random
+    /// What each call borrows of this client.
+    fn context(&self) -> CallContext<'_> {
+        CallContext {
+            auth: &self.auth,
+            policy: &self.policy,
+            random: &self.random,
+            spelling: self.config.spelling(),
+            max_response_bytes: self.config.max_response_bytes(),
+            timeout: self.config.timeout(),
+        }
     }
 
     /// Codes for every role of `room_id`.
@@ -69,7 +69,7 @@ impl Core {
         let request = requests::create(&self.config, room_id)
             .map_err(|e| e.in_operation(self.name(Operation::Create)))?;
         Ok(Call::new(
-            self,
+            self.context(),
             Operation::Create,
             request,
             responses::code_list,
@@ -81,7 +81,7 @@ impl Core {
         let request = requests::create_for_role(&self.config, room_id, role)
             .map_err(|e| e.in_operation(self.name(Operation::CreateForRole)))?;
         Ok(Call::new(
-            self,
+            self.context(),
             Operation::CreateForRole,
             request,
             responses::code,
@@ -93,7 +93,7 @@ impl Core {
         let request = requests::list_page(&self.config, room_id, filter)
             .map_err(|e| e.in_operation(self.name(Operation::ListPage)))?;
         Ok(Call::new(
-            self,
+            self.context(),
             Operation::ListPage,
             request,
             responses::page,
@@ -107,20 +107,31 @@ impl Core {
     }
 
     /// The call for the next page of `pager`'s listing of `room_id`, or `None`
-    /// when the listing is over. Its errors name `list`. A cursor the service
-    /// sent is sent back as it came: caller-input limits do not apply to it.
+    /// when the listing is over. Its errors name `list`; past `max_pages`
+    /// pages it is a `decode` error (the pages fetched were all kept). A
+    /// cursor the service sent is sent back as it came: caller-input limits
+    /// do not apply to it.
     pub fn list_next(
         &self,
         room_id: &str,
         pager: &Pager,
     ) -> Option<Result<Call<'_, RoomCodePage>>> {
         let filter = pager.next_filter()?;
+        if let Err(error) = pager.check_page_limit() {
+            return Some(Err(error));
+        }
         let request =
             requests::list_next(&self.config, room_id, filter, pager.cursor_from_service());
         Some(
             request
                 .map(|request| {
-                    Call::new(self, Operation::ListPage, request, responses::page).named("list")
+                    Call::new(
+                        self.context(),
+                        Operation::ListPage,
+                        request,
+                        responses::page,
+                    )
+                    .named("list")
                 })
                 .map_err(|e| e.in_operation("list")),
         )
@@ -131,7 +142,7 @@ impl Core {
         let request = requests::set_enabled(&self.config, code, enabled)
             .map_err(|e| e.in_operation(self.name(Operation::SetEnabled)))?;
         Ok(Call::new(
-            self,
+            self.context(),
             Operation::SetEnabled,
             request,
             responses::code,
@@ -147,7 +158,7 @@ impl Core {
         let request = requests::auth_token_for_code(&self.config, code, user_id)
             .map_err(|e| e.in_operation(self.name(Operation::AuthTokenForCode)))?;
         Ok(Call::new(
-            self,
+            self.context(),
             Operation::AuthTokenForCode,
             request,
             responses::token,

@@ -35,6 +35,7 @@ mod link;
 mod list_iter;
 mod operations;
 mod options;
+mod owned;
 mod results;
 mod status;
 mod strings;

@@ -33,16 +33,16 @@ pub fn boolean(name: &str, value: &JsValue) -> Result<bool> {
 
 /// An options object whose keys are read one by one: `undefined` or `null`
 /// is an empty one, an unknown key is an error (it is most likely a typo).
-pub struct Bag<'a> {
+pub struct OptionsObject<'a> {
     name: &'a str,
     object: Option<Object>,
 }
 
-impl<'a> Bag<'a> {
+impl<'a> OptionsObject<'a> {
     /// Reads `value` as the options object `name`, allowing only `keys`.
-    pub fn new(name: &'a str, value: &JsValue, keys: &[&str]) -> Result<Bag<'a>> {
+    pub fn new(name: &'a str, value: &JsValue, keys: &[&str]) -> Result<OptionsObject<'a>> {
         if value.is_undefined() || value.is_null() {
-            return Ok(Bag { name, object: None });
+            return Ok(OptionsObject { name, object: None });
         }
         if !value.is_object() || value.is_function() || Array::is_array(value) {
             return Err(wrong_type(name, "an object", value));
@@ -56,7 +56,7 @@ impl<'a> Bag<'a> {
                 )));
             }
         }
-        Ok(Bag {
+        Ok(OptionsObject {
             name,
             object: Some(object),
         })
