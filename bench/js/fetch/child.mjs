@@ -8,7 +8,7 @@
 // Runs from a directory whose node_modules holds hms-room-codes; the
 // emulator's address and credentials come from scripts/with-emulator.sh.
 import * as ours from "hms-room-codes";
-import { summary } from "./stats.mjs";
+import { batch, summary } from "./stats.mjs";
 
 const env = (name) => (globalThis.Deno ? Deno.env.get(name) : process.env[name]);
 const args = globalThis.Deno ? Deno.args : process.argv.slice(2);
@@ -65,19 +65,7 @@ function rawFetch() {
 
 /** `node:http` with a keep-alive agent, parsing the JSON (Node only). */
 async function rawHttp() {
-  const { default: http } = await import("node:http");
-  const agent = new http.Agent({ keepAlive: true });
-  const call = (method, url) =>
-    new Promise((resolve, reject) => {
-      const req = http.request(url, { method, headers, agent }, (res) => {
-        const chunks = [];
-        res.on("data", (c) => chunks.push(c));
-        res.on("end", () => resolve(JSON.parse(Buffer.concat(chunks).toString())));
-        res.on("error", reject);
-      });
-      req.on("error", reject);
-      req.end();
-    });
+  const call = (await import("./raw-http.mjs")).httpJson(headers);
   return {
     createForRole: (room) => call("POST", createPath(room)),
     listPage: async (room) => count((await call("GET", listUrl(room))).data),
@@ -98,22 +86,6 @@ const CLIENTS = {
   "raw fetch": rawFetch,
   "raw node:http": rawHttp,
 };
-
-/** Runs `calls` calls of `op` with `concurrency` workers; latencies and wall time. */
-async function batch(op, calls, concurrency) {
-  let next = 0;
-  const latencies = [];
-  const started = performance.now();
-  const worker = async () => {
-    for (let i = next++; i < calls; i = next++) {
-      const t = performance.now();
-      await op(i);
-      latencies.push(performance.now() - t);
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  return { latencies, seconds: (performance.now() - started) / 1000 };
-}
 
 const made = {};
 for (const name of names) made[name] = await CLIENTS[name]();

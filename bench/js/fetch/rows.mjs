@@ -36,7 +36,7 @@ function project() {
   fs.mkdirSync(path.join(dir, "node_modules"));
   fs.cpSync(path.join(root, "target/npm/hms-room-codes"), path.join(dir, "node_modules/hms-room-codes"), { recursive: true });
   for (const file of ["child.mjs", "page.mjs"]) fs.copyFileSync(path.join(here, file), path.join(dir, file));
-  fs.copyFileSync(path.join(here, "../stats.mjs"), path.join(dir, "stats.mjs"));
+  for (const file of ["stats.mjs", "raw-http.mjs"]) fs.copyFileSync(path.join(here, "..", file), path.join(dir, file));
   return dir;
 }
 
