@@ -69,8 +69,19 @@ export function unwatchAbort(signal, callback) {
  * after another set no timer each. */
 const deadlines = new Map();
 
+/** Whether attempts share timers: only where a timer is an object that can
+ * be unreferenced (Node, Deno, Bun). A browser's timers cost little, and a
+ * Worker's belong to the request that set them. Known at the first attempt. */
+let sharedTimers;
+
 /** Calls `fire` in `ms` unless the returned entry is cancelled first. */
 function deadline(ms, fire) {
+  if (sharedTimers === undefined) {
+    const probe = setTimeout(() => {}, 0);
+    sharedTimers = typeof probe?.unref === "function";
+    clearTimeout(probe);
+  }
+  if (!sharedTimers) return { own: setTimeout(fire, ms) };
   let queue = deadlines.get(ms);
   if (queue === undefined) deadlines.set(ms, (queue = { entries: [], first: 0, timer: undefined }));
   const entry = { at: performance.now() + ms, fire, queue };
@@ -82,6 +93,7 @@ function deadline(ms, fire) {
 
 /** Cancels `entry`; once nothing waits in its queue, the timer keeps no process alive. */
 function cancel(entry) {
+  if (entry.own !== undefined) return clearTimeout(entry.own);
   entry.fire = undefined;
   const { queue } = entry;
   if (queue.entries[queue.first] !== entry) return;
@@ -89,11 +101,9 @@ function cancel(entry) {
   if (queue.first === queue.entries.length) hold(queue.timer, false);
 }
 
-/** Makes `timer` keep the process alive, or not (Node, Bun, Deno). */
+/** Makes `timer` keep the process alive, or not. */
 function hold(timer, alive) {
-  if (timer === undefined) return;
-  if (typeof timer === "object") alive ? timer.ref?.() : timer.unref?.();
-  else globalThis.Deno?.[alive ? "refTimer" : "unrefTimer"]?.(timer);
+  if (timer !== undefined) alive ? timer.ref() : timer.unref();
 }
 
 /** Drops the cancelled entries at the front of `queue`. */
