@@ -48,6 +48,7 @@ pub fn client(value: &JsValue, from_env: bool) -> Result<ClientOptions> {
             "allowInsecureHttp",
             "onEvent",
             "logLevel",
+            "proxy",
         ],
     )?;
     let token = bag.string("managementToken")?;
@@ -96,6 +97,18 @@ pub fn client(value: &JsValue, from_env: bool) -> Result<ClientOptions> {
         builder = builder.allow_insecure_http(allow);
     }
     let builder = events::apply(&bag, builder)?;
+    let own_fetch = bag.function("fetch")?.is_some();
+    let builder = match bag.string("proxy")? {
+        Some(_) if own_fetch => {
+            return Err(Error::invalid_argument(
+                "proxy is for the package's own Node transport: give your fetch its own proxy",
+            ))
+        }
+        Some(url) => builder.proxy(url),
+        None if own_fetch => builder.without_proxy(),
+        // The environment's, where there is one (Node, Bun, Deno).
+        None => builder.proxy_from_lookup(|name| host::env_var(name).ok().flatten()),
+    };
     let config = builder.build()?;
     if *config.credentials() != Credentials::None && !allow_browser && !env::is_server_runtime() {
         return Err(Error::invalid_argument(

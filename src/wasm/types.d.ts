@@ -177,6 +177,11 @@ export interface RoomCodesClientOptions {
   /** Writes events to `console`: `"info"` (waits, failures, ends), `"debug"`
    * (every event) or `"off"`. Default: the `HMS_LOG` environment variable, else off. */
   logLevel?: "off" | "info" | "debug";
+  /** The HTTP proxy of the package's Node transport, `http://[user:password@]host:port`
+   * (https goes through it by CONNECT). Default: `https_proxy` / `HTTPS_PROXY`,
+   * `http_proxy` / `HTTP_PROXY` and `no_proxy` / `NO_PROXY` from the environment.
+   * With your own `fetch`, give it its own proxy instead. */
+  proxy?: string;
 }
 
 /** What a room link is made of. Give exactly one of `subdomain` and `domain`. */
