@@ -24,7 +24,12 @@ pub(crate) mod listing;
 pub(crate) mod model;
 pub(crate) mod random;
 pub(crate) mod secret;
-#[cfg(any(feature = "blocking", feature = "async", feature = "wasm"))]
+#[cfg(any(
+    feature = "blocking",
+    feature = "async",
+    feature = "wasm",
+    feature = "ffi-sans-io"
+))]
 pub(crate) mod tls_problem;
 pub(crate) mod validate;
 pub(crate) mod wire;

@@ -3,7 +3,7 @@
 //! that drives a call under them, and the rustls set-up.
 
 pub(crate) mod cancel;
-#[cfg(any(feature = "blocking", feature = "async"))]
+#[cfg(any(feature = "blocking", feature = "async", feature = "ffi-sans-io"))]
 pub(crate) mod drive;
 pub(crate) mod options;
 #[cfg(any(feature = "blocking", feature = "async"))]
