@@ -47,29 +47,40 @@ func run[T any](ctx context.Context, c *Client, args cArgs, start cStart, take c
 	defer C.hms_call_free(call)
 	var step C.hms_step
 	status = C.hms_call_next(call, &step, &cerr)
+	if err := c.transport.drive(ctx, call, &step, status, &cerr); err != nil {
+		return zero, err
+	}
+	debugGC()
+	value, status := take(call, &cerr)
+	if status != C.HMS_STATUS_OK {
+		return zero, fromC(status, cerr)
+	}
+	return value, nil
+}
+
+// drive does what each step of call says, from step (which status, the
+// result of the C call that wrote it, says is valid), until a step is DONE
+// or PAGE: the result can then be taken. A ctx that ends stops it at once.
+func (t *transport) drive(ctx context.Context, call *C.hms_call, step *C.hms_step, status C.hms_status,
+	cerr **C.hms_error) error {
 	for status == C.HMS_STATUS_OK {
 		switch step.kind {
 		case C.HMS_STEP_KIND_SEND:
-			got := c.transport.send(ctx, &step)
+			got := t.send(ctx, step)
 			if err := ended(ctx); err != nil {
-				return zero, contextError(err)
+				return contextError(err)
 			}
-			status = got.feed(call, &step, &cerr)
+			status = got.feed(call, step, cerr)
 		case C.HMS_STEP_KIND_WAIT:
 			if err := wait(ctx, time.Duration(step.wait_ms)*time.Millisecond); err != nil {
-				return zero, contextError(err)
+				return contextError(err)
 			}
-			status = C.hms_call_next(call, &step, &cerr)
-		default: // HMS_STEP_KIND_DONE
-			debugGC()
-			value, status := take(call, &cerr)
-			if status != C.HMS_STATUS_OK {
-				return zero, fromC(status, cerr)
-			}
-			return value, nil
+			status = C.hms_call_next(call, step, cerr)
+		default: // DONE or PAGE
+			return nil
 		}
 	}
-	return zero, fromC(status, cerr)
+	return fromC(status, *cerr)
 }
 
 // deadlineMS is what is left of ctx's deadline in milliseconds (at least 1),

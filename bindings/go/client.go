@@ -250,6 +250,13 @@ func apply(o *C.hms_client_options, args *cArgs, config Config) error {
 	return nil
 }
 
+// Enabled is a ListFilter.Enabled value: &ListFilter{Enabled:
+// roomcodes.Enabled(true)} keeps enabled codes only, Enabled(false) disabled
+// ones, while a nil Enabled keeps both.
+func Enabled(enabled bool) *bool {
+	return &enabled
+}
+
 // Retries is a MaxRetries value: Config{MaxRetries: roomcodes.Retries(0)}
 // turns retries off, while a nil MaxRetries keeps the default.
 func Retries(n int) *int {

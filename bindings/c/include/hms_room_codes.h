@@ -177,6 +177,12 @@ typedef enum {
    * `hms_call_take_*` function of the operation.
    */
   HMS_STEP_KIND_DONE,
+  /**
+   * A listing walked page by page (`hms_call_list_pages`) has one more
+   * page: take its codes with `hms_call_take_codes`, then call
+   * `hms_call_next` for the next one.
+   */
+  HMS_STEP_KIND_PAGE,
 } hms_step_kind;
 
 /**
@@ -848,9 +854,10 @@ void hms_room_code_list_free(hms_room_code_list *list);
 void hms_room_code_page_free(hms_room_code_page *page);
 
 /**
- * The call's first step, or its next one after a `HMS_STEP_KIND_WAIT`:
- * a request to send, or the end (the deadline passed). Stores it in `*out`.
- * Called at another time, it fails with `HMS_STATUS_INVALID_ARGUMENT`.
+ * The call's first step, or its next one after a `HMS_STEP_KIND_WAIT` or a
+ * `HMS_STEP_KIND_PAGE`: a request to send, or the end (the deadline passed).
+ * Stores it in `*out`. Called at another time, it fails with
+ * `HMS_STATUS_INVALID_ARGUMENT`.
  */
 hms_status hms_call_next(hms_call *call, hms_step *out, hms_error **err);
 
@@ -946,6 +953,19 @@ hms_status hms_call_list(const hms_core *core,
                          const hms_list_filter *filter,
                          hms_call **out,
                          hms_error **err);
+
+/**
+ * Starts `list` walked page by page: after each page but the last, a step
+ * is `HMS_STEP_KIND_PAGE` (take that page's codes with `hms_call_take_codes`,
+ * then call `hms_call_next`); the last page's codes come with
+ * `HMS_STEP_KIND_DONE`. The deadline covers every page.
+ */
+hms_status hms_call_list_pages(const hms_core *core,
+                               uint64_t deadline_ms,
+                               const char *room_id,
+                               const hms_list_filter *filter,
+                               hms_call **out,
+                               hms_error **err);
 
 /**
  * Starts `list_page` (`hms_room_codes_list_page`); take its result with

@@ -31,6 +31,9 @@ enum Phase {
     Ready,
     /// A request is out: a response or a failure comes next.
     Sent,
+    /// One page of a listing walked page by page is here until taken;
+    /// `hms_call_next` goes on to the next.
+    Page(Option<Result<Output>>),
     /// Over; the result is here until taken.
     Done(Option<Result<Output>>),
 }
@@ -57,6 +60,10 @@ impl hms_call {
             Next::Wait(wait) => {
                 self.phase = Phase::Ready;
                 hms_step::wait(wait)
+            }
+            Next::Done(Ok(page)) if self.driven.more() => {
+                self.phase = Phase::Page(Some(Ok(page)));
+                hms_step::page()
             }
             Next::Done(result) => {
                 let status = match &result {
@@ -85,7 +92,7 @@ impl hms_call {
     /// The result, once, after the call is done.
     pub(crate) fn take(&mut self) -> Result<Output> {
         match &mut self.phase {
-            Phase::Done(result) => result
+            Phase::Page(result) | Phase::Done(result) => result
                 .take()
                 .ok_or_else(|| out_of_order("the result was already taken"))?,
             _ => Err(out_of_order("the call is not done")),
@@ -115,9 +122,10 @@ unsafe fn stepping(
     })
 }
 
-/// The call's first step, or its next one after a `HMS_STEP_KIND_WAIT`:
-/// a request to send, or the end (the deadline passed). Stores it in `*out`.
-/// Called at another time, it fails with `HMS_STATUS_INVALID_ARGUMENT`.
+/// The call's first step, or its next one after a `HMS_STEP_KIND_WAIT` or a
+/// `HMS_STEP_KIND_PAGE`: a request to send, or the end (the deadline passed).
+/// Stores it in `*out`. Called at another time, it fails with
+/// `HMS_STATUS_INVALID_ARGUMENT`.
 #[no_mangle]
 pub unsafe extern "C" fn hms_call_next(
     call: *mut hms_call,
@@ -125,8 +133,8 @@ pub unsafe extern "C" fn hms_call_next(
     err: *mut *mut hms_error,
 ) -> hms_status {
     stepping(call, out, err, |call| {
-        if !matches!(call.phase, Phase::Ready) {
-            return Err(out_of_order("a step other than WAIT is pending"));
+        if !matches!(call.phase, Phase::Ready | Phase::Page(_)) {
+            return Err(out_of_order("a step other than WAIT or PAGE is pending"));
         }
         let next = call.driven.next();
         Ok(call.step(next))

@@ -51,6 +51,11 @@ pub(crate) trait Driven: Send {
         &mut self,
         sent: std::result::Result<HttpResponse, TransportFailure>,
     ) -> Next<Output>;
+    /// Whether a successful `Next::Done` is one page of more (a listing
+    /// walked page by page), after which `next` goes on.
+    fn more(&self) -> bool {
+        false
+    }
 }
 
 /// `next` with its result made an [`Output`].
@@ -94,22 +99,47 @@ impl<T: Into<Output> + Send + 'static> Driven for Single<T> {
     }
 }
 
-/// Every page of a listing, one drive at a time, the codes gathered.
+/// Every page of a listing, one drive at a time, the codes gathered, or
+/// handed out page by page (`by_page`).
 pub(crate) struct Walk {
     core: &'static Core,
     listing: Listing,
     page: Option<Drive<'static, RoomCodePage>>,
     codes: Vec<RoomCode>,
+    by_page: bool,
+    more: bool,
 }
 
 impl Walk {
-    pub(crate) fn new(core: &'static Core, listing: Listing) -> Walk {
+    pub(crate) fn new(core: &'static Core, listing: Listing, by_page: bool) -> Walk {
         Walk {
             core,
             listing,
             page: None,
             codes: Vec::new(),
+            by_page,
+            more: false,
         }
+    }
+
+    /// After a page in `by_page` mode: its codes, and whether more follow.
+    fn page_done(&mut self) -> Next<Output> {
+        loop {
+            match self.listing.next(self.core) {
+                ListNext::Code(code) => self.codes.push(code),
+                // The next page's call is made again by `advance`, after the caller has this one.
+                ListNext::Fetch { .. } => {
+                    self.more = true;
+                    break;
+                }
+                ListNext::Failed(error) => return Next::Done(Err(error)),
+                ListNext::End => {
+                    self.more = false;
+                    break;
+                }
+            }
+        }
+        Next::Done(Ok(Output::Codes(std::mem::take(&mut self.codes))))
     }
 
     /// Gathers codes until a page must be fetched or the listing ends.
@@ -139,6 +169,7 @@ impl Walk {
             Next::Done(page) => {
                 self.page = None;
                 match self.listing.on_page(page) {
+                    Ok(()) if self.by_page => self.page_done(),
                     Ok(()) => self.advance(),
                     Err(error) => Next::Done(Err(error)),
                 }
@@ -169,5 +200,9 @@ impl Driven for Walk {
             }
             None => self.advance(),
         }
+    }
+
+    fn more(&self) -> bool {
+        self.more
     }
 }

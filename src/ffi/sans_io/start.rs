@@ -51,6 +51,24 @@ fn single<T: Into<Output> + Send + 'static>(
     hms_call::into_raw(core, Box::new(Single::new(drive)))
 }
 
+/// A listing of `room_id` as an `hms_call`, gathered or `by_page`.
+unsafe fn walk(
+    core: *const hms_core,
+    deadline_ms: u64,
+    room_id: *const c_char,
+    filter: *const hms_list_filter,
+    by_page: bool,
+) -> Result<*mut hms_call> {
+    let core = core_of(core)?;
+    let room_id = required("room_id", room_id)?;
+    let filter = filter::read(filter)?;
+    let listing = Listing::new(core, room_id, &filter, &bounds(deadline_ms));
+    Ok(hms_call::into_raw(
+        core,
+        Box::new(Walk::new(core, listing, by_page)),
+    ))
+}
+
 /// Starts `create` (`hms_room_codes_create`); take its result with
 /// `hms_call_take_codes`.
 #[no_mangle]
@@ -98,13 +116,23 @@ pub unsafe extern "C" fn hms_call_list(
     out: *mut *mut hms_call,
     err: *mut *mut hms_error,
 ) -> hms_status {
-    run_with_output(out, err, || {
-        let core = core_of(core)?;
-        let room_id = required("room_id", room_id)?;
-        let filter = filter::read(filter)?;
-        let listing = Listing::new(core, room_id, &filter, &bounds(deadline_ms));
-        Ok(hms_call::into_raw(core, Box::new(Walk::new(core, listing))))
-    })
+    run_with_output(out, err, || walk(core, deadline_ms, room_id, filter, false))
+}
+
+/// Starts `list` walked page by page: after each page but the last, a step
+/// is `HMS_STEP_KIND_PAGE` (take that page's codes with `hms_call_take_codes`,
+/// then call `hms_call_next`); the last page's codes come with
+/// `HMS_STEP_KIND_DONE`. The deadline covers every page.
+#[no_mangle]
+pub unsafe extern "C" fn hms_call_list_pages(
+    core: *const hms_core,
+    deadline_ms: u64,
+    room_id: *const c_char,
+    filter: *const hms_list_filter,
+    out: *mut *mut hms_call,
+    err: *mut *mut hms_error,
+) -> hms_status {
+    run_with_output(out, err, || walk(core, deadline_ms, room_id, filter, true))
 }
 
 /// Starts `list_page` (`hms_room_codes_list_page`); take its result with

@@ -20,6 +20,10 @@ pub enum hms_step_kind {
     /// The call is over: `status` says how; take the result with the
     /// `hms_call_take_*` function of the operation.
     Done,
+    /// A listing walked page by page (`hms_call_list_pages`) has one more
+    /// page: take its codes with `hms_call_take_codes`, then call
+    /// `hms_call_next` for the next one.
+    Page,
 }
 
 /// One request header; both strings are NUL-terminated and belong to the call.
@@ -86,6 +90,11 @@ impl hms_step {
             wait_ms: whole_ms(wait),
             ..hms_step::of(hms_step_kind::Wait)
         }
+    }
+
+    /// A page is ready; more follow.
+    pub(crate) fn page() -> hms_step {
+        hms_step::of(hms_step_kind::Page)
     }
 
     /// The call is over with `status`.
