@@ -1,7 +1,9 @@
 # Release artifacts (dist/, git-ignored) and the tests of them as a user gets them.
 #   make dist       dist/hms-room-codes-<version>-<target>.tar.gz   C SDK, x86_64 and aarch64 Linux (glibc 2.17+)
-#                   dist/go-proxy/                                 the Go module with its prebuilt libraries,
-#                                                                  as a file-based module proxy (GOPROXY=file://…)
+#                   dist/go-proxy/                                 the Go module with its prebuilt libraries
+#                                                                  (linux glibc and musl, darwin: amd64, arm64;
+#                                                                  windows: amd64), as a file-based module proxy
+#                                                                  (GOPROXY=file://…)
 #                   dist/hms-room-codes-<version>.crate            the crate (cargo package)
 #                   dist/hms-room-codes-<version>.tgz              the npm package (make npm-package)
 #   make test-dist  builds the quickstarts against dist/ only (scripts/dist/test-*.sh) and reports
@@ -43,11 +45,16 @@ dist-c: dist-libs-x86_64 dist-libs-aarch64
 	for t in $(DIST_TARGETS); do \
 	  bash scripts/dist/c-archive.sh $(DIST_VERSION) $$t $(DIST_BUILD)/$$t $(DIST) || exit 1; done
 
-dist-go: dist-libs-x86_64 dist-libs-aarch64
+# The Go module's libraries: the sans-IO C API alone, built by plain cargo for
+# every target (no C compiler: Go does the I/O with net/http).
+DIST_GO_TARGETS := x86_64-unknown-linux-gnu aarch64-unknown-linux-gnu x86_64-unknown-linux-musl \
+                   aarch64-unknown-linux-musl x86_64-apple-darwin aarch64-apple-darwin x86_64-pc-windows-gnu
+
+dist-go:
+	bash scripts/dist/go-libs.sh $(DIST_BUILD)/go-libs $(DIST_GO_TARGETS)
 	rm -rf $(DIST)/go-proxy
 	python3 scripts/dist/go_module.py v$(DIST_VERSION) $(DIST)/go-proxy \
-	  linux_amd64=$(DIST_BUILD)/x86_64-unknown-linux-gnu/libhms_room_codes.a \
-	  linux_arm64=$(DIST_BUILD)/aarch64-unknown-linux-gnu/libhms_room_codes.a
+	  $$(for p in $(DIST_BUILD)/go-libs/*; do echo "$${p##*/}=$$p/libhms_room_codes.a"; done)
 
 dist-crate:
 	cargo package --quiet --no-verify --allow-dirty -p hms-room-codes
