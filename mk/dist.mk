@@ -66,7 +66,8 @@ dist-npm: npm-package
 # Needs the emulator (test-dist starts one).
 dist-tests-run:
 	$(DIST_ZIGBUILD) bash scripts/dist/test-c.sh $(DIST) $(DIST_VERSION) $(CURDIR)/$(C_OUT)/emu_room
-	$(DIST_ZIGBUILD) bash scripts/dist/test-go.sh $(DIST) $(DIST_VERSION) $(CURDIR)/$(C_OUT)/emu_room
+	GO_CURRENT=$$(bash scripts/dist/go-toolchain.sh $(GO_CURRENT_VERSION)) $(DIST_ZIGBUILD) \
+	  bash scripts/dist/test-go.sh $(DIST) $(DIST_VERSION) $(CURDIR)/$(C_OUT)/emu_room
 
 test-dist: dist c-examples
 	bash scripts/with-emulator.sh $(MAKE) --no-print-directory dist-tests-run

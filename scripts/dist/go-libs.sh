@@ -6,8 +6,12 @@
 #   ELF targets: one object (ld -r) with only the C API's symbols (hms_*) global,
 #                debug info dropped; musl ones carry Rust's own libunwind, so a
 #                consumer links them with -lc alone
-#   Mach-O, COFF: cargo's archive with debug info dropped (their lld ports
-#                cannot link relocatably)
+#   Mach-O:      cargo's archive with debug info dropped (lld cannot link
+#                Mach-O relocatably)
+#   COFF:        cargo's archive as it is
+# The one tool beyond rustup: Rust's windows-gnu target makes import libraries
+# (getrandom's raw-dylib) with x86_64-w64-mingw32-dlltool; zig's llvm-dlltool
+# stands in for it when binutils-mingw-w64 is not installed.
 # Usage: go-libs.sh OUT_DIR RUST_TARGET...
 set -euo pipefail
 [ $# -ge 2 ] || { echo "usage: $0 OUT_DIR RUST_TARGET..." >&2; exit 2; }
@@ -31,6 +35,14 @@ platform() {
   esac
 }
 
+tools=$(mktemp -d) && trap 'rm -rf "$tools"' EXIT
+if ! command -v x86_64-w64-mingw32-dlltool >/dev/null; then
+  zig_bin=$(bash "$root/scripts/dist/tools.sh")
+  printf '#!/bin/sh\nexec "%s/zig" dlltool "$@"\n' "$zig_bin" >"$tools/x86_64-w64-mingw32-dlltool"
+  chmod +x "$tools/x86_64-w64-mingw32-dlltool"
+  export PATH="$PATH:$tools"
+fi
+
 for target in "$@"; do
   dir="$out/$(platform "$target")"
   rustup target list --installed | grep -qx "$target" || rustup target add "$target"
@@ -50,8 +62,10 @@ for target in "$@"; do
         --remove-section=.llvmbc --remove-section=.llvmcmd "$work/hms_room_codes.o"
       ar rcs "$dir/libhms_room_codes.a" "$work/hms_room_codes.o"
       rm -rf "$work" ;;
-    *)
+    *-apple-*)
       objcopy --strip-debug "$built" "$dir/libhms_room_codes.a" ;;
+    *) # rust-objcopy cannot read the import-library members of a windows-gnu archive
+      cp "$built" "$dir/libhms_room_codes.a" ;;
   esac
   echo "go-libs: $target -> $dir/libhms_room_codes.a ($(stat -c %s "$dir/libhms_room_codes.a") bytes)"
 done
