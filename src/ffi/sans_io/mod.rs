@@ -40,3 +40,6 @@ pub use failure::*;
 pub use start::*;
 pub use step::*;
 pub use take::*;
+
+#[cfg(test)]
+mod tests;
