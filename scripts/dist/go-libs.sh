@@ -19,7 +19,7 @@ out=$1; shift
 root=$(cd "$(dirname "$0")/../.." && pwd)
 sysroot=$(rustc --print sysroot)
 llvm_bin="$sysroot/lib/rustlib/$(rustc -vV | sed -n 's/^host: //p')/bin"
-objcopy() { LD_LIBRARY_PATH="$sysroot/lib" "$llvm_bin/rust-objcopy" "$@"; }
+objcopy() { LD_LIBRARY_PATH="$sysroot/lib" "$llvm_bin/rust-objcopy" "$@"; }  # Mach-O archives
 
 # The Go platform directory of a Rust target.
 platform() {
@@ -53,15 +53,10 @@ for target in "$@"; do
   rm -rf "$dir" && mkdir -p "$dir"
   case $target in
     *-linux-*)
-      work=$(mktemp -d)
-      extra=()
       # Rust's musl targets ship their unwinder beside std (self-contained).
-      [[ $target == *musl ]] && extra=("$sysroot/lib/rustlib/$target/lib/self-contained/libunwind.a")
-      "$llvm_bin/rust-lld" -flavor gnu -r --whole-archive "$built" "${extra[@]}" -o "$work/hms_room_codes.o"
-      objcopy --wildcard --keep-global-symbol='hms_*' --strip-debug \
-        --remove-section=.llvmbc --remove-section=.llvmcmd "$work/hms_room_codes.o"
-      ar rcs "$dir/libhms_room_codes.a" "$work/hms_room_codes.o"
-      rm -rf "$work" ;;
+      unwinder=()
+      [[ $target == *musl ]] && unwinder=("$sysroot/lib/rustlib/$target/lib/self-contained/libunwind.a")
+      bash "$root/scripts/dist/pack-elf.sh" "$built" "$dir/libhms_room_codes.a" "${unwinder[@]}" ;;
     *-apple-*)
       objcopy --strip-debug "$built" "$dir/libhms_room_codes.a" ;;
     *) # rust-objcopy cannot read the import-library members of a windows-gnu archive

@@ -91,10 +91,12 @@ ok "windows/amd64: cross-builds with zig and runs under wine64 against the emula
 # lookup, while the library's own needs are checked by a plain C link with none.
 bash "$root/scripts/dist/macos-stubs.sh" "$work/macos-stubs"
 modlib="$GOMODCACHE/$module@v$version/lib"
-printf '#include "hms_room_codes.h"\nint main(void) { hms_core *c = 0; return hms_core_new_from_env(&c, 0); }\n' >darwin.c
+# Outside the consumer module: a .c file there would make it a cgo package.
+printf '#include "hms_room_codes.h"\nint main(void) { hms_core *c = 0; return hms_core_new_from_env(&c, 0); }\n' \
+  >"$work/darwin.c"
 for arch in amd64 arm64; do
   target=$([ $arch = amd64 ] && echo x86_64-macos || echo aarch64-macos)
-  "$zig" cc -target "$target" -I"$modlib/../include" darwin.c "$modlib/darwin_$arch/libhms_room_codes.a" \
+  "$zig" cc -target "$target" -I"$modlib/../include" "$work/darwin.c" "$modlib/darwin_$arch/libhms_room_codes.a" \
     -L"$work/macos-stubs" -liconv -lm -o "darwin_c_$arch"
   CGO_ENABLED=1 GOOS=darwin GOARCH=$arch CC="$zig cc -target $target" \
     CGO_LDFLAGS="-L$work/macos-stubs -F$work/macos-stubs -Wl,-undefined,dynamic_lookup" \
