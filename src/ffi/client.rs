@@ -1,10 +1,9 @@
 //! `hms_client`: the blocking client behind the C ABI.
 
 use crate::blocking::RoomCodesClient;
-use crate::core::config::ConfigBuilder;
 use crate::ffi::error::hms_error;
-use crate::ffi::guard::{null, or_default, run_with_output};
-use crate::ffi::options::hms_client_options;
+use crate::ffi::guard::or_default;
+use crate::ffi::options::{hms_client_options, make_handle};
 use crate::ffi::status::hms_status;
 
 /// A client of the Room Codes API.
@@ -14,11 +13,6 @@ use crate::ffi::status::hms_status;
 /// it, and free it with `hms_client_free` after the last call has returned.
 pub struct hms_client {
     pub(crate) inner: RoomCodesClient,
-}
-
-fn into_raw(builder: ConfigBuilder) -> crate::Result<*mut hms_client> {
-    let inner = RoomCodesClient::new(builder.build()?);
-    Ok(Box::into_raw(Box::new(hms_client { inner })))
 }
 
 /// Makes a client from `options` (which stay the caller's) and stores it in
@@ -31,9 +25,8 @@ pub unsafe extern "C" fn hms_client_new(
     out: *mut *mut hms_client,
     err: *mut *mut hms_error,
 ) -> hms_status {
-    run_with_output(out, err, || {
-        let options = options.as_ref().ok_or_else(|| null("options"))?;
-        into_raw(options.builder()?)
+    make_handle(Some(options), out, err, |config| hms_client {
+        inner: RoomCodesClient::new(config),
     })
 }
 
@@ -46,8 +39,8 @@ pub unsafe extern "C" fn hms_client_new_from_env(
     out: *mut *mut hms_client,
     err: *mut *mut hms_error,
 ) -> hms_status {
-    run_with_output(out, err, || {
-        into_raw(ConfigBuilder::from_env().binding("c"))
+    make_handle(None, out, err, |config| hms_client {
+        inner: RoomCodesClient::new(config),
     })
 }
 

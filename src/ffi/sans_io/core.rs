@@ -2,10 +2,9 @@
 //! management token) its calls use; it never opens a connection.
 
 use crate::core::client::Core;
-use crate::core::config::ConfigBuilder;
 use crate::ffi::error::hms_error;
-use crate::ffi::guard::{null, or_default, run, run_with_output};
-use crate::ffi::options::hms_client_options;
+use crate::ffi::guard::{null, or_default, run};
+use crate::ffi::options::{hms_client_options, make_handle};
 use crate::ffi::status::hms_status;
 
 /// A sans-IO client of the Room Codes API: it builds the requests of its
@@ -16,11 +15,6 @@ pub struct hms_core {
     pub(crate) inner: Core,
 }
 
-fn into_raw(builder: ConfigBuilder) -> crate::Result<*mut hms_core> {
-    let inner = Core::new(builder.build()?);
-    Ok(Box::into_raw(Box::new(hms_core { inner })))
-}
-
 /// Makes a sans-IO client from `options` (which stay the caller's), checked
 /// as `hms_client_new` checks them, and stores it in `*out`.
 #[no_mangle]
@@ -29,9 +23,8 @@ pub unsafe extern "C" fn hms_core_new(
     out: *mut *mut hms_core,
     err: *mut *mut hms_error,
 ) -> hms_status {
-    run_with_output(out, err, || {
-        let options = options.as_ref().ok_or_else(|| null("options"))?;
-        into_raw(options.builder()?)
+    make_handle(Some(options), out, err, |config| hms_core {
+        inner: Core::new(config),
     })
 }
 
@@ -42,8 +35,8 @@ pub unsafe extern "C" fn hms_core_new_from_env(
     out: *mut *mut hms_core,
     err: *mut *mut hms_error,
 ) -> hms_status {
-    run_with_output(out, err, || {
-        into_raw(ConfigBuilder::from_env().binding("c"))
+    make_handle(None, out, err, |config| hms_core {
+        inner: Core::new(config),
     })
 }
 
