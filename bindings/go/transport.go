@@ -46,6 +46,9 @@ func newTransport(own *http.Client, roots *x509.CertPool) *transport {
 	} else {
 		base := http.DefaultTransport.(*http.Transport).Clone()
 		base.Proxy = http.ProxyFromEnvironment
+		// net/http keeps 2 idle connections per host by default: a client
+		// shared by many goroutines would open and close one per call.
+		base.MaxIdleConnsPerHost = 100
 		if roots != nil {
 			base.TLSClientConfig = &tls.Config{RootCAs: roots, MinVersion: tls.VersionTLS12}
 		}
