@@ -187,7 +187,7 @@ func (c *Client) acquire() (ptr *C.hms_core, release func(), err error) {
 }
 
 // apply stores every set field of config in o (the C setters only store;
-// hms_client_new checks them all); strings go to args.
+// hms_core_new checks them all); strings go to args.
 func apply(o *C.hms_client_options, args *cArgs, config Config) error {
 	if config.MaxPages < 0 || int64(config.MaxPages) > math.MaxUint32 {
 		return invalidArgument("MaxPages must be from 0 to 4294967295")

@@ -2,8 +2,8 @@
 
 use crate::blocking::RoomCodesClient;
 use crate::ffi::error::hms_error;
-use crate::ffi::guard::or_default;
 use crate::ffi::options::{hms_client_options, make_handle};
+use crate::ffi::owned::BoxOwned;
 use crate::ffi::status::hms_status;
 
 /// A client of the Room Codes API.
@@ -14,6 +14,8 @@ use crate::ffi::status::hms_status;
 pub struct hms_client {
     pub(crate) inner: RoomCodesClient,
 }
+
+impl BoxOwned for hms_client {}
 
 /// Makes a client from `options` (which stay the caller's) and stores it in
 /// `*out`. Bad settings (a malformed URL, `http` to a non-loopback host
@@ -47,11 +49,7 @@ pub unsafe extern "C" fn hms_client_new_from_env(
 /// Frees a client. No call may be running on it. NULL is ignored.
 #[no_mangle]
 pub unsafe extern "C" fn hms_client_free(client: *mut hms_client) {
-    or_default((), || {
-        if !client.is_null() {
-            drop(Box::from_raw(client));
-        }
-    })
+    hms_client::free_raw(client)
 }
 
 #[cfg(test)]

@@ -39,6 +39,7 @@ mod list_iter;
 #[cfg(feature = "blocking")]
 mod operations;
 mod options;
+mod owned;
 mod results;
 mod sans_io;
 mod status;

@@ -3,6 +3,7 @@
 use crate::core::config::{ConfigBuilder, DEFAULT_BACKOFF_BASE, DEFAULT_BACKOFF_CAP};
 use crate::core::error::{Error, Result};
 use crate::ffi::guard::or_default;
+use crate::ffi::owned::BoxOwned;
 use crate::ffi::strings::required;
 use std::ffi::c_char;
 use std::time::Duration;
@@ -20,6 +21,8 @@ pub struct hms_client_options {
     pub(crate) unreadable: Option<Error>,
 }
 
+impl BoxOwned for hms_client_options {}
+
 impl hms_client_options {
     /// The builder of these settings, or the first argument a setter could not read.
     pub(crate) fn builder(&self) -> Result<ConfigBuilder> {
@@ -33,7 +36,7 @@ impl hms_client_options {
 /// Makes a handle from `options` (NULL: the environment) with `make`, boxed
 /// into `*out`: the body of `hms_client_new`, `hms_core_new` and their
 /// `_from_env` forms.
-pub(crate) unsafe fn make_handle<T>(
+pub(crate) unsafe fn make_handle<T: crate::ffi::owned::BoxOwned>(
     options: Option<*const hms_client_options>,
     out: *mut *mut T,
     err: *mut *mut crate::ffi::error::hms_error,
@@ -47,7 +50,7 @@ pub(crate) unsafe fn make_handle<T>(
                 .builder()?,
             None => ConfigBuilder::from_env().binding("c"),
         };
-        Ok(Box::into_raw(Box::new(make(builder.build()?))))
+        Ok(make(builder.build()?).into_raw())
     })
 }
 
@@ -58,21 +61,18 @@ pub(crate) unsafe fn make_handle<T>(
 #[no_mangle]
 pub extern "C" fn hms_client_options_new() -> *mut hms_client_options {
     or_default(std::ptr::null_mut(), || {
-        Box::into_raw(Box::new(hms_client_options {
+        hms_client_options {
             builder: ConfigBuilder::default().binding("c"),
             unreadable: None,
-        }))
+        }
+        .into_raw()
     })
 }
 
 /// Frees options. NULL is ignored.
 #[no_mangle]
 pub unsafe extern "C" fn hms_client_options_free(options: *mut hms_client_options) {
-    or_default((), || {
-        if !options.is_null() {
-            drop(Box::from_raw(options));
-        }
-    })
+    hms_client_options::free_raw(options)
 }
 
 /// Applies `change` to the builder of `options` (NULL is ignored). An argument

@@ -79,7 +79,7 @@ export interface ListFilter {
   role?: string;
   /** Only enabled (`true`) or disabled (`false`) codes. */
   enabled?: boolean;
-  /** Page size (the service takes 10 to 100). */
+  /** Page size, 1 to 100 (what the service accepts). */
   limit?: number;
 }
 
@@ -93,7 +93,8 @@ export interface ListPageFilter extends ListFilter {
 export interface CallOptions {
   /** Stops the call; it then rejects with `signal.reason`. */
   signal?: AbortSignal;
-  /** The timeout of each attempt of this call, replacing the client's. */
+  /** The timeout of each attempt of this call, replacing the client's: whole
+   * milliseconds, 1 to 2147483647. */
   timeoutMs?: number;
 }
 
@@ -117,7 +118,8 @@ export interface RoomCodesClientOptions {
   baseUrl?: string;
   /** The token exchange (default `https://auth.100ms.live/v2`). */
   authBaseUrl?: string;
-  /** The timeout of each attempt (default 10 000 ms). */
+  /** The timeout of each attempt, in whole milliseconds from 1 to
+   * 2147483647 (default 10 000). */
   timeoutMs?: number;
   /** Retries after a failed attempt, where a repeat is safe (default 2; 0 means none). */
   maxRetries?: number;

@@ -5,11 +5,12 @@ use crate::core::error::{Error, Result};
 use crate::core::wire::http::{HttpResponse, TransportFailure};
 use crate::ffi::error::hms_error;
 use crate::ffi::guard::{null, run};
+use crate::ffi::owned::BoxOwned;
 use crate::ffi::sans_io::drive::{Driven, Output};
 use crate::ffi::sans_io::failure::hms_failure;
 use crate::ffi::sans_io::step::{hms_step, SentRequest};
 use crate::ffi::status::hms_status;
-use crate::native::drive::Next;
+use crate::native::bounded_call::BoundedStep;
 use std::slice;
 
 /// One operation in flight on an `hms_core`, made by an `hms_call_*` start
@@ -24,6 +25,8 @@ pub struct hms_call {
     phase: Phase,
     sent: Option<SentRequest>,
 }
+
+impl BoxOwned for hms_call {}
 
 /// Where the call is, so that steps out of order are refused.
 enum Phase {
@@ -41,31 +44,32 @@ enum Phase {
 impl hms_call {
     /// A call of `driven` on `core`, ready for its first `hms_call_next`.
     pub(crate) fn into_raw(core: &'static Core, driven: Box<dyn Driven>) -> *mut hms_call {
-        Box::into_raw(Box::new(hms_call {
+        hms_call {
             core,
             driven,
             phase: Phase::Ready,
             sent: None,
-        }))
+        }
+        .into_raw()
     }
 
     /// The step for what the state machine said.
-    fn step(&mut self, next: Next<Output>) -> hms_step {
+    fn step(&mut self, next: BoundedStep<Output>) -> hms_step {
         match next {
-            Next::Send { request, timeout } => {
+            BoundedStep::Send { request, timeout } => {
                 let sent = self.sent.insert(SentRequest::new(request));
                 self.phase = Phase::Sent;
                 sent.step(timeout, self.core.config().max_response_bytes())
             }
-            Next::Wait(wait) => {
+            BoundedStep::Wait(wait) => {
                 self.phase = Phase::Ready;
                 hms_step::wait(wait)
             }
-            Next::Done(Ok(page)) if self.driven.more() => {
+            BoundedStep::Done(Ok(page)) if self.driven.more() => {
                 self.phase = Phase::Page(Some(Ok(page)));
                 hms_step::page()
             }
-            Next::Done(result) => {
+            BoundedStep::Done(result) => {
                 let status = match &result {
                     Ok(_) => hms_status::Ok,
                     Err(error) => hms_status::from(error.kind()),
@@ -188,11 +192,7 @@ pub unsafe extern "C" fn hms_call_on_failure(
 /// sent on its behalf). NULL is ignored.
 #[no_mangle]
 pub unsafe extern "C" fn hms_call_free(call: *mut hms_call) {
-    crate::ffi::guard::or_default((), || {
-        if !call.is_null() {
-            drop(Box::from_raw(call));
-        }
-    })
+    hms_call::free_raw(call)
 }
 
 /// `len` bytes at `data` (NULL with any length reads as none).

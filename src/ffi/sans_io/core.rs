@@ -5,6 +5,7 @@ use crate::core::client::Core;
 use crate::ffi::error::hms_error;
 use crate::ffi::guard::{null, or_default, run};
 use crate::ffi::options::{hms_client_options, make_handle};
+use crate::ffi::owned::BoxOwned;
 use crate::ffi::status::hms_status;
 
 /// A sans-IO client of the Room Codes API: it builds the requests of its
@@ -14,6 +15,8 @@ use crate::ffi::status::hms_status;
 pub struct hms_core {
     pub(crate) inner: Core,
 }
+
+impl BoxOwned for hms_core {}
 
 /// Makes a sans-IO client from `options` (which stay the caller's), checked
 /// as `hms_client_new` checks them, and stores it in `*out`.
@@ -81,9 +84,5 @@ pub unsafe extern "C" fn hms_core_ca_certificate(
 /// Frees a sans-IO client. No call may be using it. NULL is ignored.
 #[no_mangle]
 pub unsafe extern "C" fn hms_core_free(core: *mut hms_core) {
-    or_default((), || {
-        if !core.is_null() {
-            drop(Box::from_raw(core));
-        }
-    })
+    hms_core::free_raw(core)
 }

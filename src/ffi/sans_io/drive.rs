@@ -1,10 +1,11 @@
-//! The state machine behind an `hms_call`: one operation's [`Drive`], or a
+//! The state machine behind an `hms_call`: one operation's [`BoundedCall`], or a
 //! listing that drives one page after another, with its result type erased.
 
 use crate::core::client::Core;
 use crate::core::model::{RoomCode, RoomCodePage};
 use crate::core::wire::http::{HttpResponse, TransportFailure};
-use crate::native::drive::{Drive, ListNext, Listing, Next};
+use crate::native::bounded_call::{BoundedCall, BoundedStep};
+use crate::native::code_listing::{CodeListing, CodeListingStep};
 
 /// What a finished call gives.
 pub(crate) enum Output {
@@ -45,13 +46,13 @@ impl From<String> for Output {
 /// A call in flight, whatever its operation.
 pub(crate) trait Driven: Send {
     /// The first attempt, or the next one after a wait.
-    fn next(&mut self) -> Next<Output>;
+    fn next(&mut self) -> BoundedStep<Output>;
     /// What the last attempt got.
     fn on_sent(
         &mut self,
         sent: std::result::Result<HttpResponse, TransportFailure>,
-    ) -> Next<Output>;
-    /// Whether a successful `Next::Done` is one page of more (a listing
+    ) -> BoundedStep<Output>;
+    /// Whether a successful `BoundedStep::Done` is one page of more (a listing
     /// walked page by page), after which `next` goes on.
     fn more(&self) -> bool {
         false
@@ -59,22 +60,22 @@ pub(crate) trait Driven: Send {
 }
 
 /// `next` with its result made an [`Output`].
-fn erased<T: Into<Output>>(next: Next<T>) -> Next<Output> {
+fn erased<T: Into<Output>>(next: BoundedStep<T>) -> BoundedStep<Output> {
     match next {
-        Next::Send { request, timeout } => Next::Send { request, timeout },
-        Next::Wait(wait) => Next::Wait(wait),
-        Next::Done(result) => Next::Done(result.map(Into::into)),
+        BoundedStep::Send { request, timeout } => BoundedStep::Send { request, timeout },
+        BoundedStep::Wait(wait) => BoundedStep::Wait(wait),
+        BoundedStep::Done(result) => BoundedStep::Done(result.map(Into::into)),
     }
 }
 
 /// One operation: its drive and whether it has started.
 pub(crate) struct Single<T: 'static> {
-    drive: Drive<'static, T>,
+    drive: BoundedCall<'static, T>,
     started: bool,
 }
 
 impl<T: 'static> Single<T> {
-    pub(crate) fn new(drive: Drive<'static, T>) -> Single<T> {
+    pub(crate) fn new(drive: BoundedCall<'static, T>) -> Single<T> {
         Single {
             drive,
             started: false,
@@ -83,7 +84,7 @@ impl<T: 'static> Single<T> {
 }
 
 impl<T: Into<Output> + Send + 'static> Driven for Single<T> {
-    fn next(&mut self) -> Next<Output> {
+    fn next(&mut self) -> BoundedStep<Output> {
         if std::mem::replace(&mut self.started, true) {
             erased(self.drive.after_wait())
         } else {
@@ -94,7 +95,7 @@ impl<T: Into<Output> + Send + 'static> Driven for Single<T> {
     fn on_sent(
         &mut self,
         sent: std::result::Result<HttpResponse, TransportFailure>,
-    ) -> Next<Output> {
+    ) -> BoundedStep<Output> {
         erased(self.drive.on_sent(sent))
     }
 }
@@ -103,15 +104,15 @@ impl<T: Into<Output> + Send + 'static> Driven for Single<T> {
 /// handed out page by page (`by_page`).
 pub(crate) struct Walk {
     core: &'static Core,
-    listing: Listing,
-    page: Option<Drive<'static, RoomCodePage>>,
+    listing: CodeListing,
+    page: Option<BoundedCall<'static, RoomCodePage>>,
     codes: Vec<RoomCode>,
     by_page: bool,
     more: bool,
 }
 
 impl Walk {
-    pub(crate) fn new(core: &'static Core, listing: Listing, by_page: bool) -> Walk {
+    pub(crate) fn new(core: &'static Core, listing: CodeListing, by_page: bool) -> Walk {
         Walk {
             core,
             listing,
@@ -123,55 +124,55 @@ impl Walk {
     }
 
     /// After a page in `by_page` mode: its codes, and whether more follow.
-    fn page_done(&mut self) -> Next<Output> {
+    fn page_done(&mut self) -> BoundedStep<Output> {
         loop {
             match self.listing.next(self.core) {
-                ListNext::Code(code) => self.codes.push(code),
+                CodeListingStep::Code(code) => self.codes.push(code),
                 // The next page's call is made again by `advance`, after the caller has this one.
-                ListNext::Fetch { .. } => {
+                CodeListingStep::Fetch { .. } => {
                     self.more = true;
                     break;
                 }
-                ListNext::Failed(error) => return Next::Done(Err(error)),
-                ListNext::End => {
+                CodeListingStep::Failed(error) => return BoundedStep::Done(Err(error)),
+                CodeListingStep::End => {
                     self.more = false;
                     break;
                 }
             }
         }
-        Next::Done(Ok(Output::Codes(std::mem::take(&mut self.codes))))
+        BoundedStep::Done(Ok(Output::Codes(std::mem::take(&mut self.codes))))
     }
 
     /// Gathers codes until a page must be fetched or the listing ends.
-    fn advance(&mut self) -> Next<Output> {
+    fn advance(&mut self) -> BoundedStep<Output> {
         loop {
             match self.listing.next(self.core) {
-                ListNext::Code(code) => self.codes.push(code),
-                ListNext::Fetch { call, options } => {
-                    let mut drive = Drive::new(call, options);
+                CodeListingStep::Code(code) => self.codes.push(code),
+                CodeListingStep::Fetch { call, options } => {
+                    let mut drive = BoundedCall::new(call, options);
                     let next = drive.start();
                     self.page = Some(drive);
                     return self.after(next);
                 }
-                ListNext::Failed(error) => return Next::Done(Err(error)),
-                ListNext::End => {
-                    return Next::Done(Ok(Output::Codes(std::mem::take(&mut self.codes))))
+                CodeListingStep::Failed(error) => return BoundedStep::Done(Err(error)),
+                CodeListingStep::End => {
+                    return BoundedStep::Done(Ok(Output::Codes(std::mem::take(&mut self.codes))))
                 }
             }
         }
     }
 
     /// What the page's drive said, carried on to the next page when it is done.
-    fn after(&mut self, next: Next<RoomCodePage>) -> Next<Output> {
+    fn after(&mut self, next: BoundedStep<RoomCodePage>) -> BoundedStep<Output> {
         match next {
-            Next::Send { request, timeout } => Next::Send { request, timeout },
-            Next::Wait(wait) => Next::Wait(wait),
-            Next::Done(page) => {
+            BoundedStep::Send { request, timeout } => BoundedStep::Send { request, timeout },
+            BoundedStep::Wait(wait) => BoundedStep::Wait(wait),
+            BoundedStep::Done(page) => {
                 self.page = None;
-                match self.listing.on_page(page) {
+                match self.listing.on_fetched(page) {
                     Ok(()) if self.by_page => self.page_done(),
                     Ok(()) => self.advance(),
-                    Err(error) => Next::Done(Err(error)),
+                    Err(error) => BoundedStep::Done(Err(error)),
                 }
             }
         }
@@ -179,7 +180,7 @@ impl Walk {
 }
 
 impl Driven for Walk {
-    fn next(&mut self) -> Next<Output> {
+    fn next(&mut self) -> BoundedStep<Output> {
         match self.page.as_mut() {
             Some(drive) => {
                 let next = drive.after_wait();
@@ -192,7 +193,7 @@ impl Driven for Walk {
     fn on_sent(
         &mut self,
         sent: std::result::Result<HttpResponse, TransportFailure>,
-    ) -> Next<Output> {
+    ) -> BoundedStep<Output> {
         match self.page.as_mut() {
             Some(drive) => {
                 let next = drive.on_sent(sent);

@@ -16,7 +16,8 @@ use crate::ffi::sans_io::core::hms_core;
 use crate::ffi::sans_io::drive::{Output, Single, Walk};
 use crate::ffi::status::hms_status;
 use crate::ffi::strings::{optional, required};
-use crate::native::drive::{Drive, Listing};
+use crate::native::bounded_call::BoundedCall;
+use crate::native::code_listing::CodeListing;
 use crate::native::options::CallOptions;
 use std::ffi::c_char;
 use std::time::{Duration, Instant};
@@ -47,7 +48,7 @@ fn single<T: Into<Output> + Send + 'static>(
     deadline_ms: u64,
     call: Call<'static, T>,
 ) -> *mut hms_call {
-    let drive = Drive::new(call, &bounds(deadline_ms));
+    let drive = BoundedCall::new(call, &bounds(deadline_ms));
     hms_call::into_raw(core, Box::new(Single::new(drive)))
 }
 
@@ -62,7 +63,7 @@ unsafe fn walk(
     let core = core_of(core)?;
     let room_id = required("room_id", room_id)?;
     let filter = filter::read(filter)?;
-    let listing = Listing::new(core, room_id, &filter, &bounds(deadline_ms));
+    let listing = CodeListing::new(core, room_id, &filter, &bounds(deadline_ms));
     Ok(hms_call::into_raw(
         core,
         Box::new(Walk::new(core, listing, by_page)),
