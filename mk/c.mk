@@ -118,8 +118,9 @@ c-tests-run:
 	  { cat $(C_OUT)/valgrind_cpp_client.log; exit 1; }
 	$(C_ROOM) $(C_OUT)/test_cpp_client_c++17
 	@echo "== the sans-IO C API over libcurl, through a 429 with Retry-After (under valgrind)"
-	curl -sf -X POST "$$HMS_EMULATOR_URL/_emulator/faults" \
-	  -d '{"method":"POST","path":"/v2/room-codes/room/","status":429,"retry_after":"1"}' >/dev/null
+	python3 -c 'import os, urllib.request as u; u.urlopen(u.Request(os.environ["HMS_EMULATOR_URL"] \
+	  + "/_emulator/faults", method="POST", \
+	  data=b"{\"method\":\"POST\",\"path\":\"/v2/room-codes/room/\",\"status\":429,\"retry_after\":\"1\"}"))'
 	$(C_ROOM) $(VALGRIND) --log-file=$(C_OUT)/valgrind_sans_io.log $(C_OUT)/sans_io_curl \
 	  >$(C_OUT)/sans_io.out || { cat $(C_OUT)/sans_io.out $(C_OUT)/valgrind_sans_io.log; exit 1; }
 	@grep -q 'waiting 1000 ms' $(C_OUT)/sans_io.out || { cat $(C_OUT)/sans_io.out; \
