@@ -5,13 +5,14 @@
 # which runs against the emulator; the same consumer cross-compiles for
 # linux/arm64 with zig as the C compiler and runs under qemu-aarch64. With cgo
 # off, or for a platform without a prebuilt library, the build fails with the
-# package's own message. Runs inside scripts/with-emulator.sh, zig on PATH.
+# package's own message; roomcodestest's example tests run with the shipped emulator.
 # Then the other platforms: musl (Alpine) with -tags musl, static, linked by
 # zig and run (arm64 under qemu), and without the tag the build names it;
 # windows/amd64 cross-built with zig and run under wine64 against the
 # emulator; darwin/amd64 and darwin/arm64 cross-linked by zig into Mach-O
 # (nothing Mach-O runs here). The host build runs with the Go on PATH (the
 # go.mod minimum) and with GO_CURRENT's (a current Go; the darwin link needs it).
+# Runs inside scripts/with-emulator.sh, zig on PATH, after `make dist`.
 # Usage: test-go.sh DIST_DIR VERSION EMU_ROOM   (EMU_ROOM prints a new room's id)
 set -euo pipefail
 [ $# -eq 3 ] || { echo "usage: $0 DIST_DIR VERSION EMU_ROOM" >&2; exit 2; }
@@ -113,4 +114,11 @@ ok "with cgo off the build fails with one error, saying cgo is needed"
 build_fails_with "roomcodes_has_no_prebuilt_library" CGO_ENABLED=1 GOARCH=riscv64 CC="$zig cc -target riscv64-linux-gnu"
 [ "$(grep -c 'error\|undefined' "$work/build.out")" -eq 1 ] || { cat "$work/build.out"; exit 1; }
 ok "on linux/riscv64 the build fails, naming the platforms it has libraries for"
+# roomcodestest with the shipped emulator, still without Rust: its example tests in the consumer.
+tar -C "$work" -xzf "$dist/hms-emulator-$version-x86_64-unknown-linux-musl.tar.gz"
+sed 's/^package roomcodestest_test$/package main_test/' \
+  "$root/bindings/go/roomcodestest/testing_your_code_test.go" >testing_your_code_test.go
+HMS_EMULATOR="$work/hms-emulator-$version-x86_64-unknown-linux-musl/hms-emulator" CGO_ENABLED=1 \
+  go test -count=1 . >"$work/test.out" 2>&1 || { cat "$work/test.out"; exit 1; }
+ok "roomcodestest from the proxy starts the shipped emulator and its example tests pass"
 echo "dist Go module: $passed passed, 0 failed"
