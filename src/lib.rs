@@ -75,7 +75,7 @@ mod native;
 pub mod async_client;
 #[cfg(all(feature = "blocking", not(target_arch = "wasm32")))]
 pub mod blocking;
-#[cfg(all(feature = "ffi", not(target_arch = "wasm32")))]
+#[cfg(all(feature = "ffi-sans-io", not(target_arch = "wasm32")))]
 pub mod ffi;
 #[cfg(all(feature = "wasm", target_arch = "wasm32"))]
 pub mod wasm;
