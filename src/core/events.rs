@@ -141,6 +141,110 @@ impl Event<'_> {
     }
 }
 
+/// An event's fields side by side (unset where the event has none), for a
+/// binding that hands them out flat (C, JS).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct EventFields<'e> {
+    /// The operation.
+    pub operation: &'static str,
+    /// The attempt; for `retry_wait` the one after the wait; for
+    /// `call_ended` the attempts sent.
+    pub attempt: u32,
+    /// `attempt_started`: the method and the URL's path.
+    pub method: Option<&'static str>,
+    /// See `method`.
+    pub path: Option<&'e str>,
+    /// `response`: the status, the request id and the body's size.
+    pub status: Option<u16>,
+    /// See `status`.
+    pub request_id: Option<&'e str>,
+    /// See `status`.
+    pub body_bytes: Option<usize>,
+    /// The attempt's time (`response`, `transport_failure`) or the call's (`call_ended`).
+    pub elapsed: Option<Duration>,
+    /// `transport_failure`: its kind.
+    pub failure: Option<TransportFailureKind>,
+    /// `retry_wait`: how long and why.
+    pub wait: Option<Duration>,
+    /// See `wait`.
+    pub reason: Option<RetryReason>,
+    /// `call_ended`: `Ok` or the error's kind.
+    pub result: Option<std::result::Result<(), ErrorKind>>,
+}
+
+impl<'e> Event<'e> {
+    /// The event's fields, flat.
+    pub fn fields(&self) -> EventFields<'e> {
+        match *self {
+            Event::AttemptStarted {
+                operation,
+                attempt,
+                method,
+                path,
+            } => EventFields {
+                operation,
+                attempt,
+                method: Some(method),
+                path: Some(path),
+                ..EventFields::default()
+            },
+            Event::Response {
+                operation,
+                attempt,
+                status,
+                elapsed,
+                request_id,
+                body_bytes,
+            } => EventFields {
+                operation,
+                attempt,
+                status: Some(status),
+                request_id,
+                body_bytes: Some(body_bytes),
+                elapsed: Some(elapsed),
+                ..EventFields::default()
+            },
+            Event::TransportFailure {
+                operation,
+                attempt,
+                kind,
+                elapsed,
+            } => EventFields {
+                operation,
+                attempt,
+                failure: Some(kind),
+                elapsed: Some(elapsed),
+                ..EventFields::default()
+            },
+            Event::RetryWait {
+                operation,
+                next_attempt,
+                wait,
+                reason,
+            } => EventFields {
+                operation,
+                attempt: next_attempt,
+                wait: Some(wait),
+                reason: Some(reason),
+                ..EventFields::default()
+            },
+            Event::CallEnded {
+                operation,
+                error,
+                elapsed,
+                attempts,
+            } => EventFields {
+                operation,
+                attempt: attempts,
+                elapsed: Some(elapsed),
+                result: Some(error.map_or(Ok(()), Err)),
+                ..EventFields::default()
+            },
+        }
+    }
+}
+
 /// One line per event, `key=value` pairs after the name, the same in every
 /// binding, e.g. `hms response operation=create attempt=1 status=200 elapsed_ms=12 ...`.
 impl fmt::Display for Event<'_> {

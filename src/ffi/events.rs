@@ -51,58 +51,23 @@ unsafe impl Sync for Callback {}
 
 impl Callback {
     fn call(&self, event: &Event<'_>) {
-        let (operation, attempt, http_status, elapsed, wait, error, request_id) = match *event {
-            Event::AttemptStarted {
-                operation, attempt, ..
-            } => (operation, attempt, 0, None, None, None, None),
-            Event::Response {
-                operation,
-                attempt,
-                status,
-                elapsed,
-                request_id,
-                ..
-            } => (
-                operation,
-                attempt,
-                status,
-                Some(elapsed),
-                None,
-                None,
-                request_id,
-            ),
-            Event::TransportFailure {
-                operation,
-                attempt,
-                elapsed,
-                ..
-            } => (operation, attempt, 0, Some(elapsed), None, None, None),
-            Event::RetryWait {
-                operation,
-                next_attempt,
-                wait,
-                ..
-            } => (operation, next_attempt, 0, None, Some(wait), None, None),
-            Event::CallEnded {
-                operation,
-                error,
-                elapsed,
-                attempts,
-            } => (operation, attempts, 0, Some(elapsed), None, error, None),
-        };
+        let fields = event.fields();
         let name = to_c_string(event.name());
-        let operation = to_c_string(operation);
-        let request_id = request_id.map(to_c_string);
+        let operation = to_c_string(fields.operation);
+        let request_id = fields.request_id.map(to_c_string);
         let line = to_c_string(&event.to_string());
         let millis = |d: Option<std::time::Duration>| d.map_or(0, |d| d.as_millis() as u64);
         let c_event = hms_event {
             name: name.as_ptr(),
             operation: operation.as_ptr(),
-            attempt,
-            http_status,
-            elapsed_ms: millis(elapsed),
-            wait_ms: millis(wait),
-            error: error.map_or(hms_status::Ok, hms_status::from),
+            attempt: fields.attempt,
+            http_status: fields.status.unwrap_or(0),
+            elapsed_ms: millis(fields.elapsed),
+            wait_ms: millis(fields.wait),
+            error: match fields.result {
+                Some(Err(kind)) => hms_status::from(kind),
+                _ => hms_status::Ok,
+            },
             request_id: request_id
                 .as_ref()
                 .map_or(std::ptr::null(), |s: &CString| s.as_ptr()),

@@ -98,69 +98,37 @@ fn event_object(event: &Event<'_>) -> JsValue {
         let _ = Reflect::set(&object, &JsValue::from_str(key), &value);
     };
     let millis = |d: std::time::Duration| JsValue::from_f64(d.as_millis() as f64);
+    let fields = event.fields();
+    let number = |n: f64| JsValue::from_f64(n);
+    let text = |t: &str| JsValue::from_str(t);
     set("name", event.name().into());
-    match *event {
-        Event::AttemptStarted {
-            operation,
-            attempt,
-            method,
-            path,
-        } => {
-            set("operation", operation.into());
-            set("attempt", attempt.into());
-            set("method", method.into());
-            set("path", path.into());
-        }
-        Event::Response {
-            operation,
-            attempt,
-            status,
-            elapsed,
-            request_id,
-            body_bytes,
-        } => {
-            set("operation", operation.into());
-            set("attempt", attempt.into());
-            set("status", status.into());
-            set("elapsedMs", millis(elapsed));
-            set(
-                "requestId",
-                request_id.map_or(JsValue::UNDEFINED, JsValue::from_str),
-            );
-            set("bodyBytes", JsValue::from_f64(body_bytes as f64));
-        }
-        Event::TransportFailure {
-            operation,
-            attempt,
-            kind,
-            elapsed,
-        } => {
-            set("operation", operation.into());
-            set("attempt", attempt.into());
-            set("kind", kind.as_str().into());
-            set("elapsedMs", millis(elapsed));
-        }
-        Event::RetryWait {
-            operation,
-            next_attempt,
-            wait,
-            reason,
-        } => {
-            set("operation", operation.into());
-            set("attempt", next_attempt.into());
-            set("waitMs", millis(wait));
-            set("reason", reason.as_str().into());
-        }
-        Event::CallEnded {
-            operation,
-            error,
-            elapsed,
-            attempts,
-        } => {
-            set("operation", operation.into());
-            set("result", error.map_or("ok", |kind| kind.as_str()).into());
-            set("elapsedMs", millis(elapsed));
-            set("attempts", attempts.into());
+    set("operation", fields.operation.into());
+    let attempt_key = if fields.result.is_some() {
+        "attempts"
+    } else {
+        "attempt"
+    };
+    set(attempt_key, fields.attempt.into());
+    let optional: [(&str, Option<JsValue>); 10] = [
+        ("method", fields.method.map(text)),
+        ("path", fields.path.map(text)),
+        ("status", fields.status.map(|s| number(s.into()))),
+        ("requestId", fields.request_id.map(text)),
+        ("bodyBytes", fields.body_bytes.map(|n| number(n as f64))),
+        ("elapsedMs", fields.elapsed.map(millis)),
+        ("kind", fields.failure.map(|k| text(k.as_str()))),
+        ("waitMs", fields.wait.map(millis)),
+        ("reason", fields.reason.map(|r| text(r.as_str()))),
+        (
+            "result",
+            fields
+                .result
+                .map(|r| text(r.err().map_or("ok", |k| k.as_str()))),
+        ),
+    ];
+    for (key, value) in optional {
+        if let Some(value) = value {
+            set(key, value);
         }
     }
     set("line", event.to_string().into());

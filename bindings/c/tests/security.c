@@ -22,22 +22,27 @@ static char *read_file(const char *path) {
   return text;
 }
 
-void test_tls_trust(void) {
+/* Starts an HTTPS emulator with a CA of its own into `tls`; its CA certificate
+ * (malloc'd PEM), or NULL (a failed check) when it could not be started. */
+static char *tls_emulator(emu_process *tls) {
   char ca_path[] = "/tmp/hms-c-test-ca-XXXXXX";
   int fd = mkstemp(ca_path);
   CHECK(fd >= 0);
-  if (fd < 0) return;
+  if (fd < 0) return NULL;
   close(fd);
-  emu_process tls;
-  int started = emu_spawn(ca_path, &tls) == 0;
+  int started = emu_spawn(ca_path, tls) == 0;
   CHECK(started);
   char *ca_pem = started ? read_file(ca_path) : NULL;
   unlink(ca_path);
-  if (ca_pem == NULL) {
-    if (started) emu_stop(&tls);
-    CHECK(0);
-    return;
-  }
+  if (ca_pem == NULL && started) emu_stop(tls);
+  CHECK(ca_pem != NULL);
+  return ca_pem;
+}
+
+void test_tls_trust(void) {
+  emu_process tls;
+  char *ca_pem = tls_emulator(&tls);
+  if (ca_pem == NULL) return;
   char base[96];
   snprintf(base, sizeof base, "%s/v2", tls.url);
   CHECK(strncmp(base, "https://127.0.0.1:", 18) == 0);
@@ -300,20 +305,9 @@ void test_https_through_a_proxy(void) {
   const char *proxy = getenv("HMS_TEST_PROXY_URL");
   CHECK(proxy != NULL);
   if (proxy == NULL) return;
-  char ca_path[] = "/tmp/hms-c-proxy-ca-XXXXXX";
-  int fd = mkstemp(ca_path);
-  CHECK(fd >= 0);
-  if (fd < 0) return;
-  close(fd);
   emu_process tls;
-  int started = emu_spawn(ca_path, &tls) == 0;
-  CHECK(started);
-  char *ca_pem = started ? read_file(ca_path) : NULL;
-  unlink(ca_path);
-  if (ca_pem == NULL) {
-    if (started) emu_stop(&tls);
-    return;
-  }
+  char *ca_pem = tls_emulator(&tls);
+  if (ca_pem == NULL) return;
   char base[96];
   snprintf(base, sizeof base, "%s/v2", tls.url);
   int before = proxy_connects();
