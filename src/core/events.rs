@@ -249,68 +249,40 @@ impl<'e> Event<'e> {
 /// binding, e.g. `hms response operation=create attempt=1 status=200 elapsed_ms=12 ...`.
 impl fmt::Display for Event<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "hms {}", self.name())?;
-        match *self {
-            Event::AttemptStarted {
-                operation,
-                attempt,
-                method,
-                path,
-            } => write!(
-                f,
-                " operation={operation} attempt={attempt} method={method} path={path}"
+        let x = self.fields();
+        write!(f, "hms {} operation={}", self.name(), x.operation)?;
+        match self {
+            Event::CallEnded { .. } => {}
+            Event::RetryWait { .. } => write!(f, " next_attempt={}", x.attempt)?,
+            _ => write!(f, " attempt={}", x.attempt)?,
+        }
+        let ms = |d: Duration| d.as_millis().to_string();
+        let pairs: [(&str, Option<String>); 9] = [
+            ("method", x.method.map(str::to_string)),
+            ("path", x.path.map(str::to_string)),
+            ("status", x.status.map(|v| v.to_string())),
+            ("kind", x.failure.map(|k| k.as_str().to_string())),
+            (
+                "result",
+                x.result
+                    .map(|r| r.err().map_or("ok", ErrorKind::as_str).to_string()),
             ),
-            Event::Response {
-                operation,
-                attempt,
-                status,
-                elapsed,
-                request_id,
-                body_bytes,
-            } => {
-                write!(
-                    f,
-                    " operation={operation} attempt={attempt} status={status} elapsed_ms={} body_bytes={body_bytes}",
-                    elapsed.as_millis()
-                )?;
-                match request_id {
-                    Some(id) => write!(f, " request_id={id}"),
-                    None => Ok(()),
-                }
+            ("elapsed_ms", x.elapsed.map(ms)),
+            ("body_bytes", x.body_bytes.map(|v| v.to_string())),
+            ("request_id", x.request_id.map(str::to_string)),
+            ("wait_ms", x.wait.map(ms)),
+        ];
+        for (key, value) in pairs {
+            if let Some(value) = value {
+                write!(f, " {key}={value}")?;
             }
-            Event::TransportFailure {
-                operation,
-                attempt,
-                kind,
-                elapsed,
-            } => write!(
-                f,
-                " operation={operation} attempt={attempt} kind={} elapsed_ms={}",
-                kind.as_str(),
-                elapsed.as_millis()
-            ),
-            Event::RetryWait {
-                operation,
-                next_attempt,
-                wait,
-                reason,
-            } => write!(
-                f,
-                " operation={operation} next_attempt={next_attempt} wait_ms={} reason={}",
-                wait.as_millis(),
-                reason.as_str()
-            ),
-            Event::CallEnded {
-                operation,
-                error,
-                elapsed,
-                attempts,
-            } => write!(
-                f,
-                " operation={operation} result={} elapsed_ms={} attempts={attempts}",
-                error.map_or("ok", ErrorKind::as_str),
-                elapsed.as_millis()
-            ),
+        }
+        if let Some(reason) = x.reason {
+            write!(f, " reason={}", reason.as_str())?;
+        }
+        match self {
+            Event::CallEnded { .. } => write!(f, " attempts={}", x.attempt),
+            _ => Ok(()),
         }
     }
 }
