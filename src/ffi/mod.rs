@@ -31,6 +31,7 @@ mod cancel;
 mod client;
 mod defaults;
 mod error;
+mod events;
 mod filter;
 mod guard;
 mod link;
