@@ -93,7 +93,7 @@ pub use crate::core::config::{
 pub use crate::core::error::{Error, ErrorKind, Result};
 pub use crate::core::link::{room_link, RoomLinkOptions};
 pub use crate::core::listing::Pager;
-pub use crate::core::model::{ListFilter, RoomCode, RoomCodePage};
+pub use crate::core::model::{AuthToken, ListFilter, RoomCode, RoomCodePage};
 pub use crate::core::secret::Secret;
 pub use crate::core::validate::MAX_ARGUMENT_BYTES;
 pub use crate::core::wire::http::{

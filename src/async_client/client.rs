@@ -6,7 +6,7 @@ use crate::core::call::Call;
 use crate::core::client::Core;
 use crate::core::config::{Config, ConfigBuilder};
 use crate::core::error::Result;
-use crate::core::model::{ListFilter, RoomCode, RoomCodePage};
+use crate::core::model::{AuthToken, ListFilter, RoomCode, RoomCodePage};
 use crate::native::cancel::CancelToken;
 use crate::native::drive::{cancelled, Drive, Next};
 use crate::native::options::CallOptions;
@@ -136,8 +136,13 @@ impl RoomCodesClient {
             .await
     }
 
-    /// Exchanges a room code for a client auth token (sends no management token).
-    pub async fn auth_token_for_code(&self, code: &str, user_id: Option<&str>) -> Result<String> {
+    /// Exchanges a room code for a client auth token and its expiry (sends no
+    /// management token). The token prints as `<redacted>` in `Debug`.
+    pub async fn auth_token_for_code(
+        &self,
+        code: &str,
+        user_id: Option<&str>,
+    ) -> Result<AuthToken> {
         self.auth_token_for_code_with(code, user_id, &CallOptions::default())
             .await
     }
@@ -148,7 +153,7 @@ impl RoomCodesClient {
         code: &str,
         user_id: Option<&str>,
         options: &CallOptions,
-    ) -> Result<String> {
+    ) -> Result<AuthToken> {
         self.run(self.core.auth_token_for_code(code, user_id)?, options)
             .await
     }

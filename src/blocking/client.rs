@@ -6,7 +6,7 @@ use crate::core::call::Call;
 use crate::core::client::Core;
 use crate::core::config::{Config, ConfigBuilder};
 use crate::core::error::Result;
-use crate::core::model::{ListFilter, RoomCode, RoomCodePage};
+use crate::core::model::{AuthToken, ListFilter, RoomCode, RoomCodePage};
 use crate::native::drive::{Drive, Next};
 use crate::native::options::CallOptions;
 
@@ -121,8 +121,9 @@ impl RoomCodesClient {
         self.run(self.core.set_enabled(code, enabled)?, options)
     }
 
-    /// Exchanges a room code for a client auth token (sends no management token).
-    pub fn auth_token_for_code(&self, code: &str, user_id: Option<&str>) -> Result<String> {
+    /// Exchanges a room code for a client auth token and its expiry (sends no
+    /// management token). The token prints as `<redacted>` in `Debug`.
+    pub fn auth_token_for_code(&self, code: &str, user_id: Option<&str>) -> Result<AuthToken> {
         self.auth_token_for_code_with(code, user_id, &CallOptions::default())
     }
 
@@ -132,7 +133,7 @@ impl RoomCodesClient {
         code: &str,
         user_id: Option<&str>,
         options: &CallOptions,
-    ) -> Result<String> {
+    ) -> Result<AuthToken> {
         self.run(self.core.auth_token_for_code(code, user_id)?, options)
     }
 

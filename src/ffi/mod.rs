@@ -25,6 +25,7 @@
 //! function, hence the lint allowance below.
 #![allow(non_camel_case_types, clippy::missing_safety_doc)]
 
+mod auth_token;
 mod cancel;
 mod client;
 mod defaults;
@@ -40,6 +41,7 @@ mod status;
 mod strings;
 mod version;
 
+pub use auth_token::*;
 pub use cancel::*;
 pub use client::*;
 pub use defaults::*;

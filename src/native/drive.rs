@@ -65,15 +65,17 @@ impl<'a, T> Drive<'a, T> {
         if self.cancel.as_ref().is_some_and(CancelToken::is_cancelled) {
             return Next::Done(Err(cancelled()));
         }
+        // The core decides what a wait past the deadline means.
+        if let Some(deadline) = self.deadline {
+            self.call
+                .set_time_left(Some(deadline.saturating_duration_since(Instant::now())));
+        }
         let step = match sent {
             Ok(response) => self.call.on_response(&response, now_unix_ms()),
             Err(failure) => self.call.on_failure(&failure),
         };
         match step {
             Step::Done(result) => Next::Done(result),
-            Step::RetryAfter(wait) if self.deadline.is_some_and(|d| Instant::now() + wait >= d) => {
-                Next::Done(Err(deadline_passed()))
-            }
             Step::RetryAfter(wait) => Next::Wait(wait),
         }
     }
