@@ -189,3 +189,131 @@ impl Listing {
         result
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::config::Config;
+
+    fn core() -> Core {
+        Core::new(
+            Config::builder()
+                .base_url("http://127.0.0.1:9/v2")
+                .management_token("t")
+                .build()
+                .unwrap(),
+        )
+    }
+
+    fn limited(seconds: &str) -> std::result::Result<HttpResponse, TransportFailure> {
+        Ok(HttpResponse {
+            status: 429,
+            headers: vec![("retry-after".into(), seconds.into())],
+            body: br#"{"message":"slow down"}"#.to_vec(),
+        })
+    }
+
+    fn sent<T>(next: Next<T>) -> Duration {
+        match next {
+            Next::Send { timeout, .. } => timeout,
+            _ => panic!("expected a request to send"),
+        }
+    }
+
+    #[test]
+    fn a_retry_after_past_the_deadline_is_rate_limited_carrying_it() {
+        let core = core();
+        let options = CallOptions::new().deadline_in(Duration::from_secs(2));
+        let mut drive = Drive::new(core.create("room").unwrap(), &options);
+        assert!(sent(drive.start()) <= Duration::from_secs(2));
+        match drive.on_sent(limited("5")) {
+            Next::Done(Err(err)) => {
+                assert_eq!(err.kind(), ErrorKind::RateLimited, "{err}");
+                assert_eq!(err.retry_after(), Some(Duration::from_secs(5)));
+            }
+            _ => panic!("expected the call to end"),
+        }
+    }
+
+    #[test]
+    fn a_retry_after_within_the_deadline_is_waited_then_sent_within_it() {
+        let core = core();
+        let options = CallOptions::new()
+            .deadline_in(Duration::from_secs(60))
+            .timeout(Duration::from_secs(90));
+        let mut drive = Drive::new(core.create("room").unwrap(), &options);
+        let first = sent(drive.start());
+        assert!(first <= Duration::from_secs(60) && first > Duration::from_secs(50));
+        assert!(
+            matches!(drive.on_sent(limited("1")), Next::Wait(w) if w == Duration::from_secs(1))
+        );
+        assert!(sent(drive.after_wait()) <= Duration::from_secs(60));
+        // Without a deadline the per-call timeout bounds each attempt.
+        let unbounded = CallOptions::new().timeout(Duration::from_millis(70));
+        let mut drive = Drive::new(core.create("room").unwrap(), &unbounded);
+        assert_eq!(sent(drive.start()), Duration::from_millis(70));
+    }
+
+    #[test]
+    fn a_passed_deadline_or_a_cancel_ends_the_call() {
+        let core = core();
+        let past = CallOptions::new().deadline(Instant::now());
+        let mut drive = Drive::new(core.create("room").unwrap(), &past);
+        assert!(matches!(drive.start(), Next::Done(Err(e)) if e.message().contains("deadline")));
+        let token = CancelToken::new();
+        let options = CallOptions::new().cancel(&token);
+        let mut drive = Drive::new(core.create("room").unwrap(), &options);
+        assert!(drive.cancel_token().is_some());
+        sent(drive.start());
+        token.cancel();
+        assert!(
+            matches!(drive.on_sent(limited("1")), Next::Done(Err(e)) if e.message().contains("cancelled"))
+        );
+        assert!(
+            matches!(drive.after_wait(), Next::Done(Err(e)) if e.message().contains("cancelled"))
+        );
+    }
+
+    fn page(codes: &[&str], last: Option<&str>) -> RoomCodePage {
+        RoomCodePage {
+            limit: None,
+            data: codes
+                .iter()
+                .map(|c| RoomCode::new(*c, "room", "host", true))
+                .collect(),
+            last: last.map(String::from),
+        }
+    }
+
+    #[test]
+    fn a_listing_hands_out_each_page_then_ends() {
+        let core = core();
+        let mut listing = Listing::new(&core, "room", &ListFilter::new(), &CallOptions::new());
+        assert!(matches!(listing.next(&core), ListNext::Fetch { .. }));
+        listing.on_page(Ok(page(&["a", "b"], Some("c1")))).unwrap();
+        assert!(matches!(listing.next(&core), ListNext::Code(c) if c.code == "a"));
+        assert!(matches!(listing.next(&core), ListNext::Code(c) if c.code == "b"));
+        assert!(matches!(listing.next(&core), ListNext::Fetch { .. }));
+        listing.on_page(Ok(page(&["d"], None))).unwrap();
+        assert!(matches!(listing.next(&core), ListNext::Code(c) if c.code == "d"));
+        assert!(matches!(listing.next(&core), ListNext::End));
+    }
+
+    #[test]
+    fn a_listing_stops_after_a_failed_page() {
+        let core = core();
+        let mut listing = Listing::new(&core, "room", &ListFilter::new(), &CallOptions::new());
+        assert!(matches!(listing.next(&core), ListNext::Fetch { .. }));
+        let failed = listing.on_page(Err(Error::decode("bad page")));
+        assert_eq!(failed.unwrap_err().kind(), ErrorKind::Decode);
+        assert!(matches!(listing.next(&core), ListNext::End));
+        // A page the pager refuses (a repeated cursor) stops it too.
+        let mut listing = Listing::new(&core, "room", &ListFilter::new(), &CallOptions::new());
+        listing.next(&core);
+        listing.on_page(Ok(page(&["a"], Some("c1")))).unwrap();
+        listing.next(&core);
+        listing.next(&core);
+        assert!(listing.on_page(Ok(page(&["b"], Some("c1")))).is_err());
+        assert!(matches!(listing.next(&core), ListNext::End));
+    }
+}
