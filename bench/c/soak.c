@@ -70,7 +70,7 @@ int main(int argc, char **argv) {
   hms_client_options *options = hms_client_options_new();
   hms_client *client = NULL;
   hms_error *err = NULL;
-  hms_client_options_set_app_keys(options, getenv("HMS_ACCESS_KEY"), getenv("HMS_SECRET"));
+  hms_client_options_set_app_keys(options, getenv("HMS_EMULATOR_ACCESS_KEY"), getenv("HMS_EMULATOR_SECRET"));
   hms_client_options_set_base_url(options, getenv("HMS_API_BASE_URL"));
   hms_client_options_set_auth_base_url(options, getenv("HMS_AUTH_BASE_URL"));
   hms_client_options_set_backoff_ms(options, 10, 1000);

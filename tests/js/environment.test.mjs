@@ -19,7 +19,7 @@ async function withEnv(vars, body) {
 
 test("fromEnv: app keys and base URLs from the environment", async () => {
   const room = await newRoom();
-  const keys = { HMS_ACCESS_KEY: process.env.HMS_ACCESS_KEY, HMS_SECRET: process.env.HMS_SECRET };
+  const keys = { HMS_ACCESS_KEY: process.env.HMS_EMULATOR_ACCESS_KEY, HMS_SECRET: process.env.HMS_EMULATOR_SECRET };
   const urls = { HMS_API_BASE_URL: apiBase, HMS_AUTH_BASE_URL: apiBase };
   const code = await withEnv({ ...keys, ...urls }, () => pkg.RoomCodesClient.fromEnv().createForRole(room, "guest"));
   assert.equal(code.role, "guest");

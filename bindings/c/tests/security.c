@@ -177,7 +177,7 @@ void test_no_secret_in_error_messages(void) {
   hms_client_options *options = hms_client_options_new();
   hms_error *err = NULL;
   hms_client_options_set_base_url(options, getenv("HMS_API_BASE_URL"));
-  hms_client_options_set_app_keys(options, getenv("HMS_ACCESS_KEY"), SECRET_APP);
+  hms_client_options_set_app_keys(options, getenv("HMS_EMULATOR_ACCESS_KEY"), SECRET_APP);
   hms_client_options_set_timeout_ms(options, 300);
   hms_client_options_set_max_retries(options, 0);
   CHECK_OK(hms_client_new(options, &clients[1], &err), err);
