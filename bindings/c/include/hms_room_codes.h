@@ -204,6 +204,22 @@ typedef struct hms_error hms_error;
 typedef struct hms_list_iter hms_list_iter;
 
 /**
+ * A client auth token from `hms_auth_token_for_code`. Both strings are
+ * UTF-8 and owned by this object: free it with `hms_auth_token_free`.
+ * The token is a credential: keep it out of logs.
+ */
+typedef struct {
+  /**
+   * The token (a JWT) a 100ms client SDK joins the room with.
+   */
+  const char *token;
+  /**
+   * When the token expires, RFC 3339, or NULL if the service did not say.
+   */
+  const char *expires_at;
+} hms_auth_token;
+
+/**
  * What a room link is made of. Zero-initialise it, set `code` and exactly one
  * of `subdomain` and `domain`; the other fields are optional (NULL).
  */
@@ -370,6 +386,11 @@ typedef struct {
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
+
+/**
+ * Frees an auth token. NULL is ignored.
+ */
+void hms_auth_token_free(hms_auth_token *token);
 
 /**
  * A new token that is not cancelled. Free with `hms_cancel_token_free`.
@@ -555,14 +576,14 @@ hms_status hms_room_codes_set_enabled(const hms_client *client,
 /**
  * Exchanges room code `code` for a client auth token (the call a joining
  * app makes; no management token is sent) for `user_id` (NULL lets the
- * service pick one), and stores the token in `*out`; free it with
- * `hms_string_free`.
+ * service pick one), and stores the token with its expiry in `*out`; free
+ * it with `hms_auth_token_free`.
  */
 hms_status hms_auth_token_for_code(const hms_client *client,
                                    const hms_call_options *call,
                                    const char *code,
                                    const char *user_id,
-                                   char **out,
+                                   hms_auth_token **out,
                                    hms_error **err);
 
 /**

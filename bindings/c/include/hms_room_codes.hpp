@@ -50,6 +50,7 @@ using RoomCodeList = Owned<hms_room_code_list, hms_room_code_list_free>;
 using RoomCodePage = Owned<hms_room_code_page, hms_room_code_page_free>;
 using ListIter = Owned<hms_list_iter, hms_list_iter_free>;
 using String = Owned<char, hms_string_free>;
+using AuthToken = Owned<hms_auth_token, hms_auth_token_free>;
 using CancelToken = Owned<hms_cancel_token, hms_cancel_token_free>;
 
 // A failed call, with everything its hms_error said (copied, so the

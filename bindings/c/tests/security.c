@@ -43,7 +43,7 @@ void test_tls_trust(void) {
   CHECK(strncmp(base, "https://127.0.0.1:", 18) == 0);
   const char *token = getenv("HMS_MANAGEMENT_TOKEN");
   hms_room_code_page *page = NULL;
-  char *auth = NULL;
+  hms_auth_token *auth = NULL;
   hms_error *err = NULL;
 
   settings untrusting = {token, 0, -1, base, 0, 0, 0, NULL};
