@@ -697,7 +697,8 @@ void hms_room_code_page_free(hms_room_code_page *page);
 
 /**
  * The name of a status as every binding spells it: `"ok"`, `"room_not_found"`,
- * ... (the `kind` of DESIGN.md), or `"unknown"` for a number that is no status.
+ * ... (the error kinds of the README, the same in every binding), or
+ * `"unknown"` for a number that is no status.
  * The string is static: never free it.
  */
 const char *hms_status_name(uint32_t status);
