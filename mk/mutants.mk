@@ -6,7 +6,7 @@
 # unit tests and the whole `tests/it` suite against each change instead. `make mutants` lists what was not caught and fails below
 # MUTANTS_MIN_PERCENT caught. One job and a short timeout, since the machine is
 # shared and a mutant that loops must be cut off; the copy of the tree it works
-# in is built once, then incrementally per mutant.
+# in starts from a copy of target/ and is built incrementally per mutant.
 #   make mutants MUTANTS_FILES="core/listing core/call/retry"   only those files (paths under src/)
 .PHONY: mutants
 MUTANTS_VERSION     := 27.1.0
@@ -24,10 +24,10 @@ mutants:
 	cargo mutants --version 2>/dev/null | grep -q " $(MUTANTS_VERSION)$$" || \
 	  cargo install cargo-mutants --version $(MUTANTS_VERSION) --locked --quiet
 	rm -rf $(MUTANTS_OUT) && mkdir -p $(MUTANTS_OUT)/unit $(MUTANTS_OUT)/suite
-	$(if $(strip $(MUTANTS_FILES)),cargo mutants --no-shuffle -j 1 --timeout $(MUTANTS_TIMEOUT) \
+	$(if $(strip $(MUTANTS_FILES)),cargo mutants --no-shuffle -j 1 --copy-target=true --timeout $(MUTANTS_TIMEOUT) \
 	  $(foreach file,$(MUTANTS_FILES),--file src/$(file).rs) --output $(MUTANTS_OUT)/unit -- --lib \
 	  >$(MUTANTS_OUT)/unit/run.log 2>&1 || true)
-	$(if $(strip $(MUTANTS_SUITE_FILES)),cargo mutants --no-shuffle -j 1 --timeout $(MUTANTS_SUITE_TIMEOUT) \
+	$(if $(strip $(MUTANTS_SUITE_FILES)),cargo mutants --no-shuffle -j 1 --copy-target=true --timeout $(MUTANTS_SUITE_TIMEOUT) \
 	  $(foreach file,$(MUTANTS_SUITE_FILES),--file src/$(file).rs) --output $(MUTANTS_OUT)/suite \
 	  -- --lib --test it >$(MUTANTS_OUT)/suite/run.log 2>&1 || true)
 	tail -q -n3 $(MUTANTS_OUT)/*/run.log 2>/dev/null || true
