@@ -45,6 +45,32 @@ test("fromEnv: options win over the environment; bad settings are invalid_argume
   assert.throws(() => pkg.RoomCodesClient.fromEnv({ nope: 1 }), (e) => pkg.isHmsError(e) && /unknown key "nope"/.test(e.message));
 });
 
+test("fromEnv: app keys come in pairs and a token with keys is refused, naming the variables", async () => {
+  const cases = [
+    [{ HMS_ACCESS_KEY: "k" }, "HMS_SECRET"],
+    [{ HMS_APP_SECRET: "s", HMS_ACCESS_KEY: "k" }, "HMS_SECRET"],
+    [{ HMS_SECRET: "s" }, "HMS_ACCESS_KEY"],
+    [{ HMS_MANAGEMENT_TOKEN: "t", HMS_ACCESS_KEY: "k", HMS_SECRET: "s" }, "HMS_MANAGEMENT_TOKEN"],
+    [{ HMS_MANAGEMENT_TOKEN: "t", HMS_SECRET: "s" }, "HMS_MANAGEMENT_TOKEN"],
+  ];
+  for (const [vars, named] of cases) {
+    const outcome = await withEnv({ ...vars, HMS_API_BASE_URL: apiBase }, () => {
+      try {
+        return pkg.RoomCodesClient.fromEnv();
+      } catch (error) {
+        return error;
+      }
+    });
+    assert.ok(pkg.isHmsError(outcome) && outcome.kind === "invalid_argument", `${JSON.stringify(vars)}: ${outcome}`);
+    assert.ok(outcome.message.includes(named), outcome.message);
+  }
+  // Credentials given as options replace the environment's, half-set or not.
+  const managementToken = process.env.HMS_MANAGEMENT_TOKEN;
+  const client = await withEnv({ HMS_ACCESS_KEY: "k", HMS_API_BASE_URL: apiBase }, () =>
+    pkg.RoomCodesClient.fromEnv({ managementToken }));
+  assert.equal((await client.create(await newRoom())).length, 3);
+});
+
 test("free() and Symbol.dispose release a client; a freed one throws rather than crashes", () => {
   const client = new pkg.RoomCodesClient({ managementToken: "t", baseUrl: apiBase });
   assert.equal(client[Symbol.dispose], client.free);
