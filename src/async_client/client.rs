@@ -22,8 +22,8 @@ use std::task::Poll;
 /// stops it too.
 ///
 /// ```no_run
+/// use futures_util::StreamExt; // or futures::StreamExt
 /// use hms_room_codes::{async_client::RoomCodesClient, CallOptions, Config, ListFilter};
-/// use futures_core::Stream;
 /// use std::time::Duration;
 /// # async fn example() -> hms_room_codes::Result<()> {
 /// let client = RoomCodesClient::new(Config::builder().management_token("…").build()?);
@@ -31,8 +31,7 @@ use std::task::Poll;
 /// let within = CallOptions::new().deadline_in(Duration::from_secs(3));
 /// let guest = client.create_for_role_with("room-id", "guest", &within).await?;
 /// let mut all = client.list("room-id", &ListFilter::new().enabled(true));
-/// let mut all = std::pin::pin!(all);
-/// while let Some(code) = std::future::poll_fn(|cx| all.as_mut().poll_next(cx)).await {
+/// while let Some(code) = all.next().await {
 ///     println!("{:?}", code?);
 /// }
 /// # Ok(()) }
