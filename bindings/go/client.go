@@ -27,7 +27,9 @@ type Config struct {
 	AppSecret string
 	// BaseURL is the management API (default "https://api.100ms.live/v2").
 	BaseURL string
-	// AuthBaseURL is the token exchange (default "https://auth.100ms.live/v2").
+	// AuthBaseURL is the token exchange. Empty, it is BaseURL when that is set
+	// to anything but the real service's (a proxy or the emulator serves
+	// both), else "https://auth.100ms.live/v2".
 	AuthBaseURL string
 	// Timeout bounds each attempt (default 10s); a context deadline bounds a whole call.
 	Timeout time.Duration

@@ -1,7 +1,7 @@
 //! The auth token handed to C: the token a joining app uses, and its expiry.
 
 use crate::core::model::AuthToken;
-use crate::ffi::guard::or_default;
+use crate::ffi::results::free;
 use crate::ffi::strings::into_raw_string;
 use std::ffi::{c_char, CString};
 use std::ptr;
@@ -43,11 +43,7 @@ impl Drop for hms_auth_token {
 /// Frees an auth token. NULL is ignored.
 #[no_mangle]
 pub unsafe extern "C" fn hms_auth_token_free(token: *mut hms_auth_token) {
-    or_default((), || {
-        if !token.is_null() {
-            drop(Box::from_raw(token));
-        }
-    })
+    free(token)
 }
 
 #[cfg(test)]

@@ -172,7 +172,7 @@ pub(crate) fn into_raw<T>(value: impl Into<T>) -> *mut T {
 }
 
 /// Frees what [`into_raw`] made.
-unsafe fn free<T>(value: *mut T) {
+pub(crate) unsafe fn free<T>(value: *mut T) {
     or_default((), || {
         if !value.is_null() {
             drop(Box::from_raw(value));

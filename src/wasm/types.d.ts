@@ -130,7 +130,9 @@ export interface RoomCodesClientOptions {
   /** The management API (default `https://api.100ms.live/v2`). `https`,
    * or `http` to loopback (or anywhere with `allowInsecureHttp`). */
   baseUrl?: string;
-  /** The token exchange (default `https://auth.100ms.live/v2`). */
+  /** The token exchange. Unset, it is `baseUrl` when that is set to anything
+   * but the real service's (a proxy or the emulator serves both), else
+   * `https://auth.100ms.live/v2`. */
   authBaseUrl?: string;
   /** The timeout of each attempt (default 10 000 ms). */
   timeoutMs?: number;

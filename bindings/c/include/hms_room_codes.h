@@ -622,7 +622,9 @@ void hms_client_options_set_app_keys(hms_client_options *options,
 void hms_client_options_set_base_url(hms_client_options *options, const char *url);
 
 /**
- * The token exchange's base URL, e.g. `"https://auth.100ms.live/v2"`.
+ * The token exchange's base URL, e.g. `"https://auth.100ms.live/v2"`. Unset,
+ * it is the base URL when that was set to anything but the real service's
+ * (a proxy or the emulator serves both), else `"https://auth.100ms.live/v2"`.
  */
 void hms_client_options_set_auth_base_url(hms_client_options *options, const char *url);
 
