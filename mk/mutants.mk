@@ -14,7 +14,7 @@ MUTANTS_FILES       ?= core/call/mod core/call/classify core/wire/encode core/li
                        core/call/retry core/call/retry_after core/validate core/auth/mod \
                        core/auth/jwt core/config/base_url core/wire/timestamp core/wire/responses \
                        core/wire/requests core/config/pem core/config/mod core/json/read
-MUTANTS_SUITE_FILES ?= native/drive
+MUTANTS_SUITE_FILES ?= native/bounded_call
 MUTANTS_TIMEOUT     ?= 60
 MUTANTS_SUITE_TIMEOUT ?= 300
 MUTANTS_MIN_PERCENT ?= 98

@@ -30,68 +30,81 @@ function sender(options) {
   const agents = {};
   return (input, init, limits) =>
     new Promise((resolve, reject) => {
-      const limit = options.maxResponseBytes ?? limits?.maxResponseBytes ?? core.__defaultMaxResponseBytes();
-      const url = new URL(String(input));
-      const module = modules[url.protocol]?.();
-      if (!module) return reject(fetchFailed(new Error(`unsupported protocol ${url.protocol}`)));
-      agents[url.protocol] ??= new module.Agent(agentOptions);
-      const headers = {};
-      if (typeof init.headers === "string") {
-        // A client's own call: "name\nvalue\nname\nvalue" (one string across the wasm boundary).
-        const parts = init.headers.split("\n");
-        for (let i = 0; i + 1 < parts.length; i += 2) headers[parts[i]] = parts[i + 1];
-      } else {
-        for (const [name, value] of init.headers instanceof Map || Array.isArray(init.headers)
-          ? init.headers
-          : Object.entries(init.headers ?? {})) {
-          headers[name] = value;
-        }
+      // What throws before the request exists (a URL Node cannot parse, a
+      // header value it refuses) rejects as fetch does, with it as the cause.
+      try {
+        send(input, init, limits, resolve, reject);
+      } catch (error) {
+        reject(fetchFailed(error));
       }
-      const signal = init.signal ?? undefined;
-      const request = module.request(url, { method: init.method ?? "GET", headers, agent: agents[url.protocol] });
-      // The signal is watched here, not given to request(): Node would then
-      // track the stream's end on every request, which costs more than this.
-      const abort = () => request.destroy(Object.assign(new Error("The operation was aborted"), { name: "AbortError" }));
-      if (signal?.aborted) abort();
-      else signal?.addEventListener("abort", abort, { once: true });
-      const timeoutMs = limits?.timeoutMs;
-      const timer =
-        timeoutMs === undefined
-          ? undefined
-          : setTimeout(() => {
-              reject(fetchFailed(Object.assign(new Error(`no response within ${timeoutMs} ms`), { code: core.__timeoutCode() })));
-              request.destroy();
-            }, timeoutMs);
-      const settled = (settle) => (value) => {
-        clearTimeout(timer);
-        signal?.removeEventListener("abort", abort);
-        settle(value);
-      };
-      resolve = settled(resolve);
-      reject = settled(reject);
-      request.on("error", (error) => reject(error.name === "AbortError" ? signal.reason ?? error : fetchFailed(error)));
-      request.on("response", (response) => {
-        const chunks = [];
-        let size = 0;
-        response.on("data", (chunk) => {
-          size += chunk.length;
-          if (size <= limit) return chunks.push(chunk);
-          request.destroy();
-          const error = Object.assign(new Error(`the response body is over ${limit} bytes`), { code: core.__bodyTooLargeCode() });
-          reject(fetchFailed(error));
-        });
-        response.on("error", (error) => reject(fetchFailed(error)));
-        response.on("end", () =>
-          resolve({
-            status: response.statusCode,
-            statusText: response.statusMessage,
-            rawHeaders: response.rawHeaders,
-            body: Buffer.concat(chunks, size),
-          }),
-        );
-      });
-      request.end(init.body ?? undefined);
     });
+
+  function send(input, init, limits, resolve, reject) {
+    const limit = options.maxResponseBytes ?? limits?.maxResponseBytes ?? core.__defaultMaxResponseBytes();
+    const url = new URL(String(input));
+    const module = modules[url.protocol]?.();
+    if (!module) {
+      const error = Object.assign(new Error(`unsupported protocol ${url.protocol}`), { code: "ERR_INVALID_PROTOCOL" });
+      return reject(fetchFailed(error));
+    }
+    agents[url.protocol] ??= new module.Agent(agentOptions);
+    const headers = {};
+    if (typeof init.headers === "string") {
+      // A client's own call: "name\nvalue\nname\nvalue" (one string across the wasm boundary).
+      const parts = init.headers.split("\n");
+      for (let i = 0; i + 1 < parts.length; i += 2) headers[parts[i]] = parts[i + 1];
+    } else {
+      for (const [name, value] of init.headers instanceof Map || Array.isArray(init.headers)
+        ? init.headers
+        : Object.entries(init.headers ?? {})) {
+        headers[name] = value;
+      }
+    }
+    const signal = init.signal ?? undefined;
+    const request = module.request(url, { method: init.method ?? "GET", headers, agent: agents[url.protocol] });
+    // The signal is watched here, not given to request(): Node would then
+    // track the stream's end on every request, which costs more than this.
+    const abort = () => request.destroy(Object.assign(new Error("The operation was aborted"), { name: "AbortError" }));
+    // One listener per signal however many requests share it (core.watchAbort).
+    if (signal) core.watchAbort(signal, abort);
+    const timeoutMs = limits?.timeoutMs;
+    const timer =
+      timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            reject(fetchFailed(Object.assign(new Error(`no response within ${timeoutMs} ms`), { code: core.__timeoutCode() })));
+            request.destroy();
+          }, timeoutMs);
+    const settled = (settle) => (value) => {
+      clearTimeout(timer);
+      if (signal) core.unwatchAbort(signal, abort);
+      settle(value);
+    };
+    resolve = settled(resolve);
+    reject = settled(reject);
+    request.on("error", (error) => reject(error.name === "AbortError" ? signal.reason ?? error : fetchFailed(error)));
+    request.on("response", (response) => {
+      const chunks = [];
+      let size = 0;
+      response.on("data", (chunk) => {
+        size += chunk.length;
+        if (size <= limit) return chunks.push(chunk);
+        request.destroy();
+        const error = Object.assign(new Error(`the response body is over ${limit} bytes`), { code: core.__bodyTooLargeCode() });
+        reject(fetchFailed(error));
+      });
+      response.on("error", (error) => reject(fetchFailed(error)));
+      response.on("end", () =>
+        resolve({
+          status: response.statusCode,
+          statusText: response.statusMessage,
+          rawHeaders: response.rawHeaders,
+          body: Buffer.concat(chunks, size),
+        }),
+      );
+    });
+    request.end(init.body ?? undefined);
+  }
 }
 
 /** A keep-alive `fetch`; `options.maxResponseBytes` bounds a body (default:

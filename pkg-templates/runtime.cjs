@@ -6,17 +6,34 @@
 // same error (the module's memory cannot be trusted after a trap).
 const glue = require("./hms_room_codes.cjs");
 
+// The names of wasm-bindgen's output used here (`__wbg_set_wasm`, the
+// `__wbg_getRandomValues_…` import, `__wbindgen_start`, the closure exports of
+// CALLBACK) are checked when the package is built: a wasm-bindgen without them
+// fails the build with a message (tools/js/glue-patches.mjs).
+
 /** The import module name the wasm asks for. */
 const GLUE = "./hms_room_codes_bg.js";
 /** Exports called back from timers, promise reactions and finalizers, never
  * by a user's call: after a trap they do nothing, since throwing there would
  * be an uncaught exception. */
 const CALLBACK = /^wasm_bindgen__convert__closures|^__wbindgen_destroy_closure$|_free$/;
-/** The promise-returning methods, whose callers must never wait forever. */
+/** The promise-returning methods, whose callers must never wait forever,
+ * each with what it answers once its object is freed (`undefined`: it
+ * rejects): a freed listing is over, so its `nextPage()` is `null`. */
 const ASYNC_METHODS = [
-  [glue.RoomCodesClient, ["create", "createForRole", "listPage", "setEnabled", "authTokenForCode"]],
-  [glue.RoomCodeList, ["nextPage"]],
+  ...["create", "createForRole", "listPage", "setEnabled", "authTokenForCode"].map((m) => [glue.RoomCodesClient, m, undefined]),
+  [glue.RoomCodeList, "nextPage", () => null],
 ];
+/** The other methods that need an object of their class, each with what it
+ * answers once that object is freed (`undefined`: it throws). */
+const SYNC_METHODS = [
+  [glue.RoomCodesClient, "list", undefined],
+  [glue.RoomCodesClient, "free", () => undefined],
+  [glue.RoomCodeList, "hasMore", () => false],
+];
+/** A listing's iterator methods (see iterate), which stay safe after free()
+ * but need a list: called detached, they fail as the others do. */
+const ITERATOR_METHODS = ["next", "return", "free"];
 
 /** The error of every call once the module has trapped. */
 let stopped;
@@ -95,6 +112,22 @@ function track(call) {
       },
     );
   });
+}
+
+/** Why `self` cannot run `type`'s `method`: it is no such object (the
+ * method was called detached, `const f = client.create; f()`), or it was
+ * freed; `undefined` when it can. The wasm side would otherwise fail with
+ * wasm-bindgen's own words (a null pointer, reading '__wbg_ptr'). */
+function unusable(type, method, self) {
+  const [name, what] = type === glue.RoomCodesClient ? ["RoomCodesClient", "client"] : ["RoomCodeList", "list"];
+  if (!(self instanceof type)) {
+    return new glue.HmsError(
+      "invalid_argument",
+      `${method} was called on something that is not a ${name}: call it as ${what}.${method}(…), or bind it ` +
+        `first (${what}.${method}.bind(${what}))`,
+    );
+  }
+  if (!self.__wbg_ptr) return new glue.HmsError("invalid_argument", `${method}: the ${what} is closed (free() was called)`);
 }
 
 /** Where a list keeps the codes of its current page. */
@@ -178,13 +211,35 @@ function start(module, options = {}) {
   instance.exports.__wbindgen_start();
   if (options.fetch) glue.__setDefaultFetch(options.fetch);
   iterate(glue.RoomCodeList);
-  for (const [type, methods] of ASYNC_METHODS) {
-    for (const method of methods) {
-      const call = type.prototype[method];
-      type.prototype[method] = function (...args) {
-        return track(() => call.apply(this, args));
-      };
-    }
+  for (const [type, method, whenFreed] of ASYNC_METHODS) {
+    const call = type.prototype[method];
+    type.prototype[method] = function (...args) {
+      const error = unusable(type, method, this);
+      if (!error) return track(() => call.apply(this, args));
+      return whenFreed && this instanceof type ? Promise.resolve(whenFreed()) : Promise.reject(error);
+    };
+  }
+  for (const [type, method, whenFreed] of SYNC_METHODS) {
+    const call = type.prototype[method];
+    type.prototype[method] = function (...args) {
+      const error = unusable(type, method, this);
+      if (!error) return call.apply(this, args);
+      if (whenFreed && this instanceof type) return whenFreed();
+      throw error;
+    };
+  }
+  const { RoomCodeList: List } = glue;
+  for (const method of ITERATOR_METHODS) {
+    const call = List.prototype[method];
+    List.prototype[method] = function (...args) {
+      if (this instanceof List) return call.apply(this, args);
+      const error = unusable(List, method, this);
+      if (method === "free") throw error;
+      return Promise.reject(error);
+    };
+  }
+  if (typeof Symbol.dispose === "symbol") {
+    for (const type of [glue.RoomCodesClient, List]) type.prototype[Symbol.dispose] = type.prototype.free;
   }
   const { RoomCodesClient, RoomCodeList, roomLink, HmsError, isHmsError } = glue;
   return { RoomCodesClient, RoomCodeList, roomLink, HmsError, isHmsError };

@@ -6,6 +6,8 @@ import (
 	"io"
 	"net"
 	"runtime"
+	"strconv"
+	"syscall"
 	"testing"
 	"time"
 
@@ -184,6 +186,62 @@ func TestCancelEndsTheAttemptOnTheWireAndCloseIsPrompt(t *testing.T) {
 	client.Close()
 	closing := time.Since(start)
 	t.Logf("socket closed %v after the cancel; Close took %v", socketFreed, closing)
+	if closing > time.Second {
+		t.Fatalf("Close took %v", closing)
+	}
+}
+
+// blackhole returns the base URL of a local listener whose TCP connect never
+// completes: its backlog is 0 and its queue is full, so the kernel drops
+// further SYNs.
+func blackhole(t *testing.T) string {
+	t.Helper()
+	fd, err := syscall.Socket(syscall.AF_INET, syscall.SOCK_STREAM, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { syscall.Close(fd) })
+	if err := syscall.Bind(fd, &syscall.SockaddrInet4{Addr: [4]byte{127, 0, 0, 1}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Listen(fd, 0); err != nil {
+		t.Fatal(err)
+	}
+	name, err := syscall.Getsockname(fd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := net.JoinHostPort("127.0.0.1", strconv.Itoa(name.(*syscall.SockaddrInet4).Port))
+	for i := 0; i < 16; i++ {
+		conn, err := net.DialTimeout("tcp", addr, 200*time.Millisecond)
+		if err != nil {
+			return "http://" + addr + "/v2"
+		}
+		t.Cleanup(func() { conn.Close() })
+	}
+	t.Fatal("the listener's backlog did not fill")
+	return ""
+}
+
+// A cancel during a TCP connect ends the call at once, and Close does not
+// wait for the connect's timeout.
+func TestCancelDuringATCPConnectAndCloseIsPrompt(t *testing.T) {
+	url := blackhole(t)
+	config := settings()
+	config.BaseURL, config.AuthBaseURL, config.Timeout = url, url, 10*time.Second
+	client, err := roomcodes.NewClient(config)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, cancel := context.WithCancel(ctx)
+	time.AfterFunc(200*time.Millisecond, cancel)
+	if _, err := client.ListPage(c, "room", nil); !isCancelled(err) {
+		t.Fatalf("got %v", err)
+	}
+	start := time.Now()
+	client.Close()
+	closing := time.Since(start)
+	t.Logf("Close took %v after a cancel mid-connect", closing)
 	if closing > time.Second {
 		t.Fatalf("Close took %v", closing)
 	}

@@ -7,8 +7,8 @@ use crate::core::client::Core;
 use crate::core::config::{Config, ConfigBuilder};
 use crate::core::error::Result;
 use crate::core::model::{AuthToken, ListFilter, RoomCode, RoomCodePage};
+use crate::native::bounded_call::{cancelled, BoundedCall, BoundedStep};
 use crate::native::cancel::CancelToken;
-use crate::native::drive::{cancelled, Drive, Next};
 use crate::native::options::CallOptions;
 use std::future::{poll_fn, Future};
 use std::pin::pin;
@@ -160,22 +160,22 @@ impl RoomCodesClient {
     /// Drives `call` (from [`RoomCodesClient::core`]) to the end within
     /// `options`. A cancel token stops it at once, mid-attempt or mid-wait.
     pub async fn run<T>(&self, call: Call<'_, T>, options: &CallOptions) -> Result<T> {
-        let mut drive = Drive::new(call, options);
-        let mut next = drive.start();
+        let mut bounded = BoundedCall::new(call, options);
+        let mut next = bounded.start();
         loop {
             next = match next {
-                Next::Send { request, timeout } => {
+                BoundedStep::Send { request, timeout } => {
                     let sent = self.transport.send(&request, timeout);
-                    match until_cancelled(drive.cancel_token(), sent).await {
-                        Some(sent) => drive.on_sent(sent),
+                    match until_cancelled(bounded.cancel_token(), sent).await {
+                        Some(sent) => bounded.on_sent(sent),
                         None => return Err(cancelled()),
                     }
                 }
-                Next::Wait(wait) => {
-                    until_cancelled(drive.cancel_token(), tokio::time::sleep(wait)).await;
-                    drive.after_wait()
+                BoundedStep::Wait(wait) => {
+                    until_cancelled(bounded.cancel_token(), tokio::time::sleep(wait)).await;
+                    bounded.after_wait()
                 }
-                Next::Done(result) => return result,
+                BoundedStep::Done(result) => return result,
             }
         }
     }

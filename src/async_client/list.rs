@@ -3,7 +3,7 @@
 use super::client::RoomCodesClient;
 use crate::core::error::Result;
 use crate::core::model::{ListFilter, RoomCode, RoomCodePage};
-use crate::native::drive::{ListNext, Listing};
+use crate::native::code_listing::{CodeListing, CodeListingStep};
 use crate::native::options::CallOptions;
 use futures_core::Stream;
 use std::fmt;
@@ -17,7 +17,7 @@ type PageFuture<'a> = Pin<Box<dyn Future<Output = Result<RoomCodePage>> + Send +
 /// After an error it yields nothing more.
 pub struct List<'a> {
     client: &'a RoomCodesClient,
-    listing: Listing,
+    listing: CodeListing,
     fetching: Option<PageFuture<'a>>,
 }
 
@@ -30,7 +30,7 @@ impl<'a> List<'a> {
     ) -> List<'a> {
         List {
             client,
-            listing: Listing::new(client.core(), room_id, filter, options),
+            listing: CodeListing::new(client.core(), room_id, filter, options),
             fetching: None,
         }
     }
@@ -54,16 +54,16 @@ impl Stream for List<'_> {
             if let Some(fetching) = this.fetching.as_mut() {
                 let page = std::task::ready!(fetching.as_mut().poll(cx));
                 this.fetching = None;
-                if let Err(error) = this.listing.on_page(page) {
+                if let Err(error) = this.listing.on_fetched(page) {
                     return Poll::Ready(Some(Err(error)));
                 }
             }
             let client = this.client;
             match this.listing.next(client.core()) {
-                ListNext::Code(code) => return Poll::Ready(Some(Ok(code))),
-                ListNext::Failed(error) => return Poll::Ready(Some(Err(error))),
-                ListNext::End => return Poll::Ready(None),
-                ListNext::Fetch { call, options } => {
+                CodeListingStep::Code(code) => return Poll::Ready(Some(Ok(code))),
+                CodeListingStep::Failed(error) => return Poll::Ready(Some(Err(error))),
+                CodeListingStep::End => return Poll::Ready(None),
+                CodeListingStep::Fetch { call, options } => {
                     let options = options.clone();
                     this.fetching = Some(Box::pin(async move { client.run(call, &options).await }));
                 }

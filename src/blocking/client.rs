@@ -7,7 +7,7 @@ use crate::core::client::Core;
 use crate::core::config::{Config, ConfigBuilder};
 use crate::core::error::Result;
 use crate::core::model::{AuthToken, ListFilter, RoomCode, RoomCodePage};
-use crate::native::drive::{Drive, Next};
+use crate::native::bounded_call::{BoundedCall, BoundedStep};
 use crate::native::options::CallOptions;
 
 /// A blocking client of the Room Codes API. `Send + Sync`: share one
@@ -143,25 +143,24 @@ impl RoomCodesClient {
     /// down; a TCP connect still in progress runs to its end or its timeout).
     /// No attempt or wait runs past the deadline.
     pub fn run<T>(&self, call: Call<'_, T>, options: &CallOptions) -> Result<T> {
-        let mut drive = Drive::new(call, options);
-        let mut next = drive.start();
+        let mut bounded = BoundedCall::new(call, options);
+        let mut next = bounded.start();
         loop {
             next = match next {
-                Next::Send { request, timeout } => drive.on_sent(self.transport.send_cancellable(
-                    &request,
-                    timeout,
-                    drive.cancel_token(),
-                )),
-                Next::Wait(wait) => {
-                    match drive.cancel_token() {
+                BoundedStep::Send { request, timeout } => bounded.on_sent(
+                    self.transport
+                        .send_cancellable(&request, timeout, bounded.cancel_token()),
+                ),
+                BoundedStep::Wait(wait) => {
+                    match bounded.cancel_token() {
                         Some(token) => {
                             token.sleep(wait);
                         }
                         None => std::thread::sleep(wait),
                     }
-                    drive.after_wait()
+                    bounded.after_wait()
                 }
-                Next::Done(result) => return result,
+                BoundedStep::Done(result) => return result,
             }
         }
     }

@@ -5,14 +5,17 @@
 //! that shuts its socket down. Around each read and write of a connection, the
 //! token of the attempt running on this thread (set by [`with_cancel`]) watches
 //! that handle, so cancelling the token ends the read or write at once, pooled
-//! connection or new one, TLS handshake included.
+//! connection or new one, TLS handshake included. The TCP connect is ours
+//! ([`CancellableTcp`]), which the token can end too.
 
 use super::handshake;
+use super::tcp::CancellableTcp;
 use crate::native::cancel::{CancelToken, Interrupt, Watch};
 use std::cell::RefCell;
 use std::sync::{Arc, Mutex, PoisonError, Weak};
 use ureq::unversioned::transport::{
-    Buffers, ConnectionDetails, Connector, DefaultConnector, NextTimeout, ShutdownHandle, Transport,
+    Buffers, ConnectProxyConnector, ConnectionDetails, Connector, NextTimeout, RustlsConnector,
+    ShutdownHandle, Transport,
 };
 use ureq::Error;
 
@@ -33,7 +36,7 @@ pub(crate) fn with_cancel<R>(token: Option<&CancelToken>, attempt: impl FnOnce()
 }
 
 /// The token of the attempt running on this thread, if any.
-fn current() -> Option<CancelToken> {
+pub(super) fn current() -> Option<CancelToken> {
     CURRENT.with(|current| current.borrow().clone())
 }
 
@@ -74,11 +77,13 @@ fn watched<R>(socket: &Option<Arc<Socket>>, io: impl FnOnce() -> R) -> R {
 /// The socket a connector opened, and the watch on it while it connects.
 type Opened = Option<(Arc<Socket>, Option<Watch>)>;
 
-/// ureq's default connector (TCP, then TLS for `https`), whose connections
-/// a [`CancelToken`] can interrupt.
+/// ureq's default chain of connectors (an HTTP proxy if one is set, TCP,
+/// then TLS for `https`), with our [`CancellableTcp`] for TCP, whose
+/// connections a [`CancelToken`] can interrupt.
 #[derive(Debug, Default)]
 pub(crate) struct InterruptibleConnector {
-    inner: DefaultConnector,
+    proxy: ConnectProxyConnector,
+    tls: RustlsConnector,
 }
 
 impl Connector<()> for InterruptibleConnector {
@@ -113,7 +118,12 @@ impl Connector<()> for InterruptibleConnector {
             run_connector: details.run_connector.clone(),
             register_shutdown: register,
         };
-        let connected = self.inner.connect(&inner_details, chained);
+        let connected = self
+            .proxy
+            .connect(&inner_details, chained)
+            .and_then(|proxied| CancellableTcp.connect(&inner_details, proxied))
+            .and_then(|tcp| self.tls.connect(&inner_details, tcp))
+            .map(|tls| tls.map(|tls| Box::new(tls) as Box<dyn Transport>));
         let socket = opened
             .lock()
             .unwrap_or_else(PoisonError::into_inner)

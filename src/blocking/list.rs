@@ -3,7 +3,7 @@
 use super::client::RoomCodesClient;
 use crate::core::error::Result;
 use crate::core::model::{ListFilter, RoomCode};
-use crate::native::drive::{ListNext, Listing};
+use crate::native::code_listing::{CodeListing, CodeListingStep};
 use crate::native::options::CallOptions;
 
 /// Every code of a room, fetched a page at a time as the iteration goes.
@@ -11,7 +11,7 @@ use crate::native::options::CallOptions;
 #[derive(Debug)]
 pub struct List<'a> {
     client: &'a RoomCodesClient,
-    listing: Listing,
+    listing: CodeListing,
 }
 
 impl<'a> List<'a> {
@@ -23,7 +23,7 @@ impl<'a> List<'a> {
     ) -> List<'a> {
         List {
             client,
-            listing: Listing::new(client.core(), room_id, filter, options),
+            listing: CodeListing::new(client.core(), room_id, filter, options),
         }
     }
 }
@@ -34,12 +34,12 @@ impl Iterator for List<'_> {
     fn next(&mut self) -> Option<Self::Item> {
         loop {
             let page = match self.listing.next(self.client.core()) {
-                ListNext::Code(code) => return Some(Ok(code)),
-                ListNext::Failed(error) => return Some(Err(error)),
-                ListNext::End => return None,
-                ListNext::Fetch { call, options } => self.client.run(call, options),
+                CodeListingStep::Code(code) => return Some(Ok(code)),
+                CodeListingStep::Failed(error) => return Some(Err(error)),
+                CodeListingStep::End => return None,
+                CodeListingStep::Fetch { call, options } => self.client.run(call, options),
             };
-            if let Err(error) = self.listing.on_page(page) {
+            if let Err(error) = self.listing.on_fetched(page) {
                 return Some(Err(error));
             }
         }

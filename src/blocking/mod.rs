@@ -6,6 +6,7 @@ mod handshake;
 mod interrupt;
 mod list;
 mod resolver;
+mod tcp;
 mod transport;
 
 pub use crate::native::cancel::CancelToken;

@@ -4,7 +4,7 @@
 use crate::core::auth::Auth;
 use crate::core::call::operation::Operation;
 use crate::core::call::retry::RetryPolicy;
-use crate::core::call::Call;
+use crate::core::call::{Call, CallContext};
 use crate::core::config::Config;
 use crate::core::error::Result;
 use crate::core::listing::Pager;
@@ -47,24 +47,29 @@ impl Core {
         &self.config
     }
 
-    pub(crate) fn auth(&self) -> &Auth {
-        &self.auth
+    /// `operation`'s name in messages, as the binding spells it.
+    pub(crate) fn name(&self, operation: Operation) -> &'static str {
+        self.config.spelling().name(operation.as_str())
     }
 
-    pub(crate) fn policy(&self) -> &RetryPolicy {
-        &self.policy
-    }
-
-    pub(crate) fn random(&self) -> &Random {
-        &self.random
+    /// What each call borrows of this client.
+    fn context(&self) -> CallContext<'_> {
+        CallContext {
+            auth: &self.auth,
+            policy: &self.policy,
+            random: &self.random,
+            spelling: self.config.spelling(),
+            max_response_bytes: self.config.max_response_bytes(),
+            timeout: self.config.timeout(),
+        }
     }
 
     /// Codes for every role of `room_id`.
     pub fn create(&self, room_id: &str) -> Result<Call<'_, Vec<RoomCode>>> {
         let request = requests::create(&self.config, room_id)
-            .map_err(|e| e.in_operation(Operation::Create.as_str()))?;
+            .map_err(|e| e.in_operation(self.name(Operation::Create)))?;
         Ok(Call::new(
-            self,
+            self.context(),
             Operation::Create,
             request,
             responses::code_list,
@@ -74,9 +79,9 @@ impl Core {
     /// A new code for `role` in `room_id`.
     pub fn create_for_role(&self, room_id: &str, role: &str) -> Result<Call<'_, RoomCode>> {
         let request = requests::create_for_role(&self.config, room_id, role)
-            .map_err(|e| e.in_operation(Operation::CreateForRole.as_str()))?;
+            .map_err(|e| e.in_operation(self.name(Operation::CreateForRole)))?;
         Ok(Call::new(
-            self,
+            self.context(),
             Operation::CreateForRole,
             request,
             responses::code,
@@ -86,9 +91,9 @@ impl Core {
     /// One page of the codes of `room_id`.
     pub fn list_page(&self, room_id: &str, filter: &ListFilter) -> Result<Call<'_, RoomCodePage>> {
         let request = requests::list_page(&self.config, room_id, filter)
-            .map_err(|e| e.in_operation(Operation::ListPage.as_str()))?;
+            .map_err(|e| e.in_operation(self.name(Operation::ListPage)))?;
         Ok(Call::new(
-            self,
+            self.context(),
             Operation::ListPage,
             request,
             responses::page,
@@ -102,20 +107,31 @@ impl Core {
     }
 
     /// The call for the next page of `pager`'s listing of `room_id`, or `None`
-    /// when the listing is over. Its errors name `list`. A cursor the service
-    /// sent is sent back as it came: caller-input limits do not apply to it.
+    /// when the listing is over. Its errors name `list`; past `max_pages`
+    /// pages it is a `decode` error (the pages fetched were all kept). A
+    /// cursor the service sent is sent back as it came: caller-input limits
+    /// do not apply to it.
     pub fn list_next(
         &self,
         room_id: &str,
         pager: &Pager,
     ) -> Option<Result<Call<'_, RoomCodePage>>> {
         let filter = pager.next_filter()?;
+        if let Err(error) = pager.check_page_limit() {
+            return Some(Err(error));
+        }
         let request =
             requests::list_next(&self.config, room_id, filter, pager.cursor_from_service());
         Some(
             request
                 .map(|request| {
-                    Call::new(self, Operation::ListPage, request, responses::page).named("list")
+                    Call::new(
+                        self.context(),
+                        Operation::ListPage,
+                        request,
+                        responses::page,
+                    )
+                    .named("list")
                 })
                 .map_err(|e| e.in_operation("list")),
         )
@@ -124,9 +140,9 @@ impl Core {
     /// Enables or disables `code`.
     pub fn set_enabled(&self, code: &str, enabled: bool) -> Result<Call<'_, RoomCode>> {
         let request = requests::set_enabled(&self.config, code, enabled)
-            .map_err(|e| e.in_operation(Operation::SetEnabled.as_str()))?;
+            .map_err(|e| e.in_operation(self.name(Operation::SetEnabled)))?;
         Ok(Call::new(
-            self,
+            self.context(),
             Operation::SetEnabled,
             request,
             responses::code,
@@ -141,9 +157,9 @@ impl Core {
         user_id: Option<&str>,
     ) -> Result<Call<'_, AuthToken>> {
         let request = requests::auth_token_for_code(&self.config, code, user_id)
-            .map_err(|e| e.in_operation(Operation::AuthTokenForCode.as_str()))?;
+            .map_err(|e| e.in_operation(self.name(Operation::AuthTokenForCode)))?;
         Ok(Call::new(
-            self,
+            self.context(),
             Operation::AuthTokenForCode,
             request,
             responses::token,

@@ -8,8 +8,10 @@
 
 use crate::core::error::Result;
 use crate::core::json;
+use crate::core::json::Text;
+use crate::core::listing::ListedPage;
 use crate::core::wire::responses;
-use crate::core::wire::views::{CodeView, Text};
+use crate::core::wire::views::CodeView;
 
 /// The separator of [`JsCodes::Compact`].
 const SEPARATOR: char = '\u{1f}';
@@ -35,6 +37,16 @@ pub(crate) struct PageForJs {
     pub had_codes: bool,
     /// The codes.
     pub codes: JsCodes,
+}
+
+impl ListedPage for PageForJs {
+    fn cursor(&self) -> Option<&str> {
+        self.cursor.as_deref()
+    }
+
+    fn has_codes(&self) -> bool {
+        self.had_codes
+    }
 }
 
 /// A room code's body (create_for_role, set_enabled) as JSON.

@@ -24,6 +24,7 @@ pub(crate) mod listing;
 pub(crate) mod model;
 pub(crate) mod random;
 pub(crate) mod secret;
+pub(crate) mod spelling;
 #[cfg(any(feature = "blocking", feature = "async", feature = "wasm"))]
 pub(crate) mod tls_problem;
 pub(crate) mod validate;

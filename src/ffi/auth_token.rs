@@ -1,7 +1,7 @@
 //! The auth token handed to C: the token a joining app uses, and its expiry.
 
 use crate::core::model::AuthToken;
-use crate::ffi::results::free;
+use crate::ffi::owned::BoxOwned;
 use crate::ffi::strings::into_raw_string;
 use std::ffi::{c_char, CString};
 use std::ptr;
@@ -29,6 +29,8 @@ impl From<AuthToken> for hms_auth_token {
     }
 }
 
+impl BoxOwned for hms_auth_token {}
+
 impl Drop for hms_auth_token {
     fn drop(&mut self) {
         for text in [self.token, self.expires_at] {
@@ -43,7 +45,7 @@ impl Drop for hms_auth_token {
 /// Frees an auth token. NULL is ignored.
 #[no_mangle]
 pub unsafe extern "C" fn hms_auth_token_free(token: *mut hms_auth_token) {
-    free(token)
+    hms_auth_token::free_raw(token)
 }
 
 #[cfg(test)]

@@ -1,9 +1,8 @@
 //! Bounding and cancelling a call: `hms_call_options` and `hms_cancel_token`.
 
-use crate::blocking::{CancelToken, RoomCodesClient};
-use crate::core::call::Call;
-use crate::core::error::Result;
+use crate::blocking::CancelToken;
 use crate::ffi::guard::or_default;
+use crate::ffi::owned::BoxOwned;
 use crate::native::options::CallOptions;
 use std::time::{Duration, Instant};
 
@@ -15,14 +14,15 @@ pub struct hms_cancel_token {
     token: CancelToken,
 }
 
+impl BoxOwned for hms_cancel_token {}
+
 /// Per-call bounds, passed to each operation (NULL means none). Initialise
 /// it to zero (`hms_call_options call = {0};`) and set what you need.
 ///
 /// A cancelled or expired call fails with `HMS_STATUS_TIMEOUT`. A cancelled
 /// call stops at once, during a backoff wait or an attempt on the wire alike
-/// (the attempt's socket is shut down, freeing it and the calling thread; only
-/// a TCP connect still in progress runs to its end or its timeout). No attempt
-/// runs past the deadline.
+/// (the attempt's socket is shut down, freeing it and the calling thread, a
+/// TCP connect still in progress included). No attempt runs past the deadline.
 #[repr(C)]
 pub struct hms_call_options {
     /// The longest the whole call may take, every retry and wait included, in
@@ -33,36 +33,19 @@ pub struct hms_call_options {
     pub cancel: *const hms_cancel_token,
 }
 
-/// The bounds of one call, read from its `hms_call_options`.
-pub(crate) struct Bounds {
-    pub(crate) deadline: Option<Instant>,
-    pub(crate) cancel: Option<CancelToken>,
-}
-
-impl Bounds {
-    /// The bounds `options` asks for (none when it is NULL), starting now.
-    pub(crate) unsafe fn read(options: *const hms_call_options) -> Bounds {
-        let Some(options) = options.as_ref() else {
-            return Bounds {
-                deadline: None,
-                cancel: None,
-            };
-        };
-        let deadline = (options.deadline_ms > 0)
-            .then(|| Instant::now().checked_add(Duration::from_millis(options.deadline_ms)))
-            .flatten();
-        let cancel = options.cancel.as_ref().map(|c| c.token.clone());
-        Bounds { deadline, cancel }
-    }
-
-    /// Drives `call` on `client` within these bounds.
-    pub(crate) fn run<T>(&self, client: &RoomCodesClient, call: Call<'_, T>) -> Result<T> {
-        let options = CallOptions {
-            deadline: self.deadline,
-            timeout: None,
-            cancel: self.cancel.clone(),
-        };
-        client.run(call, &options)
+/// The [`CallOptions`] `options` asks for (none when it is NULL), its
+/// deadline starting now.
+pub(crate) unsafe fn call_options(options: *const hms_call_options) -> CallOptions {
+    let Some(options) = options.as_ref() else {
+        return CallOptions::default();
+    };
+    let deadline = (options.deadline_ms > 0)
+        .then(|| Instant::now().checked_add(Duration::from_millis(options.deadline_ms)))
+        .flatten();
+    CallOptions {
+        deadline,
+        timeout: None,
+        cancel: options.cancel.as_ref().map(|c| c.token.clone()),
     }
 }
 
@@ -70,9 +53,10 @@ impl Bounds {
 #[no_mangle]
 pub extern "C" fn hms_cancel_token_new() -> *mut hms_cancel_token {
     or_default(std::ptr::null_mut(), || {
-        Box::into_raw(Box::new(hms_cancel_token {
+        hms_cancel_token {
             token: CancelToken::new(),
-        }))
+        }
+        .into_raw()
     })
 }
 
@@ -91,11 +75,7 @@ pub unsafe extern "C" fn hms_cancel_token_cancel(token: *const hms_cancel_token)
 /// reference, but nobody can cancel them any more. NULL is ignored.
 #[no_mangle]
 pub unsafe extern "C" fn hms_cancel_token_free(token: *mut hms_cancel_token) {
-    or_default((), || {
-        if !token.is_null() {
-            drop(Box::from_raw(token));
-        }
-    })
+    hms_cancel_token::free_raw(token)
 }
 
 #[cfg(test)]
@@ -104,18 +84,18 @@ mod tests {
     use std::ptr;
 
     #[test]
-    fn bounds_follow_the_options() {
-        let none = unsafe { Bounds::read(ptr::null()) };
+    fn call_options_follow_the_c_options() {
+        let none = unsafe { call_options(ptr::null()) };
         assert!(none.deadline.is_none() && none.cancel.is_none());
         let token = hms_cancel_token_new();
         let options = hms_call_options {
             deadline_ms: 5000,
             cancel: token,
         };
-        let bounds = unsafe { Bounds::read(&options) };
-        let left = bounds.deadline.unwrap() - Instant::now();
+        let bounded = unsafe { call_options(&options) };
+        let left = bounded.deadline.unwrap() - Instant::now();
         assert!(left > Duration::from_secs(4) && left <= Duration::from_secs(5));
-        let watched = bounds.cancel.unwrap();
+        let watched = bounded.cancel.unwrap();
         unsafe {
             hms_cancel_token_cancel(token);
             hms_cancel_token_cancel(ptr::null());
@@ -127,6 +107,6 @@ mod tests {
             deadline_ms: 0,
             cancel: ptr::null(),
         };
-        assert!(unsafe { Bounds::read(&zero) }.deadline.is_none());
+        assert!(unsafe { call_options(&zero) }.deadline.is_none());
     }
 }

@@ -3,8 +3,9 @@
 use crate::blocking::RoomCodesClient;
 use crate::core::config::ConfigBuilder;
 use crate::ffi::error::hms_error;
-use crate::ffi::guard::{null, or_default, run_with_output};
+use crate::ffi::guard::{null, run_with_output};
 use crate::ffi::options::hms_client_options;
+use crate::ffi::owned::BoxOwned;
 use crate::ffi::status::hms_status;
 
 /// A client of the Room Codes API.
@@ -16,9 +17,11 @@ pub struct hms_client {
     pub(crate) inner: RoomCodesClient,
 }
 
+impl BoxOwned for hms_client {}
+
 fn into_raw(builder: ConfigBuilder) -> crate::Result<*mut hms_client> {
     let inner = RoomCodesClient::new(builder.build()?);
-    Ok(Box::into_raw(Box::new(hms_client { inner })))
+    Ok(hms_client { inner }.into_raw())
 }
 
 /// Makes a client from `options` (which stay the caller's) and stores it in
@@ -54,11 +57,7 @@ pub unsafe extern "C" fn hms_client_new_from_env(
 /// Frees a client. No call may be running on it. NULL is ignored.
 #[no_mangle]
 pub unsafe extern "C" fn hms_client_free(client: *mut hms_client) {
-    or_default((), || {
-        if !client.is_null() {
-            drop(Box::from_raw(client));
-        }
-    })
+    hms_client::free_raw(client)
 }
 
 #[cfg(test)]

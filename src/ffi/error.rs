@@ -3,6 +3,7 @@
 
 use crate::core::error::Error;
 use crate::ffi::guard::or_default;
+use crate::ffi::owned::BoxOwned;
 use crate::ffi::status::{hms_status, hms_status_name};
 use crate::ffi::strings::to_c_string;
 use std::ffi::{c_char, CString};
@@ -18,16 +19,19 @@ pub struct hms_error {
     details: Vec<CString>,
 }
 
+impl BoxOwned for hms_error {}
+
 impl hms_error {
     /// A heap error for C, its strings ready to hand out.
-    pub(crate) fn into_raw(error: Error) -> *mut hms_error {
+    pub(crate) fn raw_from(error: Error) -> *mut hms_error {
         let message = to_c_string(error.message());
         let details = error.details().iter().map(|d| to_c_string(d)).collect();
-        Box::into_raw(Box::new(hms_error {
+        hms_error {
             error,
             message,
             details,
-        }))
+        }
+        .into_raw()
     }
 }
 
@@ -103,11 +107,7 @@ pub unsafe extern "C" fn hms_error_details_at(
 /// Frees an error and every string it handed out. NULL is ignored.
 #[no_mangle]
 pub unsafe extern "C" fn hms_error_free(err: *mut hms_error) {
-    or_default((), || {
-        if !err.is_null() {
-            drop(Box::from_raw(err));
-        }
-    })
+    hms_error::free_raw(err)
 }
 
 #[cfg(test)]
@@ -127,7 +127,7 @@ mod tests {
             .with_status(429)
             .with_details(vec!["one".into(), "t\0wo".into()])
             .with_retry_after(Some(Duration::from_millis(1500)));
-        let err = hms_error::into_raw(error);
+        let err = hms_error::raw_from(error);
         unsafe {
             assert_eq!(hms_error_status(err), hms_status::RateLimited);
             assert_eq!(text(hms_error_kind_name(err)), "rate_limited");

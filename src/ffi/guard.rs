@@ -18,7 +18,7 @@ pub(crate) unsafe fn run(
         Err(error) => {
             let status = hms_status::from(error.kind());
             if !err.is_null() {
-                *err = hms_error::into_raw(error);
+                *err = hms_error::raw_from(error);
             }
             status
         }

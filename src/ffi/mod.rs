@@ -36,6 +36,7 @@ mod link;
 mod list_iter;
 mod operations;
 mod options;
+mod owned;
 mod results;
 mod status;
 mod strings;

@@ -3,6 +3,7 @@
 use crate::core::config::{ConfigBuilder, DEFAULT_BACKOFF_BASE, DEFAULT_BACKOFF_CAP};
 use crate::core::error::{Error, Result};
 use crate::ffi::guard::or_default;
+use crate::ffi::owned::BoxOwned;
 use crate::ffi::strings::required;
 use std::ffi::c_char;
 use std::time::Duration;
@@ -19,6 +20,8 @@ pub struct hms_client_options {
     /// The first argument a setter could not store, reported by `hms_client_new`.
     pub(crate) unreadable: Option<Error>,
 }
+
+impl BoxOwned for hms_client_options {}
 
 impl hms_client_options {
     /// The builder of these settings, or the first argument a setter could not read.
@@ -37,21 +40,18 @@ impl hms_client_options {
 #[no_mangle]
 pub extern "C" fn hms_client_options_new() -> *mut hms_client_options {
     or_default(std::ptr::null_mut(), || {
-        Box::into_raw(Box::new(hms_client_options {
+        hms_client_options {
             builder: ConfigBuilder::default().binding("c"),
             unreadable: None,
-        }))
+        }
+        .into_raw()
     })
 }
 
 /// Frees options. NULL is ignored.
 #[no_mangle]
 pub unsafe extern "C" fn hms_client_options_free(options: *mut hms_client_options) {
-    or_default((), || {
-        if !options.is_null() {
-            drop(Box::from_raw(options));
-        }
-    })
+    hms_client_options::free_raw(options)
 }
 
 /// Applies `change` to the builder of `options` (NULL is ignored). An argument

@@ -1,7 +1,7 @@
 //! The results handed to C: a room code, a list of them and a page.
 
 use crate::core::model::{RoomCode, RoomCodePage};
-use crate::ffi::guard::or_default;
+use crate::ffi::owned::BoxOwned;
 use crate::ffi::strings::{free_block, into_raw_block, into_raw_string};
 use std::ffi::{c_char, CString};
 use std::mem::ManuallyDrop;
@@ -36,15 +36,15 @@ impl From<RoomCode> for hms_room_code {
 impl Drop for hms_room_code {
     fn drop(&mut self) {
         if !self.code.is_null() {
-            // SAFETY: `code` to `role` are one block made in `from`, freed once, here.
-            unsafe { free_block(self.code, self.role) }
+            // SAFETY: `code` starts the block made in `from`, freed once, here.
+            unsafe { free_block(self.code) }
         }
     }
 }
 
 /// `codes` for C, their strings in one block (see [`into_raw_block`]) that
-/// starts at the first code's `code` and ends with the last one's `role`
-/// (never NULL); an absent timestamp takes an unused empty string there.
+/// starts at the first code's `code` (never NULL), which is what frees it;
+/// an absent timestamp takes an unused empty string there.
 fn into_c_codes(codes: &[RoomCode]) -> Vec<hms_room_code> {
     let texts = codes.iter().flat_map(|c| {
         let (created, updated) = (c.created_at.as_deref(), c.updated_at.as_deref());
@@ -95,8 +95,8 @@ unsafe fn drop_items(items: *const hms_room_code, len: usize) {
         items.cast_mut().cast::<ManuallyDrop<hms_room_code>>(),
         len,
     ));
-    if let (Some(first), Some(last)) = (items.first(), items.last()) {
-        free_block(first.code, last.role);
+    if let Some(first) = items.first() {
+        free_block(first.code);
     }
 }
 
@@ -166,37 +166,32 @@ impl Drop for hms_room_code_page {
     }
 }
 
-/// Moves a result to the heap for C.
-pub(crate) fn into_raw<T>(value: impl Into<T>) -> *mut T {
-    Box::into_raw(Box::new(value.into()))
-}
+impl BoxOwned for hms_room_code {}
+impl BoxOwned for hms_room_code_list {}
+impl BoxOwned for hms_room_code_page {}
 
-/// Frees what [`into_raw`] made.
-pub(crate) unsafe fn free<T>(value: *mut T) {
-    or_default((), || {
-        if !value.is_null() {
-            drop(Box::from_raw(value));
-        }
-    })
+/// Moves a result to the heap for C.
+pub(crate) fn into_raw<T: BoxOwned>(value: impl Into<T>) -> *mut T {
+    value.into().into_raw()
 }
 
 /// Frees a room code and its strings. NULL is ignored. Never pass a code that
 /// is an item of a list or page.
 #[no_mangle]
 pub unsafe extern "C" fn hms_room_code_free(code: *mut hms_room_code) {
-    free(code)
+    hms_room_code::free_raw(code)
 }
 
 /// Frees a list, its codes and their strings. NULL is ignored.
 #[no_mangle]
 pub unsafe extern "C" fn hms_room_code_list_free(list: *mut hms_room_code_list) {
-    free(list)
+    hms_room_code_list::free_raw(list)
 }
 
 /// Frees a page, its codes, their strings and `last`. NULL is ignored.
 #[no_mangle]
 pub unsafe extern "C" fn hms_room_code_page_free(page: *mut hms_room_code_page) {
-    free(page)
+    hms_room_code_page::free_raw(page)
 }
 
 #[cfg(test)]

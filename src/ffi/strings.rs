@@ -31,12 +31,23 @@ pub(crate) fn to_c_string(text: &str) -> CString {
         .unwrap_or_else(|_| CString::new(text.replace('\0', "\u{fffd}")).expect("no NUL is left"))
 }
 
+/// The bytes before a block's first string that hold the block's length.
+const BLOCK_HEADER: usize = std::mem::size_of::<usize>();
+
 /// `texts` as C strings back to back in one allocation (a NUL inside becomes
-/// U+FFFD); returns where each starts, in order. Free it with [`free_block`].
+/// U+FFFD); returns where each starts, in order. The allocation records its
+/// own length just before the first string, so [`free_block`] needs only
+/// that first pointer: nothing about the others (their number, their order,
+/// which is last) matters to the free.
 pub(crate) fn into_raw_block<'a>(
     texts: impl Iterator<Item = &'a str> + Clone,
 ) -> Vec<*const c_char> {
-    let mut bytes = Vec::with_capacity(texts.clone().map(|t| t.len() + 1).sum());
+    if texts.clone().next().is_none() {
+        return Vec::new(); // no string: nothing to allocate, nothing to free
+    }
+    let size = BLOCK_HEADER + texts.clone().map(|t| t.len() + 1).sum::<usize>();
+    let mut bytes = Vec::with_capacity(size);
+    bytes.extend_from_slice(&[0; BLOCK_HEADER]);
     let mut starts = Vec::with_capacity(texts.size_hint().0);
     for text in texts {
         starts.push(bytes.len());
@@ -47,6 +58,8 @@ pub(crate) fn into_raw_block<'a>(
         }
         bytes.push(0);
     }
+    let len = bytes.len();
+    bytes[..BLOCK_HEADER].copy_from_slice(&len.to_ne_bytes());
     let base = Box::into_raw(bytes.into_boxed_slice()).cast::<c_char>();
     // SAFETY: every start is an offset inside the allocation at `base`.
     starts
@@ -55,17 +68,15 @@ pub(crate) fn into_raw_block<'a>(
         .collect()
 }
 
-/// Frees a block made by [`into_raw_block`], given its first and last string.
+/// Frees a block made by [`into_raw_block`], given its first string.
 ///
 /// # Safety
-/// `first` and `last` are the first and last pointers one call of
-/// [`into_raw_block`] returned, and the block is freed only once.
-pub(crate) unsafe fn free_block(first: *const c_char, last: *const c_char) {
-    let len = last.offset_from(first) as usize + CStr::from_ptr(last).count_bytes() + 1;
-    drop(Box::from_raw(ptr::slice_from_raw_parts_mut(
-        first.cast_mut().cast::<u8>(),
-        len,
-    )));
+/// `first` is the first pointer one call of [`into_raw_block`] returned, and
+/// the block is freed only once.
+pub(crate) unsafe fn free_block(first: *const c_char) {
+    let base = first.cast::<u8>().sub(BLOCK_HEADER).cast_mut();
+    let len = usize::from_ne_bytes(ptr::read_unaligned(base.cast::<[u8; BLOCK_HEADER]>()));
+    drop(Box::from_raw(ptr::slice_from_raw_parts_mut(base, len)));
 }
 
 /// A string for C to own and free with `hms_string_free`.
@@ -112,7 +123,11 @@ mod tests {
             assert_eq!(CStr::from_ptr(empty).to_str().unwrap(), "");
             assert_eq!(CStr::from_ptr(b).to_str().unwrap(), "c\u{fffd}d");
             assert_eq!((empty.offset_from(a), b.offset_from(a)), (3, 4));
-            free_block(a, b);
+            free_block(a);
+            assert!(
+                into_raw_block([].into_iter()).is_empty(),
+                "no string, no block"
+            );
         }
     }
 

@@ -1,10 +1,12 @@
 //! What the native clients (blocking, async, and the C ABI over the blocking
 //! one) share on top of the core: per-call options and cancellation, the loop
-//! that drives a call under them, and the rustls set-up.
+//! that drives a call under them, the code-at-a-time listing, and the rustls set-up.
 
+#[cfg(any(feature = "blocking", feature = "async"))]
+pub(crate) mod bounded_call;
 pub(crate) mod cancel;
 #[cfg(any(feature = "blocking", feature = "async"))]
-pub(crate) mod drive;
+pub(crate) mod code_listing;
 pub(crate) mod options;
 #[cfg(any(feature = "blocking", feature = "async"))]
 pub(crate) mod tls;

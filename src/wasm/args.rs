@@ -33,16 +33,16 @@ pub fn boolean(name: &str, value: &JsValue) -> Result<bool> {
 
 /// An options object whose keys are read one by one: `undefined` or `null`
 /// is an empty one, an unknown key is an error (it is most likely a typo).
-pub struct Bag<'a> {
+pub struct OptionsObject<'a> {
     name: &'a str,
     object: Option<Object>,
 }
 
-impl<'a> Bag<'a> {
+impl<'a> OptionsObject<'a> {
     /// Reads `value` as the options object `name`, allowing only `keys`.
-    pub fn new(name: &'a str, value: &JsValue, keys: &[&str]) -> Result<Bag<'a>> {
+    pub fn new(name: &'a str, value: &JsValue, keys: &[&str]) -> Result<OptionsObject<'a>> {
         if value.is_undefined() || value.is_null() {
-            return Ok(Bag { name, object: None });
+            return Ok(OptionsObject { name, object: None });
         }
         if !value.is_object() || value.is_function() || Array::is_array(value) {
             return Err(wrong_type(name, "an object", value));
@@ -56,16 +56,27 @@ impl<'a> Bag<'a> {
                 )));
             }
         }
-        Ok(Bag {
+        Ok(OptionsObject {
             name,
             object: Some(object),
         })
     }
 
-    /// The value of `key`, `None` when absent, `undefined` or `null`.
-    fn get(&self, key: &str) -> Option<JsValue> {
-        let value = Reflect::get(self.object.as_ref()?, &key.into()).ok()?;
-        (!value.is_undefined() && !value.is_null()).then_some(value)
+    /// The value of `key`, `None` when absent, `undefined` or `null`. A
+    /// getter (or proxy) that throws is `invalid_argument` naming the key:
+    /// the option is not known to be absent, so nothing may be sent.
+    fn get(&self, key: &str) -> Result<Option<JsValue>> {
+        let Some(object) = self.object.as_ref() else {
+            return Ok(None);
+        };
+        let value = Reflect::get(object, &key.into()).map_err(|thrown| {
+            Error::invalid_argument(format!(
+                "{} could not be read: its getter threw{}",
+                self.path(key),
+                thrown_message(&thrown)
+            ))
+        })?;
+        Ok((!value.is_undefined() && !value.is_null()).then_some(value))
     }
 
     /// `name.key` for messages.
@@ -75,47 +86,41 @@ impl<'a> Bag<'a> {
 
     /// An optional string.
     pub fn string(&self, key: &str) -> Result<Option<String>> {
-        self.get(key)
+        self.get(key)?
             .map(|v| string(&self.path(key), &v))
             .transpose()
     }
 
     /// An optional boolean.
     pub fn boolean(&self, key: &str) -> Result<Option<bool>> {
-        self.get(key)
+        self.get(key)?
             .map(|v| boolean(&self.path(key), &v))
             .transpose()
     }
 
-    /// An optional whole number from 0 to 2^32 - 1.
+    /// An optional whole number from 0 to 2^32 - 1 (whether 0 is allowed is
+    /// the core's rule: `maxPages: 0` is refused there, `maxRetries: 0` is none).
     pub fn count(&self, key: &str) -> Result<Option<u32>> {
-        self.get(key)
-            .map(|v| match v.as_f64() {
-                Some(n) if n.fract() == 0.0 && (0.0..=u32::MAX as f64).contains(&n) => Ok(n as u32),
-                _ => Err(wrong_type(&self.path(key), "a whole number from 0", &v)),
-            })
+        self.get(key)?
+            .map(|v| whole_number(&self.path(key), &v, 0.0, u32::MAX as f64).map(|n| n as u32))
             .transpose()
     }
 
-    /// An optional duration in milliseconds: a number above 0 that a JS timer can wait.
+    /// An optional duration in whole milliseconds, from 1 to the longest a JS
+    /// timer can wait (a fraction of a millisecond is refused: timers count
+    /// whole ones).
     pub fn millis(&self, key: &str) -> Result<Option<Duration>> {
-        self.get(key)
-            .map(|v| match v.as_f64() {
-                Some(ms) if ms > 0.0 && ms <= MAX_TIMER_MS => {
-                    Ok(Duration::from_secs_f64(ms / 1000.0))
-                }
-                _ => Err(wrong_type(
-                    &self.path(key),
-                    "a number of milliseconds above 0 and at most 2147483647",
-                    &v,
-                )),
+        self.get(key)?
+            .map(|v| {
+                whole_number(&self.path(key), &v, 1.0, MAX_TIMER_MS)
+                    .map(|ms| Duration::from_millis(ms as u64))
             })
             .transpose()
     }
 
     /// An optional function.
     pub fn function(&self, key: &str) -> Result<Option<Function>> {
-        self.get(key)
+        self.get(key)?
             .map(|v| {
                 v.dyn_into()
                     .map_err(|v| wrong_type(&self.path(key), "a function", &v))
@@ -125,7 +130,7 @@ impl<'a> Bag<'a> {
 
     /// An optional `AbortSignal` (anything with `aborted` and `addEventListener`).
     pub fn signal(&self, key: &str) -> Result<Option<AbortSignal>> {
-        self.get(key)
+        self.get(key)?
             .map(|v| {
                 let is_signal = v.is_object()
                     && Reflect::get(&v, &"aborted".into()).is_ok_and(|a| a.as_bool().is_some())
@@ -138,6 +143,59 @@ impl<'a> Bag<'a> {
             })
             .transpose()
     }
+}
+
+/// `value` as a whole number from `min` to `max`; the message says exactly
+/// what is wrong with anything else (`-1`, `1.5`, `NaN`, `Infinity`, a string).
+fn whole_number(name: &str, value: &JsValue, min: f64, max: f64) -> Result<f64> {
+    let Some(n) = value.as_f64() else {
+        return Err(wrong_type(name, "a number", value));
+    };
+    let refuse = |why: String| Err(Error::invalid_argument(format!("{name} {why}")));
+    if n.is_nan() {
+        return refuse("must be a number, not NaN".into());
+    }
+    if n.is_infinite() {
+        return refuse(format!(
+            "must be a finite whole number, not {}",
+            js_number(n)
+        ));
+    }
+    if n.fract() != 0.0 {
+        return refuse(format!("must be a whole number, not {}", js_number(n)));
+    }
+    if n < min {
+        return refuse(format!(
+            "must be at least {}, not {}",
+            min as u64,
+            js_number(n)
+        ));
+    }
+    if n > max {
+        return refuse(format!(
+            "must be at most {}, not {}",
+            max as u64,
+            js_number(n)
+        ));
+    }
+    Ok(n)
+}
+
+/// A number as JS writes it (`-1`, `1.5`, `-Infinity`), by JS itself: Rust's
+/// float formatting would add ~20 KB to the wasm.
+fn js_number(n: f64) -> String {
+    js_sys::Number::from(n)
+        .to_string_with_radix(10)
+        .map_or_else(|_| "a number".into(), String::from)
+}
+
+/// `: ` and the message of what a getter threw, or nothing when it has none.
+fn thrown_message(thrown: &JsValue) -> String {
+    let message = Reflect::get(thrown, &"message".into())
+        .ok()
+        .and_then(|m| m.as_string())
+        .or_else(|| thrown.as_string());
+    message.map_or_else(String::new, |m| format!(" ({m})"))
 }
 
 /// "`name` must be `wanted`, not a number".

@@ -2,7 +2,7 @@
 //! drives one core call.
 
 use super::args;
-use super::drive::Shared;
+use super::call_runner::CallRunner;
 use super::env;
 use super::list::RoomCodeList;
 use super::options::{self, ClientOptions};
@@ -28,7 +28,7 @@ use wasm_bindgen_futures::future_to_promise;
 pub struct RoomCodesClient {
     /// [`GENUINE`] while the client lives; cleared when it is freed.
     mark: u64,
-    shared: Rc<Shared>,
+    runner: Rc<CallRunner>,
 }
 
 /// The mark of a live client. A method called with a `this` that is not one
@@ -77,10 +77,10 @@ impl RoomCodesClient {
         #[wasm_bindgen(js_name = "roomId", unchecked_param_type = "string")] room_id: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        self.spawn(options, |shared, options| async move {
+        self.spawn(options, |runner, options| async move {
             let room_id = args::string("roomId", &room_id)?;
-            let call = shared.core.create(&room_id)?.parsing(js_text::codes);
-            codes_to_js(&shared.drive(call, &options).await?)
+            let call = runner.core.create(&room_id)?.parsing(js_text::codes);
+            codes_to_js(&runner.run(call, &options).await?)
         })
     }
 
@@ -92,14 +92,14 @@ impl RoomCodesClient {
         #[wasm_bindgen(unchecked_param_type = "string")] role: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        self.spawn(options, |shared, options| async move {
+        self.spawn(options, |runner, options| async move {
             let room_id = args::string("roomId", &room_id)?;
             let role = args::string("role", &role)?;
-            let call = shared
+            let call = runner
                 .core
                 .create_for_role(&room_id, &role)?
                 .parsing(js_text::code);
-            parse_json(&shared.drive(call, &options).await?)
+            parse_json(&runner.run(call, &options).await?)
         })
     }
 
@@ -112,7 +112,7 @@ impl RoomCodesClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Result<RoomCodeList, JsValue> {
         Ok(RoomCodeList::new(
-            self.shared()?,
+            self.runner()?,
             &room_id,
             &filter,
             &options,
@@ -128,14 +128,14 @@ impl RoomCodesClient {
         #[wasm_bindgen(unchecked_optional_param_type = "ListPageFilter")] filter: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        self.spawn(options, |shared, options| async move {
+        self.spawn(options, |runner, options| async move {
             let room_id = args::string("roomId", &room_id)?;
             let filter = options::filter(&filter, true)?;
-            let call = shared
+            let call = runner
                 .core
                 .list_page(&room_id, &filter)?
                 .parsing(js_text::page);
-            page_to_js(&shared.drive(call, &options).await?)
+            page_to_js(&runner.run(call, &options).await?)
         })
     }
 
@@ -147,14 +147,14 @@ impl RoomCodesClient {
         #[wasm_bindgen(unchecked_param_type = "boolean")] enabled: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        self.spawn(options, |shared, options| async move {
+        self.spawn(options, |runner, options| async move {
             let code = args::string("code", &code)?;
             let enabled = args::boolean("enabled", &enabled)?;
-            let call = shared
+            let call = runner
                 .core
                 .set_enabled(&code, enabled)?
                 .parsing(js_text::code);
-            parse_json(&shared.drive(call, &options).await?)
+            parse_json(&runner.run(call, &options).await?)
         })
     }
 
@@ -175,11 +175,11 @@ impl RoomCodesClient {
         token_options: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        self.spawn(options, |shared, options| async move {
+        self.spawn(options, |runner, options| async move {
             let code = args::string("code", &code)?;
             let user_id = options::user_id(&token_options)?;
-            let call = shared.core.auth_token_for_code(&code, user_id.as_deref())?;
-            Ok(auth_token_to_js(shared.drive(call, &options).await?))
+            let call = runner.core.auth_token_for_code(&code, user_id.as_deref())?;
+            Ok(auth_token_to_js(runner.run(call, &options).await?))
         })
     }
 }
@@ -203,19 +203,19 @@ impl RoomCodesClient {
         let core = Core::new(config);
         RoomCodesClient {
             mark: GENUINE,
-            shared: Rc::new(Shared { core, transport }),
+            runner: Rc::new(CallRunner { core, transport }),
         }
     }
 
-    /// The client's shared state, once `self` is known to be a live client
+    /// The client's call runner, once `self` is known to be a live client
     /// (and not an object forged to look like one).
-    fn shared(&self) -> Result<Rc<Shared>, Error> {
+    fn runner(&self) -> Result<Rc<CallRunner>, Error> {
         // SAFETY: reading a u64 field through a reference; volatile, so that
         // the compiler does not assume a `&self` always holds the mark, which
         // is the very thing in question.
         let mark = unsafe { std::ptr::read_volatile(&self.mark) };
         if mark == GENUINE {
-            Ok(self.shared.clone())
+            Ok(self.runner.clone())
         } else {
             Err(Error::invalid_argument(
                 "this is not a RoomCodesClient: call the methods on a client made with \
@@ -228,17 +228,17 @@ impl RoomCodesClient {
     fn spawn<F>(
         &self,
         options: JsValue,
-        operation: impl FnOnce(Rc<Shared>, options::CallOptions) -> F,
+        operation: impl FnOnce(Rc<CallRunner>, options::JsCallOptions) -> F,
     ) -> Promise
     where
         F: Future<Output = Result<JsValue, JsValue>> + 'static,
     {
         match self
-            .shared()
-            .and_then(|shared| Ok((shared, options::call(&options)?)))
+            .runner()
+            .and_then(|runner| Ok((runner, options::call(&options)?)))
         {
             // Boxed, so that every method shares one instance of the promise glue.
-            Ok((shared, options)) => future_to_promise(Box::pin(operation(shared, options))
+            Ok((runner, options)) => future_to_promise(Box::pin(operation(runner, options))
                 as Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>>),
             Err(error) => Promise::reject(&error.into()),
         }

@@ -31,3 +31,32 @@ export function envVar(name) {
   if (env !== null && typeof env === "object") return env[name];
   throw "fromEnv reads HMS_* environment variables, which this runtime does not have (a browser page or a worker): pass the options to new RoomCodesClient() instead";
 }
+
+/** The callbacks waiting on each AbortSignal, behind one listener per signal:
+ * Node warns (MaxListenersExceededWarning) past 10 listeners on one signal,
+ * and a signal may be shared by any number of calls. */
+const aborts = new WeakMap();
+
+/** Calls `callback` once `signal` aborts (at once if it has). */
+export function watchAbort(signal, callback) {
+  if (signal.aborted) return callback();
+  let waiting = aborts.get(signal);
+  if (waiting === undefined) {
+    waiting = new Set();
+    aborts.set(signal, waiting);
+    signal.addEventListener(
+      "abort",
+      () => {
+        aborts.delete(signal);
+        for (const waiter of waiting) waiter();
+      },
+      { once: true },
+    );
+  }
+  waiting.add(callback);
+}
+
+/** Stops `callback` waiting on `signal`. */
+export function unwatchAbort(signal, callback) {
+  aborts.get(signal)?.delete(callback);
+}

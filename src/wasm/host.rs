@@ -8,6 +8,7 @@ use crate::core::error::{Error, Result};
 use js_sys::Function;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
+use web_sys::AbortSignal;
 
 #[wasm_bindgen(module = "/src/wasm/host.js")]
 extern "C" {
@@ -18,6 +19,22 @@ extern "C" {
     /// The environment variable `name`; throws why where it cannot be read.
     #[wasm_bindgen(js_name = envVar, catch)]
     fn js_env_var(name: &str) -> std::result::Result<Option<String>, JsValue>;
+
+    /// Calls `callback` once `signal` aborts, through one listener per signal
+    /// however many calls share it. (`catch` also gives it the glue's shim,
+    /// which the package's build expects of every import.)
+    #[wasm_bindgen(js_name = watchAbort, catch)]
+    pub fn watch_abort(
+        signal: &AbortSignal,
+        callback: &Function,
+    ) -> std::result::Result<(), JsValue>;
+
+    /// Stops `callback` waiting on `signal`.
+    #[wasm_bindgen(js_name = unwatchAbort, catch)]
+    pub fn unwatch_abort(
+        signal: &AbortSignal,
+        callback: &Function,
+    ) -> std::result::Result<(), JsValue>;
 }
 
 thread_local! {
@@ -27,7 +44,7 @@ thread_local! {
 
 /// Runs when the module starts: a panic's message reaches the JS side
 /// before the abort (`panic = "abort"`) traps.
-#[wasm_bindgen(start)]
+#[wasm_bindgen(start, skip_typescript)]
 fn start() {
     std::panic::set_hook(Box::new(|info| {
         // Not payload_as_str: newer than the crate's MSRV.
@@ -48,7 +65,7 @@ fn start() {
 
 /// Sets the `fetch` of every client given none (the Node entry point's
 /// keep-alive one). Internal: no entry point exports it.
-#[wasm_bindgen(js_name = "__setDefaultFetch")]
+#[wasm_bindgen(js_name = "__setDefaultFetch", skip_typescript)]
 pub fn set_default_fetch(fetch: Function) {
     DEFAULT_FETCH.with(|slot| *slot.borrow_mut() = Some(fetch));
 }
@@ -84,7 +101,7 @@ pub fn default_fetch() -> Option<Function> {
 
 /// Panics with `message`. Internal, for the tests only (no entry point
 /// exports it): the way to prove that a panic rejects every pending call.
-#[wasm_bindgen(js_name = "__panicForTests")]
+#[wasm_bindgen(js_name = "__panicForTests", skip_typescript)]
 pub fn panic_for_tests(message: &str) {
     panic!("{message}");
 }

@@ -1,6 +1,6 @@
 //! `roomLink`: the link a person opens to join with a room code (no request).
 
-use super::args::Bag;
+use super::args::OptionsObject;
 use crate::core::error::Error;
 use crate::core::link::{room_link as core_room_link, RoomLinkOptions};
 use wasm_bindgen::prelude::*;
@@ -13,7 +13,7 @@ use wasm_bindgen::prelude::*;
 pub fn room_link(
     #[wasm_bindgen(unchecked_param_type = "RoomLinkOptions")] options: JsValue,
 ) -> Result<String, JsValue> {
-    let bag = Bag::new(
+    let bag = OptionsObject::new(
         "options",
         &options,
         &["subdomain", "domain", "code", "userId", "name"],

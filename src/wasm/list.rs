@@ -1,15 +1,15 @@
 //! `RoomCodeList`: the listing of `client.list()`, walking the pages with the
-//! core's [`Pager`]. A page crosses into JS once, as an array (`nextPage()`);
+//! core's [`Listing`]. A page crosses into JS once, as an array (`nextPage()`);
 //! the package's entry (runtime.cjs) makes the list an async iterator that
 //! hands those codes out one at a time with no further call into wasm.
 
 use super::args;
-use super::drive::Shared;
-use super::options::{self, CallOptions};
+use super::call_runner::CallRunner;
+use super::options::{self, JsCallOptions};
 use super::values::codes_to_js;
 use crate::core::error::Error;
 use crate::core::js_text;
-use crate::core::listing::Pager;
+use crate::core::listing::Listing;
 use js_sys::Promise;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -26,12 +26,9 @@ pub struct RoomCodeList {
 
 /// The listing, shared by the promises of `nextPage()`.
 struct State {
-    shared: Rc<Shared>,
-    room_id: String,
-    options: CallOptions,
-    pager: Pager,
-    /// An argument error, reported by the first `nextPage()`.
-    error: Option<Error>,
+    runner: Rc<CallRunner>,
+    options: JsCallOptions,
+    listing: Listing,
     /// The promise of the last `nextPage()`, which the next one waits for.
     last: Option<Promise>,
 }
@@ -40,7 +37,7 @@ impl RoomCodeList {
     /// The listing of `room_id` with `filter` and call `options` (not read yet:
     /// a bad one makes the first `nextPage()` reject).
     pub(crate) fn new(
-        shared: Rc<Shared>,
+        runner: Rc<CallRunner>,
         room_id: &JsValue,
         filter: &JsValue,
         options: &JsValue,
@@ -52,22 +49,16 @@ impl RoomCodeList {
                 options::call(options)?,
             ))
         };
-        let (room_id, filter, options, error) = match read() {
-            Ok((room_id, filter, options)) => (room_id, filter, options, None),
-            Err(error) => (
-                String::new(),
-                Default::default(),
-                CallOptions::default(),
-                Some(error),
-            ),
+        let (listing, options) = match read() {
+            Ok((room_id, filter, options)) => {
+                (Listing::new(&runner.core, &room_id, filter), options)
+            }
+            Err(error) => (Listing::failing(error), JsCallOptions::default()),
         };
-        let pager = shared.core.pager(filter);
         let state = State {
-            shared,
-            room_id,
+            runner,
             options,
-            pager,
-            error,
+            listing,
             last: None,
         };
         RoomCodeList {
@@ -101,36 +92,33 @@ impl RoomCodeList {
     /// listing has ended (the last page came, or an error).
     #[wasm_bindgen(js_name = "hasMore")]
     pub fn has_more(&self) -> bool {
-        let s = self.state.borrow();
-        s.error.is_some() || s.pager.next_filter().is_some()
+        self.state.borrow().listing.has_more()
     }
 }
 
 /// The next page's codes, or `null` when the listing is over.
 async fn next_page(state: &RefCell<State>) -> Result<JsValue, JsValue> {
-    let shared = state.borrow().shared.clone();
-    let (call, options) = {
-        let mut s = state.borrow_mut();
-        if let Some(error) = s.error.take() {
-            s.pager.stop();
-            return Err(error.into());
-        }
-        let Some(call) = shared.core.list_next(&s.room_id, &s.pager) else {
-            return Ok(JsValue::NULL);
+    let runner = state.borrow().runner.clone();
+    loop {
+        let (call, options) = {
+            let mut s = state.borrow_mut();
+            let Some(call) = s.listing.next_call(&runner.core) else {
+                return Ok(JsValue::NULL);
+            };
+            (call?, s.options.clone())
         };
-        (call, s.options.clone())
-    };
-    let fetched = async { shared.drive(call?.parsing(js_text::page), &options).await }.await;
-    let mut s = state.borrow_mut();
-    let codes = fetched.and_then(|page| {
-        s.pager.on_cursor(page.cursor.as_deref(), page.had_codes)?;
-        if !page.had_codes {
-            return Ok(JsValue::NULL);
+        let fetched = runner.run(call.parsing(js_text::page), &options).await;
+        let mut s = state.borrow_mut();
+        // A rejection (an error, or the signal's reason) ends the listing.
+        let page = fetched.and_then(|page| Ok(s.listing.on_fetched(Ok(page))?));
+        let codes = page.and_then(|page| page.map(|page| codes_to_js(&page.codes)).transpose());
+        match codes {
+            Ok(None) => continue,
+            Ok(Some(codes)) => return Ok(codes),
+            Err(rejection) => {
+                s.listing.stop();
+                return Err(rejection);
+            }
         }
-        codes_to_js(&page.codes)
-    });
-    if codes.is_err() {
-        s.pager.stop();
     }
-    codes
 }

@@ -9,8 +9,8 @@
 //! (getrandom's `wasm_js` backend).
 
 mod args;
+mod call_runner;
 mod client;
-mod drive;
 mod env;
 mod error;
 mod host;

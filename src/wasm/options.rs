@@ -1,6 +1,6 @@
 //! The option objects of the JS API, read into core settings.
 
-use super::args::Bag;
+use super::args::OptionsObject;
 use super::env;
 use super::host;
 use crate::core::config::{Config, ConfigBuilder, Credentials};
@@ -29,7 +29,7 @@ pub struct ClientOptions {
 /// Credentials outside a server runtime (a browser page or worker) are refused
 /// unless `dangerouslyAllowBrowser` is set.
 pub fn client(value: &JsValue, from_env: bool) -> Result<ClientOptions> {
-    let bag = Bag::new(
+    let bag = OptionsObject::new(
         "options",
         value,
         &[
@@ -142,7 +142,7 @@ fn environment() -> Result<ConfigBuilder> {
 
 /// The last argument of every method.
 #[derive(Clone, Default)]
-pub struct CallOptions {
+pub struct JsCallOptions {
     /// Stops the call: it rejects with the signal's reason.
     pub signal: Option<AbortSignal>,
     /// Replaces the client's per-attempt timeout.
@@ -150,9 +150,9 @@ pub struct CallOptions {
 }
 
 /// Reads `{ signal, timeoutMs }`.
-pub fn call(value: &JsValue) -> Result<CallOptions> {
-    let bag = Bag::new("options", value, &["signal", "timeoutMs"])?;
-    Ok(CallOptions {
+pub fn call(value: &JsValue) -> Result<JsCallOptions> {
+    let bag = OptionsObject::new("options", value, &["signal", "timeoutMs"])?;
+    Ok(JsCallOptions {
         signal: bag.signal("signal")?,
         timeout: bag.millis("timeoutMs")?,
     })
@@ -165,7 +165,7 @@ pub fn filter(value: &JsValue, one_page: bool) -> Result<ListFilter> {
     } else {
         &["role", "enabled", "limit"]
     };
-    let bag = Bag::new("filter", value, keys)?;
+    let bag = OptionsObject::new("filter", value, keys)?;
     Ok(ListFilter {
         role: bag.string("role")?,
         enabled: bag.boolean("enabled")?,
@@ -176,5 +176,5 @@ pub fn filter(value: &JsValue, one_page: bool) -> Result<ListFilter> {
 
 /// Reads `{ userId }` of the token exchange.
 pub fn user_id(value: &JsValue) -> Result<Option<String>> {
-    Bag::new("options", value, &["userId"])?.string("userId")
+    OptionsObject::new("options", value, &["userId"])?.string("userId")
 }

@@ -1,5 +1,6 @@
 //! Waiting with JS timers: the pause between attempts, cut short by an abort.
 
+use super::host::{unwatch_abort, watch_abort};
 use js_sys::{Function, Promise};
 use std::time::Duration;
 use wasm_bindgen::prelude::*;
@@ -26,14 +27,14 @@ pub async fn sleep(wait: Duration, signal: Option<&AbortSignal>) -> Result<(), J
     let done = Promise::new(&mut |resolve, _reject| {
         timer = set_timeout(&resolve, wait.as_secs_f64() * 1000.0);
         if let Some(signal) = signal {
-            let _ = signal.add_event_listener_with_callback("abort", &resolve);
+            let _ = watch_abort(signal, &resolve);
         }
         listener = Some(resolve);
     });
     let _ = JsFuture::from(done).await;
     clear_timeout(&timer);
     if let (Some(signal), Some(listener)) = (signal, listener) {
-        let _ = signal.remove_event_listener_with_callback("abort", &listener);
+        let _ = unwatch_abort(signal, &listener);
     }
     check(signal)
 }

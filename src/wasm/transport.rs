@@ -6,6 +6,7 @@
 //! caller's `AbortSignal`, even when a custom `fetch` ignores the signal.
 
 use super::env;
+use super::host::{unwatch_abort, watch_abort};
 use super::timer::{clear_timeout, set_timeout};
 use crate::core::tls_problem::{TlsProblem, TrustAdvice};
 use crate::core::wire::http::{HttpRequest, HttpResponse, TransportFailure, TransportFailureKind};
@@ -19,16 +20,38 @@ use web_sys::{
     Response,
 };
 
-/// Node's error codes for a connection that was never made: the request
-/// provably did not leave.
-const NOT_SENT_CODES: [&str; 6] = [
-    "ECONNREFUSED",
-    "ENOTFOUND",
-    "EAI_AGAIN",
-    "EADDRNOTAVAIL",
-    "ENETUNREACH",
-    "EHOSTUNREACH",
-];
+/// What a Node error `code` (of node:http, or of undici under the global
+/// `fetch`) says happened, in the words the native transport uses, and
+/// whether the request can have left; `None` for a code not known here.
+fn node_connection_problem(code: &str) -> Option<(TransportFailureKind, &'static str)> {
+    use TransportFailureKind::{Broken, NotSent};
+    Some(match code {
+        "ENOTFOUND" | "EAI_AGAIN" | "EAI_NONAME" | "EAI_FAIL" => {
+            (NotSent, "the host name was not found")
+        }
+        "ECONNREFUSED" => (NotSent, "the server refused the connection"),
+        "EADDRNOTAVAIL" | "ENETUNREACH" | "EHOSTUNREACH" | "ENETDOWN" | "EHOSTDOWN" => {
+            (NotSent, "could not connect to the server")
+        }
+        "ERR_INVALID_URL" | "ERR_INVALID_PROTOCOL" | "ERR_UNESCAPED_CHARACTERS" => {
+            (NotSent, "the URL is not valid")
+        }
+        "ECONNRESET"
+        | "EPIPE"
+        | "ECONNABORTED"
+        | "ERR_STREAM_PREMATURE_CLOSE"
+        | "UND_ERR_SOCKET"
+        | "UND_ERR_CLOSED" => (
+            Broken,
+            "the server closed the connection before answering in full",
+        ),
+        // llhttp's parse errors, in node:http and undici alike.
+        code if code.starts_with("HPE_") || code == "UND_ERR_RESPONSE_STATUS_CODE" => {
+            (Broken, "the server's answer is not valid HTTP")
+        }
+        _ => return None,
+    })
+}
 
 /// What a Node TLS error `code` says went wrong in the handshake, or `None`
 /// when it is no TLS error. `detail` is the error's own message, which alone
@@ -406,7 +429,7 @@ impl<'a> Attempt<'a> {
             let _ = own.add_event_listener_with_callback("abort", &resolve);
         });
         if let Some(signal) = signal {
-            signal.add_event_listener_with_callback("abort", &abort)?;
+            watch_abort(signal, &abort)?;
         }
         let timer = set_timeout(&abort, timeout.as_secs_f64() * 1000.0);
         Ok(Attempt {
@@ -443,7 +466,7 @@ impl Drop for Attempt<'_> {
     fn drop(&mut self) {
         clear_timeout(&self.timer);
         if let Some(signal) = self.signal {
-            let _ = signal.remove_event_listener_with_callback("abort", &self.abort);
+            let _ = unwatch_abort(signal, &self.abort);
         }
     }
 }
@@ -458,7 +481,7 @@ fn fetch_failure(error: &JsValue, timeout: Duration) -> TransportFailure {
             .and_then(|v| v.as_string())
     };
     let cause = Reflect::get(error, &JsValue::from_str("cause")).unwrap_or_default();
-    let code = text(&cause, "code");
+    let code = text(&cause, "code").or_else(|| text(error, "code"));
     let detail = text(&cause, "message").unwrap_or_default();
     if let Some(problem) = code.as_deref().and_then(|c| node_tls_problem(c, &detail)) {
         return TransportFailure::new(
@@ -466,24 +489,35 @@ fn fetch_failure(error: &JsValue, timeout: Duration) -> TransportFailure {
             problem.describe(TrustAdvice::NodeExtraCaCerts),
         );
     }
-    let kind = match code.as_deref() {
+    match code.as_deref() {
         Some(TIMEOUT_CODE) => return timed_out(timeout),
-        Some(code) if NOT_SENT_CODES.contains(&code) => TransportFailureKind::NotSent,
-        Some(BODY_TOO_LARGE_CODE) => TransportFailureKind::BodyTooLarge,
-        _ => TransportFailureKind::Broken,
+        Some(BODY_TOO_LARGE_CODE) => {
+            return TransportFailure::new(TransportFailureKind::BodyTooLarge, detail)
+        }
+        Some(code) => {
+            if let Some((kind, words)) = node_connection_problem(code) {
+                return TransportFailure::new(kind, words);
+            }
+        }
+        None => {}
+    }
+    let said = match detail.is_empty() {
+        true => text(error, "message").unwrap_or_else(|| "fetch failed".into()),
+        false => detail,
     };
-    let mut message = text(error, "message").unwrap_or_else(|| "fetch failed".into());
-    if cause.is_undefined() || cause.is_null() {
+    let message = match code {
+        // A code this layer does not know: our words, and the code to look up.
+        Some(code) => format!("the connection failed ({code})"),
         // A browser says only "Failed to fetch" (or "NetworkError…", "Load
         // failed"), whatever went wrong: name what it usually is.
-        message = format!(
-            "the request got no response (the browser says \"{message}\"): likely a CORS \
+        None if !env::is_server_runtime() => format!(
+            "the request got no response (the browser says \"{said}\"): likely a CORS \
              block (the server does not allow this page's origin), the network (offline, \
              DNS, connection refused) or the server's TLS certificate; the browser's console \
              says which"
-        );
-    } else if let Some(detail) = text(&cause, "message").or(code) {
-        message = format!("{message}: {detail}");
-    }
-    TransportFailure::new(kind, message)
+        ),
+        // A server runtime's `fetch` (Deno's, a caller's) with no code: what it said.
+        None => format!("the connection failed (the runtime says \"{said}\")"),
+    };
+    TransportFailure::new(TransportFailureKind::Broken, message)
 }

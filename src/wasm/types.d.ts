@@ -89,7 +89,7 @@ export interface ListFilter {
   role?: string;
   /** Only enabled (`true`) or disabled (`false`) codes. */
   enabled?: boolean;
-  /** Page size (the service takes 10 to 100). */
+  /** Page size, 1 to 100 (what the service accepts). */
   limit?: number;
 }
 
@@ -108,7 +108,8 @@ export interface CallOptions {
    * `fetch` does. The Rust, C and Go clients, given a deadline they know,
    * instead end at once with `rate_limited` carrying the server's wait. */
   signal?: AbortSignal;
-  /** The timeout of each attempt of this call, replacing the client's. */
+  /** The timeout of each attempt of this call, replacing the client's: whole
+   * milliseconds, 1 to 2147483647. */
   timeoutMs?: number;
 }
 
@@ -134,7 +135,8 @@ export interface RoomCodesClientOptions {
    * but the real service's (a proxy or the emulator serves both), else
    * `https://auth.100ms.live/v2`. */
   authBaseUrl?: string;
-  /** The timeout of each attempt (default 10 000 ms). */
+  /** The timeout of each attempt, in whole milliseconds from 1 to
+   * 2147483647 (default 10 000). */
   timeoutMs?: number;
   /** Retries after a failed attempt, where a repeat is safe (default 2; 0 means none). */
   maxRetries?: number;

@@ -100,13 +100,7 @@ fn a_cancel_token_stops_a_backoff_wait() {
         let client = env.client_of(flavor, env.config().management_token(TOKEN));
         env.fault(json!({ "method": "GET", "path": format!("/v2/room-codes/room/{room}"), "status": 429, "retry_after": "2" }));
         let token = CancelToken::new();
-        let canceller = {
-            let token = token.clone();
-            std::thread::spawn(move || {
-                std::thread::sleep(Duration::from_millis(200));
-                token.cancel();
-            })
-        };
+        let canceller = cancel_after(&token, Duration::from_millis(200));
         let started = Instant::now();
         let options = CallOptions::new().cancel(&token);
         let err = client
@@ -120,5 +114,75 @@ fn a_cancel_token_stops_a_backoff_wait() {
         );
         canceller.join().unwrap();
         env.clear_faults();
+    }
+}
+
+/// Cancels `token` from another thread after `wait`; the thread returns when.
+fn cancel_after(token: &CancelToken, wait: Duration) -> std::thread::JoinHandle<Instant> {
+    let token = token.clone();
+    std::thread::spawn(move || {
+        std::thread::sleep(wait);
+        token.cancel();
+        Instant::now()
+    })
+}
+
+/// A local address whose TCP connect never completes: a listener with a
+/// backlog of 0 whose queue is full, so the kernel drops further SYNs. The
+/// sockets returned keep it so.
+fn blackhole() -> (String, Vec<socket2::Socket>) {
+    use socket2::{Domain, Socket, Type};
+    let listener = Socket::new(Domain::IPV4, Type::STREAM, None).unwrap();
+    listener
+        .bind(
+            &"127.0.0.1:0"
+                .parse::<std::net::SocketAddr>()
+                .unwrap()
+                .into(),
+        )
+        .unwrap();
+    listener.listen(0).unwrap();
+    let addr = listener.local_addr().unwrap();
+    let mut kept = vec![listener];
+    for _ in 0..16 {
+        let probe = Socket::new(Domain::IPV4, Type::STREAM, None).unwrap();
+        let connected = probe.connect_timeout(&addr, Duration::from_millis(200));
+        kept.push(probe);
+        if connected.is_err() {
+            let addr = addr.as_socket().unwrap();
+            return (format!("http://{addr}/v2"), kept);
+        }
+    }
+    panic!("the listener's backlog did not fill");
+}
+
+#[test]
+fn a_cancel_ends_a_tcp_connect_at_once() {
+    let (base_url, _kept) = blackhole();
+    let env = Env::start();
+    for flavor in Flavor::ALL {
+        let client = env.client_of(
+            flavor,
+            env.config()
+                .base_url(base_url.as_str())
+                .management_token(TOKEN)
+                .timeout(Duration::from_secs(10)),
+        );
+        let token = CancelToken::new();
+        let canceller = cancel_after(&token, Duration::from_millis(200));
+        let options = CallOptions::new().cancel(&token);
+        let err = client
+            .list_page("room", &ListFilter::default(), &options)
+            .unwrap_err();
+        let returned = Instant::now();
+        let cancelled = canceller.join().unwrap();
+        let after_cancel = returned.saturating_duration_since(cancelled);
+        println!("{flavor:?}: the call returned {after_cancel:?} after the cancel, mid-connect");
+        assert_eq!(err.kind(), ErrorKind::Timeout, "{flavor:?}: {err}");
+        assert!(err.message().contains("cancelled"), "{flavor:?}: {err}");
+        assert!(
+            after_cancel < Duration::from_millis(500),
+            "{flavor:?}: {after_cancel:?} after the cancel"
+        );
     }
 }

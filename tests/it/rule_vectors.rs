@@ -70,15 +70,21 @@ fn listing_vectors() {
             env.config().management_token(TOKEN),
             &case["client"],
         ));
-        let mut pages_left = 100_000; // a loop bound: a listing that never ends fails here
-        let mut outcome = None;
+        let mut items_left = 100_000; // a loop bound: a listing that never ends fails here
+        let (mut outcome, mut codes) = (None, 0);
         for item in client.list(&room, &ListFilter::default()) {
-            pages_left -= 1;
-            assert!(pages_left > 0, "{name}: the listing did not end");
-            if let Err(error) = item {
-                outcome = Some(error);
+            items_left -= 1;
+            assert!(items_left > 0, "{name}: the listing did not end");
+            match item {
+                Ok(_) => codes += 1,
+                Err(error) => outcome = Some(error),
             }
         }
+        assert_eq!(
+            codes,
+            case["codes"].as_u64().unwrap(),
+            "{name}: codes handed out"
+        );
         let kind = outcome.as_ref().map(|e| e.kind().as_str());
         assert_eq!(kind, case["kind"].as_str(), "{name}: {outcome:?}");
         let requests = env

@@ -151,3 +151,131 @@ test("a method called on an object that is not a client fails clearly", async ()
   assert.match(error.message, /not a RoomCodesClient/);
   assert.match(thrown(() => pkg.RoomCodesClient.prototype.list.call(forged, "r1")).message, /not a RoomCodesClient/);
 });
+
+test("number options say exactly what is wrong, in every option that takes a number", async () => {
+  const expected = [
+    [-1, /must be at least \d+, not -1$/],
+    [1.5, /must be a whole number, not 1\.5$/],
+    [0.5, /must be a whole number, not 0\.5$/],
+    [NaN, /must be a number, not NaN$/],
+    [Infinity, /must be a finite whole number, not Infinity$/],
+    [-Infinity, /must be a finite whole number, not -Infinity$/],
+    [2 ** 40, /must be at most \d+, not 1099511627776$/],
+    ["7", /must be a number, not a string$/],
+  ];
+  for (const key of ["timeoutMs", "maxRetries", "maxPages", "maxResponseBytes"]) {
+    for (const [value, message] of expected) {
+      const error = thrown(() => new pkg.RoomCodesClient({ [key]: value }));
+      assert.equal(error.kind, "invalid_argument");
+      assert.match(error.message, new RegExp(`^options\\.${key} ${message.source}`), `${key}: ${value}`);
+    }
+  }
+  for (const [value, message] of expected) {
+    const perCall = await hmsError(client().create("room", { timeoutMs: value }));
+    assert.match(perCall.message, new RegExp(`^options\\.timeoutMs ${message.source}`));
+    const limit = await hmsError(client().listPage("room", { limit: value }));
+    assert.match(limit.message, new RegExp(`^filter\\.limit ${message.source}`));
+  }
+  // 0: a timeout of 0 ms is no timeout; no pages or no bytes is the core's refusal, in JS names.
+  assert.equal(thrown(() => new pkg.RoomCodesClient({ timeoutMs: 0 })).message, "options.timeoutMs must be at least 1, not 0");
+  assert.equal(thrown(() => new pkg.RoomCodesClient({ maxPages: 0 })).message, "maxPages must be more than zero");
+  assert.equal(thrown(() => new pkg.RoomCodesClient({ maxResponseBytes: 0 })).message, "maxResponseBytes must be more than zero");
+  assert.ok(new pkg.RoomCodesClient({ maxRetries: 0, timeoutMs: 1 }));
+});
+
+test("an option whose getter throws is invalid_argument naming it, and nothing is sent", async () => {
+  let sent = 0;
+  const fetch = async () => {
+    sent += 1;
+    return new Response("{}");
+  };
+  const throwing = (key) => ({
+    managementToken: "t",
+    fetch,
+    get [key]() {
+      throw new Error(`no ${key} today`);
+    },
+  });
+  for (const key of ["baseUrl", "authBaseUrl", "managementToken", "timeoutMs", "maxRetries", "fetch", "allowInsecureHttp"]) {
+    const error = thrown(() => new pkg.RoomCodesClient(throwing(key)));
+    assert.equal(error.kind, "invalid_argument");
+    assert.equal(error.message, `options.${key} could not be read: its getter threw (no ${key} today)`);
+  }
+  const c = client({ fetch });
+  const perCall = await hmsError(c.create("room", { get signal() { throw new Error("x"); } }));
+  assert.match(perCall.message, /^options\.signal could not be read/);
+  const filter = await hmsError(c.listPage("room", { get role() { throw new Error("x"); } }));
+  assert.match(filter.message, /^filter\.role could not be read/);
+  const listed = await hmsError(c.list("room", { get limit() { throw new Error("x"); } }).next());
+  assert.match(listed.message, /^filter\.limit could not be read/);
+  assert.throws(() => pkg.roomLink({ code: "c", get subdomain() { throw new Error("x"); } }), /options\.subdomain could not be read/);
+  assert.equal(sent, 0);
+});
+
+test("messages name what the JS user wrote: camelCase operations and options", async () => {
+  const c = client({ maxRetries: 0 });
+  const cases = [
+    [() => c.createForRole("", "host"), "createForRole: roomId must not be empty"],
+    [() => c.create(" "), "create: roomId must not be empty"],
+    [() => c.listPage("", {}), "listPage: roomId must not be empty"],
+    [() => c.setEnabled("", true), "setEnabled: code must not be empty"],
+    [() => c.authTokenForCode("code", { userId: " " }), "authTokenForCode: userId must not be empty"],
+    [() => c.list("").next(), "list: roomId must not be empty"],
+  ];
+  for (const [call, message] of cases) assert.equal((await hmsError(call())).message, message);
+  const insecure = thrown(() => new pkg.RoomCodesClient({ baseUrl: "http://example.com/v2" }));
+  assert.match(insecure.message, /^baseUrl uses plain http/);
+  const authInsecure = thrown(() => new pkg.RoomCodesClient({ authBaseUrl: "http://example.com/v2" }));
+  assert.match(authInsecure.message, /^authBaseUrl uses plain http/);
+  const failing = client({ maxRetries: 0, fetch: () => Promise.reject(new TypeError("fetch failed")) });
+  for (const [call, name] of [
+    [() => failing.createForRole("r", "host"), "createForRole"],
+    [() => failing.listPage("r"), "listPage"],
+    [() => failing.setEnabled("c", true), "setEnabled"],
+    [() => failing.authTokenForCode("c"), "authTokenForCode"],
+  ]) {
+    const error = await hmsError(call());
+    assert.ok(error.message.startsWith(`${name} failed: `), error.message);
+    assert.doesNotMatch(error.message, /_/);
+  }
+});
+
+test("a method called detached, or after free(), is invalid_argument in our words", async () => {
+  const c = client();
+  for (const method of ["create", "createForRole", "listPage", "setEnabled", "authTokenForCode"]) {
+    const detached = c[method];
+    const error = await hmsError(detached("room", "x"));
+    assert.equal(error.kind, "invalid_argument");
+    assert.equal(
+      error.message,
+      `${method} was called on something that is not a RoomCodesClient: call it as client.${method}(…), or bind it first (client.${method}.bind(client))`,
+    );
+  }
+  const list = c.list;
+  assert.equal(thrown(() => list("room")).kind, "invalid_argument");
+  const free = c.free;
+  assert.equal(thrown(() => free()).kind, "invalid_argument");
+  const listing = c.list("room");
+  const nextPage = listing.nextPage;
+  assert.match((await hmsError(nextPage())).message, /^nextPage was called on something that is not a RoomCodeList/);
+  for (const method of ["next", "return"]) {
+    const detached = listing[method];
+    assert.match((await hmsError(detached())).message, new RegExp(`^${method} was called on something that is not a RoomCodeList`));
+  }
+  const freeList = listing.free;
+  assert.equal(thrown(() => freeList()).kind, "invalid_argument");
+  assert.equal(listing[Symbol.dispose], listing.free);
+
+  c.free();
+  assert.doesNotThrow(() => c.free(), "a second free() is harmless");
+  for (const method of ["create", "createForRole", "listPage", "setEnabled", "authTokenForCode"]) {
+    const error = await hmsError(c[method]("room", "x"));
+    assert.equal(error.kind, "invalid_argument");
+    assert.equal(error.message, `${method}: the client is closed (free() was called)`);
+  }
+  assert.equal(thrown(() => c.list("room")).message, "list: the client is closed (free() was called)");
+  listing.free();
+  assert.equal(listing.hasMore(), false);
+  assert.equal(await listing.nextPage(), null, "a freed listing is over");
+  assert.deepEqual(await listing.next(), { value: undefined, done: true });
+});

@@ -98,3 +98,50 @@ test("tsc --strict compiles a TypeScript consumer; the types have no any", () =>
     assert.doesNotMatch(code, /\bany\b/, `${types} uses any`);
   }
 });
+
+/** The names of the values (not types) `file` exports, `export *` followed,
+ * read by the TypeScript compiler: what a program may import and call. */
+function declaredValues(file) {
+  const ts = require(path.join(tools, "typescript"));
+  const program = ts.createProgram([file], { strict: true, noEmit: true, lib: ["lib.es2022.d.ts", "lib.dom.d.ts"], types: [] });
+  const checker = program.getTypeChecker();
+  const module = checker.getSymbolAtLocation(program.getSourceFile(file));
+  return checker
+    .getExportsOfModule(module)
+    .filter((symbol) => {
+      const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+      return target.flags & ts.SymbolFlags.Value;
+    })
+    .map((symbol) => symbol.name)
+    .sort();
+}
+
+test("every value the types declare exists, through require and import, and nothing undeclared", () => {
+  const nodeTypes = declaredValues(path.join(installed, "node.d.ts"));
+  const sharedTypes = declaredValues(path.join(installed, "index.d.ts"));
+  assert.ok(nodeTypes.includes("RoomCodesClient") && nodeTypes.includes("keepAliveFetch"), String(nodeTypes));
+  const names = (load) => JSON.parse(node(["--input-type=module", "-"], `${load}\nconsole.log(JSON.stringify(Object.keys(m).sort()));`));
+  const browser = JSON.stringify(String(new URL(`file://${path.join(installed, "browser.mjs")}`)));
+  const entries = {
+    require: [nodeTypes, names(`import { createRequire } from "node:module"; const m = createRequire(import.meta.url)("hms-room-codes");`)],
+    import: [nodeTypes, names(`import * as m from "hms-room-codes";`)],
+    "browser entry": [sharedTypes, names(`const m = await import(${browser});`)],
+  };
+  for (const [entry, [declared, exported]] of Object.entries(entries)) {
+    assert.deepEqual(exported, declared, `${entry}: the values exported and the values the types declare`);
+  }
+});
+
+test("the README says what the types need, and it is so: without the DOM lib or @types/node, AbortSignal is missing", () => {
+  const readme = fs.readFileSync(path.join(installed, "README.md"), "utf8");
+  for (const needed of ["`@types/node`", '"lib": ["ES2022", "DOM"]', "Cannot find name 'AbortSignal'", "NODE_EXTRA_CA_CERTS"]) {
+    assert.ok(readme.includes(needed), `the README mentions ${needed}`);
+  }
+  for (const file of fs.readdirSync(path.join(root, "tests/js/consumer"))) {
+    fs.copyFileSync(path.join(root, "tests/js/consumer", file), path.join(project, file));
+  }
+  const bare = spawnSync(path.join(tools, ".bin/tsc"), ["-p", project, "--lib", "ES2022", "--strict", "--noEmit"], { encoding: "utf8" });
+  assert.notEqual(bare.status, 0);
+  assert.match(bare.stdout, /Cannot find name 'AbortSignal'/);
+  assert.match(fs.readFileSync(path.join(installed, "index.d.ts"), "utf8"), /Page size, 1 to 100/);
+});

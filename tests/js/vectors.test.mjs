@@ -136,12 +136,14 @@ test("listing vectors: list always ends", async () => {
     if (vector.fault !== null) await fault({ ...vector.fault, method: "GET", path: urlPath, match: "exact" });
     const c = client(jsOptions(vector.client));
     let outcome = null;
+    let codes = 0;
     try {
-      for await (const code of c.list(room)) assert.ok(code.code);
+      for await (const code of c.list(room)) assert.ok(code.code), (codes += 1);
     } catch (error) {
       outcome = error;
     }
     assert.equal(outcome?.kind ?? null, vector.kind, `${vector.name}: ${outcome?.message}`);
+    assert.equal(codes, vector.codes, `${vector.name}: codes handed out`);
     assert.equal((await requests("GET", urlPath)).length, vector.requests, vector.name);
   }
   await clean();

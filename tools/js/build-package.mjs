@@ -15,6 +15,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import zlib from "node:zlib";
 import { transformSync } from "esbuild";
+import { checkRuntimeContract, inlineSnippets, moveDispose, toCommonJs } from "./glue-patches.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const built = path.join(root, "target/wasm32-unknown-unknown/wasm-release/hms_room_codes.wasm");
@@ -35,16 +36,15 @@ const bindgenSize = fs.statSync(path.join(bindgenOut, "hms_room_codes_bg.wasm"))
 run(wasmOpt, ["-Oz", path.join(bindgenOut, "hms_room_codes_bg.wasm"), "-o", wasm]);
 
 // The glue as one CommonJS file: `export`s become module.exports, and the
-// snippets it imports (src/wasm/*.js) are inlined.
+// snippets it imports (src/wasm/*.js) are inlined. Each patch fails the build
+// when wasm-bindgen's output lacks its pattern (tools/js/glue-patches.mjs).
 let code = fs.readFileSync(path.join(bindgenOut, "hms_room_codes_bg.js"), "utf8");
-for (const [importLine, snippetPath] of code.matchAll(/^import \{[^}]*\} from '(\.\/snippets\/[^']+)';\n/gm)) {
-  code = `${fs.readFileSync(path.join(bindgenOut, snippetPath), "utf8")}\n${code.replace(importLine, "")}`;
-}
-if (/^\s*(import|export) (?!(class|function) )/m.test(code)) throw new Error("the glue has an import or export this build cannot convert");
-const names = [...code.matchAll(/^export (?:class|function) (\w+)/gm)].map((m) => m[1]);
+const wasmExports = WebAssembly.Module.exports(new WebAssembly.Module(fs.readFileSync(wasm))).map((e) => e.name);
+checkRuntimeContract(code, wasmExports);
+code = inlineSnippets(code, (snippet) => fs.readFileSync(path.join(bindgenOut, snippet), "utf8"));
 // Generated code, which nobody reads in the package: comments and blanks
 // go (34 KB → 21 KB); names stay, so stacks and `constructor.name` read the same.
-const glue = transformSync(`${code.replace(/^export (class|function) /gm, "$1 ")}\nmodule.exports = { ${names.join(", ")} };\n`, {
+const glue = transformSync(toCommonJs(code), {
   format: "cjs",
   target: "es2022", // what the entries need already (top-level await); Node 18 runs it
   minifyWhitespace: true,
@@ -66,21 +66,7 @@ fs.writeFileSync(
 // under a `lib` without `Symbol.dispose` (ES2022), so it moves into an
 // interface merged with the class that has it only where the lib declares
 // `Symbol.dispose`: there `using client = new RoomCodesClient(…)` type-checks.
-let types = fs.readFileSync(path.join(bindgenOut, "hms_room_codes.d.ts"), "utf8");
-const disposable = [];
-types = types.replace(/^export class (\w+) \{\n(?:(?!^\}).*\n)*?^\}\n/gm, (body, name) => {
-  const stripped = body.replace(/^ *\[Symbol\.dispose\]\(\): void;\n/m, "");
-  if (stripped === body) return body;
-  disposable.push(name);
-  return `${stripped}export interface ${name} extends DisposableWhereSupported {}\n`;
-});
-if (/Symbol\.dispose/.test(types) || disposable.length === 0) throw new Error("the types' [Symbol.dispose] moved");
-types +=
-  "\n/** `[Symbol.dispose]()`, the same as `free()`, where the TypeScript `lib` declares\n" +
-  " * `Symbol.dispose` (`ESNext`, or `ESNext.Disposable`); nothing under an older one. */\n" +
-  "type DisposableWhereSupported = SymbolConstructor extends { readonly dispose: infer S extends symbol }\n" +
-  "  ? { [K in S]: () => void }\n" +
-  "  : {};\n";
+const types = moveDispose(fs.readFileSync(path.join(bindgenOut, "hms_room_codes.d.ts"), "utf8"));
 fs.writeFileSync(path.join(pkg, "index.d.ts"), types);
 
 for (const file of fs.readdirSync(templates, { recursive: true })) {

@@ -200,6 +200,10 @@ typedef struct hms_error hms_error;
  * `hms_list_iter_next`. It keeps its own copy of the room, the filter and the
  * cursor, so every page can be freed as soon as it has been read. It borrows
  * its client, which must outlive it. Free it with `hms_list_iter_free`.
+ *
+ * One iterator may be used from several threads: its calls to
+ * `hms_list_iter_next` run one after another (each waits for the one before
+ * it to end), so every page is handed out once, in order.
  */
 typedef struct hms_list_iter hms_list_iter;
 
@@ -281,9 +285,8 @@ typedef struct {
  *
  * A cancelled or expired call fails with `HMS_STATUS_TIMEOUT`. A cancelled
  * call stops at once, during a backoff wait or an attempt on the wire alike
- * (the attempt's socket is shut down, freeing it and the calling thread; only
- * a TCP connect still in progress runs to its end or its timeout). No attempt
- * runs past the deadline.
+ * (the attempt's socket is shut down, freeing it and the calling thread, a
+ * TCP connect still in progress included). No attempt runs past the deadline.
  */
 typedef struct {
   /**
@@ -501,7 +504,9 @@ hms_status hms_list_iter_new(const hms_client *client,
  * Fetches the next page of `iter` within the bounds of `call` (NULL for
  * none) and stores it in `*out` (free it with `hms_room_code_page_free`,
  * whenever you like), or stores NULL once the listing is over. After an error
- * the listing is over: later calls store NULL.
+ * the listing is over: later calls store NULL. Safe to call from several
+ * threads on one iterator: the calls take turns, and `call`'s deadline
+ * counts the wait for the turn too.
  */
 hms_status hms_list_iter_next(hms_list_iter *iter,
                               const hms_call_options *call,

@@ -102,13 +102,13 @@ def config_cases(table):
 
 def listing_cases(table):
     """listing.json: each case's fault rule members (NULL for none), max_pages
-    (-1 for the default), kind and request count."""
+    (-1 for the default), kind, request count and codes handed out."""
     lines = ["static const vec_listing_case VEC_LISTING_CASES[] VEC_TABLE = {"]
     for case in table["cases"]:
         fields = None if case["fault"] is None else json.dumps(case["fault"], separators=(",", ":"))[1:-1]
-        lines.append("    {%s, %s, %d, %s, %d}," % (
+        lines.append("    {%s, %s, %d, %s, %d, %d}," % (
             c_string(case["name"]), optional_string(fields), case["client"].get("max_pages", -1),
-            optional_string(case["kind"]), case["requests"]))
+            optional_string(case["kind"]), case["requests"], case["codes"]))
     lines.append("};")
     return lines
 

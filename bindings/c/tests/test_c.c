@@ -16,6 +16,10 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/time.h>
 
 #include "emu.h"
 #include "harness.h"
@@ -238,6 +242,77 @@ static void test_list_iter_walks_every_page(void) {
   CHECK_ERROR(hms_list_iter_next(iter, NULL, &page, &err), err, HMS_STATUS_ROOM_NOT_FOUND, 404);
   CHECK_OK(hms_list_iter_next(iter, NULL, &page, &err), err); /* over after an error */
   CHECK(page == NULL);
+  hms_list_iter_free(iter);
+  free(room);
+  hms_client_free(client);
+}
+
+/* One iterator shared by 8 threads: the calls take turns, so each of the 20
+   pages is handed out once, to one thread, and no thread sees an error. */
+#define SHARED_ITER_THREADS 8
+#define SHARED_ITER_PAGES 20
+typedef struct {
+  hms_list_iter *iter;
+  pthread_mutex_t *lock;
+  char **codes; /* every code handed out, SHARED_ITER_PAGES + 1 slots */
+  int *count;
+  int errors;
+} shared_iter_args;
+
+static void *shared_iter_worker(void *arg) {
+  shared_iter_args *a = arg;
+  hms_call_options bounded = {0};
+  bounded.deadline_ms = 60000; /* a loop bound: a stuck call fails instead of hanging */
+  for (;;) {
+    hms_room_code_page *page = NULL;
+    hms_error *err = NULL;
+    if (hms_list_iter_next(a->iter, &bounded, &page, &err) != HMS_STATUS_OK) {
+      fprintf(stderr, "    shared iterator: %s\n", hms_error_message(err));
+      hms_error_free(err);
+      a->errors++;
+      return NULL;
+    }
+    if (page == NULL) return NULL;
+    pthread_mutex_lock(a->lock);
+    for (size_t i = 0; i < page->len; i++) {
+      if (*a->count <= SHARED_ITER_PAGES) a->codes[*a->count] = strdup(page->items[i].code);
+      (*a->count)++;
+    }
+    pthread_mutex_unlock(a->lock);
+    hms_room_code_page_free(page);
+  }
+}
+
+static void test_list_iter_shared_by_8_threads(void) {
+  hms_client *client = new_client();
+  char *room = new_room();
+  hms_error *err = NULL;
+  for (int i = 0; i < SHARED_ITER_PAGES; i++) free(new_code(client, room, "guest"));
+  hms_list_filter filter = {0};
+  filter.limit = 1; /* one code a page: 20 pages */
+  hms_list_iter *iter = NULL;
+  CHECK_OK(hms_list_iter_new(client, room, &filter, &iter, &err), err);
+  pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+  char *codes[SHARED_ITER_PAGES + 1] = {0};
+  int count = 0;
+  pthread_t threads[SHARED_ITER_THREADS];
+  shared_iter_args args[SHARED_ITER_THREADS];
+  for (int t = 0; t < SHARED_ITER_THREADS; t++) {
+    args[t] = (shared_iter_args){iter, &lock, codes, &count, 0};
+    CHECK(pthread_create(&threads[t], NULL, shared_iter_worker, &args[t]) == 0);
+  }
+  int errors = 0;
+  for (int t = 0; t < SHARED_ITER_THREADS; t++) {
+    pthread_join(threads[t], NULL);
+    errors += args[t].errors;
+  }
+  CHECK(errors == 0 && count == SHARED_ITER_PAGES);
+  int repeated = 0;
+  for (int i = 0; i < SHARED_ITER_PAGES && i < count; i++) {
+    for (int j = 0; j < i; j++) repeated += codes[i] && codes[j] && strcmp(codes[i], codes[j]) == 0;
+  }
+  CHECK(repeated == 0);
+  for (int i = 0; i <= SHARED_ITER_PAGES; i++) free(codes[i]);
   hms_list_iter_free(iter);
   free(room);
   hms_client_free(client);
@@ -669,6 +744,61 @@ static void test_cancel_from_another_thread(void) {
   hms_client_free(client);
 }
 
+/* A local address whose TCP connect never completes: a listener with a
+   backlog of 0 whose queue is full (the kernel drops further SYNs). Writes
+   its base URL to `url` and the sockets that keep it so to `fds` (-1 ends
+   them); returns 0 when the backlog filled. */
+static int blackhole(char *url, size_t size, int fds[18]) {
+  for (int i = 0; i < 18; i++) fds[i] = -1;
+  struct sockaddr_in addr = {0};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t len = sizeof addr;
+  fds[0] = socket(AF_INET, SOCK_STREAM, 0);
+  if (fds[0] < 0 || bind(fds[0], (struct sockaddr *)&addr, len) != 0 || listen(fds[0], 0) != 0 ||
+      getsockname(fds[0], (struct sockaddr *)&addr, &len) != 0) {
+    return -1;
+  }
+  snprintf(url, size, "http://127.0.0.1:%d/v2", ntohs(addr.sin_port));
+  for (int i = 1; i < 18; i++) {
+    fds[i] = socket(AF_INET, SOCK_STREAM, 0);
+    struct timeval wait = {0, 200 * 1000}; /* a connect that waits this long is blackholed */
+    setsockopt(fds[i], SOL_SOCKET, SO_SNDTIMEO, &wait, sizeof wait);
+    if (connect(fds[i], (struct sockaddr *)&addr, sizeof addr) != 0) return 0;
+  }
+  return -1;
+}
+
+/* Cancel from another thread ends a call whose TCP connect the server never
+   answers at once, not after the 10 s attempt timeout. */
+static void test_cancel_during_a_tcp_connect(void) {
+  char url[64];
+  int fds[18];
+  CHECK(blackhole(url, sizeof url, fds) == 0);
+  settings s = {"a-token", 10000, 0, url, 0, 0, 0, NULL};
+  hms_client *client = client_with(s);
+  hms_cancel_token *token = hms_cancel_token_new();
+  hms_call_options call = {0};
+  call.cancel = token;
+  hms_room_code_list *list = NULL;
+  hms_error *err = NULL;
+  pthread_t canceller;
+  CHECK(pthread_create(&canceller, NULL, cancel_later, token) == 0);
+  double start = now_ms();
+  CHECK(hms_room_codes_list(client, &call, "room", NULL, &list, &err) == HMS_STATUS_TIMEOUT);
+  double returned = now_ms();
+  pthread_join(canceller, NULL);
+  printf("     during a TCP connect: the call returned %.1f ms after the cancel\n", returned - start - 200);
+  CHECK(strstr(hms_error_message(err), "cancelled") != NULL);
+  CHECK(returned - start < 700 && list == NULL);
+  hms_error_free(err);
+  hms_cancel_token_free(token);
+  hms_client_free(client);
+  for (int i = 0; i < 18; i++) {
+    if (fds[i] >= 0) close(fds[i]);
+  }
+}
+
 /* ---- one client, many threads -------------------------------------------------- */
 
 enum { THREADS = 16, CALLS = 200 };
@@ -756,6 +886,7 @@ static const test_case TESTS[] = {
     TEST(test_list_every_page),
     TEST(test_list_page_walks_the_cursor),
     TEST(test_list_iter_walks_every_page),
+    TEST(test_list_iter_shared_by_8_threads),
     TEST(test_set_enabled_and_the_enabled_filter),
     TEST(test_auth_token_for_code),
     TEST(test_from_env_credentials),
@@ -782,6 +913,7 @@ static const test_case TESTS[] = {
     TEST(test_internal_is_the_last_kind),
     TEST(test_deadline_bounds_retries_and_attempts),
     TEST(test_cancel_from_another_thread),
+    TEST(test_cancel_during_a_tcp_connect),
     TEST(test_16_threads_200_calls_on_one_client),
 };
 

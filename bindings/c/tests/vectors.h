@@ -81,6 +81,7 @@ typedef struct {
   int max_pages;
   const char *kind;
   int requests;
+  int codes;
 } vec_listing_case;
 
 /* An hms_status value and its name, from the header's enum. */

@@ -15,16 +15,17 @@
 //! ```
 
 pub(crate) mod classify;
+mod context;
 pub(crate) mod operation;
 pub(crate) mod retry;
 pub mod retry_after;
 
 use crate::core::call::operation::Operation;
 use crate::core::call::retry::Outcome;
-use crate::core::client::Core;
 use crate::core::error::{Error, ErrorKind, Result};
 use crate::core::secret::Secret;
 use crate::core::wire::http::{HttpRequest, HttpResponse, TransportFailure, TransportFailureKind};
+pub(crate) use context::CallContext;
 use std::time::Duration;
 
 /// What the driver does next.
@@ -39,7 +40,7 @@ pub enum Step<T> {
 /// An operation in flight. Drive it with a transport as shown in the module docs.
 #[derive(Debug)]
 pub struct Call<'a, T> {
-    core: &'a Core,
+    context: CallContext<'a>,
     operation: Operation,
     /// The public operation the caller called, named in messages.
     name: &'static str,
@@ -54,21 +55,21 @@ pub struct Call<'a, T> {
 
 impl<'a, T> Call<'a, T> {
     pub(crate) fn new(
-        core: &'a Core,
+        context: CallContext<'a>,
         operation: Operation,
         request: HttpRequest,
         parse: fn(&[u8]) -> Result<T>,
     ) -> Self {
         Call {
-            core,
+            timeout: context.timeout,
+            context,
             operation,
-            name: operation.as_str(),
+            name: context.spelling.name(operation.as_str()),
             request,
             parse,
             retries_done: 0,
             renewed_after_401: false,
             sent_token: None,
-            timeout: core.config().timeout(),
             time_left: None,
         }
     }
@@ -84,7 +85,7 @@ impl<'a, T> Call<'a, T> {
     #[cfg(all(feature = "wasm", target_arch = "wasm32"))]
     pub(crate) fn parsing<U>(self, parse: fn(&[u8]) -> Result<U>) -> Call<'a, U> {
         Call {
-            core: self.core,
+            context: self.context,
             operation: self.operation,
             name: self.name,
             request: self.request,
@@ -131,7 +132,7 @@ impl<'a, T> Call<'a, T> {
     pub fn request(&mut self, now_unix_ms: u64) -> HttpRequest {
         let mut request = self.request.clone();
         self.sent_token = if self.operation.uses_management_auth() {
-            self.core.auth().token(now_unix_ms, self.core.random())
+            self.context.auth.token(now_unix_ms, self.context.random)
         } else {
             None
         };
@@ -147,17 +148,14 @@ impl<'a, T> Call<'a, T> {
     pub fn on_response(&mut self, response: &HttpResponse, now_unix_ms: u64) -> Step<T> {
         let status = response.status;
         if (200..300).contains(&status) {
-            if response.body.len() > self.core.config().max_response_bytes() {
-                return Step::Done(Err(too_large(
-                    self.name,
-                    self.core.config().max_response_bytes(),
-                )));
+            if response.body.len() > self.context.max_response_bytes {
+                return Step::Done(Err(too_large(self.name, self.context.max_response_bytes)));
             }
             return Step::Done((self.parse)(&response.body).map_err(|e| e.with_status(status)));
         }
-        if status == 401 && !self.renewed_after_401 && self.core.auth().can_renew() {
+        if status == 401 && !self.renewed_after_401 && self.context.auth.can_renew() {
             if let Some(rejected) = self.sent_token.take() {
-                self.core.auth().forget(&rejected);
+                self.context.auth.forget(&rejected);
                 self.renewed_after_401 = true;
                 return Step::RetryAfter(Duration::ZERO);
             }
@@ -193,7 +191,7 @@ impl<'a, T> Call<'a, T> {
                 ),
             ),
             TransportFailureKind::BodyTooLarge => {
-                too_large(self.name, self.core.config().max_response_bytes())
+                too_large(self.name, self.context.max_response_bytes)
             }
             TransportFailureKind::NotSent
             | TransportFailureKind::Broken
@@ -211,12 +209,12 @@ impl<'a, T> Call<'a, T> {
     }
 
     fn next_wait(&mut self, outcome: Outcome, retry_after: Option<Duration>) -> Option<Duration> {
-        let wait = self.core.policy().next_wait(
+        let wait = self.context.policy.next_wait(
             self.operation,
             outcome,
             self.retries_done,
             retry_after,
-            self.core.random().fraction(),
+            self.context.random.fraction(),
         )?;
         if self.time_left.is_some_and(|left| wait >= left) {
             return None;

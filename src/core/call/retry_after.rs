@@ -9,9 +9,21 @@ pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(24 * 60 * 60);
 
 /// The wait a `Retry-After` value asks for, given the time now (ms since the
 /// Unix epoch), at most [`MAX_RETRY_AFTER`]. A date in the past is a wait of
-/// zero; nonsense is `None`.
+/// zero; nonsense is `None`. A header sent twice and joined into one value
+/// (`"2, 1"`, as `fetch`'s `Headers` joins them) counts by its first value,
+/// as when the two arrive apart.
 pub fn parse(value: &str, now_unix_ms: u64) -> Option<Duration> {
     let value = value.trim();
+    one(value, now_unix_ms).or_else(|| {
+        // An HTTP date has a comma of its own: try each comma in turn.
+        value
+            .match_indices(',')
+            .find_map(|(at, _)| one(value[..at].trim_end(), now_unix_ms))
+    })
+}
+
+/// The wait of a single `Retry-After` value.
+fn one(value: &str, now_unix_ms: u64) -> Option<Duration> {
     let wait = if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
         // Absurdly long numbers saturate instead of failing.
         Duration::from_secs(value.parse().unwrap_or(u64::MAX))
@@ -54,6 +66,22 @@ mod tests {
             Some(Duration::from_secs(5))
         );
         assert_eq!(parse(&http_date(NOW - 5_000), NOW), Some(Duration::ZERO));
+    }
+
+    #[test]
+    fn a_doubled_header_joined_counts_by_its_first_value() {
+        assert_eq!(parse("2, 1", NOW), Some(Duration::from_secs(2)));
+        assert_eq!(parse("7,1", NOW), Some(Duration::from_secs(7)));
+        assert_eq!(parse("2, soon", NOW), Some(Duration::from_secs(2)));
+        let date = http_date(NOW + 5_000);
+        let joined = format!("{date}, {}", http_date(NOW + 9_000));
+        assert_eq!(parse(&joined, NOW), Some(Duration::from_secs(5)));
+        assert_eq!(
+            parse(&format!("{date}, 1"), NOW),
+            Some(Duration::from_secs(5))
+        );
+        assert_eq!(parse("soon, 2", NOW), None);
+        assert_eq!(parse(",", NOW), None);
     }
 
     #[test]

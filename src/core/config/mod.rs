@@ -7,6 +7,7 @@ pub(crate) mod pem;
 use crate::core::config::base_url::BaseUrl;
 use crate::core::error::{Error, Result};
 use crate::core::secret::Secret;
+use crate::core::spelling::Spelling;
 use crate::core::validate;
 use std::time::Duration;
 
@@ -62,6 +63,7 @@ pub struct Config {
     pub(crate) rng_seed: Option<u64>,
     pub(crate) user_agent: String,
     pub(crate) ca_certificates: Vec<Vec<u8>>,
+    pub(crate) spelling: Spelling,
 }
 
 impl Config {
@@ -98,6 +100,11 @@ impl Config {
     /// The largest response body that will be read.
     pub fn max_response_bytes(&self) -> usize {
         self.max_response_bytes
+    }
+
+    /// How messages spell operations and settings: the binding's own names.
+    pub fn spelling(&self) -> Spelling {
+        self.spelling
     }
 
     /// The `User-Agent` sent with every request.
@@ -314,7 +321,9 @@ impl ConfigBuilder {
     }
 
     /// Names the binding in the user agent, e.g. `"c"` gives
-    /// `hms-room-codes/0.1.0 (c)`. Meant for the bindings of this crate.
+    /// `hms-room-codes/0.1.0 (c)`, and picks how messages spell operations
+    /// and settings (`"js"` spells them in camelCase, as JS users write them). Meant
+    /// for the bindings of this crate.
     pub fn binding(mut self, binding: impl Into<String>) -> Self {
         self.binding = binding.into();
         self
@@ -323,9 +332,11 @@ impl ConfigBuilder {
     /// Checks every setting and returns the config.
     pub fn build(self) -> Result<Config> {
         let insecure = self.allow_insecure_http;
-        let base_url = BaseUrl::parse("base_url", &self.base_url, insecure)?;
+        let spelling = Spelling::of_binding(&self.binding);
+        let name = |rust| spelling.name(rust);
+        let base_url = BaseUrl::parse(name("base_url"), &self.base_url, insecure)?;
         let auth_base_url = match &self.auth_base_url {
-            Some(url) => BaseUrl::parse("auth_base_url", url, insecure)?,
+            Some(url) => BaseUrl::parse(name("auth_base_url"), url, insecure)?,
             None => derived_auth_base_url(&base_url)?,
         };
         if let Some(problem) = self.env_problem {
@@ -333,12 +344,16 @@ impl ConfigBuilder {
         }
         let credentials = credentials(self.management_token, self.app_keys)?;
         if self.timeout.is_zero() {
-            return Err(Error::invalid_argument("timeout must be more than zero"));
+            return Err(Error::invalid_argument(format!(
+                "{} must be more than zero",
+                name("timeout")
+            )));
         }
         if self.max_response_bytes == 0 {
-            return Err(Error::invalid_argument(
-                "max_response_bytes must be more than zero",
-            ));
+            return Err(Error::invalid_argument(format!(
+                "{} must be more than zero",
+                name("max_response_bytes")
+            )));
         }
         if self.backoff_cap < self.backoff_base {
             return Err(Error::invalid_argument(
@@ -346,7 +361,10 @@ impl ConfigBuilder {
             ));
         }
         if self.max_pages == 0 {
-            return Err(Error::invalid_argument("max_pages must be more than zero"));
+            return Err(Error::invalid_argument(format!(
+                "{} must be more than zero",
+                name("max_pages")
+            )));
         }
         if self.token_lifetime < Duration::from_secs(1) {
             return Err(Error::invalid_argument(
@@ -373,6 +391,7 @@ impl ConfigBuilder {
                 self.binding
             ),
             ca_certificates,
+            spelling,
         })
     }
 }
@@ -491,6 +510,34 @@ mod tests {
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
         move |name| map.get(name).cloned()
+    }
+
+    #[test]
+    fn messages_spell_settings_as_the_binding_does() {
+        let message = |binding: &str, builder: ConfigBuilder| {
+            builder
+                .binding(binding)
+                .build()
+                .unwrap_err()
+                .message()
+                .to_owned()
+        };
+        let insecure = || Config::builder().base_url("http://example.com/v2");
+        assert!(message("js", insecure()).starts_with("baseUrl uses plain http"));
+        assert!(message("c", insecure()).starts_with("base_url uses plain http"));
+        let no_pages = || Config::builder().max_pages(0);
+        assert_eq!(message("js", no_pages()), "maxPages must be more than zero");
+        assert_eq!(
+            message("rust", no_pages()),
+            "max_pages must be more than zero"
+        );
+        let no_bytes = Config::builder().max_response_bytes(0);
+        assert_eq!(
+            message("js", no_bytes),
+            "maxResponseBytes must be more than zero"
+        );
+        let no_time = Config::builder().timeout(Duration::ZERO);
+        assert_eq!(message("js", no_time), "timeoutMs must be more than zero");
     }
 
     #[test]

@@ -5,6 +5,8 @@
 //! formatting) and fast (no allocation but for escaped strings).
 
 pub(crate) mod read;
+mod text;
 pub(crate) mod write;
 
 pub(crate) use read::{once, required, Read, Reader};
+pub(crate) use text::Text;

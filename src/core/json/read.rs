@@ -3,7 +3,7 @@
 //! unless it holds an escape; nothing else is allocated. Values nest at most
 //! [`MAX_DEPTH`] deep, so a hostile body cannot exhaust the stack.
 
-use crate::core::wire::views::Text;
+use crate::core::json::Text;
 use std::borrow::Cow;
 use std::fmt;
 

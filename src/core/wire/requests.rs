@@ -14,7 +14,7 @@ use crate::core::wire::http::{HttpRequest, Method};
 
 /// `POST {base}/room-codes/room/{room_id}`: codes for every role.
 pub fn create(config: &Config, room_id: &str) -> Result<HttpRequest> {
-    identifier("room_id", room_id)?;
+    identifier(config.spelling().name("room_id"), room_id)?;
     let url = format!(
         "{}/room-codes/room/{}",
         config.base_url(),
@@ -25,7 +25,7 @@ pub fn create(config: &Config, room_id: &str) -> Result<HttpRequest> {
 
 /// `POST {base}/room-codes/room/{room_id}/role/{role}`: a new code for one role.
 pub fn create_for_role(config: &Config, room_id: &str, role: &str) -> Result<HttpRequest> {
-    identifier("room_id", room_id)?;
+    identifier(config.spelling().name("room_id"), room_id)?;
     identifier("role", role)?;
     let url = format!(
         "{}/room-codes/room/{}/role/{}",
@@ -50,7 +50,7 @@ pub fn list_next(
     filter: &ListFilter,
     cursor_from_service: bool,
 ) -> Result<HttpRequest> {
-    identifier("room_id", room_id)?;
+    identifier(config.spelling().name("room_id"), room_id)?;
     let mut query = Vec::new();
     if let Some(role) = &filter.role {
         identifier("role", role)?;
@@ -96,7 +96,7 @@ pub fn auth_token_for_code(
 ) -> Result<HttpRequest> {
     identifier("code", code)?;
     if let Some(user_id) = user_id {
-        identifier("user_id", user_id)?;
+        identifier(config.spelling().name("user_id"), user_id)?;
     }
     let mut body = Object::new().string("code", code);
     if let Some(user_id) = user_id {

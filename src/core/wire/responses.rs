@@ -119,6 +119,22 @@ mod tests {
         "created_at":"2024-01-02T03:04:05Z","updated_at":"2024-01-02T03:04:05.123456789Z","extra":{"x":1}}"#;
 
     #[test]
+    fn a_list_answer_without_data_is_no_page() {
+        for body in [
+            "{}".to_owned(),
+            r#"{"message":"maintenance, try later"}"#.to_owned(),
+            r#"{"limit":10,"last":"c"}"#.to_owned(),
+            CODE.to_owned(),
+        ] {
+            let err = page(body.as_bytes()).unwrap_err();
+            assert_eq!(err.kind(), ErrorKind::Decode, "{body}");
+            assert!(err.message().contains("data"), "{body}: {err}");
+        }
+        let empty = page(br#"{"data":[]}"#).unwrap();
+        assert!(empty.data.is_empty() && empty.last.is_none());
+    }
+
+    #[test]
     fn parses_every_shape_and_ignores_unknown_fields() {
         let one = code(CODE.as_bytes()).unwrap();
         assert_eq!(one.code, "wpi-srjb-wer");

@@ -5,21 +5,8 @@
 //! written once: the owned model types are built from them, and the npm layer
 //! writes its JSON straight from them.
 
-use crate::core::json::{once, required, Read, Reader};
+use crate::core::json::{once, required, Read, Reader, Text};
 use crate::core::model::{RoomCode, RoomCodePage};
-use std::borrow::Cow;
-
-/// A string of the body: borrowed unless the service escaped a character in
-/// it. A borrowed one holds no `"`, `\` or control character (JSON forbids
-/// them unescaped), so it can be written back as JSON as it is.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Text<'a>(pub Cow<'a, str>);
-
-impl Text<'_> {
-    pub(crate) fn as_str(&self) -> &str {
-        &self.0
-    }
-}
 
 /// A room code as the service sent it; unknown members are skipped.
 #[derive(Debug)]
@@ -85,8 +72,10 @@ pub(crate) struct PageView<'a> {
 }
 
 impl<'a> PageView<'a> {
-    /// Reads a page object: `limit`, `data` and `last`, each of which may be
-    /// absent (`limit` and `last` may be null too).
+    /// Reads a page object, the documented `{limit, data, last}`: `data` is
+    /// required (an answer without it, such as `{}`, a message or a single
+    /// room code, is no page: taken for an empty page, it would say the room
+    /// has no codes); `limit` and `last` may be absent or null.
     pub(crate) fn read(reader: &mut Reader<'a>) -> Read<PageView<'a>> {
         let (mut limit, mut data, mut last) = (None, None, None);
         reader.object(|r, key| match key {
@@ -97,7 +86,7 @@ impl<'a> PageView<'a> {
         })?;
         Ok(PageView {
             limit: limit.flatten(),
-            data: data.unwrap_or_default(),
+            data: required(reader, data, "data")?,
             last: last.flatten(),
         })
     }
@@ -139,6 +128,7 @@ impl From<PageView<'_>> for RoomCodePage {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::borrow::Cow;
 
     fn code(text: &str) -> CodeView<'_> {
         CodeView::read(&mut Reader::new(text)).unwrap()

@@ -1,29 +1,29 @@
-//! The driver loop: a core [`Call`] taken to its end over `fetch`, waiting
-//! between attempts with a JS timer. Every decision is the core's.
+//! A client's calls run to their end: each core [`Call`] over `fetch`,
+//! waiting between attempts with a JS timer. Every decision is the core's.
 
 use super::env::now_unix_ms;
-use super::options::CallOptions;
+use super::options::JsCallOptions;
 use super::timer;
 use super::transport::Transport;
 use crate::core::call::{Call, Step};
 use crate::core::client::Core;
 use wasm_bindgen::JsValue;
 
-/// What every pending promise of one client shares.
-pub struct Shared {
+/// A client's core and transport, which every pending promise of it shares.
+pub struct CallRunner {
     /// The sans-IO core: config, auth state, retry policy.
     pub core: Core,
     /// How attempts are sent.
     pub transport: Transport,
 }
 
-impl Shared {
-    /// Drives `call` to its result. Rejects with an `HmsError`, or with the
+impl CallRunner {
+    /// Runs `call` to its result. Rejects with an `HmsError`, or with the
     /// signal's reason once `options.signal` aborts.
-    pub async fn drive<T>(
+    pub async fn run<T>(
         &self,
         mut call: Call<'_, T>,
-        options: &CallOptions,
+        options: &JsCallOptions,
     ) -> Result<T, JsValue> {
         if let Some(timeout) = options.timeout {
             call.set_timeout(timeout);
