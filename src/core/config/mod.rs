@@ -549,6 +549,8 @@ mod tests {
         assert_eq!(c.max_retries, 2);
         assert_eq!(c.max_response_bytes(), 4 << 20);
         assert_eq!(c.credentials(), &Credentials::None);
+        assert_eq!(c.token_lifetime, Duration::from_secs(86_400));
+        assert_eq!(c.max_pages(), 1000);
         assert!(c.ca_certificates().is_empty());
         assert_eq!(
             c.user_agent(),
@@ -630,7 +632,10 @@ mod tests {
         // Credentials given afterwards replace the environment's.
         let replaced = ConfigBuilder::from_lookup(env(&[("HMS_ACCESS_KEY", "k")]))
             .credentials(Credentials::ManagementToken(Secret::new("t")));
-        assert!(replaced.build().is_ok());
+        assert_eq!(
+            replaced.build().unwrap().credentials(),
+            &Credentials::ManagementToken(Secret::new("t"))
+        );
     }
 
     #[test]
@@ -657,6 +662,24 @@ mod tests {
             env_only_api.build().unwrap().auth_base_url(),
             "http://localhost:7/v2"
         );
+    }
+
+    #[test]
+    fn settings_at_their_limits_are_accepted() {
+        let c = Config::builder()
+            .base_url("http://api.example/v2")
+            .allow_insecure_http(true)
+            .backoff(Duration::from_secs(1), Duration::from_secs(1))
+            .token_lifetime(Duration::from_secs(1))
+            .max_pages(7)
+            .build()
+            .unwrap();
+        assert_eq!((c.base_url(), c.max_pages()), ("http://api.example/v2", 7));
+        assert_eq!(
+            (c.backoff_base, c.backoff_cap),
+            (c.backoff_cap, Duration::from_secs(1))
+        );
+        assert_eq!(c.token_lifetime, Duration::from_secs(1));
     }
 
     #[test]
