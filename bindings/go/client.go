@@ -101,7 +101,8 @@ func NewClient(config Config) (*Client, error) {
 
 // NewClientFromEnv makes a client configured from the environment, as every
 // binding does: HMS_MANAGEMENT_TOKEN, or HMS_ACCESS_KEY with HMS_SECRET, and
-// HMS_API_BASE_URL / HMS_AUTH_BASE_URL when set.
+// HMS_API_BASE_URL / HMS_AUTH_BASE_URL when set. One of the app keys without
+// the other, or a token with them, is KindInvalidArgument naming the variables.
 func NewClientFromEnv() (*Client, error) {
 	var client *C.hms_client
 	var cerr *C.hms_error

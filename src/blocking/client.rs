@@ -44,8 +44,11 @@ impl RoomCodesClient {
         }
     }
 
-    /// A client configured from `HMS_MANAGEMENT_TOKEN` or `HMS_ACCESS_KEY` +
-    /// `HMS_SECRET`, and `HMS_API_BASE_URL`.
+    /// A client configured from the environment: `HMS_MANAGEMENT_TOKEN`, or
+    /// `HMS_ACCESS_KEY` with `HMS_SECRET`, and `HMS_API_BASE_URL` and
+    /// `HMS_AUTH_BASE_URL` (see [`ConfigBuilder::from_env`]). One of the app
+    /// keys without the other, or a token with them, is `invalid_argument`
+    /// naming the variables.
     pub fn from_env() -> Result<RoomCodesClient> {
         Ok(RoomCodesClient::new(ConfigBuilder::from_env().build()?))
     }

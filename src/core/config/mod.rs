@@ -372,7 +372,10 @@ impl ConfigBuilder {
             ));
         }
         validate::identifier("binding", &self.binding)?;
+        #[cfg(not(target_arch = "wasm32"))]
         let ca_certificates = ca_certificates(&self.ca_certificates_pem)?;
+        #[cfg(target_arch = "wasm32")]
+        let ca_certificates = ca_certificates_in_js(&self.ca_certificates_pem)?;
         Ok(Config {
             base_url,
             auth_base_url,
@@ -443,7 +446,7 @@ fn ca_certificates(pems: &[String]) -> Result<Vec<Vec<u8>>> {
 /// In JavaScript the runtime's trust store decides (Node: `NODE_EXTRA_CA_CERTS`),
 /// so the PEM reader stays out of the wasm build.
 #[cfg(target_arch = "wasm32")]
-fn ca_certificates(pems: &[String]) -> Result<Vec<Vec<u8>>> {
+fn ca_certificates_in_js(pems: &[String]) -> Result<Vec<Vec<u8>>> {
     match pems {
         [] => Ok(Vec::new()),
         _ => Err(Error::invalid_argument(
@@ -662,6 +665,26 @@ mod tests {
             env_only_api.build().unwrap().auth_base_url(),
             "http://localhost:7/v2"
         );
+    }
+
+    #[test]
+    fn secrets_up_to_16_kib_are_accepted() {
+        let at_limit = "s".repeat(16 * 1024);
+        assert!(Config::builder()
+            .app_keys("k", at_limit.clone())
+            .build()
+            .is_ok());
+        assert!(Config::builder()
+            .management_token(at_limit.clone())
+            .build()
+            .is_ok());
+        let over = format!("{at_limit}s");
+        let err = Config::builder().app_keys("k", over).build().unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidArgument);
+        assert!(Config::builder()
+            .management_token("s".repeat(16 * 1024 + 1))
+            .build()
+            .is_err());
     }
 
     #[test]
