@@ -7,14 +7,14 @@
 
 include mk/*.mk
 
-DEMO_ORDER := demo-rust demo-c demo-go demo-node
-TEST_ORDER := lint-rust test-rust test-c test-go lint-wasm test-wasm test-npm test-runtimes test-dist
+DEMO_ORDER := demo-rust demo-c demo-go demo-node demo-cli
+TEST_ORDER := lint-rust test-rust test-c test-go lint-wasm test-wasm test-npm test-runtimes test-dist test-cli
 
 setup:
 	bash scripts/setup.sh
 
 demo: setup
-	cargo build --quiet --release -p hms-emulator
+	cargo build --quiet --release -p hms-emulator -p hms-room-codes-cli
 	bash scripts/with-emulator.sh $(MAKE) --no-print-directory $(DEMO_ORDER)
 
 test: setup

@@ -174,7 +174,7 @@ def main():
     core = core_rows()
 
     sections = ["# Benchmarks", "Written by `make bench` (which runs everything below from a fresh clone; see "
-                "`mk/bench.mk`). Every client talks to the same local emulator (`tests/emulator`) over "
+                "`mk/bench.mk`). Every client talks to the same local emulator (`emulator`) over "
                 "loopback HTTP/1.1 keep-alive, on the machine below, in one run.",
                 table(["", ""], machine())]
     emulator = []

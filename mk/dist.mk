@@ -39,7 +39,7 @@ dist-libs-aarch64:
 	  aarch64-linux-gnu.$(DIST_GLIBC) $(DIST_VERSION) $(DIST_BUILD)/aarch64-unknown-linux-gnu
 
 dist-c: dist-libs-x86_64 dist-libs-aarch64
-	rm -f $(DIST)/hms-room-codes-*.tar.gz
+	rm -f $(DIST)/hms-room-codes-[0-9]*.tar.gz
 	for t in $(DIST_TARGETS); do \
 	  bash scripts/dist/c-archive.sh $(DIST_VERSION) $$t $(DIST_BUILD)/$$t $(DIST) || exit 1; done
 

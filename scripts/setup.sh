@@ -6,7 +6,7 @@
 set -euo pipefail
 
 # qemu-user and libc6-arm64-cross run the aarch64 builds of `make test-dist`.
-apt_packages=(golang-go chromium chromium-driver valgrind cmake pkg-config qemu-user libc6-arm64-cross)
+apt_packages=(golang-go chromium chromium-driver valgrind cmake pkg-config qemu-user libc6-arm64-cross curl)
 [ "${1:-}" = bench ] && apt_packages=(libcurl4-openssl-dev libcjson-dev pkg-config)
 missing=()
 for pkg in "${apt_packages[@]}"; do

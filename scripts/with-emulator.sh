@@ -31,6 +31,8 @@ done
 case "$url" in http://*) ;; *) echo "the emulator did not start" >&2; exit 1 ;; esac
 
 export HMS_EMULATOR_BIN="$emulator"
+# What the bindings' test helpers (Go roomcodestest, the npm package's testing entry) start.
+export HMS_EMULATOR="$emulator"
 export HMS_EMULATOR_URL="$url"
 export HMS_API_BASE_URL="$url/v2"
 export HMS_AUTH_BASE_URL="$url/v2"

@@ -5,7 +5,8 @@
 # which runs against the emulator; the same consumer cross-compiles for
 # linux/arm64 with zig as the C compiler and runs under qemu-aarch64. With cgo
 # off, or for a platform without a prebuilt library, the build fails with the
-# package's own message. Runs inside scripts/with-emulator.sh, zig on PATH.
+# package's own message; roomcodestest's example tests run with the shipped emulator.
+# Runs inside scripts/with-emulator.sh, zig on PATH, after `make dist`.
 # Usage: test-go.sh DIST_DIR VERSION EMU_ROOM   (EMU_ROOM prints a new room's id)
 set -euo pipefail
 [ $# -eq 3 ] || { echo "usage: $0 DIST_DIR VERSION EMU_ROOM" >&2; exit 2; }
@@ -55,4 +56,11 @@ build_fails_with "roomcodes_needs_cgo" CGO_ENABLED=0
 ok "with cgo off the build fails, saying cgo is needed"
 build_fails_with "roomcodes_has_no_prebuilt_library" CGO_ENABLED=1 GOARCH=riscv64 CC="$zig cc -target riscv64-linux-gnu"
 ok "on linux/riscv64 the build fails, naming the platforms it has libraries for"
+# roomcodestest with the shipped emulator, still without Rust: its example tests in the consumer.
+tar -C "$work" -xzf "$dist/hms-emulator-$version-x86_64-unknown-linux-musl.tar.gz"
+sed 's/^package roomcodestest_test$/package main_test/' \
+  "$root/bindings/go/roomcodestest/testing_your_code_test.go" >testing_your_code_test.go
+HMS_EMULATOR="$work/hms-emulator-$version-x86_64-unknown-linux-musl/hms-emulator" CGO_ENABLED=1 \
+  go test -count=1 . >"$work/test.out" 2>&1 || { cat "$work/test.out"; exit 1; }
+ok "roomcodestest from the proxy starts the shipped emulator and its example tests pass"
 echo "dist Go module: $passed passed, 0 failed"

@@ -16,4 +16,5 @@ mod retries;
 mod rule_vectors;
 mod secrets;
 mod support;
+mod testing_your_code;
 mod tls;

@@ -33,7 +33,7 @@ test("the tarball holds each file once, the licences, and nothing else", () => {
   assert.deepEqual(files.map((f) => f.replace(/^package\//, "")), [
     "LICENSE-APACHE", "LICENSE-MIT", "README.md", "browser.mjs", "hms_room_codes.cjs", "hms_room_codes_bg.wasm",
     "hms_room_codes_wasm.cjs", "index.cjs", "index.d.ts", "index.mjs", "node-fetch.cjs", "node-fetch.d.cts",
-    "node.d.ts", "package.json", "runtime.cjs", "workerd.mjs",
+    "node.d.ts", "package.json", "runtime.cjs", "testing.cjs", "testing.d.ts", "testing.mjs", "workerd.mjs",
   ]);
   const manifest = JSON.parse(fs.readFileSync(path.join(installed, "package.json"), "utf8"));
   assert.equal(manifest.engines.node, ">=18");
@@ -93,7 +93,7 @@ test("tsc --strict compiles a TypeScript consumer; the types have no any", () =>
   for (const [module, resolution] of [["Node16", "Node16"], ["NodeNext", "NodeNext"], ["ESNext", "Bundler"], ["CommonJS", "Node10"]]) {
     tsc("-p", path.join(project, "tsconfig.disposable.json"), "--module", module, "--moduleResolution", resolution);
   }
-  for (const types of ["index.d.ts", "node.d.ts", "node-fetch.d.cts"]) {
+  for (const types of ["index.d.ts", "node.d.ts", "node-fetch.d.cts", "testing.d.ts"]) {
     const code = fs.readFileSync(path.join(installed, types), "utf8").replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "");
     assert.doesNotMatch(code, /\bany\b/, `${types} uses any`);
   }

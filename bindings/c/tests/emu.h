@@ -1,5 +1,5 @@
 /*
- * emu.h: a small test helper that drives the emulator (tests/emulator) over plain
+ * emu.h: a small test helper that drives the emulator (emulator) over plain
  * HTTP/1.1: rooms and templates through its service API, faults and the request
  * log through its control API. It reads the emulator's address from
  * HMS_EMULATOR_URL, as scripts/with-emulator.sh exports it (the *_at functions

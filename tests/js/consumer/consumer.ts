@@ -59,3 +59,20 @@ export async function misuse(client: RoomCodesClient): Promise<void> {
   const wrong: number = await client.authTokenForCode("code");
   void wrong;
 }
+
+// hms-room-codes/testing: the emulator helper's types, with a client made from it.
+import { startEmulator, type Emulator, type LoggedRequest } from "hms-room-codes/testing";
+
+export async function testingYourCode(): Promise<LoggedRequest[]> {
+  const emu: Emulator = await startEmulator({ timeoutMs: 5000 });
+  const client = new RoomCodesClient(emu.clientOptions());
+  const room: string = await emu.createRoom({ templateId: "default" });
+  await emu.defineTemplate("webinar", ["speaker"]);
+  await emu.injectFault({ path: "/v2/room-codes", status: 429, retryAfter: "1", count: 1 });
+  await client.createForRole(room, "guest");
+  const requests = await emu.requests();
+  await emu.clearRequests();
+  await emu.reset();
+  await emu.stop();
+  return requests;
+}

@@ -88,7 +88,8 @@ struct RoomBody {
     region: Option<String>,
 }
 
-fn create_room(shared: &Shared, body: &[u8]) -> Result<Response, ApiError> {
+/// `POST /v2/rooms`, and `POST /_emulator/rooms` (the same, without auth or a log entry).
+pub fn create_room(shared: &Shared, body: &[u8]) -> Result<Response, ApiError> {
     let new = if body.iter().all(u8::is_ascii_whitespace) {
         NewRoom::default()
     } else {

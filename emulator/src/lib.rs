@@ -1,10 +1,27 @@
 //! A local emulator of the 100ms Room Codes API (rooms, room codes and the token exchange),
-//! with fault injection and a request log, for tests and benchmarks.
+//! with fault injection and a request log, for testing code that uses the API.
 //!
 //! It is a plain HTTP/1.1 server on `std::net::TcpListener`, a thread per connection, that
 //! answers on 127.0.0.1 only; in HTTPS mode ([`EmulatorConfig::tls`]) it serves a certificate
 //! signed by a CA of its own, made at start ([`Emulator::ca_pem`]). Start it in-process with
 //! [`start`], or run the `hms-emulator` binary, which prints its URL as the first line of stdout.
+//!
+//! A client needs both base URLs set to [`Emulator::base_url`] (the URL + `/v2`), the
+//! credentials ([`Emulator::management_token`], or the access key and secret), and a room
+//! ([`Emulator::create_room`]):
+//!
+//! ```
+//! let emulator = hms_emulator::start(hms_emulator::EmulatorConfig::default()).unwrap();
+//! let room = emulator.create_room();
+//! emulator
+//!     .inject_fault(r#"{"path": "/v2/room-codes", "status": 429, "retry_after": "1"}"#)
+//!     .unwrap();
+//! assert!(emulator.requests().is_empty());
+//! # let _ = room;
+//! ```
+//!
+//! The same control over HTTP (`/_emulator`, version [`CONTROL_API_VERSION`]) is described in
+//! the crate's README.
 
 mod auth;
 mod control;
@@ -17,6 +34,7 @@ mod routes;
 mod server;
 mod state;
 mod stream;
+mod testing;
 mod time;
 mod tls;
 
@@ -26,6 +44,13 @@ use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::thread::{self, JoinHandle};
+
+pub use crate::log::LoggedRequest;
+
+/// The version of the control API under `/_emulator` (`GET /_emulator` answers it). Within
+/// one version, calls and fields are only ever added; a change that breaks a caller comes
+/// with a new version.
+pub const CONTROL_API_VERSION: u32 = 1;
 
 /// How an emulator instance is set up.
 #[derive(Clone)]
@@ -78,6 +103,7 @@ pub struct Emulator {
     ca_pem: Option<String>,
     stop: Arc<AtomicBool>,
     accept: Option<JoinHandle<()>>,
+    shared: Arc<server::Shared>,
 }
 
 /// Binds 127.0.0.1 on the configured port and serves the emulator on background threads.
@@ -96,7 +122,7 @@ pub fn start(config: EmulatorConfig) -> io::Result<Emulator> {
     };
     let shared = Arc::new(server::Shared::new(config, addr, server_tls));
     let accept = {
-        let stop = Arc::clone(&stop);
+        let (stop, shared) = (Arc::clone(&stop), Arc::clone(&shared));
         thread::Builder::new()
             .name("hms-emulator-accept".to_owned())
             .spawn(move || server::accept_loop(listener, shared, stop))?
@@ -106,6 +132,7 @@ pub fn start(config: EmulatorConfig) -> io::Result<Emulator> {
         ca_pem,
         stop,
         accept: Some(accept),
+        shared,
     })
 }
 

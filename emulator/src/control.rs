@@ -1,5 +1,5 @@
-//! The control API under `/_emulator` (no auth): templates, fault rules, the request log and
-//! a full reset.
+//! The control API under `/_emulator` (no auth): templates, rooms, fault rules, the request
+//! log and a full reset.
 
 use serde::Deserialize;
 use serde_json::json;
@@ -7,6 +7,7 @@ use serde_json::json;
 use crate::error::{parse_body, ApiError};
 use crate::faults::Rule;
 use crate::http::{Request, Response};
+use crate::routes;
 use crate::server::{lock, Shared};
 use crate::state::State;
 
@@ -20,13 +21,22 @@ struct TemplateBody {
 /// Answers a request whose path is `/_emulator/` followed by `segments`.
 pub fn handle(shared: &Shared, request: &Request, segments: &[&str]) -> Response {
     let allow = match segments {
-        ["templates"] | ["reset"] => "POST, OPTIONS",
+        [] => "GET, OPTIONS",
+        ["templates"] | ["rooms"] | ["reset"] => "POST, OPTIONS",
         ["faults"] => "GET, POST, DELETE, OPTIONS",
         ["requests"] => "GET, DELETE, OPTIONS",
         _ => return ApiError::route_not_found().into(),
     };
     let answer = match (request.method.as_str(), segments) {
+        ("GET", []) => Ok(Response::json(
+            200,
+            &json!({
+                "control_api": crate::CONTROL_API_VERSION,
+                "emulator": env!("CARGO_PKG_VERSION"),
+            }),
+        )),
         ("POST", ["templates"]) => define_template(shared, &request.body),
+        ("POST", ["rooms"]) => routes::create_room(shared, &request.body),
         ("POST", ["faults"]) => add_fault(shared, &request.body),
         ("GET", ["faults"]) => Ok(Response::json(200, &lock(&shared.faults).rules())),
         ("DELETE", ["faults"]) => {

@@ -49,6 +49,13 @@ pub struct Room {
     codes: Vec<RoomCode>,
 }
 
+impl Room {
+    /// The room's id.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+}
+
 /// The fields of a room to create; absent ones get defaults.
 #[derive(Debug, Default)]
 pub struct NewRoom {

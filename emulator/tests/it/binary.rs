@@ -52,7 +52,24 @@ fn rejects_unknown_flags() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown argument --bogus"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("'--bogus'") && stderr.contains("Usage:"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn help_and_version_exit_0_on_stdout() {
+    for (flag, expected) in [("--help", "URL/v2"), ("--version", "hms-emulator 0.1.0")] {
+        let out = Command::new(env!("CARGO_BIN_EXE_hms-emulator"))
+            .arg(flag)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{flag}");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(stdout.contains(expected), "{flag}: {stdout}");
+    }
 }
 
 #[test]
@@ -74,5 +91,30 @@ fn ca_out_needs_tls() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("--ca-out needs --tls"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("--tls"), "{stderr}");
+}
+
+#[test]
+fn the_guide_names_both_base_urls_the_credentials_and_the_first_room() {
+    let emulator = hms_emulator::start(hms_emulator::EmulatorConfig::default()).unwrap();
+    let guide = emulator.guide(None);
+    let base = emulator.base_url();
+    assert!(
+        guide.contains(&format!("HMS_API_BASE_URL={base}\n")),
+        "{guide}"
+    );
+    assert!(
+        guide.contains(&format!("HMS_AUTH_BASE_URL={base}\n")),
+        "{guide}"
+    );
+    assert!(
+        guide.contains("HMS_MANAGEMENT_TOKEN=emulator-management-token"),
+        "{guide}"
+    );
+    assert!(
+        guide.contains(&format!("curl -s -X POST {base}/rooms")),
+        "{guide}"
+    );
+    assert!(guide.contains("/_emulator/"), "{guide}");
 }

@@ -93,3 +93,67 @@ fn reset_forgets_everything_but_the_default_template() {
         .json();
     assert_eq!(all["data"].as_array().unwrap().len(), 3);
 }
+
+#[test]
+fn answers_the_control_api_version() {
+    let api = Api::new();
+    let body = api.control("GET", "/_emulator", None).json();
+    assert_eq!(body["control_api"], hms_emulator::CONTROL_API_VERSION);
+    assert_eq!(body["emulator"], env!("CARGO_PKG_VERSION"));
+}
+
+#[test]
+fn the_rust_helpers_drive_the_same_state_as_the_control_api() {
+    let api = Api::new();
+    let emulator = &api.emulator;
+    emulator.define_template("t", &["a b"]);
+    let room = emulator.create_room_with_template("t").unwrap();
+    assert!(emulator
+        .create_room_with_template("nope")
+        .unwrap_err()
+        .contains("template not found"));
+    let created = api
+        .send(
+            "POST",
+            &format!("/v2/room-codes/room/{room}"),
+            &[("Authorization", &format!("Bearer {TOKEN}"))],
+            None,
+        )
+        .unwrap();
+    assert_eq!(created.status, 200);
+    assert_eq!(emulator.requests().len(), 1);
+    assert!(emulator
+        .inject_fault(r#"{"path": "/v2", "bogus": 1}"#)
+        .unwrap_err()
+        .contains("bogus"));
+    assert_eq!(
+        emulator.inject_fault(r#"{"path": "/v2", "status": 503}"#),
+        Ok(1)
+    );
+    let faulted = api.send("GET", "/v2/room-codes/room/x", &[], None).unwrap();
+    assert_eq!(faulted.status, 503);
+    emulator.set_room_enabled(&room, false).unwrap();
+    emulator.reset();
+    assert!(emulator.requests().is_empty());
+    assert!(
+        emulator.create_room_with_template("t").is_err(),
+        "templates are forgotten"
+    );
+}
+
+#[test]
+fn rooms_made_through_the_control_api_are_not_logged() {
+    let api = Api::new();
+    let room = api
+        .control(
+            "POST",
+            "/_emulator/rooms",
+            Some(&json!({"template_id": "default"})),
+        )
+        .json();
+    assert!(
+        room["id"].as_str().is_some_and(|id| !id.is_empty()),
+        "{room}"
+    );
+    assert!(api.requests().is_empty());
+}

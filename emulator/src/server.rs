@@ -11,7 +11,7 @@ use std::time::Duration;
 use crate::error::ApiError;
 use crate::faults::{Faults, Reply};
 use crate::http::{self, ReadError, Request, Response};
-use crate::log::{Entry, RequestLog};
+use crate::log::{LoggedRequest, RequestLog};
 use crate::state::State;
 use crate::stream::Stream;
 use crate::{control, routes, EmulatorConfig};
@@ -121,7 +121,7 @@ fn serve_connection(tcp: TcpStream, shared: &Shared, stop: &AtomicBool) {
 fn handle(shared: &Shared, request: &Request) -> Reply {
     let control = request.path == "/_emulator" || request.path.starts_with("/_emulator/");
     if request.path == "/v2" || request.path.starts_with("/v2/") {
-        lock(&shared.log).push(Entry::of(request));
+        lock(&shared.log).push(LoggedRequest::of(request));
     }
     let fault = if control {
         None

@@ -1,0 +1,32 @@
+# The command-line tool (cli/) and the emulator (emulator/) as users get them: static
+# binaries in dist/, and the tests run from those archives only.
+#   make dist-bins   dist/hms-emulator-<version>-<target>.tar.gz and
+#                    dist/hms-room-codes-cli-<version>-<target>.tar.gz for each of BIN_TARGETS
+#                    (static, musl; cross-built with cargo-zigbuild); part of `make dist`
+#   make test-cli    tests/cli/run.sh: every command of the CLI from dist/ against the
+#                    emulator from dist/, the exit statuses, bulk runs over 20 rooms
+#   make test-testing-c  the C SDK's Testing-your-code example against the shipped emulator
+#   make demo-cli    the CLI against the running emulator (part of `make demo`)
+.PHONY: dist-bins test-cli test-testing-c demo-cli
+
+BIN_TARGETS := x86_64-unknown-linux-musl aarch64-unknown-linux-musl
+
+dist-artifacts: dist-bins
+
+dist-bins:
+	for t in $(BIN_TARGETS); do \
+	  $(DIST_ZIGBUILD) bash scripts/dist/bins.sh $$t $(DIST_VERSION) $(DIST) || exit 1; done
+
+test-cli: dist-bins test-testing-c
+	bash tests/cli/run.sh $(DIST) $(DIST_VERSION)
+
+demo-cli:
+	cargo build --quiet --release -p hms-room-codes-cli
+	bash examples/cli-demo.sh target/release/hms-room-codes
+
+# The C SDK's "Testing your code" example (bindings/c/examples/testing_your_code.c): it
+# starts the shipped emulator binary itself.
+test-testing-c: c-lib dist-bins | $(C_OUT)
+	$(CC) $(C_STRICT) $(C_INC) bindings/c/examples/testing_your_code.c $(C_LIB_A) $(C_SYSLIBS) \
+	  -o $(C_OUT)/testing_your_code
+	HMS_EMULATOR=target/x86_64-unknown-linux-musl/dist-bin/hms-emulator $(C_OUT)/testing_your_code
