@@ -154,12 +154,13 @@ fn description_of<'a>(reader: &mut Reader<'a>) -> crate::core::json::Read<Option
     Ok(description.flatten())
 }
 
-/// A JSON string's text, or any other JSON value as written.
+/// A JSON string's text, or any other JSON value as written. `raw` is one
+/// whole JSON value (the reader's `raw`), so a string read from
+/// its start is all of it.
 fn text_of(raw: &str) -> String {
-    let mut reader = Reader::new(raw);
-    let text = match reader.string() {
-        Ok(text) if reader.end().is_ok() => text.0.into_owned(),
-        _ => raw.to_owned(),
+    let text = match Reader::new(raw).string() {
+        Ok(text) => text.0.into_owned(),
+        Err(_) => raw.to_owned(),
     };
     text.chars().take(MAX_MESSAGE_CHARS).collect()
 }
