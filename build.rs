@@ -6,11 +6,11 @@
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
-    #[cfg(feature = "ffi")]
+    #[cfg(feature = "ffi-sans-io")]
     header::generate();
 }
 
-#[cfg(feature = "ffi")]
+#[cfg(feature = "ffi-sans-io")]
 mod header {
     use std::env;
     use std::path::PathBuf;

@@ -119,6 +119,21 @@ def chart(node, native, path):
     fig.savefig(path, dpi=110)
 
 
+def fetch_targets(fetch):
+    """Issue 20's targets: the fetch path against raw fetch, the Node default against node:http, browser bytes."""
+    out = []
+    for r in fetch["rows"]:
+        if r["client"] == "ours" and r["baseline"] == "raw fetch":
+            continue  # Deno's and Bun's default transport: reported, no target
+        floor = 0.8 if r["baseline"] == "raw fetch" else 0.5
+        out.append([f"{r['runtime']}: {r['client']} {r['operation']} conc. {r['concurrency']}: req/s ≥ {floor} × "
+                    f"{r['baseline']}", f"{r['ratio']:.2f}", "yes" if r["ratio"] >= floor else "**no**"])
+    gz = fetch["bundle"]["gzip"]
+    out.append(["browser page (authTokenForCode + roomLink, esbuild, wasm embedded) ≤ 50 KB gzipped",
+                f"{gz:,} bytes", "yes" if gz <= 50_000 else "**no**"])
+    return out
+
+
 def targets(node, native, cold, wasm_gz, core, soak, valgrind):
     """Each target of the benchmark issues: what it asks, the figure, and whether it is met."""
     ours, official = cold["ours"], cold["official"]
@@ -161,7 +176,7 @@ def targets(node, native, cold, wasm_gz, core, soak, valgrind):
 
 
 def main():
-    node, cold = load("node.json"), load("cold.json")
+    node, cold, fetch = load("node.json"), load("cold.json"), load("fetch.json")
     native = load("c.jsonl") + load("go.jsonl")
     soak = [load(f"soak-{b}.json") for b in ("c", "go", "node")]
     with open(os.path.join(OUT, "valgrind.txt")) as f:
@@ -198,6 +213,20 @@ def main():
                  "against the official SDK and raw `node:http`:",
                  throughput_table(node, "@100mslive/server-sdk", "raw node:http"),
                  "![req/s per client](benchmarks.png)"]
+    sections += ["## Where the runtime's `fetch` is the transport: Deno, Bun, Node with `fetch`",
+                 "`bench/js/fetch/rows.mjs`: each runtime runs `bench/js/fetch/child.mjs` against the same emulator, "
+                 "its clients interleaved (3 rounds after a warm-up, req/s the median). `ours (global fetch)` is "
+                 "a client given `fetch: globalThis.fetch`; `ours` the package's default (in Deno and Bun, which "
+                 "read the `node` condition, `node:http`); `raw fetch` is the runtime's `fetch` plus `res.json()`. "
+                 "`list_page`: a whole page of 100 codes, each read once.",
+                 table(["runtime", "client", "operation", "conc.", "req/s", "p50 ms", "p99 ms", "baseline",
+                        "baseline req/s", "× baseline"],
+                       [[r["version"], r["client"], r["operation"], r["concurrency"], f"{r['rps']:,.0f}",
+                         f"{r['p50_ms']:.3f}", f"{r['p99_ms']:.3f}", r["baseline"], f"{r['baseline_rps']:,.0f}",
+                         f"{r['ratio']:.2f}"] for r in fetch["rows"]]),
+                 f"The browser page (`bench/js/fetch/page.mjs`: `authTokenForCode` + `roomLink`), bundled by "
+                 f"esbuild (`--minify`, ES2022) with the wasm embedded: {fetch['bundle']['raw']:,} bytes, "
+                 f"{fetch['bundle']['gzip']:,} bytes gzipped (`gzip -9`)."]
     sections += ["## Node cold start and footprint",
                  "Cold start: whole processes, timed from outside, in pairs: each round a bare `node -e 0` "
                  f"(median {cold['bare_ms']:.1f} ms), then a process that imports the package, constructs a "
@@ -241,7 +270,7 @@ def main():
                          f"{s['rss_end'] / s['rss_10k']:.3f}"] for s in soak]),
                  f"valgrind on 10k C calls: {valgrind}"]
     sections += ["## Targets", table(["target", "figure", "met"], targets(node, native, cold, wasm_gz, core, soak,
-                                                                           valgrind))]
+                                                                           valgrind) + fetch_targets(fetch))]
     notes = os.path.join(os.path.dirname(__file__), "NOTES.md")
     if os.path.exists(notes):
         sections.append(open(notes).read().strip())

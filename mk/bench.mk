@@ -27,7 +27,9 @@ $(BENCH_VENV)/bin/python:
 bench-deps:
 	bash scripts/setup.sh bench
 
-bench-build: bench-deps setup go-lib npm-package $(BENCH_JS)
+# The fetch rows run the pinned Deno, Bun and esbuild of tests/runtimes,
+# installed by mk/npm.mk (read after this file: hence the path, not $(RUNTIME_TOOLS)).
+bench-build: bench-deps setup go-lib npm-package $(BENCH_JS) tests/runtimes/node_modules/.package-lock.json
 	mkdir -p $(BENCH_OUT)
 	cargo build --quiet --release -p hms-emulator
 	$(BENCH_CC) bench/c/throughput.c bench/c/raw_http.c bench/c/curl_json.c bindings/c/tests/emu.c \
@@ -39,6 +41,7 @@ bench-build: bench-deps setup go-lib npm-package $(BENCH_JS)
 bench-run:
 	node bench/js/throughput.mjs $(BENCH_OUT)/node.json $(BENCH_ROUNDS)
 	node bench/js/coldstart.mjs $(BENCH_OUT)/cold.json
+	node bench/js/fetch/rows.mjs $(BENCH_OUT)/fetch.json 3
 	$(BENCH_OUT)/c_throughput $(BENCH_ROUNDS) | tee $(BENCH_OUT)/c.jsonl
 	$(BENCH_OUT)/go_bench $(BENCH_ROUNDS) | tee $(BENCH_OUT)/go.jsonl
 

@@ -69,6 +69,10 @@ c-examples: c-lib | $(C_OUT)
 	$(CXX) -std=c++17 $(CXX_STRICT) $(C_INC) bindings/c/examples/quickstart.cpp $(C_LIB_A) $(C_SYSLIBS) \
 	  -o $(C_OUT)/quickstart_cpp17
 	$(CC) $(C_STRICT) bindings/c/tests/emu_room.c bindings/c/tests/emu.c -o $(C_OUT)/emu_room
+	for std in c++11 c++17; do $(CXX) -std=$$std $(CXX_STRICT) -g $(C_INC) bindings/c/tests/test_cpp_client.cpp \
+	  $(C_LIB_A) $(C_SYSLIBS) -o $(C_OUT)/test_cpp_client_$$std || exit 1; done
+	$(CC) $(C_STRICT) -D_POSIX_C_SOURCE=200809L $(C_INC) bindings/c/examples/sans_io_curl.c $(C_LIB_A) \
+	  $$(pkg-config --cflags --libs libcurl) $(C_SYSLIBS) -o $(C_OUT)/sans_io_curl
 
 # The shared vectors (tests/vectors/*.json) as C tables, remade whenever they change
 # (not committed: a case added to the JSON runs in C too).
@@ -113,6 +117,19 @@ c-tests-run:
 	  { cat $(C_OUT)/valgrind_cpp.log; exit 1; }
 	@grep -E 'ERROR SUMMARY:' $(C_OUT)/valgrind_cpp.log | cut -d' ' -f2-
 	$(C_ROOM) $(C_OUT)/quickstart_cpp17
+	@echo "== hms::RoomCodesClient (C++11 under valgrind, C++17)"
+	$(C_ROOM) $(VALGRIND) --log-file=$(C_OUT)/valgrind_cpp_client.log $(C_OUT)/test_cpp_client_c++11 || \
+	  { cat $(C_OUT)/valgrind_cpp_client.log; exit 1; }
+	$(C_ROOM) $(C_OUT)/test_cpp_client_c++17
+	@echo "== the sans-IO C API over libcurl, through a 429 with Retry-After (under valgrind)"
+	python3 -c 'import os, urllib.request as u; u.urlopen(u.Request(os.environ["HMS_EMULATOR_URL"] \
+	  + "/_emulator/faults", method="POST", \
+	  data=b"{\"method\":\"POST\",\"path\":\"/v2/room-codes/room/\",\"status\":429,\"retry_after\":\"1\"}"))'
+	$(C_ROOM) $(VALGRIND) --log-file=$(C_OUT)/valgrind_sans_io.log $(C_OUT)/sans_io_curl \
+	  >$(C_OUT)/sans_io.out || { cat $(C_OUT)/sans_io.out $(C_OUT)/valgrind_sans_io.log; exit 1; }
+	@grep -q 'waiting 1000 ms' $(C_OUT)/sans_io.out || { cat $(C_OUT)/sans_io.out; \
+	  echo "the 429's Retry-After was not waited out"; exit 1; }
+	@tail -n1 $(C_OUT)/sans_io.out
 	@echo "== the installed package: pkg-config, static link line, CMake (shared, static, C++)"
 	@for exe in quickstart_pkgconfig quickstart_static cmake/quickstart_shared cmake/quickstart_static \
 	  cmake/quickstart_cpp; do $(C_ROOM) $(C_OUT)/$$exe >/dev/null && echo "$$exe ok" || exit 1; done

@@ -1,13 +1,17 @@
 # Release artifacts (dist/, git-ignored) and the tests of them as a user gets them.
-#   make dist       dist/hms-room-codes-<version>-<target>.tar.gz   C SDK, x86_64 and aarch64 Linux (glibc 2.17+)
-#                   dist/go-proxy/                                 the Go module with its prebuilt libraries,
-#                                                                  as a file-based module proxy (GOPROXY=file://…)
+#   make dist       dist/hms-room-codes-<version>-<target>.tar.gz   C SDK, x86_64 and aarch64 Linux (glibc 2.17+
+#                                                                  and musl), macOS (x86_64, aarch64)
+#                   dist/hms-room-codes-<version>-x86_64-pc-windows-gnu.zip   C SDK, Windows
+#                   dist/go-proxy/                                 the Go module with its prebuilt libraries
+#                                                                  (linux glibc and musl, darwin: amd64, arm64;
+#                                                                  windows: amd64), as a file-based module proxy
+#                                                                  (GOPROXY=file://…)
 #                   dist/hms-room-codes-<version>.crate            the crate (cargo package)
 #                   dist/hms-room-codes-<version>.tgz              the npm package (make npm-package)
 #   make test-dist  builds the quickstarts against dist/ only (scripts/dist/test-*.sh) and reports
 #                   sizes, the glibc floor and the exported symbols
 # Cross builds use zig and cargo-zigbuild, installed pinned by scripts/dist/tools.sh into ~/.cache.
-.PHONY: dist dist-artifacts dist-libs-x86_64 dist-libs-aarch64 dist-c dist-go dist-crate dist-npm \
+.PHONY: dist dist-artifacts dist-libs-x86_64 dist-libs-aarch64 dist-c dist-c-more dist-go dist-crate dist-npm \
         dist-tests-run test-dist
 
 DIST          := dist
@@ -23,7 +27,7 @@ dist:
 	@mkdir -p $(DIST_BUILD); start=$$(date +%s); \
 	  $(MAKE) --no-print-directory dist-artifacts && echo $$(( $$(date +%s) - start )) >$(DIST_BUILD)/seconds
 
-dist-artifacts: dist-c dist-go dist-crate dist-npm
+dist-artifacts: dist-c dist-c-more dist-go dist-crate dist-npm
 
 # x86_64: the archive `make c-lib` built (same target; the C compiler's glibc
 # does not reach into a static library) re-linked by zig against glibc 2.17.
@@ -43,11 +47,27 @@ dist-c: dist-libs-x86_64 dist-libs-aarch64
 	for t in $(DIST_TARGETS); do \
 	  bash scripts/dist/c-archive.sh $(DIST_VERSION) $$t $(DIST_BUILD)/$$t $(DIST) || exit 1; done
 
-dist-go: dist-libs-x86_64 dist-libs-aarch64
+# The Go module's libraries: the sans-IO C API alone, built by plain cargo for
+# every target (no C compiler: Go does the I/O with net/http).
+DIST_GO_TARGETS := x86_64-unknown-linux-gnu aarch64-unknown-linux-gnu x86_64-unknown-linux-musl \
+                   aarch64-unknown-linux-musl x86_64-apple-darwin aarch64-apple-darwin x86_64-pc-windows-gnu
+
+# The C SDK for musl, macOS and Windows (c-libs-more.sh: the crate cross-built by
+# cargo-zigbuild, one target at a time).
+DIST_MORE_TARGETS := x86_64-unknown-linux-musl aarch64-unknown-linux-musl x86_64-apple-darwin \
+                     aarch64-apple-darwin x86_64-pc-windows-gnu
+
+dist-c-more: dist-c
+	rm -f $(DIST)/hms-room-codes-*.zip
+	for t in $(DIST_MORE_TARGETS); do \
+	  $(DIST_ZIGBUILD) bash scripts/dist/c-libs-more.sh $$t $(DIST_VERSION) $(DIST_BUILD)/$$t && \
+	  bash scripts/dist/c-archive.sh $(DIST_VERSION) $$t $(DIST_BUILD)/$$t $(DIST) || exit 1; done
+
+dist-go:
+	bash scripts/dist/go-libs.sh $(DIST_BUILD)/go-libs $(DIST_GO_TARGETS)
 	rm -rf $(DIST)/go-proxy
 	python3 scripts/dist/go_module.py v$(DIST_VERSION) $(DIST)/go-proxy \
-	  linux_amd64=$(DIST_BUILD)/x86_64-unknown-linux-gnu/libhms_room_codes.a \
-	  linux_arm64=$(DIST_BUILD)/aarch64-unknown-linux-gnu/libhms_room_codes.a
+	  $$(for p in $(DIST_BUILD)/go-libs/*; do echo "$${p##*/}=$$p/libhms_room_codes.a"; done)
 
 dist-crate:
 	cargo package --quiet --no-verify --allow-dirty -p hms-room-codes
@@ -59,7 +79,9 @@ dist-npm: npm-package
 # Needs the emulator (test-dist starts one).
 dist-tests-run:
 	$(DIST_ZIGBUILD) bash scripts/dist/test-c.sh $(DIST) $(DIST_VERSION) $(CURDIR)/$(C_OUT)/emu_room
-	$(DIST_ZIGBUILD) bash scripts/dist/test-go.sh $(DIST) $(DIST_VERSION) $(CURDIR)/$(C_OUT)/emu_room
+	$(DIST_ZIGBUILD) bash scripts/dist/test-c-more.sh $(DIST) $(DIST_VERSION) $(CURDIR)/$(C_OUT)/emu_room
+	GO_CURRENT=$$(bash scripts/dist/go-toolchain.sh $(GO_CURRENT_VERSION)) $(DIST_ZIGBUILD) \
+	  bash scripts/dist/test-go.sh $(DIST) $(DIST_VERSION) $(CURDIR)/$(C_OUT)/emu_room
 
 test-dist: dist c-examples
 	bash scripts/with-emulator.sh $(MAKE) --no-print-directory dist-tests-run

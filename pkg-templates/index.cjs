@@ -48,8 +48,9 @@ function randomValues(array) {
 const api = start(new WebAssembly.Module(wasmBytes()), {
   randomValues,
   // Clients given no `fetch` send over node:http keep-alive (node-fetch.cjs),
-  // never loading Node's much slower global `fetch`.
-  fetch: clientFetch(),
+  // never loading Node's much slower global `fetch`. Not in Bun, whose own
+  // `fetch` is 2-3x faster than its node:http (bench/NOTES.md).
+  fetch: globalThis.Bun === undefined ? clientFetch() : undefined,
 });
 
 module.exports = { ...api, keepAliveFetch };

@@ -78,8 +78,8 @@ pub mod async_client;
 #[cfg(all(feature = "blocking", not(target_arch = "wasm32")))]
 #[cfg_attr(docsrs, doc(cfg(feature = "blocking")))]
 pub mod blocking;
-#[cfg(all(feature = "ffi", not(target_arch = "wasm32")))]
-#[cfg_attr(docsrs, doc(cfg(feature = "ffi")))]
+#[cfg(all(feature = "ffi-sans-io", not(target_arch = "wasm32")))]
+#[cfg_attr(docsrs, doc(cfg(feature = "ffi-sans-io")))]
 pub mod ffi;
 #[cfg(all(feature = "wasm", target_arch = "wasm32"))]
 pub mod wasm;

@@ -2,11 +2,11 @@
 // `createForRole(room)` (one new guest code), `list(room)` (every code of a
 // room of 100, one page, iterated to the end, one code at a time) and, for
 // ours, `listPage(room)` (that page as one array).
-import http from "node:http";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { accessKey, apiBase, appSecret } from "./emulator.mjs";
+import { httpJson } from "./raw-http.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** The npm package as `make npm-package` assembled it (Node entry). */
@@ -64,19 +64,7 @@ function rawFetch() {
 
 /** `node:http` with a keep-alive agent, parsing the JSON. */
 function rawHttp() {
-  const headers = rawHeaders();
-  const agent = new http.Agent({ keepAlive: true });
-  const call = (method, url) =>
-    new Promise((resolve, reject) => {
-      const req = http.request(url, { method, headers, agent }, (res) => {
-        const chunks = [];
-        res.on("data", (c) => chunks.push(c));
-        res.on("end", () => resolve(JSON.parse(Buffer.concat(chunks).toString())));
-        res.on("error", reject);
-      });
-      req.on("error", reject);
-      req.end();
-    });
+  const call = httpJson(rawHeaders());
   return {
     createForRole: (room) => call("POST", createPath(room)),
     list: async (room) => iterate(await call("GET", listUrl(room))),

@@ -8,29 +8,13 @@
 import fs from "node:fs";
 import { clients } from "./clients.mjs";
 import { clearLog, fullRoom, newRooms } from "./emulator.mjs";
-import { summary } from "./stats.mjs";
+import { batch, summary } from "./stats.mjs";
 
 const [out, rounds = "3"] = process.argv.slice(2);
 /** Calls per client per round, by concurrency. */
 const CALLS = { 1: 600, 32: 2000 };
 /** Untimed calls per client before the rounds, so that every JIT has warmed up. */
 const WARM_UP = 200;
-
-/** Runs `calls` calls of `op` with `concurrency` workers; per-call latencies (ms) and the wall time. */
-async function batch(op, calls, concurrency) {
-  let next = 0;
-  const latencies = [];
-  const started = performance.now();
-  const worker = async () => {
-    for (let i = next++; i < calls; i = next++) {
-      const t = performance.now();
-      await op(i);
-      latencies.push(performance.now() - t);
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  return { latencies, seconds: (performance.now() - started) / 1000 };
-}
 
 const made = Object.fromEntries(Object.entries(clients).map(([name, make]) => [name, make()]));
 const listRoom = await fullRoom(100);

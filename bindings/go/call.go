@@ -7,86 +7,109 @@ import "C"
 
 import (
 	"context"
-	"runtime"
-	"sync"
 	"time"
+	"unsafe"
 )
 
-// cCall makes one C call with the client, the per-call options and the error
-// slot, and copies what it returns into Go memory (freeing the C result).
-type cCall[T any] func(client *C.hms_client, call *C.hms_call_options, err **C.hms_error) (T, C.hms_status)
+// cStart starts the library's call for one operation on core (copying its
+// arguments), bounded by deadlineMS milliseconds (0 for none).
+type cStart func(core *C.hms_core, deadlineMS C.uint64_t, out **C.hms_call, err **C.hms_error) C.hms_status
 
-// outcome is what a C call run on its own goroutine gave.
-type outcome[T any] struct {
-	value T
-	err   error
-}
+// cTake copies a finished call's result into Go memory (freeing the C copy).
+type cTake[T any] func(call *C.hms_call, err **C.hms_error) (T, C.hms_status)
 
-// run performs call on c under ctx and frees args once the C call has returned.
-//
-// A context that can end gets a cancel token and, if it has a deadline, a
-// per-call deadline. The C call then runs on its own goroutine: when ctx ends
-// first, run cancels the token and returns at once, while that goroutine waits
-// for the C call (which the token ends at once, the attempt on the wire
-// included), then frees everything and exits. Either way a call that ctx
-// ended fails with contextError(ctx.Err()).
-func run[T any](ctx context.Context, c *Client, args cArgs, call cCall[T]) (T, error) {
+// run performs one operation under ctx: the library's call decides each step
+// (the signed request, the attempt's timeout, whether and how long to wait,
+// the result), and run only does what it says, sending with the client's
+// *http.Client and waiting on a Go timer. Every cgo call here is short and
+// does no I/O. A ctx that ends stops the call at once with
+// contextError(ctx.Err()); args are freed once the call has started.
+func run[T any](ctx context.Context, c *Client, args cArgs, start cStart, take cTake[T]) (T, error) {
 	var zero T
 	if err := ctx.Err(); err != nil {
 		args.free()
 		return zero, contextError(err)
 	}
-	client, release, err := c.acquire()
+	core, release, err := c.acquire()
 	if err != nil {
 		args.free()
 		return zero, err
 	}
-	options := &C.hms_call_options{}
-	if deadline, ok := ctx.Deadline(); ok {
-		options.deadline_ms = durationMS(time.Until(deadline))
-		if options.deadline_ms == 0 {
-			options.deadline_ms = 1
-		}
+	defer release()
+	var call *C.hms_call
+	var cerr *C.hms_error
+	debugGC()
+	status := start(core, deadlineMS(ctx), &call, &cerr)
+	args.free()
+	if status != C.HMS_STATUS_OK {
+		return zero, fromC(status, cerr)
 	}
-	if ctx.Done() == nil {
-		defer args.free()
-		defer release()
-		return invoke(c, client, options, call)
+	defer C.hms_call_free(call)
+	var step C.hms_step
+	status = C.hms_call_next(call, &step, &cerr)
+	if err := c.transport.drive(ctx, call, &step, status, &cerr); err != nil {
+		return zero, err
 	}
+	debugGC()
+	value, status := take(call, &cerr)
+	if status != C.HMS_STATUS_OK {
+		return zero, fromC(status, cerr)
+	}
+	return value, nil
+}
 
-	outcomes := make(chan outcome[T], 1) // buffered: the goroutine never blocks
-	var tokenMu sync.Mutex               // the token is cancelled and freed under it
-	token := C.hms_cancel_token_new()
-	options.cancel = token
-	go func() {
-		value, err := invoke(c, client, options, call)
-		release()
-		args.free()
-		tokenMu.Lock()
-		C.hms_cancel_token_free(token)
-		token = nil
-		tokenMu.Unlock()
-		outcomes <- outcome[T]{value, err}
-	}()
+// drive does what each step of call says, from step (which status, the
+// result of the C call that wrote it, says is valid), until a step is DONE
+// or PAGE: the result can then be taken. A ctx that ends stops it at once.
+func (t *transport) drive(ctx context.Context, call *C.hms_call, step *C.hms_step, status C.hms_status,
+	cerr **C.hms_error) error {
+	for status == C.HMS_STATUS_OK {
+		switch step.kind {
+		case C.HMS_STEP_KIND_SEND:
+			got := t.send(ctx, step)
+			if err := ended(ctx); err != nil {
+				return contextError(err)
+			}
+			status = got.feed(call, step, cerr)
+		case C.HMS_STEP_KIND_WAIT:
+			if err := wait(ctx, time.Duration(step.wait_ms)*time.Millisecond); err != nil {
+				return contextError(err)
+			}
+			status = C.hms_call_next(call, step, cerr)
+		default: // DONE or PAGE
+			return nil
+		}
+	}
+	return fromC(status, *cerr)
+}
+
+// deadlineMS is what is left of ctx's deadline in milliseconds (at least 1),
+// or 0 when ctx has none.
+func deadlineMS(ctx context.Context) C.uint64_t {
+	deadline, ok := ctx.Deadline()
+	if !ok {
+		return 0
+	}
+	if left := durationMS(time.Until(deadline)); left > 0 {
+		return left
+	}
+	return 1
+}
+
+// wait waits d on a timer, or until ctx ends (its error is returned then).
+func wait(ctx context.Context, d time.Duration) error {
+	timer := time.NewTimer(d)
+	defer timer.Stop()
 	select {
-	case o := <-outcomes:
-		if err := ended(ctx); o.err != nil && err != nil {
-			return zero, contextError(err)
-		}
-		return o.value, o.err
+	case <-timer.C:
+		return nil
 	case <-ctx.Done():
-		tokenMu.Lock()
-		if token != nil {
-			C.hms_cancel_token_cancel(token)
-		}
-		tokenMu.Unlock()
-		return zero, contextError(ctx.Err())
+		return ctx.Err()
 	}
 }
 
 // ended is ctx.Err(), or context.DeadlineExceeded once the deadline has
-// passed even if ctx has not noticed yet (the C side ends a call at the same
-// deadline, and may report it a moment before ctx's timer fires).
+// passed even if ctx has not noticed yet.
 func ended(ctx context.Context) error {
 	if err := ctx.Err(); err != nil {
 		return err
@@ -97,16 +120,19 @@ func ended(ctx context.Context) error {
 	return nil
 }
 
-// invoke makes the C call and turns a failure into an *Error.
-func invoke[T any](c *Client, client *C.hms_client, options *C.hms_call_options, call cCall[T]) (T, error) {
-	var cerr *C.hms_error
-	debugGC()
-	value, status := call(client, options, &cerr)
-	debugGC()
-	runtime.KeepAlive(c)
-	if status != C.HMS_STATUS_OK {
-		var zero T
-		return zero, fromC(status, cerr)
+// feed gives the library what an attempt got; it writes the next step.
+func (g attempt) feed(call *C.hms_call, step *C.hms_step, cerr **C.hms_error) C.hms_status {
+	if g.failed {
+		return C.hms_call_on_failure(call, g.failure, step, cerr)
 	}
-	return value, nil
+	return C.hms_call_on_response(call, C.uint16_t(g.status), bytesPtr(g.headers), C.size_t(len(g.headers)),
+		bytesPtr(g.body), C.size_t(len(g.body)), step, cerr)
+}
+
+// bytesPtr points C at b's bytes for the length of one call (nil when empty).
+func bytesPtr(b []byte) *C.uint8_t {
+	if len(b) == 0 {
+		return nil
+	}
+	return (*C.uint8_t)(unsafe.Pointer(&b[0]))
 }

@@ -6,11 +6,14 @@ package roomcodes
 import "C"
 
 import (
+	"crypto/x509"
 	"fmt"
 	"math"
+	"net/http"
 	"runtime"
 	"sync"
 	"time"
+	"unsafe"
 )
 
 // Config holds the settings of a client. The zero value of a field keeps its
@@ -51,34 +54,44 @@ type Config struct {
 	// AllowInsecureHTTP allows plain http to hosts other than loopback.
 	AllowInsecureHTTP bool
 	// CACertificatesPEM holds CA certificates (one or more PEM "CERTIFICATE"
-	// blocks) to trust for https instead of the built-in web roots: for a
+	// blocks) to trust for https instead of the system's roots: for a
 	// server whose certificate a private CA signed, such as a company proxy
-	// or a test server. Empty keeps the built-in roots; a value without a
-	// certificate is a KindInvalidArgument error from NewClient.
+	// or a test server. Empty keeps the system's roots; a value without a
+	// certificate is a KindInvalidArgument error from NewClient. It applies to
+	// the default HTTP client only: with HTTPClient, set the CAs in its
+	// transport instead (giving both is a KindInvalidArgument error).
 	CACertificatesPEM string
+	// HTTPClient sends the requests (a proxy, your own roots, an
+	// OpenTelemetry transport...). Nil uses a client that takes its proxy from
+	// the environment (HTTPS_PROXY, NO_PROXY) and trusts the system's roots.
+	// Its redirects are not followed (the library reports them), and its
+	// Timeout, if any, applies on top of the library's per-attempt timeout.
+	HTTPClient *http.Client `json:"-"`
 }
 
-// The library's defaults, from the C header (the core decides them).
+// The library's defaults (the core decides them; defaults_test.go checks
+// each against the C header, so that they are written out here for go doc).
 const (
 	// DefaultTimeout bounds each attempt unless Config.Timeout is set.
-	DefaultTimeout = C.HMS_DEFAULT_TIMEOUT_MS * time.Millisecond
+	DefaultTimeout = 10 * time.Second
 	// DefaultMaxRetries is the number of retries unless Config.MaxRetries is set.
-	DefaultMaxRetries = C.HMS_DEFAULT_MAX_RETRIES
+	DefaultMaxRetries = 2
 	// DefaultBackoffBase is the first backoff step unless Config.BackoffBase is set.
-	DefaultBackoffBase = C.HMS_DEFAULT_BACKOFF_BASE_MS * time.Millisecond
+	DefaultBackoffBase = 250 * time.Millisecond
 	// DefaultBackoffCap is the longest backoff unless Config.BackoffCap is set.
-	DefaultBackoffCap = C.HMS_DEFAULT_BACKOFF_CAP_MS * time.Millisecond
+	DefaultBackoffCap = 8 * time.Second
 	// DefaultMaxResponseBytes is the body cap unless Config.MaxResponseBytes is set.
-	DefaultMaxResponseBytes = C.HMS_DEFAULT_MAX_RESPONSE_BYTES
+	DefaultMaxResponseBytes = 4194304
 	// DefaultMaxPages bounds a List unless Config.MaxPages is set.
-	DefaultMaxPages = C.HMS_DEFAULT_MAX_PAGES
+	DefaultMaxPages = 1000
 )
 
 // Client is a client of the Room Codes API. It is safe for concurrent use by
 // any number of goroutines; make one and share it.
 type Client struct {
-	mu  sync.RWMutex // read-held by every call, write-held by Close
-	ptr *C.hms_client
+	mu        sync.RWMutex // read-held by every call, write-held by Close
+	ptr       *C.hms_core
+	transport *transport
 }
 
 // NewClient makes a client with config. Bad settings give an *Error of kind
@@ -91,12 +104,16 @@ func NewClient(config Config) (*Client, error) {
 	if err := apply(options, &args, config); err != nil {
 		return nil, err
 	}
-	var client *C.hms_client
+	if config.HTTPClient != nil && config.CACertificatesPEM != "" {
+		return nil, invalidArgument("CACertificatesPEM applies to the default HTTP client: with HTTPClient, " +
+			"trust the CA in its transport's TLS config")
+	}
+	var core *C.hms_core
 	var cerr *C.hms_error
-	if status := C.hms_client_new(options, &client, &cerr); status != C.HMS_STATUS_OK {
+	if status := C.hms_core_new(options, &core, &cerr); status != C.HMS_STATUS_OK {
 		return nil, fromC(status, cerr)
 	}
-	return wrap(client), nil
+	return wrap(core, config.HTTPClient)
 }
 
 // NewClientFromEnv makes a client configured from the environment, as every
@@ -104,18 +121,48 @@ func NewClient(config Config) (*Client, error) {
 // HMS_API_BASE_URL / HMS_AUTH_BASE_URL when set. One of the app keys without
 // the other, or a token with them, is KindInvalidArgument naming the variables.
 func NewClientFromEnv() (*Client, error) {
-	var client *C.hms_client
+	var core *C.hms_core
 	var cerr *C.hms_error
-	if status := C.hms_client_new_from_env(&client, &cerr); status != C.HMS_STATUS_OK {
+	if status := C.hms_core_new_from_env(&core, &cerr); status != C.HMS_STATUS_OK {
 		return nil, fromC(status, cerr)
 	}
-	return wrap(client), nil
+	return wrap(core, nil)
 }
 
-func wrap(ptr *C.hms_client) *Client {
-	c := &Client{ptr: ptr}
+// wrap owns core, sending its requests with own (nil for the default client).
+func wrap(core *C.hms_core, own *http.Client) (*Client, error) {
+	roots, err := caRoots(core)
+	if err != nil {
+		C.hms_core_free(core)
+		return nil, err
+	}
+	c := &Client{ptr: core, transport: newTransport(own, roots)}
 	runtime.SetFinalizer(c, (*Client).Close)
-	return c
+	return c, nil
+}
+
+// caRoots is a pool of the CA certificates the library read from
+// Config.CACertificatesPEM, or nil (the system's roots) when there are none.
+func caRoots(core *C.hms_core) (*x509.CertPool, error) {
+	n := int(C.hms_core_ca_certificate_count(core))
+	if n == 0 {
+		return nil, nil
+	}
+	pool := x509.NewCertPool()
+	for i := 0; i < n; i++ {
+		var der *C.uint8_t
+		var size C.size_t
+		var cerr *C.hms_error
+		if status := C.hms_core_ca_certificate(core, C.size_t(i), &der, &size, &cerr); status != C.HMS_STATUS_OK {
+			return nil, fromC(status, cerr)
+		}
+		certificate, err := x509.ParseCertificate(C.GoBytes(unsafe.Pointer(der), C.int(size)))
+		if err != nil {
+			return nil, invalidArgument(fmt.Sprintf("CACertificatesPEM: certificate %d: %v", i+1, err))
+		}
+		pool.AddCert(certificate)
+	}
+	return pool, nil
 }
 
 // Close frees the client, after waiting for calls still running on it
@@ -125,7 +172,7 @@ func (c *Client) Close() error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.ptr != nil {
-		C.hms_client_free(c.ptr)
+		C.hms_core_free(c.ptr)
 		c.ptr = nil
 		runtime.SetFinalizer(c, nil)
 	}
@@ -133,7 +180,7 @@ func (c *Client) Close() error {
 }
 
 // acquire returns the C client, held open until release is called.
-func (c *Client) acquire() (ptr *C.hms_client, release func(), err error) {
+func (c *Client) acquire() (ptr *C.hms_core, release func(), err error) {
 	c.mu.RLock()
 	if c.ptr == nil {
 		c.mu.RUnlock()
@@ -143,7 +190,7 @@ func (c *Client) acquire() (ptr *C.hms_client, release func(), err error) {
 }
 
 // apply stores every set field of config in o (the C setters only store;
-// hms_client_new checks them all); strings go to args.
+// hms_core_new checks them all); strings go to args.
 func apply(o *C.hms_client_options, args *cArgs, config Config) error {
 	if config.MaxPages < 0 || int64(config.MaxPages) > math.MaxUint32 {
 		return invalidArgument("MaxPages must be from 0 to 4294967295")
@@ -204,6 +251,13 @@ func apply(o *C.hms_client_options, args *cArgs, config Config) error {
 		C.hms_client_options_set_ca_certificates_pem(o, caPEM)
 	}
 	return nil
+}
+
+// Enabled is a ListFilter.Enabled value: &ListFilter{Enabled:
+// roomcodes.Enabled(true)} keeps enabled codes only, Enabled(false) disabled
+// ones, while a nil Enabled keeps both.
+func Enabled(enabled bool) *bool {
+	return &enabled
 }
 
 // Retries is a MaxRetries value: Config{MaxRetries: roomcodes.Retries(0)}

@@ -17,15 +17,9 @@ func (c *Client) Create(ctx context.Context, roomID string) ([]RoomCode, error) 
 		args.free()
 		return nil, err
 	}
-	return run(ctx, c, args, func(client *C.hms_client, call *C.hms_call_options, cerr **C.hms_error) ([]RoomCode, C.hms_status) {
-		var out *C.hms_room_code_list
-		status := C.hms_room_codes_create(client, call, room, &out, cerr)
-		if status != C.HMS_STATUS_OK {
-			return nil, status
-		}
-		defer C.hms_room_code_list_free(out)
-		return goRoomCodes(out.items, out.len), status
-	})
+	return run(ctx, c, args, func(core *C.hms_core, deadline C.uint64_t, out **C.hms_call, cerr **C.hms_error) C.hms_status {
+		return C.hms_call_create(core, deadline, room, out, cerr)
+	}, takeCodes)
 }
 
 // CreateForRole creates one more code for role in room roomID. It is not
@@ -38,15 +32,14 @@ func (c *Client) CreateForRole(ctx context.Context, roomID, role string) (*RoomC
 		args.free()
 		return nil, err
 	}
-	return run(ctx, c, args, func(client *C.hms_client, call *C.hms_call_options, cerr **C.hms_error) (*RoomCode, C.hms_status) {
-		var out *C.hms_room_code
-		status := C.hms_room_codes_create_for_role(client, call, room, r, &out, cerr)
-		return oneCode(out, status)
-	})
+	return run(ctx, c, args, func(core *C.hms_core, deadline C.uint64_t, out **C.hms_call, cerr **C.hms_error) C.hms_status {
+		return C.hms_call_create_for_role(core, deadline, room, r, out, cerr)
+	}, takeCode)
 }
 
 // List returns every code of room roomID that filter keeps (nil for all),
-// fetching page after page; the context bounds all of them together.
+// fetching page after page; the context bounds all of them together. To
+// handle codes as they come, page by page, use Codes.
 func (c *Client) List(ctx context.Context, roomID string, filter *ListFilter) ([]RoomCode, error) {
 	var args cArgs
 	room, err1 := args.add("roomID", roomID, false)
@@ -55,15 +48,9 @@ func (c *Client) List(ctx context.Context, roomID string, filter *ListFilter) ([
 		args.free()
 		return nil, err
 	}
-	return run(ctx, c, args, func(client *C.hms_client, call *C.hms_call_options, cerr **C.hms_error) ([]RoomCode, C.hms_status) {
-		var out *C.hms_room_code_list
-		status := C.hms_room_codes_list(client, call, room, f, &out, cerr)
-		if status != C.HMS_STATUS_OK {
-			return nil, status
-		}
-		defer C.hms_room_code_list_free(out)
-		return goRoomCodes(out.items, out.len), status
-	})
+	return run(ctx, c, args, func(core *C.hms_core, deadline C.uint64_t, out **C.hms_call, cerr **C.hms_error) C.hms_status {
+		return C.hms_call_list(core, deadline, room, f, out, cerr)
+	}, takeCodes)
 }
 
 // ListPage fetches one page of the codes of room roomID that filter keeps
@@ -77,9 +64,11 @@ func (c *Client) ListPage(ctx context.Context, roomID string, filter *ListFilter
 		args.free()
 		return nil, err
 	}
-	return run(ctx, c, args, func(client *C.hms_client, call *C.hms_call_options, cerr **C.hms_error) (*RoomCodePage, C.hms_status) {
+	return run(ctx, c, args, func(core *C.hms_core, deadline C.uint64_t, out **C.hms_call, cerr **C.hms_error) C.hms_status {
+		return C.hms_call_list_page(core, deadline, room, f, out, cerr)
+	}, func(call *C.hms_call, cerr **C.hms_error) (*RoomCodePage, C.hms_status) {
 		var out *C.hms_room_code_page
-		status := C.hms_room_codes_list_page(client, call, room, f, &out, cerr)
+		status := C.hms_call_take_page(call, &out, cerr)
 		if status != C.HMS_STATUS_OK {
 			return nil, status
 		}
@@ -97,11 +86,9 @@ func (c *Client) SetEnabled(ctx context.Context, code string, enabled bool) (*Ro
 		args.free()
 		return nil, err
 	}
-	return run(ctx, c, args, func(client *C.hms_client, call *C.hms_call_options, cerr **C.hms_error) (*RoomCode, C.hms_status) {
-		var out *C.hms_room_code
-		status := C.hms_room_codes_set_enabled(client, call, cc, C.bool(enabled), &out, cerr)
-		return oneCode(out, status)
-	})
+	return run(ctx, c, args, func(core *C.hms_core, deadline C.uint64_t, out **C.hms_call, cerr **C.hms_error) C.hms_status {
+		return C.hms_call_set_enabled(core, deadline, cc, C.bool(enabled), out, cerr)
+	}, takeCode)
 }
 
 // AuthTokenForCode exchanges room code code for a client auth token and its
@@ -115,9 +102,11 @@ func (c *Client) AuthTokenForCode(ctx context.Context, code, userID string) (Aut
 		args.free()
 		return AuthToken{}, err
 	}
-	return run(ctx, c, args, func(client *C.hms_client, call *C.hms_call_options, cerr **C.hms_error) (AuthToken, C.hms_status) {
+	return run(ctx, c, args, func(core *C.hms_core, deadline C.uint64_t, out **C.hms_call, cerr **C.hms_error) C.hms_status {
+		return C.hms_call_auth_token_for_code(core, deadline, cc, user, out, cerr)
+	}, func(call *C.hms_call, cerr **C.hms_error) (AuthToken, C.hms_status) {
 		var out *C.hms_auth_token
-		status := C.hms_auth_token_for_code(client, call, cc, user, &out, cerr)
+		status := C.hms_call_take_auth_token(call, &out, cerr)
 		if status != C.HMS_STATUS_OK {
 			return AuthToken{}, status
 		}
@@ -151,8 +140,21 @@ func RoomLink(options RoomLinkOptions) (string, error) {
 	return C.GoString(out), nil
 }
 
-// oneCode copies a single C room code after a successful call and frees it.
-func oneCode(out *C.hms_room_code, status C.hms_status) (*RoomCode, C.hms_status) {
+// takeCodes copies the codes of a finished create or list call.
+func takeCodes(call *C.hms_call, cerr **C.hms_error) ([]RoomCode, C.hms_status) {
+	var out *C.hms_room_code_list
+	status := C.hms_call_take_codes(call, &out, cerr)
+	if status != C.HMS_STATUS_OK {
+		return nil, status
+	}
+	defer C.hms_room_code_list_free(out)
+	return goRoomCodes(out.items, out.len), status
+}
+
+// takeCode copies the code of a finished create_for_role or set_enabled call.
+func takeCode(call *C.hms_call, cerr **C.hms_error) (*RoomCode, C.hms_status) {
+	var out *C.hms_room_code
+	status := C.hms_call_take_code(call, &out, cerr)
 	if status != C.HMS_STATUS_OK {
 		return nil, status
 	}

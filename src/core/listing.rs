@@ -8,6 +8,7 @@
     feature = "blocking",
     feature = "async",
     all(feature = "wasm", target_arch = "wasm32"),
+    feature = "ffi-sans-io",
     test
 ))]
 use crate::core::call::Call;
@@ -15,6 +16,7 @@ use crate::core::call::Call;
     feature = "blocking",
     feature = "async",
     all(feature = "wasm", target_arch = "wasm32"),
+    feature = "ffi-sans-io",
     test
 ))]
 use crate::core::client::Core;
@@ -119,6 +121,7 @@ impl Pager {
     feature = "blocking",
     feature = "async",
     all(feature = "wasm", target_arch = "wasm32"),
+    feature = "ffi-sans-io",
     test
 ))]
 pub(crate) trait ListedPage {
@@ -132,6 +135,7 @@ pub(crate) trait ListedPage {
     feature = "blocking",
     feature = "async",
     all(feature = "wasm", target_arch = "wasm32"),
+    feature = "ffi-sans-io",
     test
 ))]
 impl ListedPage for RoomCodePage {
@@ -151,6 +155,7 @@ impl ListedPage for RoomCodePage {
     feature = "blocking",
     feature = "async",
     all(feature = "wasm", target_arch = "wasm32"),
+    feature = "ffi-sans-io",
     test
 ))]
 #[derive(Debug)]
@@ -166,6 +171,7 @@ pub(crate) struct Listing {
     feature = "blocking",
     feature = "async",
     all(feature = "wasm", target_arch = "wasm32"),
+    feature = "ffi-sans-io",
     test
 ))]
 impl Listing {

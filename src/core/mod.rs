@@ -25,7 +25,12 @@ pub(crate) mod model;
 pub(crate) mod random;
 pub(crate) mod secret;
 pub(crate) mod spelling;
-#[cfg(any(feature = "blocking", feature = "async", feature = "wasm"))]
+#[cfg(any(
+    feature = "blocking",
+    feature = "async",
+    feature = "wasm",
+    feature = "ffi-sans-io"
+))]
 pub(crate) mod tls_problem;
 pub(crate) mod validate;
 pub(crate) mod wire;

@@ -1,10 +1,8 @@
 //! `hms_client`: the blocking client behind the C ABI.
 
 use crate::blocking::RoomCodesClient;
-use crate::core::config::ConfigBuilder;
 use crate::ffi::error::hms_error;
-use crate::ffi::guard::{null, run_with_output};
-use crate::ffi::options::hms_client_options;
+use crate::ffi::options::{hms_client_options, make_handle};
 use crate::ffi::owned::BoxOwned;
 use crate::ffi::status::hms_status;
 
@@ -19,11 +17,6 @@ pub struct hms_client {
 
 impl BoxOwned for hms_client {}
 
-fn into_raw(builder: ConfigBuilder) -> crate::Result<*mut hms_client> {
-    let inner = RoomCodesClient::new(builder.build()?);
-    Ok(hms_client { inner }.into_raw())
-}
-
 /// Makes a client from `options` (which stay the caller's) and stores it in
 /// `*out`. Bad settings (a malformed URL, `http` to a non-loopback host
 /// without the opt-in, an empty credential, a zero timeout) give
@@ -34,9 +27,8 @@ pub unsafe extern "C" fn hms_client_new(
     out: *mut *mut hms_client,
     err: *mut *mut hms_error,
 ) -> hms_status {
-    run_with_output(out, err, || {
-        let options = options.as_ref().ok_or_else(|| null("options"))?;
-        into_raw(options.builder()?)
+    make_handle(Some(options), out, err, |config| hms_client {
+        inner: RoomCodesClient::new(config),
     })
 }
 
@@ -50,8 +42,8 @@ pub unsafe extern "C" fn hms_client_new_from_env(
     out: *mut *mut hms_client,
     err: *mut *mut hms_error,
 ) -> hms_status {
-    run_with_output(out, err, || {
-        into_raw(ConfigBuilder::from_env().binding("c"))
+    make_handle(None, out, err, |config| hms_client {
+        inner: RoomCodesClient::new(config),
     })
 }
 

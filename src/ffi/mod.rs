@@ -26,33 +26,43 @@
 #![allow(non_camel_case_types, clippy::missing_safety_doc)]
 
 mod auth_token;
+#[cfg(feature = "blocking")]
 mod cancel;
+#[cfg(feature = "blocking")]
 mod client;
 mod defaults;
 mod error;
 mod filter;
 mod guard;
 mod link;
+#[cfg(feature = "blocking")]
 mod list_iter;
+#[cfg(feature = "blocking")]
 mod operations;
 mod options;
 mod owned;
 mod results;
+mod sans_io;
 mod status;
 mod strings;
 mod version;
 
 pub use auth_token::*;
+#[cfg(feature = "blocking")]
 pub use cancel::*;
+#[cfg(feature = "blocking")]
 pub use client::*;
 pub use defaults::*;
 pub use error::*;
 pub use filter::*;
 pub use link::*;
+#[cfg(feature = "blocking")]
 pub use list_iter::*;
+#[cfg(feature = "blocking")]
 pub use operations::*;
 pub use options::*;
 pub use results::*;
+pub use sans_io::*;
 pub use status::*;
 pub use strings::hms_string_free;
 pub use version::*;

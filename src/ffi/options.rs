@@ -33,6 +33,27 @@ impl hms_client_options {
     }
 }
 
+/// Makes a handle from `options` (NULL: the environment) with `make`, boxed
+/// into `*out`: the body of `hms_client_new`, `hms_core_new` and their
+/// `_from_env` forms.
+pub(crate) unsafe fn make_handle<T: crate::ffi::owned::BoxOwned>(
+    options: Option<*const hms_client_options>,
+    out: *mut *mut T,
+    err: *mut *mut crate::ffi::error::hms_error,
+    make: impl FnOnce(crate::core::config::Config) -> T,
+) -> crate::ffi::status::hms_status {
+    crate::ffi::guard::run_with_output(out, err, || {
+        let builder = match options {
+            Some(options) => options
+                .as_ref()
+                .ok_or_else(|| crate::ffi::guard::null("options"))?
+                .builder()?,
+            None => ConfigBuilder::from_env().binding("c"),
+        };
+        Ok(make(builder.build()?).into_raw())
+    })
+}
+
 /// New options with every default: the real service's URLs
 /// (`https://api.100ms.live/v2`, `https://auth.100ms.live/v2`), no credentials,
 /// a 10 s timeout per attempt, 2 retries, `https` only (plain `http` to

@@ -43,6 +43,7 @@ impl<'a, T> BoundedCall<'a, T> {
     }
 
     /// The token that stops this call, if any.
+    #[cfg(any(feature = "blocking", feature = "async"))]
     pub(crate) fn cancel_token(&self) -> Option<&CancelToken> {
         self.cancel.as_ref()
     }

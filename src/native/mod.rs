@@ -2,10 +2,10 @@
 //! one) share on top of the core: per-call options and cancellation, the loop
 //! that drives a call under them, the code-at-a-time listing, and the rustls set-up.
 
-#[cfg(any(feature = "blocking", feature = "async"))]
+#[cfg(any(feature = "blocking", feature = "async", feature = "ffi-sans-io"))]
 pub(crate) mod bounded_call;
 pub(crate) mod cancel;
-#[cfg(any(feature = "blocking", feature = "async"))]
+#[cfg(any(feature = "blocking", feature = "async", feature = "ffi-sans-io"))]
 pub(crate) mod code_listing;
 pub(crate) mod options;
 #[cfg(any(feature = "blocking", feature = "async"))]

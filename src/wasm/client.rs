@@ -3,7 +3,6 @@
 
 use super::args;
 use super::call_runner::CallRunner;
-use super::env;
 use super::list::RoomCodeList;
 use super::options::{self, ClientOptions};
 use super::transport::Transport;
@@ -193,13 +192,7 @@ impl RoomCodesClient {
             fetch_bounds_attempts,
         }: ClientOptions,
     ) -> RoomCodesClient {
-        let transport = Transport {
-            fetch,
-            fetch_bounds_attempts,
-            max_response_bytes: config.max_response_bytes(),
-            browser: env::is_browser_page(),
-            limits: Default::default(),
-        };
+        let transport = Transport::new(fetch, fetch_bounds_attempts, config.max_response_bytes());
         let core = Core::new(config);
         RoomCodesClient {
             mark: GENUINE,

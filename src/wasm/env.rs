@@ -1,8 +1,8 @@
-//! What the wasm layer asks of its JS host: the clock, the global `fetch`, and
-//! whether it runs in a browser page.
+//! What the wasm layer asks of its JS host: the clock, and whether it runs in
+//! a browser page.
 
-use js_sys::{Function, Reflect};
-use wasm_bindgen::{JsCast, JsValue};
+use js_sys::Reflect;
+use wasm_bindgen::JsValue;
 
 /// Milliseconds since the Unix epoch, from `Date.now()` (`SystemTime` panics
 /// on wasm32).
@@ -45,12 +45,4 @@ pub fn is_server_runtime() -> bool {
         || at(&["navigator", "userAgent"])
             .and_then(|v| v.as_string())
             .is_some_and(|agent| agent == "Cloudflare-Workers")
-}
-
-/// The global `fetch`, looked up at each call so that a replaced one is used.
-pub fn global_fetch() -> Option<Function> {
-    Reflect::get(&js_sys::global(), &JsValue::from_str("fetch"))
-        .ok()?
-        .dyn_into()
-        .ok()
 }

@@ -3,22 +3,28 @@
 //!
 //! No redirect is followed (`redirect: "manual"`), the body is read up to the
 //! configured cap, and the attempt is bounded by its timeout and by the
-//! caller's `AbortSignal`, even when a custom `fetch` ignores the signal.
+//! caller's `AbortSignal`, even when a custom `fetch` ignores the signal. A
+//! standard `fetch` is wrapped once, per client, by `boundedFetch`
+//! (host.js), which does all of that in JS and answers as the package's Node
+//! `fetch` does: the attempt crosses the boundary once each way.
 
 use super::env;
-use super::host::{unwatch_abort, watch_abort};
-use super::timer::{clear_timeout, set_timeout};
 use crate::core::tls_problem::{TlsProblem, TrustAdvice};
 use crate::core::wire::http::{HttpRequest, HttpResponse, TransportFailure, TransportFailureKind};
 use js_sys::{Array, Function, Promise, Reflect, Uint8Array};
 use std::cell::RefCell;
 use std::time::Duration;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{
-    AbortController, AbortSignal, ReadableStreamDefaultReader, RequestInit, RequestRedirect,
-    Response,
-};
+use web_sys::{AbortSignal, RequestInit, RequestRedirect, Response};
+
+#[wasm_bindgen(module = "/src/wasm/host.js")]
+extern "C" {
+    /// `fetch` (`undefined`: the global one) bounding its own attempts and
+    /// answering `{ status, head, body }`, as the package's Node `fetch` does.
+    #[wasm_bindgen(js_name = boundedFetch)]
+    fn bounded_fetch(fetch: &JsValue, timeout_code: &str, too_large_code: &str) -> Function;
+}
 
 /// What a Node error `code` (of node:http, or of undici under the global
 /// `fetch`) says happened, in the words the native transport uses, and
@@ -110,57 +116,50 @@ pub type Sent = Result<Result<HttpResponse, TransportFailure>, JsValue>;
 /// Sends requests with `fetch`.
 #[derive(Debug)]
 pub struct Transport {
-    /// The `fetch` to call, or `None` for the global one.
-    pub fetch: Option<Function>,
-    /// Whether `fetch` bounds each attempt itself (the package's Node
-    /// `fetch`: it takes `timeoutMs`, watches the signal and answers the body
-    /// as bytes), so the attempt needs no `AbortController` of its own.
-    pub fetch_bounds_attempts: bool,
+    /// The `fetch` to call, bounding each attempt itself: it takes
+    /// `timeoutMs`, watches the signal and answers the body as bytes (the
+    /// package's Node `fetch`, or any other wrapped by `boundedFetch`).
+    fetch: Function,
     /// The largest body read.
-    pub max_response_bytes: usize,
+    max_response_bytes: usize,
     /// Whether this is a browser page, which owns the `user-agent` header.
-    pub browser: bool,
+    browser: bool,
     /// The last `limits` object made, and the timeout it was made for.
-    pub limits: RefCell<Option<(Option<Duration>, js_sys::Object)>>,
+    limits: RefCell<Option<(Duration, js_sys::Object)>>,
 }
 
 impl Transport {
-    /// Sends `request`, bounded by `timeout` and `signal`. `Err` is the
-    /// signal's reason once it aborts.
+    /// A transport over `fetch` (`None`: the global one, looked up at each
+    /// attempt); `bounds_attempts` says whether it is the package's Node
+    /// `fetch`, which needs no wrapping.
+    pub fn new(fetch: Option<Function>, bounds_attempts: bool, max_response_bytes: usize) -> Self {
+        let fetch = match fetch {
+            Some(fetch) if bounds_attempts => fetch,
+            other => bounded_fetch(
+                &other.map_or(JsValue::UNDEFINED, JsValue::from),
+                TIMEOUT_CODE,
+                BODY_TOO_LARGE_CODE,
+            ),
+        };
+        Transport {
+            fetch,
+            max_response_bytes,
+            browser: env::is_browser_page(),
+            limits: RefCell::default(),
+        }
+    }
+
+    /// Sends `request`, bounded by `timeout` and `signal`: one call of
+    /// `fetch`, given the caller's signal and the timeout, answering the body
+    /// as bytes. `Err` is the signal's reason once it aborts.
     pub async fn send(
         &self,
         request: &HttpRequest,
         timeout: Duration,
         signal: Option<&AbortSignal>,
     ) -> Sent {
-        if self.fetch_bounds_attempts {
-            return self.send_bounded(request, timeout, signal).await;
-        }
-        let attempt = Attempt::start(timeout, signal)?;
-        let outcome = match self.fetch(request, Some(&attempt.controller.signal()), None) {
-            Ok(pending) => match attempt.settle(pending).await {
-                Ok(response) => self.read(response.unchecked_into(), &attempt).await,
-                Err(error) => Err(Broke::Fetch(error)),
-            },
-            Err(error) => Err(Broke::Fetch(error)),
-        };
-        match outcome {
-            Ok(response) => Ok(Ok(response)),
-            Err(broke) => attempt.failure(broke).map(Err),
-        }
-    }
-
-    /// [`Transport::send`] over a `fetch` that bounds the attempt itself: one
-    /// call, given the caller's signal and the timeout, answering the body as
-    /// bytes.
-    async fn send_bounded(
-        &self,
-        request: &HttpRequest,
-        timeout: Duration,
-        signal: Option<&AbortSignal>,
-    ) -> Sent {
         super::timer::check(signal)?;
-        let sent = match self.fetch(request, signal, Some(timeout)) {
+        let sent = match self.fetch(request, signal, timeout) {
             Ok(pending) => JsFuture::from(pending).await,
             Err(error) => Err(error),
         };
@@ -192,14 +191,13 @@ impl Transport {
     }
 
     /// Starts `fetch(url, init, { maxResponseBytes, timeoutMs })`: the third
-    /// argument, which a standard `fetch` ignores, tells the package's Node
-    /// `fetch` the cap at which to stop reading (so that it never holds a cap
-    /// of its own) and, when it bounds attempts itself, when to give up.
+    /// argument tells the bounded `fetch` the cap at which to stop reading
+    /// and when to give up.
     fn fetch(
         &self,
         request: &HttpRequest,
         signal: Option<&AbortSignal>,
-        timeout: Option<Duration>,
+        timeout: Duration,
     ) -> Result<Promise, JsValue> {
         let init = RequestInit::new();
         init.set_method(request.method.as_str());
@@ -211,14 +209,9 @@ impl Transport {
         if let Some(body) = &request.body {
             init.set_body(&JsValue::from_str(body));
         }
-        let fetch = match &self.fetch {
-            Some(fetch) => fetch.clone(),
-            None => env::global_fetch()
-                .ok_or_else(|| js_sys::TypeError::new("no global fetch; pass options.fetch"))?,
-        };
         let url = JsValue::from_str(&request.url);
         let limits = self.limits(timeout)?;
-        Ok(Promise::resolve(&fetch.call3(
+        Ok(Promise::resolve(&self.fetch.call3(
             &JsValue::UNDEFINED,
             &url,
             &init,
@@ -228,7 +221,7 @@ impl Transport {
 
     /// `{ maxResponseBytes, timeoutMs }`, the third argument of `fetch`: the
     /// same object for every attempt bounded by the same timeout.
-    fn limits(&self, timeout: Option<Duration>) -> Result<js_sys::Object, JsValue> {
+    fn limits(&self, timeout: Duration) -> Result<js_sys::Object, JsValue> {
         let mut cached = self.limits.borrow_mut();
         if let Some((for_timeout, limits)) = cached.as_ref() {
             if *for_timeout == timeout {
@@ -241,28 +234,26 @@ impl Transport {
             &JsValue::from_str("maxResponseBytes"),
             &JsValue::from_f64(self.max_response_bytes as f64),
         )?;
-        if let Some(timeout) = timeout {
-            Reflect::set(
-                &limits,
-                &JsValue::from_str("timeoutMs"),
-                &JsValue::from_f64(timeout.as_secs_f64() * 1000.0),
-            )?;
-        }
+        Reflect::set(
+            &limits,
+            &JsValue::from_str("timeoutMs"),
+            &JsValue::from_f64(timeout.as_secs_f64() * 1000.0),
+        )?;
         *cached = Some((timeout, limits.clone()));
         Ok(limits)
     }
 
-    /// `request`'s headers for `fetch`: pairs, a `HeadersInit` every fetch
-    /// takes, rather than a `Headers` (in Node that class loads undici, which
-    /// costs a cold start ~20 ms); for the package's own Node `fetch`, one
-    /// string `name\nvalue\n…`, one crossing of the wasm boundary instead of
-    /// two per header.
+    /// `request`'s headers for `fetch`: one string `name\nvalue\n…`, one
+    /// crossing of the wasm boundary instead of two per header; pairs (a
+    /// `HeadersInit` every fetch takes) where a value holds a line break,
+    /// which `fetch` then refuses with its own words. Never a `Headers`: in
+    /// Node that class loads undici, which costs a cold start ~20 ms.
     fn headers(&self, request: &HttpRequest) -> JsValue {
         let sent = request
             .headers
             .iter()
             .filter(|(name, _)| !(self.browser && *name == "user-agent"));
-        if self.fetch_bounds_attempts && !request.headers.iter().any(|(_, v)| v.contains('\n')) {
+        if !request.headers.iter().any(|(_, v)| v.contains('\n')) {
             let mut compact = String::new();
             for (name, value) in sent {
                 compact.extend([name, "\n", value.as_str(), "\n"]);
@@ -279,43 +270,6 @@ impl Transport {
         pairs.into()
     }
 
-    /// Reads status, headers and at most the capped body of `response`. (In a
-    /// browser page a redirect comes back opaque, with status 0; the core
-    /// reports it as `unexpected_status`, as it does a 3xx elsewhere.)
-    async fn read(&self, response: Response, attempt: &Attempt<'_>) -> Result<HttpResponse, Broke> {
-        let body = match response.body() {
-            // Bytes already (the Node default's light response): no read, no promise.
-            Some(bytes) if bytes.is_instance_of::<Uint8Array>() => self.bytes(&bytes)?,
-            Some(stream) if has_method(&stream, "getReader") => {
-                self.stream(stream.get_reader().unchecked_into(), attempt)
-                    .await?
-            }
-            Some(_) => self.buffer(&response, attempt).await?,
-            None => Vec::new(),
-        };
-        Ok(self.head(&response, body))
-    }
-
-    /// `response`'s status and headers, with `body`.
-    fn head(&self, response: &Response, body: Vec<u8>) -> HttpResponse {
-        let mut headers = Vec::new();
-        if let Ok(Some(entries)) = js_sys::try_iter(&response.headers()) {
-            for entry in entries.flatten() {
-                let pair: Array = entry.unchecked_into();
-                if let (Some(name), Some(value)) =
-                    (pair.get(0).as_string(), pair.get(1).as_string())
-                {
-                    headers.push((name, value));
-                }
-            }
-        }
-        HttpResponse {
-            status: response.status(),
-            headers,
-            body,
-        }
-    }
-
     /// A body that is bytes already (a `Uint8Array`), up to the cap.
     fn bytes(&self, body: &JsValue) -> Result<Vec<u8>, Broke> {
         let bytes: &Uint8Array = body.unchecked_ref();
@@ -323,40 +277,6 @@ impl Transport {
             return Err(Broke::TooLarge);
         }
         Ok(bytes.to_vec())
-    }
-
-    /// A WHATWG body stream, read chunk by chunk: an oversized body stops at the cap.
-    async fn stream(
-        &self,
-        reader: ReadableStreamDefaultReader,
-        attempt: &Attempt<'_>,
-    ) -> Result<Vec<u8>, Broke> {
-        let mut body = Vec::new();
-        loop {
-            let chunk = attempt.settle(reader.read()).await.map_err(Broke::Fetch)?;
-            if Reflect::get(&chunk, &"done".into()).is_ok_and(|done| done.is_truthy()) {
-                return Ok(body);
-            }
-            let bytes: Uint8Array = Reflect::get(&chunk, &"value".into())
-                .map_err(Broke::Fetch)?
-                .unchecked_into();
-            if body.len() + bytes.length() as usize > self.max_response_bytes {
-                let _ = reader.cancel();
-                return Err(Broke::TooLarge);
-            }
-            body.extend(bytes.to_vec());
-        }
-    }
-
-    /// Any other body (a custom `fetch` of another kind), read whole.
-    async fn buffer(&self, response: &Response, attempt: &Attempt<'_>) -> Result<Vec<u8>, Broke> {
-        let pending = response.array_buffer().map_err(Broke::Fetch)?;
-        let buffer = attempt.settle(pending).await.map_err(Broke::Fetch)?;
-        let body = Uint8Array::new(&buffer).to_vec();
-        if body.len() > self.max_response_bytes {
-            return Err(Broke::TooLarge);
-        }
-        Ok(body)
     }
 }
 
@@ -399,76 +319,6 @@ fn compact_pairs(head: &str) -> Vec<(String, String)> {
         pairs.push((name.to_owned(), value.to_owned()));
     }
     pairs
-}
-
-/// Whether `value.name` is a function.
-fn has_method(value: &JsValue, name: &str) -> bool {
-    Reflect::get(value, &name.into()).is_ok_and(|f| f.is_function())
-}
-
-/// The bounds of one attempt: an `AbortController` for `fetch`, aborted by the
-/// timeout timer or by the caller's signal. Dropping it clears both.
-struct Attempt<'a> {
-    controller: AbortController,
-    abort: Function,
-    aborted: Promise,
-    timer: JsValue,
-    timeout: Duration,
-    signal: Option<&'a AbortSignal>,
-}
-
-impl<'a> Attempt<'a> {
-    fn start(timeout: Duration, signal: Option<&'a AbortSignal>) -> Result<Attempt<'a>, JsValue> {
-        super::timer::check(signal)?;
-        let controller = AbortController::new()?;
-        let abort = Reflect::get(&controller, &JsValue::from_str("abort"))?
-            .unchecked_into::<Function>()
-            .bind0(&controller);
-        let own = controller.signal();
-        let aborted = Promise::new(&mut |resolve, _reject| {
-            let _ = own.add_event_listener_with_callback("abort", &resolve);
-        });
-        if let Some(signal) = signal {
-            watch_abort(signal, &abort)?;
-        }
-        let timer = set_timeout(&abort, timeout.as_secs_f64() * 1000.0);
-        Ok(Attempt {
-            controller,
-            abort,
-            aborted,
-            timer,
-            timeout,
-            signal,
-        })
-    }
-
-    /// Awaits `pending`, or stops waiting as soon as the attempt is aborted.
-    async fn settle(&self, pending: Promise) -> Result<JsValue, JsValue> {
-        let value = JsFuture::from(Promise::race(&Array::of2(&pending, &self.aborted))).await;
-        if self.controller.signal().aborted() {
-            return Err(JsValue::UNDEFINED);
-        }
-        value
-    }
-
-    /// What a failed attempt means: the caller's abort (`Err`), or the
-    /// failure the core is fed.
-    fn failure(&self, broke: Broke) -> Result<TransportFailure, JsValue> {
-        super::timer::check(self.signal)?;
-        if self.controller.signal().aborted() {
-            return Ok(timed_out(self.timeout));
-        }
-        Ok(broke.failure(self.timeout))
-    }
-}
-
-impl Drop for Attempt<'_> {
-    fn drop(&mut self) {
-        clear_timeout(&self.timer);
-        if let Some(signal) = self.signal {
-            let _ = unwatch_abort(signal, &self.abort);
-        }
-    }
 }
 
 /// Sorts a rejected `fetch` by whether the request can have left: only Node's

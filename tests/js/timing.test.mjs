@@ -1,9 +1,10 @@
 // Retries with Retry-After, timeouts, AbortSignal, and many calls at once.
 import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
 import { once } from "node:events";
 import net from "node:net";
 import { beforeEach, test } from "node:test";
-import { clean, client, fault, hmsError, newRoom, requests } from "./support.mjs";
+import { apiBase, clean, client, fault, hmsError, newRoom, requests, root, token } from "./support.mjs";
 
 beforeEach(clean);
 
@@ -111,6 +112,46 @@ test("an abort stops a listing, and a custom fetch that ignores the signal", asy
   setTimeout(() => controller.abort(), 100);
   await abortsWithin(listing.next(), 1000);
   assert.equal((await listing.next()).done, true);
+});
+
+test("through a given fetch that ignores its signal, each attempt times out at its own timeoutMs", async () => {
+  const room = await newRoom();
+  const deaf = (url, init) => fetch(url, { ...init, signal: undefined });
+  const c = client({ fetch: deaf, maxRetries: 0, timeoutMs: 250 });
+  await fault({ path: listPath(room), delay_ms: 1500, count: 3 });
+  const started = Date.now();
+  const [first, second, longer] = await Promise.all([
+    hmsError(c.listPage(room)),
+    new Promise((r) => setTimeout(r, 100)).then(() => hmsError(c.listPage(room))),
+    hmsError(c.listPage(room, {}, { timeoutMs: 600 })),
+  ]);
+  for (const [error, ms] of [[first, 250], [second, 250], [longer, 600]]) {
+    assert.equal(error.kind, "timeout");
+    assert.match(error.message, new RegExp(`${ms} ms`));
+  }
+  // Each at its own deadline, not the first one's: the whole took ~600 ms, not 1500.
+  assert.ok(Date.now() - started < 1400, `took ${Date.now() - started} ms`);
+  // The same client answers once the service does.
+  assert.equal((await c.listPage(room)).data.length, 0);
+});
+
+test("a process whose calls went through a given fetch exits when they are done", async () => {
+  const program = `
+    const { RoomCodesClient } = require(${JSON.stringify(`${root}/target/npm/hms-room-codes/index.cjs`)});
+    const client = new RoomCodesClient({ managementToken: ${JSON.stringify(token)}, baseUrl: ${JSON.stringify(apiBase)},
+      fetch: globalThis.fetch, timeoutMs: 60000 });
+    client.listPage("room-none").then(() => console.log("answered"), (e) => console.log(e.kind));`;
+  const child = spawn(process.execPath, ["-e", program], { stdio: ["ignore", "pipe", "inherit"] });
+  let output = "";
+  child.stdout.on("data", (chunk) => (output += chunk));
+  const started = Date.now();
+  const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);
+  const [status, signal] = await once(child, "exit");
+  clearTimeout(timer);
+  assert.equal(signal, null, `still running after 20 s (the attempt's timer holds the process): ${output}`);
+  assert.equal(status, 0);
+  assert.ok(output.trim().length > 0, "the call settled");
+  assert.ok(Date.now() - started < 15_000);
 });
 
 test("64 concurrent calls on one client all succeed", async () => {

@@ -160,6 +160,109 @@ typedef enum {
 } hms_status;
 
 /**
+ * What a sans-IO call needs next.
+ */
+typedef enum {
+  /**
+   * Send the request in the step, then call `hms_call_on_response` or
+   * `hms_call_on_failure`.
+   */
+  HMS_STEP_KIND_SEND,
+  /**
+   * Wait `wait_ms`, then call `hms_call_next`.
+   */
+  HMS_STEP_KIND_WAIT,
+  /**
+   * The call is over: `status` says how; take the result with the
+   * `hms_call_take_*` function of the operation.
+   */
+  HMS_STEP_KIND_DONE,
+  /**
+   * A listing walked page by page (`hms_call_list_pages`) has one more
+   * page: take its codes with `hms_call_take_codes`, then call
+   * `hms_call_next` for the next one.
+   */
+  HMS_STEP_KIND_PAGE,
+} hms_step_kind;
+
+/**
+ * Why an attempt got no (complete) response; give it to `hms_call_on_failure`.
+ * The names say what the transport saw; pick the closest one.
+ */
+typedef enum {
+  /**
+   * The server refused the connection (nothing was sent).
+   */
+  HMS_FAILURE_REFUSED,
+  /**
+   * The host name was not found (nothing was sent).
+   */
+  HMS_FAILURE_HOST_NOT_FOUND,
+  /**
+   * The connection could not be made for another reason (nothing was sent).
+   */
+  HMS_FAILURE_CONNECT_FAILED,
+  /**
+   * The attempt ran past `hms_step.timeout_ms`.
+   */
+  HMS_FAILURE_TIMEOUT,
+  /**
+   * The connection broke after the request may have been sent.
+   */
+  HMS_FAILURE_CONNECTION_CLOSED,
+  /**
+   * The server's answer is not valid HTTP.
+   */
+  HMS_FAILURE_NOT_HTTP,
+  /**
+   * The response body is longer than `hms_step.max_response_bytes`.
+   */
+  HMS_FAILURE_BODY_TOO_LARGE,
+  /**
+   * TLS: no trusted CA signed the server's certificate.
+   */
+  HMS_FAILURE_TLS_UNTRUSTED,
+  /**
+   * TLS: the certificate is for another host name.
+   */
+  HMS_FAILURE_TLS_WRONG_NAME,
+  /**
+   * TLS: the certificate has expired.
+   */
+  HMS_FAILURE_TLS_EXPIRED,
+  /**
+   * TLS: the certificate is not valid yet.
+   */
+  HMS_FAILURE_TLS_NOT_YET_VALID,
+  /**
+   * TLS: no TLS version or cipher suite in common.
+   */
+  HMS_FAILURE_TLS_NO_COMMON_PROTOCOL,
+  /**
+   * TLS: the server did not answer in TLS.
+   */
+  HMS_FAILURE_TLS_NOT_TLS,
+  /**
+   * TLS: any other handshake failure.
+   */
+  HMS_FAILURE_TLS_OTHER,
+  /**
+   * Any other failure.
+   */
+  HMS_FAILURE_OTHER,
+} hms_failure;
+
+/**
+ * One operation in flight on an `hms_core`, made by an `hms_call_*` start
+ * function and stepped with `hms_call_next`, `hms_call_on_response` and
+ * `hms_call_on_failure` until a step is `HMS_STEP_KIND_DONE`. Use it from one
+ * thread at a time (it may move between threads). It borrows its core, which
+ * must outlive it. Free it with `hms_call_free`, done or not: a call that is
+ * freed early is abandoned, which is how a caller cancels it.
+ */
+typedef struct hms_call hms_call;
+
+/**
  * A flag that stops the calls watching it, set from any thread with
  * `hms_cancel_token_cancel`. Make it with `hms_cancel_token_new`, pass it in
  * `hms_call_options.cancel`, and free it with `hms_cancel_token_free` once no
@@ -186,6 +289,14 @@ typedef struct hms_client hms_client;
  * Not meant to be changed from two threads at once.
  */
 typedef struct hms_client_options hms_client_options;
+
+/**
+ * A sans-IO client of the Room Codes API: it builds the requests of its
+ * calls (`hms_call_*`) and reads their answers, and the caller moves the
+ * bytes. Thread-safe: any number of calls may run on one core at once, from
+ * any threads. Free it with `hms_core_free` once no call uses it.
+ */
+typedef struct hms_core hms_core;
 
 /**
  * An error a call stored in its `err` out-parameter. Read it with the
@@ -370,6 +481,74 @@ typedef struct {
    */
   size_t len;
 } hms_room_code_list;
+
+/**
+ * One request header; both strings are NUL-terminated and belong to the call.
+ */
+typedef struct {
+  /**
+   * The header's name, lower case, e.g. `"authorization"`.
+   */
+  const char *name;
+  /**
+   * Its value.
+   */
+  const char *value;
+} hms_header;
+
+/**
+ * A step of a sans-IO call, written by `hms_call_next`, `hms_call_on_response`
+ * and `hms_call_on_failure`. Pointers in it belong to the call and stay valid
+ * until the next of those functions is called on it, or it is freed.
+ */
+typedef struct {
+  /**
+   * What to do.
+   */
+  hms_step_kind kind;
+  /**
+   * SEND: the method, `"GET"` or `"POST"`.
+   */
+  const char *method;
+  /**
+   * SEND: the full URL.
+   */
+  const char *url;
+  /**
+   * SEND: the request headers (`headers_len` of them).
+   */
+  const hms_header *headers;
+  /**
+   * SEND: how many headers there are.
+   */
+  size_t headers_len;
+  /**
+   * SEND: the body (`body_len` bytes of JSON), or NULL for none.
+   */
+  const uint8_t *body;
+  /**
+   * SEND: the body's length.
+   */
+  size_t body_len;
+  /**
+   * SEND: give up on this attempt after this many milliseconds, and report
+   * `HMS_FAILURE_TIMEOUT`.
+   */
+  uint64_t timeout_ms;
+  /**
+   * SEND: read at most this many bytes of response body, plus one (the
+   * library decides what a longer body means).
+   */
+  size_t max_response_bytes;
+  /**
+   * WAIT: how many milliseconds to wait before `hms_call_next`.
+   */
+  uint64_t wait_ms;
+  /**
+   * DONE: `HMS_STATUS_OK`, or the kind of the call's error.
+   */
+  hms_status status;
+} hms_step;
 
 /**
  * Enabled and disabled codes alike (the zero value).
@@ -702,6 +881,177 @@ void hms_room_code_list_free(hms_room_code_list *list);
  * Frees a page, its codes, their strings and `last`. NULL is ignored.
  */
 void hms_room_code_page_free(hms_room_code_page *page);
+
+/**
+ * The call's first step, or its next one after a `HMS_STEP_KIND_WAIT` or a
+ * `HMS_STEP_KIND_PAGE`: a request to send, or the end (the deadline passed).
+ * Stores it in `*out`. Called at another time, it fails with
+ * `HMS_STATUS_INVALID_ARGUMENT`.
+ */
+hms_status hms_call_next(hms_call *call, hms_step *out, hms_error **err);
+
+/**
+ * Feeds the response to the last SEND step and stores the next step in
+ * `*out`. `headers` holds the response's header lines as received
+ * (`"Name: value"`, each ended by CRLF or LF; a status line or a blank line
+ * in it is ignored), `headers_len` bytes, or NULL; `body` holds `body_len`
+ * bytes, or NULL when empty.
+ */
+hms_status hms_call_on_response(hms_call *call,
+                                uint16_t status,
+                                const uint8_t *headers,
+                                size_t headers_len,
+                                const uint8_t *body,
+                                size_t body_len,
+                                hms_step *out,
+                                hms_error **err);
+
+/**
+ * Feeds a failure to get a response to the last SEND step and stores the
+ * next step in `*out`.
+ */
+hms_status hms_call_on_failure(hms_call *call, hms_failure failure, hms_step *out, hms_error **err);
+
+/**
+ * Frees a call, done or not (an unfinished call is abandoned; nothing is
+ * sent on its behalf). NULL is ignored.
+ */
+void hms_call_free(hms_call *call);
+
+/**
+ * Makes a sans-IO client from `options` (which stay the caller's), checked
+ * as `hms_client_new` checks them, and stores it in `*out`.
+ */
+hms_status hms_core_new(const hms_client_options *options, hms_core **out, hms_error **err);
+
+/**
+ * Makes a sans-IO client configured from the environment, as
+ * `hms_client_new_from_env` does, and stores it in `*out`.
+ */
+hms_status hms_core_new_from_env(hms_core **out, hms_error **err);
+
+/**
+ * How many CA certificates the options gave (0: trust the system's roots).
+ * The transport that sends this core's requests trusts exactly these.
+ */
+size_t hms_core_ca_certificate_count(const hms_core *core);
+
+/**
+ * Stores the DER bytes of CA certificate `index` (from 0) in `*der` and
+ * `*len`; they live as long as `core`.
+ */
+hms_status hms_core_ca_certificate(const hms_core *core,
+                                   size_t index,
+                                   const uint8_t **der,
+                                   size_t *len,
+                                   hms_error **err);
+
+/**
+ * Frees a sans-IO client. No call may be using it. NULL is ignored.
+ */
+void hms_core_free(hms_core *core);
+
+/**
+ * Starts `create` (`hms_room_codes_create`); take its result with
+ * `hms_call_take_codes`.
+ */
+hms_status hms_call_create(const hms_core *core,
+                           uint64_t deadline_ms,
+                           const char *room_id,
+                           hms_call **out,
+                           hms_error **err);
+
+/**
+ * Starts `create_for_role` (`hms_room_codes_create_for_role`); take its
+ * result with `hms_call_take_code`.
+ */
+hms_status hms_call_create_for_role(const hms_core *core,
+                                    uint64_t deadline_ms,
+                                    const char *room_id,
+                                    const char *role,
+                                    hms_call **out,
+                                    hms_error **err);
+
+/**
+ * Starts `list` (`hms_room_codes_list`: every page, one request each); take
+ * its result with `hms_call_take_codes`.
+ */
+hms_status hms_call_list(const hms_core *core,
+                         uint64_t deadline_ms,
+                         const char *room_id,
+                         const hms_list_filter *filter,
+                         hms_call **out,
+                         hms_error **err);
+
+/**
+ * Starts `list` walked page by page: after each page but the last, a step
+ * is `HMS_STEP_KIND_PAGE` (take that page's codes with `hms_call_take_codes`,
+ * then call `hms_call_next`); the last page's codes come with
+ * `HMS_STEP_KIND_DONE`. The deadline covers every page.
+ */
+hms_status hms_call_list_pages(const hms_core *core,
+                               uint64_t deadline_ms,
+                               const char *room_id,
+                               const hms_list_filter *filter,
+                               hms_call **out,
+                               hms_error **err);
+
+/**
+ * Starts `list_page` (`hms_room_codes_list_page`); take its result with
+ * `hms_call_take_page`.
+ */
+hms_status hms_call_list_page(const hms_core *core,
+                              uint64_t deadline_ms,
+                              const char *room_id,
+                              const hms_list_filter *filter,
+                              hms_call **out,
+                              hms_error **err);
+
+/**
+ * Starts `set_enabled` (`hms_room_codes_set_enabled`); take its result with
+ * `hms_call_take_code`.
+ */
+hms_status hms_call_set_enabled(const hms_core *core,
+                                uint64_t deadline_ms,
+                                const char *code,
+                                bool enabled,
+                                hms_call **out,
+                                hms_error **err);
+
+/**
+ * Starts `auth_token_for_code` (`hms_auth_token_for_code`; `user_id` NULL
+ * lets the service pick one); take its result with `hms_call_take_string`.
+ */
+hms_status hms_call_auth_token_for_code(const hms_core *core,
+                                        uint64_t deadline_ms,
+                                        const char *code,
+                                        const char *user_id,
+                                        hms_call **out,
+                                        hms_error **err);
+
+/**
+ * The codes a finished `create` or `list` call got, in `*out` (free with
+ * `hms_room_code_list_free`), or the call's error. A result is taken once.
+ */
+hms_status hms_call_take_codes(hms_call *call, hms_room_code_list **out, hms_error **err);
+
+/**
+ * The code a finished `create_for_role` or `set_enabled` call got, in `*out`
+ * (free with `hms_room_code_free`), or the call's error.
+ */
+hms_status hms_call_take_code(hms_call *call, hms_room_code **out, hms_error **err);
+
+/**
+ * The page a finished `list_page` call got, in `*out` (free with
+ * `hms_room_code_page_free`), or the call's error.
+ */
+hms_status hms_call_take_page(hms_call *call, hms_room_code_page **out, hms_error **err);
+
+/**
+ * The token a finished `auth_token_for_code` call got, in `*out` (free with
+ * `hms_string_free`), or the call's error.
+ */
+hms_status hms_call_take_string(hms_call *call, char **out, hms_error **err);
 
 /**
  * The name of a status as every binding spells it: `"ok"`, `"room_not_found"`,

@@ -12,11 +12,19 @@
 //   while (auto page = hms::take<hms::RoomCodePage>(hms_list_iter_next, pages.get(), nullptr)) {
 //     // page->items[0 .. page->len - 1]
 //   }
+//
+// Or through hms::RoomCodesClient, a client class with a method per operation
+// that returns plain C++ values (hms::Code, std::vector, std::string), throws
+// hms::Error, and lists codes as a range fetched page by page:
+//
+//   hms::RoomCodesClient client = hms::RoomCodesClient::from_env();
+//   for (const hms::Code &code : client.codes(room_id)) { /* code.code, code.role ... */ }
 #ifndef HMS_ROOM_CODES_HPP
 #define HMS_ROOM_CODES_HPP
 
 #include <chrono>
 #include <cstddef>
+#include <iterator>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -123,6 +131,154 @@ Owner take(Fn fn, Args &&...args) {
   check(status, err);
   return Owner(out);
 }
+
+// A room code as plain C++ values (a copy of the library's hms_room_code).
+struct Code {
+  std::string code;
+  std::string room_id;
+  std::string role;
+  // RFC 3339, or empty when the service did not say.
+  std::string created_at;
+  std::string updated_at;
+  bool enabled;
+
+  explicit Code(const hms_room_code &c)
+      : code(c.code),
+        room_id(c.room_id),
+        role(c.role),
+        created_at(c.created_at ? c.created_at : ""),
+        updated_at(c.updated_at ? c.updated_at : ""),
+        enabled(c.enabled) {}
+};
+
+namespace detail {
+
+inline std::vector<Code> codes_of(const hms_room_code *items, std::size_t len) {
+  std::vector<Code> codes;
+  codes.reserve(len);
+  for (std::size_t i = 0; i < len; i++) codes.emplace_back(items[i]);
+  return codes;
+}
+
+}  // namespace detail
+
+// The codes of a room as an input range, fetched a page at a time while it is
+// walked (hms_list_iter underneath); a failed page throws hms::Error from the
+// iterator's increment (or from begin()). Walk it once.
+class CodeRange {
+ public:
+  class iterator {
+   public:
+    using iterator_category = std::input_iterator_tag;
+    using value_type = Code;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const Code *;
+    using reference = const Code &;
+
+    iterator() : range_(nullptr) {}
+    explicit iterator(CodeRange *range) : range_(range) { settle(); }
+    reference operator*() const { return range_->page_[range_->index_]; }
+    pointer operator->() const { return &range_->page_[range_->index_]; }
+    iterator &operator++() {
+      range_->index_++;
+      settle();
+      return *this;
+    }
+    bool operator==(const iterator &other) const { return range_ == other.range_; }
+    bool operator!=(const iterator &other) const { return range_ != other.range_; }
+
+   private:
+    // Fetches pages until there is a code to read, or becomes the end.
+    void settle() {
+      while (range_ != nullptr && range_->index_ >= range_->page_.size()) {
+        if (!range_->fetch()) range_ = nullptr;
+      }
+    }
+    CodeRange *range_;
+  };
+
+  CodeRange(ListIter pages, const hms_call_options *call) : pages_(std::move(pages)), call_(call), index_(0) {}
+  iterator begin() { return iterator(this); }
+  iterator end() { return iterator(); }
+
+ private:
+  // The next page's codes into page_; false at the end of the listing.
+  bool fetch() {
+    RoomCodePage page = take<RoomCodePage>(hms_list_iter_next, pages_.get(), call_);
+    if (!page) return false;
+    page_ = detail::codes_of(page->items, page->len);
+    index_ = 0;
+    return true;
+  }
+
+  ListIter pages_;
+  const hms_call_options *call_;
+  std::vector<Code> page_;
+  std::size_t index_;
+};
+
+// A client of the Room Codes API with a method per operation. Each takes the
+// operation's arguments and, last, optional per-call bounds (a deadline, a
+// cancel token; nullptr for none), returns plain C++ values and throws
+// hms::Error. Thread-safe: share one client between threads.
+class RoomCodesClient {
+ public:
+  // A client configured with `options` (which stay the caller's).
+  explicit RoomCodesClient(const hms_client_options *options)
+      : client_(take<Client>(hms_client_new, options)) {}
+
+  // A client configured from the environment (HMS_MANAGEMENT_TOKEN, or
+  // HMS_ACCESS_KEY + HMS_SECRET, and HMS_API_BASE_URL / HMS_AUTH_BASE_URL).
+  static RoomCodesClient from_env() { return RoomCodesClient(take<Client>(hms_client_new_from_env)); }
+
+  // An enabled code for every role of room `room_id` (creating the missing ones).
+  std::vector<Code> create(const std::string &room_id, const hms_call_options *call = nullptr) const {
+    RoomCodeList list = take<RoomCodeList>(hms_room_codes_create, client_.get(), call, room_id.c_str());
+    return detail::codes_of(list->items, list->len);
+  }
+
+  // One more code for `role` in room `room_id`.
+  Code create_for_role(const std::string &room_id, const std::string &role,
+                       const hms_call_options *call = nullptr) const {
+    RoomCode code =
+        take<RoomCode>(hms_room_codes_create_for_role, client_.get(), call, room_id.c_str(), role.c_str());
+    return Code(*code);
+  }
+
+  // Every code of room `room_id` that `filter` keeps (nullptr for all), every page fetched first.
+  std::vector<Code> list(const std::string &room_id, const hms_list_filter *filter = nullptr,
+                         const hms_call_options *call = nullptr) const {
+    RoomCodeList list = take<RoomCodeList>(hms_room_codes_list, client_.get(), call, room_id.c_str(), filter);
+    return detail::codes_of(list->items, list->len);
+  }
+
+  // The same codes as a range fetched page by page while it is walked; `call`
+  // bounds each page. The client must outlive the range.
+  CodeRange codes(const std::string &room_id, const hms_list_filter *filter = nullptr,
+                  const hms_call_options *call = nullptr) const {
+    return CodeRange(take<ListIter>(hms_list_iter_new, client_.get(), room_id.c_str(), filter), call);
+  }
+
+  // Enables or disables `code`; returns the updated code.
+  Code set_enabled(const std::string &code, bool enabled, const hms_call_options *call = nullptr) const {
+    return Code(*take<RoomCode>(hms_room_codes_set_enabled, client_.get(), call, code.c_str(), enabled));
+  }
+
+  // A client auth token for room code `code` and `user_id` (empty: the service picks one).
+  std::string auth_token_for_code(const std::string &code, const std::string &user_id = "",
+                                  const hms_call_options *call = nullptr) const {
+    String token = take<String>(hms_auth_token_for_code, client_.get(), call, code.c_str(),
+                                user_id.empty() ? nullptr : user_id.c_str());
+    return std::string(token.get());
+  }
+
+  // The C client, for the C API's other functions.
+  hms_client *get() const { return client_.get(); }
+
+ private:
+  explicit RoomCodesClient(Client client) : client_(std::move(client)) {}
+  Client client_;
+};
 
 }  // namespace hms
 

@@ -1,0 +1,122 @@
+package roomcodes
+
+/*
+#include "hms_room_codes.h"
+*/
+import "C"
+
+import (
+	"context"
+	"runtime"
+)
+
+// CodeIterator walks the codes of a room page by page, fetching the next page
+// when the codes of the last one have been read:
+//
+//	it := client.Codes(ctx, roomID, nil)
+//	defer it.Close()
+//	for it.Next() {
+//		code := it.Code()
+//		...
+//	}
+//	if err := it.Err(); err != nil { ... }
+//
+// The context given to Codes bounds every page. An iterator is for one
+// goroutine at a time. Until it has ended (Next returned false) or been
+// closed, it holds its client open: Client.Close waits for it.
+type CodeIterator struct {
+	ctx     context.Context
+	client  *Client
+	call    *C.hms_call
+	release func()
+	step    *C.hms_step // its own allocation: cgo checks all of what a pointer points into
+	page    []RoomCode
+	code    RoomCode
+	err     error
+	last    bool
+}
+
+// Codes starts walking the codes of room roomID that filter keeps (nil for
+// all); see CodeIterator. List gives them all at once instead.
+func (c *Client) Codes(ctx context.Context, roomID string, filter *ListFilter) *CodeIterator {
+	it := &CodeIterator{ctx: ctx, client: c, step: new(C.hms_step)}
+	var args cArgs
+	defer args.free()
+	room, err1 := args.add("roomID", roomID, false)
+	f, err2 := args.listFilter(filter)
+	if it.err = firstError(err1, err2, contextErrorOrNil(ctx)); it.err != nil {
+		return it
+	}
+	core, release, err := c.acquire()
+	if err != nil {
+		it.err = err
+		return it
+	}
+	var cerr *C.hms_error
+	if status := C.hms_call_list_pages(core, deadlineMS(ctx), room, f, &it.call, &cerr); status != C.HMS_STATUS_OK {
+		release()
+		it.err = fromC(status, cerr)
+		return it
+	}
+	it.release = release
+	runtime.SetFinalizer(it, (*CodeIterator).Close)
+	return it
+}
+
+// Next moves to the next code, fetching a page when needed; false once the
+// codes are over or an error (see Err) ended the walk.
+func (it *CodeIterator) Next() bool {
+	for len(it.page) == 0 {
+		if it.err != nil || it.call == nil || it.last {
+			it.Close()
+			return false
+		}
+		it.fetch()
+	}
+	it.code, it.page = it.page[0], it.page[1:]
+	return true
+}
+
+// fetch gets the next page's codes into it.page, or sets it.err.
+func (it *CodeIterator) fetch() {
+	var cerr *C.hms_error
+	status := C.hms_call_next(it.call, it.step, &cerr)
+	if it.err = it.client.transport.drive(it.ctx, it.call, it.step, status, &cerr); it.err != nil {
+		return
+	}
+	it.last = it.step.kind == C.HMS_STEP_KIND_DONE
+	it.page, status = takeCodes(it.call, &cerr)
+	if status != C.HMS_STATUS_OK {
+		it.err = fromC(status, cerr)
+	}
+}
+
+// Code is the code Next moved to.
+func (it *CodeIterator) Code() RoomCode {
+	return it.code
+}
+
+// Err is the error that ended the walk, or nil.
+func (it *CodeIterator) Err() error {
+	return it.err
+}
+
+// Close stops the walk early and lets the client go; closing twice, or after
+// the end, is harmless.
+func (it *CodeIterator) Close() error {
+	if it.call != nil {
+		C.hms_call_free(it.call)
+		it.call = nil
+		it.release()
+		runtime.SetFinalizer(it, nil)
+	}
+	return nil
+}
+
+// contextErrorOrNil is contextError(ctx.Err()) when ctx has ended, else nil.
+func contextErrorOrNil(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return contextError(err)
+	}
+	return nil
+}

@@ -1,0 +1,158 @@
+package roomcodes
+
+/*
+#include "hms_room_codes.h"
+*/
+import "C"
+
+import (
+	"bytes"
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"io"
+	"net"
+	"net/http"
+	"strings"
+	"syscall"
+	"time"
+	"unsafe"
+)
+
+// transport sends the requests the library builds, with an *http.Client.
+type transport struct {
+	client *http.Client
+}
+
+// attempt is what one request got: a response (status, header lines, body)
+// or a failure.
+type attempt struct {
+	status  int
+	headers []byte
+	body    []byte
+	failed  bool
+	failure C.hms_failure
+}
+
+// newTransport sends with own (a shallow copy, so that redirects reach the
+// library, which decides about them) or, when own is nil, with a client that
+// takes proxies from the environment and trusts the system's roots, or
+// exactly the CA certificates the library read from Config.CACertificatesPEM.
+func newTransport(own *http.Client, roots *x509.CertPool) *transport {
+	var client http.Client
+	if own != nil {
+		client = *own
+	} else {
+		base := http.DefaultTransport.(*http.Transport).Clone()
+		base.Proxy = http.ProxyFromEnvironment
+		// net/http keeps 2 idle connections per host by default: a client
+		// shared by many goroutines would open and close one per call.
+		base.MaxIdleConnsPerHost = 100
+		if roots != nil {
+			base.TLSClientConfig = &tls.Config{RootCAs: roots, MinVersion: tls.VersionTLS12}
+		}
+		client.Transport = base
+	}
+	client.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	return &transport{client: &client}
+}
+
+// send makes the request of a SEND step within its timeout, reading at most
+// the body size the step allows plus one byte (the library judges the size).
+func (t *transport) send(ctx context.Context, step *C.hms_step) attempt {
+	timeout := time.Duration(step.timeout_ms) * time.Millisecond
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	var body io.Reader
+	if step.body != nil {
+		body = bytes.NewReader(C.GoBytes(unsafe.Pointer(step.body), C.int(step.body_len)))
+	}
+	request, err := http.NewRequestWithContext(ctx, C.GoString(step.method), C.GoString(step.url), body)
+	if err != nil {
+		return failed(C.HMS_FAILURE_OTHER)
+	}
+	for _, h := range unsafe.Slice(step.headers, step.headers_len) {
+		request.Header.Set(C.GoString(h.name), C.GoString(h.value))
+	}
+	response, err := t.client.Do(request)
+	if err != nil {
+		return failed(failureOf(err))
+	}
+	defer response.Body.Close()
+	data, err := io.ReadAll(io.LimitReader(response.Body, int64(step.max_response_bytes)+1))
+	if err != nil {
+		return failed(failureOf(err))
+	}
+	return attempt{status: response.StatusCode, headers: headerLines(response.Header), body: data}
+}
+
+func failed(failure C.hms_failure) attempt {
+	return attempt{failed: true, failure: failure}
+}
+
+// headerLines is header as "Name: value" lines, one per value.
+func headerLines(header http.Header) []byte {
+	var b bytes.Buffer
+	for name, values := range header {
+		for _, value := range values {
+			b.WriteString(name)
+			b.WriteString(": ")
+			b.WriteString(value)
+			b.WriteString("\r\n")
+		}
+	}
+	return b.Bytes()
+}
+
+// failureOf names what net/http's err says happened, for the library's words.
+func failureOf(err error) C.hms_failure {
+	var dns *net.DNSError
+	var unknownCA x509.UnknownAuthorityError
+	var wrongName x509.HostnameError
+	var invalid x509.CertificateInvalidError
+	var notTLS tls.RecordHeaderError
+	var netErr net.Error
+	switch {
+	case errors.As(err, &unknownCA):
+		return C.HMS_FAILURE_TLS_UNTRUSTED
+	case errors.As(err, &wrongName):
+		return C.HMS_FAILURE_TLS_WRONG_NAME
+	case errors.As(err, &invalid) && invalid.Reason == x509.Expired:
+		if invalid.Cert != nil && time.Now().Before(invalid.Cert.NotBefore) {
+			return C.HMS_FAILURE_TLS_NOT_YET_VALID
+		}
+		return C.HMS_FAILURE_TLS_EXPIRED
+	case errors.As(err, &notTLS):
+		return C.HMS_FAILURE_TLS_NOT_TLS
+	case strings.Contains(err.Error(), "tls: protocol version not supported"),
+		strings.Contains(err.Error(), "tls: handshake failure"):
+		// A TLS alert (tls.AlertError is Go 1.21+; go.mod says 1.19).
+		return C.HMS_FAILURE_TLS_NO_COMMON_PROTOCOL
+	case strings.Contains(err.Error(), "remote error: tls:"), errors.As(err, &invalid):
+		return C.HMS_FAILURE_TLS_OTHER
+	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &netErr) && netErr.Timeout():
+		return C.HMS_FAILURE_TIMEOUT
+	case errors.As(err, &dns):
+		if dns.IsNotFound {
+			return C.HMS_FAILURE_HOST_NOT_FOUND
+		}
+		return C.HMS_FAILURE_CONNECT_FAILED
+	case errors.Is(err, syscall.ECONNREFUSED):
+		return C.HMS_FAILURE_REFUSED
+	case isDial(err):
+		return C.HMS_FAILURE_CONNECT_FAILED
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, syscall.ECONNRESET),
+		errors.Is(err, syscall.EPIPE):
+		return C.HMS_FAILURE_CONNECTION_CLOSED
+	case strings.Contains(err.Error(), "malformed HTTP"):
+		return C.HMS_FAILURE_NOT_HTTP
+	}
+	return C.HMS_FAILURE_OTHER
+}
+
+// isDial reports whether err happened while connecting.
+func isDial(err error) bool {
+	var op *net.OpError
+	return errors.As(err, &op) && op.Op == "dial"
+}

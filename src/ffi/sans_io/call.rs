@@ -1,0 +1,223 @@
+//! `hms_call`: one operation in flight, stepped by the caller.
+
+use crate::core::client::Core;
+use crate::core::error::{Error, Result};
+use crate::core::wire::http::{HttpResponse, TransportFailure};
+use crate::ffi::error::hms_error;
+use crate::ffi::guard::{null, run};
+use crate::ffi::owned::BoxOwned;
+use crate::ffi::sans_io::drive::{Driven, Output};
+use crate::ffi::sans_io::failure::hms_failure;
+use crate::ffi::sans_io::step::{hms_step, SentRequest};
+use crate::ffi::status::hms_status;
+use crate::native::bounded_call::BoundedStep;
+use std::slice;
+
+/// One operation in flight on an `hms_core`, made by an `hms_call_*` start
+/// function and stepped with `hms_call_next`, `hms_call_on_response` and
+/// `hms_call_on_failure` until a step is `HMS_STEP_KIND_DONE`. Use it from one
+/// thread at a time (it may move between threads). It borrows its core, which
+/// must outlive it. Free it with `hms_call_free`, done or not: a call that is
+/// freed early is abandoned, which is how a caller cancels it.
+pub struct hms_call {
+    core: &'static Core,
+    driven: Box<dyn Driven>,
+    phase: Phase,
+    sent: Option<SentRequest>,
+}
+
+impl BoxOwned for hms_call {}
+
+/// Where the call is, so that steps out of order are refused.
+enum Phase {
+    /// `hms_call_next` comes next.
+    Ready,
+    /// A request is out: a response or a failure comes next.
+    Sent,
+    /// One page of a listing walked page by page is here until taken;
+    /// `hms_call_next` goes on to the next.
+    Page(Option<Result<Output>>),
+    /// Over; the result is here until taken.
+    Done(Option<Result<Output>>),
+}
+
+impl hms_call {
+    /// A call of `driven` on `core`, ready for its first `hms_call_next`.
+    pub(crate) fn into_raw(core: &'static Core, driven: Box<dyn Driven>) -> *mut hms_call {
+        hms_call {
+            core,
+            driven,
+            phase: Phase::Ready,
+            sent: None,
+        }
+        .into_raw()
+    }
+
+    /// The step for what the state machine said.
+    fn step(&mut self, next: BoundedStep<Output>) -> hms_step {
+        match next {
+            BoundedStep::Send { request, timeout } => {
+                let sent = self.sent.insert(SentRequest::new(request));
+                self.phase = Phase::Sent;
+                sent.step(timeout, self.core.config().max_response_bytes())
+            }
+            BoundedStep::Wait(wait) => {
+                self.phase = Phase::Ready;
+                hms_step::wait(wait)
+            }
+            BoundedStep::Done(Ok(page)) if self.driven.more() => {
+                self.phase = Phase::Page(Some(Ok(page)));
+                hms_step::page()
+            }
+            BoundedStep::Done(result) => {
+                let status = match &result {
+                    Ok(_) => hms_status::Ok,
+                    Err(error) => hms_status::from(error.kind()),
+                };
+                self.phase = Phase::Done(Some(result));
+                hms_step::done(status)
+            }
+        }
+    }
+
+    /// Feeds what the attempt got, if a request is out.
+    fn sent(
+        &mut self,
+        got: std::result::Result<HttpResponse, TransportFailure>,
+    ) -> Result<hms_step> {
+        if !matches!(self.phase, Phase::Sent) {
+            return Err(out_of_order("no request is out"));
+        }
+        self.sent = None;
+        let next = self.driven.on_sent(got);
+        Ok(self.step(next))
+    }
+
+    /// The result, once, after the call is done.
+    pub(crate) fn take(&mut self) -> Result<Output> {
+        match &mut self.phase {
+            Phase::Page(result) | Phase::Done(result) => result
+                .take()
+                .ok_or_else(|| out_of_order("the result was already taken"))?,
+            _ => Err(out_of_order("the call is not done")),
+        }
+    }
+}
+
+fn out_of_order(what: &str) -> Error {
+    Error::invalid_argument(format!("hms_call used out of order: {what}"))
+}
+
+/// Stores `step` in `*out` (which must not be NULL) after `body` made it.
+unsafe fn stepping(
+    call: *mut hms_call,
+    out: *mut hms_step,
+    err: *mut *mut hms_error,
+    body: impl FnOnce(&mut hms_call) -> Result<hms_step>,
+) -> hms_status {
+    run(err, || {
+        let call = call.as_mut().ok_or_else(|| null("call"))?;
+        if out.is_null() {
+            return Err(null("out"));
+        }
+        let step = body(call)?;
+        out.write(step);
+        Ok(())
+    })
+}
+
+/// The call's first step, or its next one after a `HMS_STEP_KIND_WAIT` or a
+/// `HMS_STEP_KIND_PAGE`: a request to send, or the end (the deadline passed).
+/// Stores it in `*out`. Called at another time, it fails with
+/// `HMS_STATUS_INVALID_ARGUMENT`.
+#[no_mangle]
+pub unsafe extern "C" fn hms_call_next(
+    call: *mut hms_call,
+    out: *mut hms_step,
+    err: *mut *mut hms_error,
+) -> hms_status {
+    stepping(call, out, err, |call| {
+        if !matches!(call.phase, Phase::Ready | Phase::Page(_)) {
+            return Err(out_of_order("a step other than WAIT or PAGE is pending"));
+        }
+        let next = call.driven.next();
+        Ok(call.step(next))
+    })
+}
+
+/// Feeds the response to the last SEND step and stores the next step in
+/// `*out`. `headers` holds the response's header lines as received
+/// (`"Name: value"`, each ended by CRLF or LF; a status line or a blank line
+/// in it is ignored), `headers_len` bytes, or NULL; `body` holds `body_len`
+/// bytes, or NULL when empty.
+#[no_mangle]
+pub unsafe extern "C" fn hms_call_on_response(
+    call: *mut hms_call,
+    status: u16,
+    headers: *const u8,
+    headers_len: usize,
+    body: *const u8,
+    body_len: usize,
+    out: *mut hms_step,
+    err: *mut *mut hms_error,
+) -> hms_status {
+    stepping(call, out, err, |call| {
+        let headers = bytes("headers", headers, headers_len)?;
+        let body = bytes("body", body, body_len)?;
+        let response = HttpResponse {
+            status,
+            headers: header_lines(headers),
+            body: body.to_vec(),
+        };
+        call.sent(Ok(response))
+    })
+}
+
+/// Feeds a failure to get a response to the last SEND step and stores the
+/// next step in `*out`.
+#[no_mangle]
+pub unsafe extern "C" fn hms_call_on_failure(
+    call: *mut hms_call,
+    failure: hms_failure,
+    out: *mut hms_step,
+    err: *mut *mut hms_error,
+) -> hms_status {
+    stepping(call, out, err, |call| {
+        let custom_roots = !call.core.config().ca_certificates().is_empty();
+        call.sent(Err(failure.to_transport_failure(custom_roots)))
+    })
+}
+
+/// Frees a call, done or not (an unfinished call is abandoned; nothing is
+/// sent on its behalf). NULL is ignored.
+#[no_mangle]
+pub unsafe extern "C" fn hms_call_free(call: *mut hms_call) {
+    hms_call::free_raw(call)
+}
+
+/// `len` bytes at `data` (NULL with any length reads as none).
+unsafe fn bytes<'a>(name: &str, data: *const u8, len: usize) -> Result<&'a [u8]> {
+    if data.is_null() {
+        return Ok(&[]);
+    }
+    if len > isize::MAX as usize {
+        return Err(Error::invalid_argument(format!("{name}_len is too large")));
+    }
+    Ok(slice::from_raw_parts(data, len))
+}
+
+/// The `name: value` pairs of raw header lines; lines that are not headers
+/// (a status line, a blank line) and values that are not UTF-8 are skipped.
+fn header_lines(raw: &[u8]) -> Vec<(String, String)> {
+    raw.split(|&b| b == b'\n')
+        .filter_map(|line| {
+            let line = std::str::from_utf8(line).ok()?;
+            let (name, value) = line.split_once(':')?;
+            let name = name.trim();
+            if name.is_empty() || name.contains(' ') {
+                return None;
+            }
+            Some((name.to_string(), value.trim().to_string()))
+        })
+        .collect()
+}

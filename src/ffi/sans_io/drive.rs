@@ -1,0 +1,209 @@
+//! The state machine behind an `hms_call`: one operation's [`BoundedCall`], or a
+//! listing that drives one page after another, with its result type erased.
+
+use crate::core::client::Core;
+use crate::core::model::{AuthToken, RoomCode, RoomCodePage};
+use crate::core::wire::http::{HttpResponse, TransportFailure};
+use crate::native::bounded_call::{BoundedCall, BoundedStep};
+use crate::native::code_listing::{CodeListing, CodeListingStep};
+
+/// What a finished call gives.
+pub(crate) enum Output {
+    /// `create`, `list`.
+    Codes(Vec<RoomCode>),
+    /// `create_for_role`, `set_enabled`.
+    Code(RoomCode),
+    /// `list_page`.
+    Page(RoomCodePage),
+    /// `auth_token_for_code`.
+    Token(AuthToken),
+}
+
+impl From<Vec<RoomCode>> for Output {
+    fn from(codes: Vec<RoomCode>) -> Output {
+        Output::Codes(codes)
+    }
+}
+
+impl From<RoomCode> for Output {
+    fn from(code: RoomCode) -> Output {
+        Output::Code(code)
+    }
+}
+
+impl From<RoomCodePage> for Output {
+    fn from(page: RoomCodePage) -> Output {
+        Output::Page(page)
+    }
+}
+
+impl From<AuthToken> for Output {
+    fn from(token: AuthToken) -> Output {
+        Output::Token(token)
+    }
+}
+
+/// A call in flight, whatever its operation.
+pub(crate) trait Driven: Send {
+    /// The first attempt, or the next one after a wait.
+    fn next(&mut self) -> BoundedStep<Output>;
+    /// What the last attempt got.
+    fn on_sent(
+        &mut self,
+        sent: std::result::Result<HttpResponse, TransportFailure>,
+    ) -> BoundedStep<Output>;
+    /// Whether a successful `BoundedStep::Done` is one page of more (a listing
+    /// walked page by page), after which `next` goes on.
+    fn more(&self) -> bool {
+        false
+    }
+}
+
+/// `next` with its result made an [`Output`].
+fn erased<T: Into<Output>>(next: BoundedStep<T>) -> BoundedStep<Output> {
+    match next {
+        BoundedStep::Send { request, timeout } => BoundedStep::Send { request, timeout },
+        BoundedStep::Wait(wait) => BoundedStep::Wait(wait),
+        BoundedStep::Done(result) => BoundedStep::Done(result.map(Into::into)),
+    }
+}
+
+/// One operation: its drive and whether it has started.
+pub(crate) struct Single<T: 'static> {
+    drive: BoundedCall<'static, T>,
+    started: bool,
+}
+
+impl<T: 'static> Single<T> {
+    pub(crate) fn new(drive: BoundedCall<'static, T>) -> Single<T> {
+        Single {
+            drive,
+            started: false,
+        }
+    }
+}
+
+impl<T: Into<Output> + Send + 'static> Driven for Single<T> {
+    fn next(&mut self) -> BoundedStep<Output> {
+        if std::mem::replace(&mut self.started, true) {
+            erased(self.drive.after_wait())
+        } else {
+            erased(self.drive.start())
+        }
+    }
+
+    fn on_sent(
+        &mut self,
+        sent: std::result::Result<HttpResponse, TransportFailure>,
+    ) -> BoundedStep<Output> {
+        erased(self.drive.on_sent(sent))
+    }
+}
+
+/// Every page of a listing, one drive at a time, the codes gathered, or
+/// handed out page by page (`by_page`).
+pub(crate) struct Walk {
+    core: &'static Core,
+    listing: CodeListing,
+    page: Option<BoundedCall<'static, RoomCodePage>>,
+    codes: Vec<RoomCode>,
+    by_page: bool,
+    more: bool,
+}
+
+impl Walk {
+    pub(crate) fn new(core: &'static Core, listing: CodeListing, by_page: bool) -> Walk {
+        Walk {
+            core,
+            listing,
+            page: None,
+            codes: Vec::new(),
+            by_page,
+            more: false,
+        }
+    }
+
+    /// After a page in `by_page` mode: its codes, and whether more follow.
+    fn page_done(&mut self) -> BoundedStep<Output> {
+        loop {
+            match self.listing.next(self.core) {
+                CodeListingStep::Code(code) => self.codes.push(code),
+                // The next page's call is made again by `advance`, after the caller has this one.
+                CodeListingStep::Fetch { .. } => {
+                    self.more = true;
+                    break;
+                }
+                CodeListingStep::Failed(error) => return BoundedStep::Done(Err(error)),
+                CodeListingStep::End => {
+                    self.more = false;
+                    break;
+                }
+            }
+        }
+        BoundedStep::Done(Ok(Output::Codes(std::mem::take(&mut self.codes))))
+    }
+
+    /// Gathers codes until a page must be fetched or the listing ends.
+    fn advance(&mut self) -> BoundedStep<Output> {
+        loop {
+            match self.listing.next(self.core) {
+                CodeListingStep::Code(code) => self.codes.push(code),
+                CodeListingStep::Fetch { call, options } => {
+                    let mut drive = BoundedCall::new(call, options);
+                    let next = drive.start();
+                    self.page = Some(drive);
+                    return self.after(next);
+                }
+                CodeListingStep::Failed(error) => return BoundedStep::Done(Err(error)),
+                CodeListingStep::End => {
+                    return BoundedStep::Done(Ok(Output::Codes(std::mem::take(&mut self.codes))))
+                }
+            }
+        }
+    }
+
+    /// What the page's drive said, carried on to the next page when it is done.
+    fn after(&mut self, next: BoundedStep<RoomCodePage>) -> BoundedStep<Output> {
+        match next {
+            BoundedStep::Send { request, timeout } => BoundedStep::Send { request, timeout },
+            BoundedStep::Wait(wait) => BoundedStep::Wait(wait),
+            BoundedStep::Done(page) => {
+                self.page = None;
+                match self.listing.on_fetched(page) {
+                    Ok(()) if self.by_page => self.page_done(),
+                    Ok(()) => self.advance(),
+                    Err(error) => BoundedStep::Done(Err(error)),
+                }
+            }
+        }
+    }
+}
+
+impl Driven for Walk {
+    fn next(&mut self) -> BoundedStep<Output> {
+        match self.page.as_mut() {
+            Some(drive) => {
+                let next = drive.after_wait();
+                self.after(next)
+            }
+            None => self.advance(),
+        }
+    }
+
+    fn on_sent(
+        &mut self,
+        sent: std::result::Result<HttpResponse, TransportFailure>,
+    ) -> BoundedStep<Output> {
+        match self.page.as_mut() {
+            Some(drive) => {
+                let next = drive.on_sent(sent);
+                self.after(next)
+            }
+            None => self.advance(),
+        }
+    }
+
+    fn more(&self) -> bool {
+        self.more
+    }
+}
