@@ -1020,7 +1020,7 @@ hms_status hms_call_set_enabled(const hms_core *core,
 
 /**
  * Starts `auth_token_for_code` (`hms_auth_token_for_code`; `user_id` NULL
- * lets the service pick one); take its result with `hms_call_take_string`.
+ * lets the service pick one); take its result with `hms_call_take_auth_token`.
  */
 hms_status hms_call_auth_token_for_code(const hms_core *core,
                                         uint64_t deadline_ms,
@@ -1048,10 +1048,10 @@ hms_status hms_call_take_code(hms_call *call, hms_room_code **out, hms_error **e
 hms_status hms_call_take_page(hms_call *call, hms_room_code_page **out, hms_error **err);
 
 /**
- * The token a finished `auth_token_for_code` call got, in `*out` (free with
- * `hms_string_free`), or the call's error.
+ * The token and its expiry a finished `auth_token_for_code` call got, in
+ * `*out` (free with `hms_auth_token_free`), or the call's error.
  */
-hms_status hms_call_take_string(hms_call *call, char **out, hms_error **err);
+hms_status hms_call_take_auth_token(hms_call *call, hms_auth_token **out, hms_error **err);
 
 /**
  * The name of a status as every binding spells it: `"ok"`, `"room_not_found"`,
