@@ -123,6 +123,7 @@ mod tests {
                 "https://a-b_c.example:65535/v2",
             ),
             ("https://api.example:1", "https://api.example:1"),
+            ("https://[fe80::1]:8443/v2", "https://[fe80::1]:8443/v2"),
         ] {
             assert_eq!(
                 BaseUrl::parse("base_url", raw, false).unwrap().as_str(),
@@ -169,7 +170,10 @@ mod tests {
     #[test]
     fn insecure_http_needs_the_opt_in() {
         assert!(BaseUrl::parse("base_url", "http://api.example/v2", true).is_ok());
-        assert!(BaseUrl::parse("base_url", "http://api.example/v2", false).is_err());
+        let plain = BaseUrl::parse("base_url", "http://api.example/v2", false).unwrap_err();
+        assert!(plain.message().starts_with("base_url uses plain http"), "{plain}");
+        let other = BaseUrl::parse("base_url", "ftp://api.example/v2", false).unwrap_err();
+        assert_eq!(other.message(), "base_url must use https");
         assert!(BaseUrl::parse("base_url", "http://localhost/v2", false).is_ok());
         assert!(BaseUrl::parse("base_url", "http://LocalHost/v2", false).is_ok());
         assert!(BaseUrl::parse("base_url", "http://127.0.0.1.example/v2", false).is_err());
