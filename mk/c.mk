@@ -135,7 +135,7 @@ c-tests-run:
 	  cmake/quickstart_cpp; do $(C_ROOM) $(C_OUT)/$$exe >/dev/null && echo "$$exe ok" || exit 1; done
 
 test-c: c-header-check c-examples c-tests-build c-install-check
-	bash scripts/with-emulator.sh $(MAKE) --no-print-directory c-tests-run
+	bash scripts/with-emulator.sh bash scripts/with-proxy.sh $(MAKE) --no-print-directory c-tests-run
 
 demo-c: c-examples
 	$(C_ROOM) $(C_OUT)/quickstart

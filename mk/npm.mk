@@ -27,7 +27,7 @@ test-wasm:
 	WASM_BINDGEN_USE_BROWSER=1 bash scripts/with-emulator.sh $(WASM_TEST)
 
 test-npm: npm-package
-	bash scripts/with-emulator.sh node --test --test-concurrency=1 tests/js/
+	bash scripts/with-emulator.sh bash scripts/with-proxy.sh node --test --test-concurrency=1 tests/js/
 
 demo-node: npm-package
 	cd examples/node && npm install --no-save --no-audit --no-fund --loglevel=error ../../target/npm/hms-room-codes-*.tgz

@@ -47,7 +47,10 @@ function sender(options) {
       const error = Object.assign(new Error(`unsupported protocol ${url.protocol}`), { code: "ERR_INVALID_PROTOCOL" });
       return reject(fetchFailed(error));
     }
-    agents[url.protocol] ??= new module.Agent(agentOptions);
+    // Through the proxy the core picked for this URL (`limits.proxy`), if any.
+    const proxy = limits?.proxy;
+    const agentKey = proxy === undefined ? url.protocol : `${url.protocol} ${proxy}`;
+    agents[agentKey] ??= proxy === undefined ? new module.Agent(agentOptions) : proxyAgent(url.protocol, new URL(proxy), agentOptions);
     const headers = {};
     if (typeof init.headers === "string") {
       // A client's own call: "name\nvalue\nname\nvalue" (one string across the wasm boundary).
@@ -61,7 +64,16 @@ function sender(options) {
       }
     }
     const signal = init.signal ?? undefined;
-    const request = module.request(url, { method: init.method ?? "GET", headers, agent: agents[url.protocol] });
+    // Plain http through a proxy asks the proxy for the whole URL.
+    const requestOptions = { method: init.method ?? "GET", headers, agent: agents[agentKey] };
+    let request;
+    if (proxy !== undefined && url.protocol === "http:") {
+      const via = new URL(proxy);
+      Object.assign(headers, proxyAuthorization(via));
+      request = http.request({ ...proxyAddress(via), path: url.href, ...requestOptions });
+    } else {
+      request = module.request(url, requestOptions);
+    }
     // The signal is watched here, not given to request(): Node would then
     // track the stream's end on every request, which costs more than this.
     const abort = () => request.destroy(Object.assign(new Error("The operation was aborted"), { name: "AbortError" }));
@@ -105,6 +117,42 @@ function sender(options) {
     });
     request.end(init.body ?? undefined);
   }
+}
+
+/** Where `proxy` listens, for node:http. */
+const proxyAddress = (proxy) => ({ host: proxy.hostname.replace(/^\[|\]$/g, ""), port: Number(proxy.port || 80) });
+
+/** The `Proxy-Authorization` header of `proxy`'s user info, if it has one. */
+function proxyAuthorization(proxy) {
+  if (proxy.username === "") return {};
+  const credentials = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
+  return { "proxy-authorization": `Basic ${Buffer.from(credentials).toString("base64")}` };
+}
+
+/** A keep-alive agent sending through the HTTP `proxy`: https through a
+ * CONNECT tunnel, TLS running end to end inside it. */
+function proxyAgent(protocol, proxy, agentOptions) {
+  // Plain http goes to the proxy itself (see `send`): its connections are to the proxy.
+  if (protocol === "http:") return new http.Agent(agentOptions);
+  const auth = proxyAuthorization(proxy);
+  const at = proxyAddress(proxy);
+  const https = require("node:https");
+  const tls = require("node:tls");
+  const agent = new https.Agent(agentOptions);
+  agent.createConnection = (options, done) => {
+    const target = `${options.host}:${options.port}`;
+    const connect = http.request({ ...at, method: "CONNECT", path: target, headers: { host: target, ...auth } });
+    connect.on("connect", (response, socket) => {
+      if (response.statusCode !== 200) {
+        socket.destroy();
+        return done(Object.assign(new Error(`the proxy refused the tunnel: HTTP ${response.statusCode}`), { code: "ECONNREFUSED" }));
+      }
+      done(null, tls.connect({ ...options, socket, servername: options.servername ?? options.host }));
+    });
+    connect.on("error", done);
+    connect.end();
+  };
+  return agent;
 }
 
 /** A keep-alive `fetch`; `options.maxResponseBytes` bounds a body (default:

@@ -7,8 +7,8 @@ set -euo pipefail
 
 # qemu-user and libc6-arm64-cross run the aarch64 builds of `make test-dist`; libcurl
 # is the transport of the sans-IO C example (`make test-c`); wine64 runs the Go module's
-# windows build (`make test-dist`).
-apt_packages=(golang-go chromium chromium-driver valgrind cmake pkg-config qemu-user libc6-arm64-cross libcurl4-openssl-dev wine64 curl)
+# windows build (`make test-dist`); tinyproxy is the HTTP proxy the proxy tests go through.
+apt_packages=(golang-go chromium chromium-driver valgrind cmake pkg-config qemu-user libc6-arm64-cross libcurl4-openssl-dev wine64 curl tinyproxy)
 [ "${1:-}" = bench ] && apt_packages=(libcurl4-openssl-dev libcjson-dev pkg-config)
 missing=()
 for pkg in "${apt_packages[@]}"; do

@@ -89,12 +89,14 @@ pub use crate::core::call::retry::{Outcome, RetryPolicy};
 pub use crate::core::call::retry_after;
 pub use crate::core::call::{Call, Step};
 pub use crate::core::client::Core;
+pub use crate::core::config::proxy::{Proxies, ProxyUrl};
 pub use crate::core::config::{
     Config, ConfigBuilder, Credentials, DEFAULT_AUTH_BASE_URL, DEFAULT_BACKOFF_BASE,
     DEFAULT_BACKOFF_CAP, DEFAULT_BASE_URL, DEFAULT_MAX_PAGES, DEFAULT_MAX_RESPONSE_BYTES,
     DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT,
 };
 pub use crate::core::error::{Error, ErrorKind, Result};
+pub use crate::core::events::{Event, EventFields, EventHook, RetryReason, REQUEST_ID_HEADERS};
 pub use crate::core::link::{room_link, RoomLinkOptions};
 pub use crate::core::listing::Pager;
 pub use crate::core::model::{AuthToken, ListFilter, RoomCode, RoomCodePage};

@@ -49,18 +49,37 @@ fn core_benches(c: &mut Criterion) {
             Step::RetryAfter(_) => unreachable!(),
         })
     });
-    c.bench_function("create_for_role: build + parse", |b| {
-        b.iter(|| {
-            let mut call = core
-                .create_for_role(black_box("65f1c2a9e4b0a1b2c3d4e5f6"), black_box("guest"))
-                .unwrap();
-            black_box(call.request(NOW_MS));
-            match call.on_response(black_box(&one), NOW_MS) {
-                Step::Done(result) => black_box(result.unwrap()),
-                Step::RetryAfter(_) => unreachable!(),
-            }
-        })
-    });
+    // Events off (the default), then on with a hook that does nothing: the
+    // cost of building each event.
+    let quiet = Core::new(
+        Config::builder()
+            .app_keys("access-key", "app-secret")
+            .on_event(|event| {
+                black_box(event);
+            })
+            .build()
+            .unwrap(),
+    );
+    for (name, core) in [
+        ("create_for_role: build + parse", &core),
+        (
+            "create_for_role: build + parse, events to a no-op hook",
+            &quiet,
+        ),
+    ] {
+        c.bench_function(name, |b| {
+            b.iter(|| {
+                let mut call = core
+                    .create_for_role(black_box("65f1c2a9e4b0a1b2c3d4e5f6"), black_box("guest"))
+                    .unwrap();
+                black_box(call.request(NOW_MS));
+                match call.on_response(black_box(&one), NOW_MS) {
+                    Step::Done(result) => black_box(result.unwrap()),
+                    Step::RetryAfter(_) => unreachable!(),
+                }
+            })
+        });
+    }
     c.bench_function("list_page: build + parse a page of 100", |b| {
         let filter = ListFilter::new().limit(100);
         b.iter(|| {

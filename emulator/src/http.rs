@@ -294,8 +294,11 @@ impl Response {
             let _ = write!(head, "Content-Type: {content_type}\r\n");
         }
         let _ = write!(head, "Content-Length: {}\r\n", self.body.len());
+        // Like the service's support ids: every response names its request.
+        let request_id = NEXT_REQUEST_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let _ = write!(head, "X-Request-Id: emu-{request_id}\r\n");
         head.push_str("Access-Control-Allow-Origin: *\r\n");
-        head.push_str("Access-Control-Expose-Headers: Retry-After\r\n");
+        head.push_str("Access-Control-Expose-Headers: Retry-After, X-Request-Id\r\n");
         head.push_str(if keep_alive {
             "Connection: keep-alive\r\n"
         } else {
@@ -316,6 +319,9 @@ impl Response {
         w.flush()
     }
 }
+
+/// The number in the next response's `X-Request-Id`.
+static NEXT_REQUEST_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// The reason phrase of a status code.
 pub fn reason(status: u16) -> &'static str {

@@ -23,11 +23,23 @@ pub struct Transport {
 impl Transport {
     /// A transport with one connection pool for `config`.
     pub fn new(config: &Config) -> Transport {
-        let client = reqwest::Client::builder()
+        // The core picks each request's proxy (environment, NO_PROXY, explicit);
+        // reqwest's own reading of the environment is off.
+        let mut builder = reqwest::Client::builder()
             .tls_backend_preconfigured(tls_config(config))
             .redirect(reqwest::redirect::Policy::none())
             .user_agent(config.user_agent())
             .pool_max_idle_per_host(64)
+            .no_proxy();
+        if !config.proxies().is_empty() {
+            let proxies = config.proxies().clone();
+            builder = builder.proxy(reqwest::Proxy::custom(move |url| {
+                proxies
+                    .for_url(url.as_str())
+                    .map(|p| p.as_str().to_string())
+            }));
+        }
+        let client = builder
             .build()
             .expect("a reqwest client with a rustls config builds");
         Transport {
@@ -128,12 +140,11 @@ fn too_large(limit: usize) -> TransportFailure {
 /// only, or the web PKI roots when none are configured (as the blocking client).
 fn tls_config(config: &Config) -> rustls::ClientConfig {
     let mut roots = rustls::RootCertStore::empty();
-    if config.ca_certificates().is_empty() {
-        roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
-    } else {
-        for der in config.ca_certificates() {
-            // The config parsed each one already; one rustls rejects is left out.
-            let _ = roots.add(rustls::pki_types::CertificateDer::from(der.clone()));
+    match crate::native::tls::own_roots(config) {
+        None => roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned()),
+        // One rustls rejects is left out.
+        Some(own) => {
+            roots.add_parsable_certificates(own);
         }
     }
     rustls::ClientConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))

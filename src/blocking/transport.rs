@@ -3,6 +3,7 @@
 use super::handshake;
 use super::interrupt::{with_cancel, InterruptibleConnector};
 use super::resolver::CachingResolver;
+use crate::core::config::proxy::{Proxies, ProxyUrl};
 use crate::core::config::Config;
 use crate::core::wire::http::{
     HttpRequest, HttpResponse, Method, TransportFailure, TransportFailureKind,
@@ -19,12 +20,18 @@ pub struct Transport {
     max_response_bytes: u64,
     /// Whether the client trusts its own CA certificates instead of the web roots.
     custom_roots: bool,
+    /// The client's proxies, and the one its agent uses (that of the base URL);
+    /// a request whose URL needs another sets it itself.
+    proxies: Proxies,
+    agent_proxy: Option<ProxyUrl>,
 }
 
 impl Transport {
     /// A transport with one connection pool for `config`.
     pub fn new(config: &Config) -> Transport {
+        let agent_proxy = config.proxies().for_url(config.base_url()).cloned();
         let agent_config = ureq::Agent::config_builder()
+            .proxy(agent_proxy.as_ref().map(ureq_proxy))
             .timeout_global(Some(config.timeout()))
             .max_redirects(0)
             .max_redirects_will_error(false)
@@ -43,7 +50,15 @@ impl Transport {
             agent,
             max_response_bytes: config.max_response_bytes() as u64,
             custom_roots: !config.ca_certificates().is_empty(),
+            proxies: config.proxies().clone(),
+            agent_proxy,
         }
+    }
+
+    /// The proxy of `url` when it is not the agent's: `Some(None)` to go direct.
+    fn proxy_override(&self, url: &str) -> Option<Option<ureq::Proxy>> {
+        let wanted = self.proxies.for_url(url);
+        (wanted != self.agent_proxy.as_ref()).then(|| wanted.map(ureq_proxy))
     }
 
     /// Sends `request`; `timeout` bounds this attempt (at most the configured one).
@@ -79,11 +94,11 @@ impl Transport {
                 for (name, value) in &request.headers {
                     builder = builder.header(*name, value);
                 }
-                builder
-                    .config()
-                    .timeout_global(Some(timeout))
-                    .build()
-                    .call()
+                let mut config = builder.config().timeout_global(Some(timeout));
+                if let Some(proxy) = self.proxy_override(&request.url) {
+                    config = config.proxy(proxy);
+                }
+                config.build().call()
             }
             Method::Post => {
                 let mut builder = self.agent.post(&request.url);
@@ -91,11 +106,11 @@ impl Transport {
                     builder = builder.header(*name, value);
                 }
                 let body = request.body.as_deref().unwrap_or_default();
-                builder
-                    .config()
-                    .timeout_global(Some(timeout))
-                    .build()
-                    .send(body.as_bytes())
+                let mut config = builder.config().timeout_global(Some(timeout));
+                if let Some(proxy) = self.proxy_override(&request.url) {
+                    config = config.proxy(proxy);
+                }
+                config.build().send(body.as_bytes())
             }
         };
         let mut response = result.map_err(|e| failure(e, self.custom_roots))?;
@@ -109,6 +124,11 @@ impl Transport {
             body,
         })
     }
+}
+
+/// ureq's proxy for `proxy` (checked by the core, so ureq accepts it).
+fn ureq_proxy(proxy: &ProxyUrl) -> ureq::Proxy {
+    ureq::Proxy::new(proxy.as_str()).expect("the core checked the proxy URL")
 }
 
 /// The whole body, at most `limit` bytes, read straight into one buffer sized
@@ -127,11 +147,10 @@ fn read_body(body: &mut ureq::Body, limit: u64) -> Result<Vec<u8>, ureq::Error> 
 /// (rustls with the web PKI roots) when none are configured.
 fn tls_config(config: &Config) -> TlsConfig {
     let builder = TlsConfig::builder();
-    if config.ca_certificates().is_empty() {
+    let Some(own) = crate::native::tls::own_roots(config) else {
         return builder.build();
-    }
-    let roots: Vec<Certificate<'static>> = config
-        .ca_certificates()
+    };
+    let roots: Vec<Certificate<'static>> = own
         .iter()
         .map(|der| Certificate::from_der(der).to_owned())
         .collect();

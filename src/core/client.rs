@@ -61,6 +61,7 @@ impl Core {
             spelling: self.config.spelling(),
             max_response_bytes: self.config.max_response_bytes(),
             timeout: self.config.timeout(),
+            events: self.config.events.as_ref(),
         }
     }
 

@@ -116,6 +116,7 @@ pub struct Error {
     status: Option<u16>,
     details: Vec<String>,
     retry_after: Option<Duration>,
+    request_id: Option<String>,
 }
 
 impl Error {
@@ -127,6 +128,7 @@ impl Error {
             status: None,
             details: Vec::new(),
             retry_after: None,
+            request_id: None,
         }
     }
 
@@ -165,6 +167,13 @@ impl Error {
         self
     }
 
+    /// The same error carrying the request id the service's response named
+    /// (see [`REQUEST_ID_HEADERS`](crate::REQUEST_ID_HEADERS)), if any.
+    pub fn with_request_id(mut self, request_id: Option<&str>) -> Error {
+        self.request_id = request_id.map(str::to_string);
+        self
+    }
+
     /// The kind of error.
     pub fn kind(&self) -> ErrorKind {
         self.kind
@@ -189,6 +198,12 @@ impl Error {
     pub fn retry_after(&self) -> Option<Duration> {
         self.retry_after
     }
+
+    /// The id the service gave the failed request, for a support ticket:
+    /// present when a response came back with one.
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
 }
 
 impl fmt::Display for Error {
@@ -196,6 +211,9 @@ impl fmt::Display for Error {
         write!(f, "{}: {}", self.kind, self.message)?;
         if let Some(status) = self.status {
             write!(f, " (HTTP {status})")?;
+        }
+        if let Some(id) = &self.request_id {
+            write!(f, " [request id {id}]")?;
         }
         Ok(())
     }

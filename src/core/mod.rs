@@ -9,6 +9,7 @@
 //! - `wire/`: the HTTP values, the requests, and the answers read in place;
 //! - `json/`: the core's own strict JSON reader and writer;
 //! - `config/`, `auth/`: settings and credentials, and the Authorization header;
+//! - `events`: what a call did, for a binding's log or hook;
 //! - the rest: the models, room links, errors, input checks, randomness.
 
 pub(crate) mod auth;
@@ -16,6 +17,7 @@ pub(crate) mod call;
 pub(crate) mod client;
 pub(crate) mod config;
 pub(crate) mod error;
+pub(crate) mod events;
 #[cfg(any(all(feature = "wasm", target_arch = "wasm32"), test))]
 pub(crate) mod js_text;
 pub(crate) mod json;
@@ -32,5 +34,7 @@ pub(crate) mod spelling;
     feature = "ffi-sans-io"
 ))]
 pub(crate) mod tls_problem;
+#[cfg(feature = "tracing")]
+pub(crate) mod trace;
 pub(crate) mod validate;
 pub(crate) mod wire;

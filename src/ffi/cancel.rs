@@ -31,6 +31,11 @@ pub struct hms_call_options {
     pub deadline_ms: u64,
     /// A token that stops the call when cancelled, or NULL.
     pub cancel: *const hms_cancel_token,
+    /// With `max_retries_set` true: the most retries this call makes, instead
+    /// of the client's `max_retries` (0: a single attempt).
+    pub max_retries: u32,
+    /// Whether `max_retries` applies (false, the zero value: the client's).
+    pub max_retries_set: bool,
 }
 
 /// The [`CallOptions`] `options` asks for (none when it is NULL), its
@@ -46,6 +51,7 @@ pub(crate) unsafe fn call_options(options: *const hms_call_options) -> CallOptio
         deadline,
         timeout: None,
         cancel: options.cancel.as_ref().map(|c| c.token.clone()),
+        max_retries: options.max_retries_set.then_some(options.max_retries),
     }
 }
 
@@ -91,10 +97,13 @@ mod tests {
         let options = hms_call_options {
             deadline_ms: 5000,
             cancel: token,
+            max_retries: 0,
+            max_retries_set: true,
         };
         let bounded = unsafe { call_options(&options) };
         let left = bounded.deadline.unwrap() - Instant::now();
         assert!(left > Duration::from_secs(4) && left <= Duration::from_secs(5));
+        assert_eq!(bounded.max_retries, Some(0));
         let watched = bounded.cancel.unwrap();
         unsafe {
             hms_cancel_token_cancel(token);
@@ -106,7 +115,10 @@ mod tests {
         let zero = hms_call_options {
             deadline_ms: 0,
             cancel: ptr::null(),
+            max_retries: 7,
+            max_retries_set: false,
         };
-        assert!(unsafe { call_options(&zero) }.deadline.is_none());
+        let zero = unsafe { call_options(&zero) };
+        assert!(zero.deadline.is_none() && zero.max_retries.is_none());
     }
 }

@@ -17,6 +17,7 @@ pub struct hms_error {
     error: Error,
     message: CString,
     details: Vec<CString>,
+    request_id: Option<CString>,
 }
 
 impl BoxOwned for hms_error {}
@@ -26,10 +27,12 @@ impl hms_error {
     pub(crate) fn raw_from(error: Error) -> *mut hms_error {
         let message = to_c_string(error.message());
         let details = error.details().iter().map(|d| to_c_string(d)).collect();
+        let request_id = error.request_id().map(to_c_string);
         hms_error {
             error,
             message,
             details,
+            request_id,
         }
         .into_raw()
     }
@@ -68,6 +71,18 @@ pub unsafe extern "C" fn hms_error_message(err: *const hms_error) -> *const c_ch
 pub unsafe extern "C" fn hms_error_http_status(err: *const hms_error) -> u16 {
     or_default(0, || {
         err.as_ref().and_then(|e| e.error.status()).unwrap_or(0)
+    })
+}
+
+/// The id the service gave the failed request (its `x-request-id` or
+/// `request-id` response header), for a support ticket; owned by `err`. NULL
+/// when no response came back, the response named none, or `err` is NULL.
+#[no_mangle]
+pub unsafe extern "C" fn hms_error_request_id(err: *const hms_error) -> *const c_char {
+    or_default(ptr::null(), || {
+        err.as_ref()
+            .and_then(|e| e.request_id.as_ref())
+            .map_or(ptr::null(), |id| id.as_ptr())
     })
 }
 

@@ -32,6 +32,7 @@ mod cancel;
 mod client;
 mod defaults;
 mod error;
+mod events;
 mod filter;
 mod guard;
 mod link;

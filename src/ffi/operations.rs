@@ -218,6 +218,8 @@ mod tests {
                 bounds: crate::ffi::cancel::hms_call_options {
                     deadline_ms: 10_000,
                     cancel: ptr::null(),
+                    max_retries: 0,
+                    max_retries_set: false,
                 },
             }
         }

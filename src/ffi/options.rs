@@ -78,7 +78,7 @@ pub unsafe extern "C" fn hms_client_options_free(options: *mut hms_client_option
 /// Applies `change` to the builder of `options` (NULL is ignored). An argument
 /// `change` cannot read is kept for `hms_client_new` to report (the first one
 /// wins), and the settings stay as they were.
-unsafe fn update(
+pub(crate) unsafe fn update(
     options: *mut hms_client_options,
     setter: &str,
     change: impl FnOnce(ConfigBuilder) -> Result<ConfigBuilder>,
@@ -248,6 +248,42 @@ pub unsafe extern "C" fn hms_client_options_set_ca_certificates_pem(
 ) {
     update(options, "hms_client_options_set_ca_certificates_pem", |b| {
         Ok(b.ca_certificates_pem(required("pem", pem)?))
+    })
+}
+
+/// With `trust` true, trusts the operating system's CA certificates (the
+/// system's CA bundle on Linux, the keychain on macOS, the certificate store
+/// on Windows) together with any given by
+/// `hms_client_options_set_ca_certificates_pem`, instead of the built-in web
+/// roots: for company networks whose TLS inspection installs its own CA there.
+/// Default false.
+#[no_mangle]
+pub unsafe extern "C" fn hms_client_options_set_system_trust_store(
+    options: *mut hms_client_options,
+    trust: bool,
+) {
+    update(options, "hms_client_options_set_system_trust_store", |b| {
+        Ok(b.system_trust_store(trust))
+    })
+}
+
+/// Sends every request through the HTTP proxy at `url`
+/// (`http://[user:password@]host:port`; `https` goes through it by
+/// `CONNECT`, so TLS still runs end to end). NULL sends every request
+/// directly. Without this call the environment decides: `https_proxy` /
+/// `HTTPS_PROXY`, `http_proxy` / `HTTP_PROXY` and `no_proxy` / `NO_PROXY`,
+/// read when `hms_client_new` runs. A bad URL (here or in those variables)
+/// makes `hms_client_new` fail with `HMS_STATUS_INVALID_ARGUMENT`.
+#[no_mangle]
+pub unsafe extern "C" fn hms_client_options_set_proxy(
+    options: *mut hms_client_options,
+    url: *const c_char,
+) {
+    update(options, "hms_client_options_set_proxy", |b| {
+        Ok(match url.is_null() {
+            true => b.without_proxy(),
+            false => b.proxy(required("url", url)?),
+        })
     })
 }
 

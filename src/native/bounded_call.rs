@@ -35,6 +35,9 @@ impl<'a, T> BoundedCall<'a, T> {
         if let Some(timeout) = options.timeout {
             call.set_timeout(timeout);
         }
+        if let Some(retries) = options.max_retries {
+            call.set_max_retries(retries);
+        }
         BoundedCall {
             call,
             deadline: options.deadline,
@@ -60,7 +63,7 @@ impl<'a, T> BoundedCall<'a, T> {
         sent: std::result::Result<HttpResponse, TransportFailure>,
     ) -> BoundedStep<T> {
         if self.cancel.as_ref().is_some_and(CancelToken::is_cancelled) {
-            return BoundedStep::Done(Err(cancelled()));
+            return self.abandon(cancelled());
         }
         // The core decides what a wait past the deadline means.
         if let Some(deadline) = self.deadline {
@@ -69,7 +72,7 @@ impl<'a, T> BoundedCall<'a, T> {
         }
         let step = match sent {
             Ok(response) => self.call.on_response(&response, now_unix_ms()),
-            Err(failure) => self.call.on_failure(&failure),
+            Err(failure) => self.call.on_failure_at(&failure, now_unix_ms()),
         };
         match step {
             Step::Done(result) => BoundedStep::Done(result),
@@ -84,19 +87,24 @@ impl<'a, T> BoundedCall<'a, T> {
 
     fn attempt(&mut self) -> BoundedStep<T> {
         if self.cancel.as_ref().is_some_and(CancelToken::is_cancelled) {
-            return BoundedStep::Done(Err(cancelled()));
+            return self.abandon(cancelled());
         }
         let timeout = match self.deadline {
             None => self.call.timeout(),
             Some(deadline) => match deadline.checked_duration_since(Instant::now()) {
                 Some(left) if !left.is_zero() => left.min(self.call.timeout()),
-                _ => return BoundedStep::Done(Err(deadline_passed())),
+                _ => return self.abandon(deadline_passed()),
             },
         };
         BoundedStep::Send {
             request: self.call.request(now_unix_ms()),
             timeout,
         }
+    }
+
+    /// Ends the call with `error`, its end reported like any other.
+    fn abandon(&mut self, error: Error) -> BoundedStep<T> {
+        BoundedStep::Done(Err(self.call.abandon(now_unix_ms(), error)))
     }
 }
 

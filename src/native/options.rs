@@ -22,6 +22,7 @@ pub struct CallOptions {
     pub(crate) deadline: Option<Instant>,
     pub(crate) timeout: Option<Duration>,
     pub(crate) cancel: Option<CancelToken>,
+    pub(crate) max_retries: Option<u32>,
 }
 
 impl CallOptions {
@@ -48,6 +49,13 @@ impl CallOptions {
     /// Bounds each attempt of this call by `timeout` instead of the client's.
     pub fn timeout(mut self, timeout: Duration) -> CallOptions {
         self.timeout = Some(timeout);
+        self
+    }
+
+    /// Allows this call at most `retries` retries instead of the client's
+    /// `max_retries` (0: a single attempt).
+    pub fn max_retries(mut self, retries: u32) -> CallOptions {
+        self.max_retries = Some(retries);
         self
     }
 

@@ -28,6 +28,9 @@ impl CallRunner {
         if let Some(timeout) = options.timeout {
             call.set_timeout(timeout);
         }
+        if let Some(retries) = options.max_retries {
+            call.set_max_retries(retries);
+        }
         let signal = options.signal.as_ref();
         loop {
             let request = call.request(now_unix_ms());
@@ -37,7 +40,7 @@ impl CallRunner {
                 .await?
             {
                 Ok(response) => call.on_response(&response, now_unix_ms()),
-                Err(failure) => call.on_failure(&failure),
+                Err(failure) => call.on_failure_at(&failure, now_unix_ms()),
             };
             match step {
                 Step::Done(result) => return Ok(result?),

@@ -192,7 +192,8 @@ impl RoomCodesClient {
             fetch_bounds_attempts,
         }: ClientOptions,
     ) -> RoomCodesClient {
-        let transport = Transport::new(fetch, fetch_bounds_attempts, config.max_response_bytes());
+        let transport = Transport::new(fetch, fetch_bounds_attempts, config.max_response_bytes())
+            .with_proxies(config.proxies().clone());
         let core = Core::new(config);
         RoomCodesClient {
             mark: GENUINE,

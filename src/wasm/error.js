@@ -7,7 +7,7 @@ export class HmsError extends Error {
   /**
    * @param {string} kind one of the kinds listed in the package's types
    * @param {string} message what happened, in words
-   * @param {{ status?: number, details?: string[], retryAfterMs?: number }} [extra]
+   * @param {{ status?: number, details?: string[], retryAfterMs?: number, requestId?: string }} [extra]
    */
   constructor(kind, message, extra = {}) {
     super(message);
@@ -15,6 +15,7 @@ export class HmsError extends Error {
     this.status = extra.status;
     this.details = extra.details ?? [];
     this.retryAfterMs = extra.retryAfterMs;
+    this.requestId = extra.requestId;
   }
 }
 HmsError.prototype.name = "HmsError";
@@ -25,7 +26,7 @@ export function isHmsError(value) {
 }
 
 /** Builds an HmsError from the Rust side's plain values. */
-export function hmsError(kind, message, status, details, retryAfterMs) {
-  return new HmsError(kind, message, { status, details, retryAfterMs });
+export function hmsError(kind, message, status, details, retryAfterMs, requestId) {
+  return new HmsError(kind, message, { status, details, retryAfterMs, requestId });
 }
 

@@ -13,12 +13,13 @@ extern "C" {
         status: Option<u16>,
         details: Vec<String>,
         retry_after_ms: Option<f64>,
+        request_id: Option<String>,
     ) -> JsValue;
 }
 
 impl From<Error> for JsValue {
     /// The `HmsError` for `error`: its kind's name, message, status, details
-    /// and the wait the service asked for, in milliseconds.
+    /// the wait the service asked for, in milliseconds, and the request id.
     fn from(error: Error) -> JsValue {
         hms_error(
             error.kind().as_str(),
@@ -26,6 +27,7 @@ impl From<Error> for JsValue {
             error.status(),
             error.details().to_vec(),
             error.retry_after().map(|wait| wait.as_millis() as f64),
+            error.request_id().map(str::to_string),
         )
     }
 }

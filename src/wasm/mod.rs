@@ -13,6 +13,7 @@ mod call_runner;
 mod client;
 mod env;
 mod error;
+mod events;
 mod host;
 mod link;
 mod list;

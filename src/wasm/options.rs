@@ -2,6 +2,7 @@
 
 use super::args::OptionsObject;
 use super::env;
+use super::events;
 use super::host;
 use crate::core::config::{Config, ConfigBuilder, Credentials};
 use crate::core::error::{Error, Result};
@@ -45,6 +46,9 @@ pub fn client(value: &JsValue, from_env: bool) -> Result<ClientOptions> {
             "fetch",
             "dangerouslyAllowBrowser",
             "allowInsecureHttp",
+            "onEvent",
+            "logLevel",
+            "proxy",
         ],
     )?;
     let token = bag.string("managementToken")?;
@@ -92,6 +96,19 @@ pub fn client(value: &JsValue, from_env: bool) -> Result<ClientOptions> {
     if let Some(allow) = bag.boolean("allowInsecureHttp")? {
         builder = builder.allow_insecure_http(allow);
     }
+    let builder = events::apply(&bag, builder)?;
+    let own_fetch = bag.function("fetch")?.is_some();
+    let builder = match bag.string("proxy")? {
+        Some(_) if own_fetch => {
+            return Err(Error::invalid_argument(
+                "proxy is for the package's own Node transport: give your fetch its own proxy",
+            ))
+        }
+        Some(url) => builder.proxy(url),
+        None if own_fetch => builder.without_proxy(),
+        // The environment's, where there is one (Node, Bun, Deno).
+        None => builder.proxy_from_lookup(|name| host::env_var(name).ok().flatten()),
+    };
     let config = builder.build()?;
     if *config.credentials() != Credentials::None && !allow_browser && !env::is_server_runtime() {
         return Err(Error::invalid_argument(
@@ -147,14 +164,17 @@ pub struct JsCallOptions {
     pub signal: Option<AbortSignal>,
     /// Replaces the client's per-attempt timeout.
     pub timeout: Option<Duration>,
+    /// Replaces the client's `maxRetries` for this call.
+    pub max_retries: Option<u32>,
 }
 
-/// Reads `{ signal, timeoutMs }`.
+/// Reads `{ signal, timeoutMs, maxRetries }`.
 pub fn call(value: &JsValue) -> Result<JsCallOptions> {
-    let bag = OptionsObject::new("options", value, &["signal", "timeoutMs"])?;
+    let bag = OptionsObject::new("options", value, &["signal", "timeoutMs", "maxRetries"])?;
     Ok(JsCallOptions {
         signal: bag.signal("signal")?,
         timeout: bag.millis("timeoutMs")?,
+        max_retries: bag.count("maxRetries")?,
     })
 }
 

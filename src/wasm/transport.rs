@@ -9,9 +9,10 @@
 //! `fetch` does: the attempt crosses the boundary once each way.
 
 use super::env;
+use crate::core::config::proxy::Proxies;
 use crate::core::tls_problem::{TlsProblem, TrustAdvice};
 use crate::core::wire::http::{HttpRequest, HttpResponse, TransportFailure, TransportFailureKind};
-use js_sys::{Array, Function, Promise, Reflect, Uint8Array};
+use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
 use std::cell::RefCell;
 use std::time::Duration;
 use wasm_bindgen::prelude::*;
@@ -126,6 +127,9 @@ pub struct Transport {
     browser: bool,
     /// The last `limits` object made, and the timeout it was made for.
     limits: RefCell<Option<(Duration, js_sys::Object)>>,
+    /// The proxies the core picks from for each request (the package's Node
+    /// `fetch` only: it gets the URL as `limits.proxy`).
+    proxies: Proxies,
 }
 
 impl Transport {
@@ -146,7 +150,15 @@ impl Transport {
             max_response_bytes,
             browser: env::is_browser_page(),
             limits: RefCell::default(),
+            proxies: Proxies::default(),
         }
+    }
+
+    /// The same transport, sending through the proxy the core picks from
+    /// `proxies` for each request.
+    pub fn with_proxies(mut self, proxies: Proxies) -> Self {
+        self.proxies = proxies;
+        self
     }
 
     /// Sends `request`, bounded by `timeout` and `signal`: one call of
@@ -211,6 +223,19 @@ impl Transport {
         }
         let url = JsValue::from_str(&request.url);
         let limits = self.limits(timeout)?;
+        let limits = match self.proxies.for_url(&request.url) {
+            // A request through a proxy gets a copy naming it.
+            Some(proxy) => {
+                let copy = Object::assign(&Object::new(), &limits);
+                Reflect::set(
+                    &copy,
+                    &JsValue::from_str("proxy"),
+                    &JsValue::from_str(proxy.as_str()),
+                )?;
+                copy
+            }
+            None => limits,
+        };
         Ok(Promise::resolve(&self.fetch.call3(
             &JsValue::UNDEFINED,
             &url,

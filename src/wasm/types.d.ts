@@ -25,7 +25,7 @@ export class HmsError extends Error {
   constructor(
     kind: HmsErrorKind,
     message: string,
-    extra?: { status?: number; details?: string[]; retryAfterMs?: number },
+    extra?: { status?: number; details?: string[]; retryAfterMs?: number; requestId?: string },
   );
   /** Always `"HmsError"`. */
   readonly name: "HmsError";
@@ -37,6 +37,8 @@ export class HmsError extends Error {
   readonly details: string[];
   /** The wait the service asked for with `Retry-After`, in milliseconds. */
   readonly retryAfterMs: number | undefined;
+  /** The id the service gave the request (its `X-Request-Id`), for a support ticket. */
+  readonly requestId: string | undefined;
 }
 
 /** Whether `value` is an `HmsError`. */
@@ -111,6 +113,37 @@ export interface CallOptions {
   /** The timeout of each attempt of this call, replacing the client's: whole
    * milliseconds, 1 to 2147483647. */
   timeoutMs?: number;
+  /** Retries this call may make, replacing the client's `maxRetries`. */
+  maxRetries?: number;
+}
+
+/** One thing a call did, as `onEvent` gets it. Holds no credential or token. */
+export interface HmsEvent {
+  /** What happened. */
+  name: "attempt_started" | "response" | "transport_failure" | "retry_wait" | "call_ended";
+  /** The method called, e.g. `"createForRole"` (`"list"` for a listing's pages). */
+  operation: string;
+  /** The attempt (for `retry_wait`, the one after the wait). */
+  attempt?: number;
+  /** `attempt_started`: `"GET"` or `"POST"`, and the URL's path (no host, no query). */
+  method?: string;
+  path?: string;
+  /** `response`: the HTTP status, the service's request id and the body's size. */
+  status?: number;
+  requestId?: string;
+  bodyBytes?: number;
+  /** `response`, `transport_failure`: the attempt's time; `call_ended`: the call's. */
+  elapsedMs?: number;
+  /** `transport_failure`: `"not_sent"`, `"timeout"`, `"broken"`, `"tls_handshake"` or `"body_too_large"`. */
+  kind?: string;
+  /** `retry_wait`: how long, and why (`"rate_limited"`, `"retry_after"`, `"server_error"`, `"transport_failure"`, `"token_renewed"`). */
+  waitMs?: number;
+  reason?: string;
+  /** `call_ended`: `"ok"` or the error's kind, and the attempts sent. */
+  result?: string;
+  attempts?: number;
+  /** The event as the one readable line `logLevel` writes. */
+  line: string;
 }
 
 /** Options of the token exchange. */
@@ -155,6 +188,17 @@ export interface RoomCodesClientOptions {
   /** Allows plain `http` base URLs to hosts other than loopback (default
    * false): credentials then travel unencrypted. */
   allowInsecureHttp?: boolean;
+  /** Called with every event of every call (attempts, responses, failures,
+   * retry waits, ends); an exception it throws is ignored. */
+  onEvent?: (event: HmsEvent) => void;
+  /** Writes events to `console`: `"info"` (waits, failures, ends), `"debug"`
+   * (every event) or `"off"`. Default: the `HMS_LOG` environment variable, else off. */
+  logLevel?: "off" | "info" | "debug";
+  /** The HTTP proxy of the package's Node transport, `http://[user:password@]host:port`
+   * (https goes through it by CONNECT). Default: `https_proxy` / `HTTPS_PROXY`,
+   * `http_proxy` / `HTTP_PROXY` and `no_proxy` / `NO_PROXY` from the environment.
+   * With your own `fetch`, give it its own proxy instead. */
+  proxy?: string;
 }
 
 /** What a room link is made of. Give exactly one of `subdomain` and `domain`. */

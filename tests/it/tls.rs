@@ -184,3 +184,35 @@ fn no_common_tls_version_is_not_retried() {
         "no TLS version",
     );
 }
+
+#[test]
+fn the_system_trust_store_adds_the_operating_systems_cas_to_those_given() {
+    let env = Env::start_tls();
+    let ca = env.emulator.ca_pem();
+    for flavor in Flavor::ALL {
+        let with = |builder: hms_room_codes::ConfigBuilder| {
+            let client = env.client_of(flavor, builder.management_token(TOKEN).max_retries(0));
+            client
+                .list_page("no-such-room", &ListFilter::default(), &CallOptions::new())
+                .unwrap_err()
+        };
+        // The system's CAs do not include the emulator's own: refused, and said so.
+        let refused = with(env.config().system_trust_store(true));
+        assert_eq!(refused.kind(), ErrorKind::Network, "{flavor:?}");
+        assert!(
+            refused.message().contains("not trusted"),
+            "{flavor:?}: {refused}"
+        );
+        // With its CA given as well, the service answers (an unknown room).
+        let trusted = with(
+            env.config()
+                .system_trust_store(true)
+                .ca_certificates_pem(ca.unwrap()),
+        );
+        assert_eq!(
+            trusted.kind(),
+            ErrorKind::RoomNotFound,
+            "{flavor:?}: {trusted}"
+        );
+    }
+}

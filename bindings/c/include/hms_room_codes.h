@@ -335,6 +335,58 @@ typedef struct {
 } hms_auth_token;
 
 /**
+ * One event of a call, valid only while the callback runs (copy what you
+ * keep). It holds no credential, token, header value or body.
+ */
+typedef struct {
+  /**
+   * `"attempt_started"`, `"response"`, `"transport_failure"`,
+   * `"retry_wait"` or `"call_ended"`.
+   */
+  const char *name;
+  /**
+   * The operation, e.g. `"create"` or `"list_page"`.
+   */
+  const char *operation;
+  /**
+   * The attempt (for `retry_wait`, the one after the wait; for
+   * `call_ended`, the attempts sent).
+   */
+  uint32_t attempt;
+  /**
+   * The HTTP status of a `response`, else 0.
+   */
+  uint16_t http_status;
+  /**
+   * Milliseconds: of the attempt (`response`, `transport_failure`) or of
+   * the whole call (`call_ended`); else 0.
+   */
+  uint64_t elapsed_ms;
+  /**
+   * The wait of a `retry_wait` in milliseconds, else 0.
+   */
+  uint64_t wait_ms;
+  /**
+   * The error of a failed call (`call_ended`), else `HMS_STATUS_OK`.
+   */
+  hms_status error;
+  /**
+   * The service's request id of a `response`, or NULL.
+   */
+  const char *request_id;
+  /**
+   * The whole event as one readable line, e.g. `hms response
+   * operation=create attempt=1 status=200 elapsed_ms=12 body_bytes=80`.
+   */
+  const char *line;
+} hms_event;
+
+/**
+ * The function `hms_client_options_set_event_callback` takes.
+ */
+typedef void (*hms_event_callback)(const hms_event *event, void *user);
+
+/**
  * What a room link is made of. Zero-initialise it, set `code` and exactly one
  * of `subdomain` and `domain`; the other fields are optional (NULL).
  */
@@ -410,6 +462,15 @@ typedef struct {
    * A token that stops the call when cancelled, or NULL.
    */
   const hms_cancel_token *cancel;
+  /**
+   * With `max_retries_set` true: the most retries this call makes, instead
+   * of the client's `max_retries` (0: a single attempt).
+   */
+  uint32_t max_retries;
+  /**
+   * Whether `max_retries` applies (false, the zero value: the client's).
+   */
+  bool max_retries_set;
 } hms_call_options;
 
 /**
@@ -639,6 +700,13 @@ const char *hms_error_message(const hms_error *err);
 uint16_t hms_error_http_status(const hms_error *err);
 
 /**
+ * The id the service gave the failed request (its `x-request-id` or
+ * `request-id` response header), for a support ticket; owned by `err`. NULL
+ * when no response came back, the response named none, or `err` is NULL.
+ */
+const char *hms_error_request_id(const hms_error *err);
+
+/**
  * The wait the service asked for in the `Retry-After` header of an error
  * answer, usually a 429 or a 503, in milliseconds, or 0 when it asked for none.
  */
@@ -659,6 +727,19 @@ const char *hms_error_details_at(const hms_error *err, size_t index);
  * Frees an error and every string it handed out. NULL is ignored.
  */
 void hms_error_free(hms_error *err);
+
+/**
+ * Calls `callback` with every event of every call of the clients made with
+ * these options: each attempt, response, transport failure, retry wait and
+ * the call's end. It runs on the thread that made the call, inside the call,
+ * so it must be quick and must not call back into the same client; with a
+ * client used from several threads it runs on several threads at once, and
+ * `user` must allow that. The `hms_event` and its strings live only for the
+ * duration of the callback. NULL `callback` turns events off (the default).
+ */
+void hms_client_options_set_event_callback(hms_client_options *options,
+                                           hms_event_callback callback,
+                                           void *user);
 
 /**
  * Builds the link for `options` (no request is sent) and stores it in
@@ -865,6 +946,27 @@ void hms_client_options_set_allow_insecure_http(hms_client_options *options, boo
  * not trusted gives `HMS_STATUS_NETWORK` saying so.
  */
 void hms_client_options_set_ca_certificates_pem(hms_client_options *options, const char *pem);
+
+/**
+ * With `trust` true, trusts the operating system's CA certificates (the
+ * system's CA bundle on Linux, the keychain on macOS, the certificate store
+ * on Windows) together with any given by
+ * `hms_client_options_set_ca_certificates_pem`, instead of the built-in web
+ * roots: for company networks whose TLS inspection installs its own CA there.
+ * Default false.
+ */
+void hms_client_options_set_system_trust_store(hms_client_options *options, bool trust);
+
+/**
+ * Sends every request through the HTTP proxy at `url`
+ * (`http://[user:password@]host:port`; `https` goes through it by
+ * `CONNECT`, so TLS still runs end to end). NULL sends every request
+ * directly. Without this call the environment decides: `https_proxy` /
+ * `HTTPS_PROXY`, `http_proxy` / `HTTP_PROXY` and `no_proxy` / `NO_PROXY`,
+ * read when `hms_client_new` runs. A bad URL (here or in those variables)
+ * makes `hms_client_new` fail with `HMS_STATUS_INVALID_ARGUMENT`.
+ */
+void hms_client_options_set_proxy(hms_client_options *options, const char *url);
 
 /**
  * Frees a room code and its strings. NULL is ignored. Never pass a code that

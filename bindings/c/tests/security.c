@@ -22,22 +22,27 @@ static char *read_file(const char *path) {
   return text;
 }
 
-void test_tls_trust(void) {
+/* Starts an HTTPS emulator with a CA of its own into `tls`; its CA certificate
+ * (malloc'd PEM), or NULL (a failed check) when it could not be started. */
+static char *tls_emulator(emu_process *tls) {
   char ca_path[] = "/tmp/hms-c-test-ca-XXXXXX";
   int fd = mkstemp(ca_path);
   CHECK(fd >= 0);
-  if (fd < 0) return;
+  if (fd < 0) return NULL;
   close(fd);
-  emu_process tls;
-  int started = emu_spawn(ca_path, &tls) == 0;
+  int started = emu_spawn(ca_path, tls) == 0;
   CHECK(started);
   char *ca_pem = started ? read_file(ca_path) : NULL;
   unlink(ca_path);
-  if (ca_pem == NULL) {
-    if (started) emu_stop(&tls);
-    CHECK(0);
-    return;
-  }
+  if (ca_pem == NULL && started) emu_stop(tls);
+  CHECK(ca_pem != NULL);
+  return ca_pem;
+}
+
+void test_tls_trust(void) {
+  emu_process tls;
+  char *ca_pem = tls_emulator(&tls);
+  if (ca_pem == NULL) return;
   char base[96];
   snprintf(base, sizeof base, "%s/v2", tls.url);
   CHECK(strncmp(base, "https://127.0.0.1:", 18) == 0);
@@ -208,4 +213,123 @@ void test_no_secret_in_error_messages(void) {
   check_no_sent_token(shown);
   hms_client_options_free(options);
   free(room);
+}
+
+/* Appends each event's line to the buffer `user` points to. */
+static void keep_event(const hms_event *event, void *user) {
+  char *lines = user;
+  size_t len = strlen(lines);
+  snprintf(lines + len, 64 * 1024 - len, "%s|%s|%u|%s\n", event->line, event->name, event->attempt,
+           event->request_id != NULL ? event->request_id : "-");
+}
+
+void test_events_show_no_secret(void) {
+  static char lines[64 * 1024];
+  lines[0] = '\0';
+  const char *secret = getenv("HMS_SECRET");
+  hms_client_options *options = hms_client_options_new();
+  hms_error *err = NULL;
+  hms_client_options_set_base_url(options, getenv("HMS_API_BASE_URL"));
+  hms_client_options_set_app_keys(options, getenv("HMS_ACCESS_KEY"), secret);
+  hms_client_options_set_backoff_ms(options, 1, 1);
+  hms_client_options_set_event_callback(options, keep_event, lines);
+  hms_client *client = NULL;
+  CHECK_OK(hms_client_new(options, &client, &err), err);
+  hms_client_options_free(options);
+  char *room = new_room();
+  char path[256];
+  room_path(path, sizeof path, room, NULL);
+  CHECK(emu_clear_requests() == 0);
+  fault("GET", path, "\"status\":503,\"count\":1");
+  hms_room_code_page *page = NULL;
+  CHECK_OK(hms_room_codes_list_page(client, NULL, room, NULL, &page, &err), err);
+  hms_room_code_page_free(page);
+  CHECK(strstr(lines, "hms attempt_started operation=list_page attempt=1 method=GET path=/") != NULL);
+  CHECK(strstr(lines, "status=503") != NULL && strstr(lines, "reason=server_error") != NULL);
+  CHECK(strstr(lines, "|response|2|emu-") != NULL);
+  CHECK(strstr(lines, "hms call_ended operation=list_page result=ok") != NULL);
+  CHECK(strstr(lines, "attempts=2|call_ended|2|") != NULL);
+
+  /* One retry at most for this call: the second 503 ends it, naming the request. */
+  hms_call_options one_try = {0};
+  one_try.max_retries_set = true;
+  fault("GET", path, "\"status\":503,\"count\":2");
+  CHECK(hms_room_codes_list_page(client, &one_try, room, NULL, &page, &err) == HMS_STATUS_SERVER);
+  CHECK(hms_error_request_id(err) != NULL && strncmp(hms_error_request_id(err), "emu-", 4) == 0);
+  CHECK(strstr(lines, "result=server elapsed_ms=") != NULL);
+  CHECK(strstr(lines, "attempts=1|call_ended|1|") != NULL);
+  hms_error_free(err);
+  CHECK(hms_error_request_id(NULL) == NULL);
+
+  CHECK(strstr(lines, secret) == NULL && strstr(lines, "eyJ") == NULL);
+  CHECK(strstr(lines, "Bearer") == NULL);
+  check_no_sent_token(lines);
+  hms_client_free(client);
+  free(room);
+}
+
+/* CONNECT requests to 127.0.0.1 in the log of the tinyproxy of scripts/with-proxy.sh. */
+static int proxy_connects(void) {
+  char *log = read_file(getenv("HMS_TEST_PROXY_LOG"));
+  int count = 0;
+  for (const char *p = log; p != NULL && (p = strstr(p, "): CONNECT 127.0.0.1:")) != NULL; p++) count++;
+  free(log);
+  return count;
+}
+
+/* The room is unknown: HMS_STATUS_ROOM_NOT_FOUND proves the request reached the emulator. */
+static hms_status ask_through(const char *base, const char *ca_pem, const char *proxy) {
+  hms_client_options *options = hms_client_options_new();
+  hms_error *err = NULL;
+  hms_client_options_set_base_url(options, base);
+  hms_client_options_set_management_token(options, getenv("HMS_MANAGEMENT_TOKEN"));
+  /* The system's CAs too: the emulator's own CA is still the one that counts. */
+  hms_client_options_set_system_trust_store(options, true);
+  if (ca_pem != NULL) hms_client_options_set_ca_certificates_pem(options, ca_pem);
+  hms_client_options_set_max_retries(options, 0);
+  if (proxy != NULL) hms_client_options_set_proxy(options, proxy);
+  hms_client *client = NULL;
+  hms_status status = hms_client_new(options, &client, &err);
+  hms_client_options_free(options);
+  if (status == HMS_STATUS_OK) {
+    hms_room_code_page *page = NULL;
+    status = hms_room_codes_list_page(client, NULL, "no-such-room", NULL, &page, &err);
+    hms_room_code_page_free(page);
+  }
+  hms_error_free(err);
+  hms_client_free(client);
+  return status;
+}
+
+void test_https_through_a_proxy(void) {
+  const char *proxy = getenv("HMS_TEST_PROXY_URL");
+  CHECK(proxy != NULL);
+  if (proxy == NULL) return;
+  emu_process tls;
+  char *ca_pem = tls_emulator(&tls);
+  if (ca_pem == NULL) return;
+  char base[96];
+  snprintf(base, sizeof base, "%s/v2", tls.url);
+  int before = proxy_connects();
+  CHECK(ask_through(base, ca_pem, proxy) == HMS_STATUS_ROOM_NOT_FOUND);
+  int explicit_proxy = proxy_connects();
+  CHECK(explicit_proxy > before);
+  /* The environment, read when the client is made (no other thread runs now). */
+  setenv("HTTPS_PROXY", proxy, 1);
+  CHECK(ask_through(base, ca_pem, NULL) == HMS_STATUS_ROOM_NOT_FOUND);
+  int from_env = proxy_connects();
+  CHECK(from_env > explicit_proxy);
+  setenv("NO_PROXY", "127.0.0.1", 1);
+  CHECK(ask_through(base, ca_pem, NULL) == HMS_STATUS_ROOM_NOT_FOUND);
+  CHECK(proxy_connects() == from_env);
+  unsetenv("NO_PROXY");
+  setenv("HTTPS_PROXY", "http://127.0.0.1:1", 1);
+  CHECK(ask_through(base, ca_pem, NULL) == HMS_STATUS_NETWORK);
+  setenv("HTTPS_PROXY", "socks5://127.0.0.1:1", 1);
+  CHECK(ask_through(base, ca_pem, NULL) == HMS_STATUS_INVALID_ARGUMENT);
+  unsetenv("HTTPS_PROXY");
+  /* The system's CAs alone do not trust the emulator's. */
+  CHECK(ask_through(base, NULL, NULL) == HMS_STATUS_NETWORK);
+  free(ca_pem);
+  emu_stop(&tls);
 }

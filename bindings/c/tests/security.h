@@ -18,4 +18,14 @@ void test_redirect_to_another_host_sends_it_nothing(void);
 /* No error message or detail holds the token, the app secret or a sent JWT. */
 void test_no_secret_in_error_messages(void);
 
+/* Events at their most verbose tell each attempt, response, wait and end, with the
+ * request id, and hold no secret or JWT; errors carry the request id; a call may
+ * allow fewer retries than its client. */
+void test_events_show_no_secret(void);
+
+/* HTTPS to an emulator through the tinyproxy of scripts/with-proxy.sh by CONNECT:
+ * given with hms_client_options_set_proxy, or by HTTPS_PROXY; NO_PROXY goes direct;
+ * the system trust store adds to the CAs given and alone does not trust the emulator. */
+void test_https_through_a_proxy(void);
+
 #endif

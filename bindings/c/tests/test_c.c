@@ -900,6 +900,8 @@ static const test_case TESTS[] = {
     TEST(test_plain_http_needs_the_opt_in),
     TEST(test_redirect_to_another_host_sends_it_nothing),
     TEST(test_no_secret_in_error_messages),
+    TEST(test_events_show_no_secret),
+    TEST(test_https_through_a_proxy),
     TEST(test_unauthorized),
     TEST(test_room_disabled_and_forbidden),
     TEST(test_not_found_kinds),

@@ -31,7 +31,7 @@ fn answers_a_status_with_retry_after_for_count_requests_without_changing_state()
         assert_eq!(resp.header("retry-after"), Some("2"));
         assert_eq!(
             resp.header("access-control-expose-headers"),
-            Some("Retry-After")
+            Some("Retry-After, X-Request-Id")
         );
         assert_eq!(
             resp.json(),

@@ -34,9 +34,10 @@ fn answers_preflights_and_sends_cors_headers_everywhere() {
         api.send("GET", "/v2/nope", &[], None).unwrap(),
     ] {
         assert_eq!(resp.header("access-control-allow-origin"), Some("*"));
+        assert!(resp.header("x-request-id").unwrap().starts_with("emu-"));
         assert_eq!(
             resp.header("access-control-expose-headers"),
-            Some("Retry-After")
+            Some("Retry-After, X-Request-Id")
         );
     }
 }

@@ -1,9 +1,10 @@
 //! What a call reads of its client: the auth state, the retry policy, the
-//! random source, the binding's spelling and two limits. `Core` lends these
+//! random source, the binding's spelling, two limits and the event hook. `Core` lends these
 //! to each `Call` it starts, so a call never reaches back into the client.
 
 use crate::core::auth::Auth;
 use crate::core::call::retry::RetryPolicy;
+use crate::core::events::EventHook;
 use crate::core::random::Random;
 use crate::core::spelling::Spelling;
 use std::time::Duration;
@@ -23,4 +24,6 @@ pub(crate) struct CallContext<'a> {
     pub max_response_bytes: usize,
     /// The attempt timeout unless the call overrides it.
     pub timeout: Duration,
+    /// Where the call's events go; `None` (the default) costs one check per step.
+    pub events: Option<&'a EventHook>,
 }

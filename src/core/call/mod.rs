@@ -21,8 +21,9 @@ pub(crate) mod retry;
 pub mod retry_after;
 
 use crate::core::call::operation::Operation;
-use crate::core::call::retry::Outcome;
+use crate::core::call::retry::{Outcome, RetryPolicy};
 use crate::core::error::{Error, ErrorKind, Result};
+use crate::core::events::{self, Event, RetryReason};
 use crate::core::secret::Secret;
 use crate::core::wire::http::{HttpRequest, HttpResponse, TransportFailure, TransportFailureKind};
 pub(crate) use context::CallContext;
@@ -51,6 +52,29 @@ pub struct Call<'a, T> {
     sent_token: Option<Secret>,
     timeout: Duration,
     time_left: Option<Duration>,
+    max_retries: u32,
+    clock: Clock,
+    #[cfg(feature = "tracing")]
+    span: tracing::Span,
+}
+
+/// The times a call was told of, in Unix milliseconds, for its events.
+#[derive(Debug, Clone, Copy, Default)]
+struct Clock {
+    attempts: u32,
+    call_started: u64,
+    attempt_started: u64,
+    last_seen: u64,
+}
+
+impl Clock {
+    fn saw(&mut self, now_unix_ms: u64) {
+        self.last_seen = self.last_seen.max(now_unix_ms);
+    }
+
+    fn since(&self, start: u64) -> Duration {
+        Duration::from_millis(self.last_seen.saturating_sub(start))
+    }
 }
 
 impl<'a, T> Call<'a, T> {
@@ -62,6 +86,10 @@ impl<'a, T> Call<'a, T> {
     ) -> Self {
         Call {
             timeout: context.timeout,
+            max_retries: context.policy.max_retries,
+            clock: Clock::default(),
+            #[cfg(feature = "tracing")]
+            span: crate::core::trace::call_span(operation.as_str()),
             context,
             operation,
             name: context.spelling.name(operation.as_str()),
@@ -95,6 +123,10 @@ impl<'a, T> Call<'a, T> {
             sent_token: self.sent_token,
             timeout: self.timeout,
             time_left: self.time_left,
+            max_retries: self.max_retries,
+            clock: self.clock,
+            #[cfg(feature = "tracing")]
+            span: self.span,
         }
     }
 
@@ -118,6 +150,12 @@ impl<'a, T> Call<'a, T> {
         self.timeout
     }
 
+    /// Allows this call at most `retries` retries instead of the configured
+    /// number (a per-call override).
+    pub fn set_max_retries(&mut self, retries: u32) {
+        self.max_retries = retries;
+    }
+
     /// The operation this call performs.
     pub fn operation(&self) -> Operation {
         self.operation
@@ -130,6 +168,18 @@ impl<'a, T> Call<'a, T> {
 
     /// The request of the next attempt, signed with the current token.
     pub fn request(&mut self, now_unix_ms: u64) -> HttpRequest {
+        if self.clock.attempts == 0 {
+            self.clock.call_started = now_unix_ms;
+        }
+        self.clock.attempts += 1;
+        self.clock.attempt_started = now_unix_ms;
+        self.clock.saw(now_unix_ms);
+        self.emit(|| Event::AttemptStarted {
+            operation: self.name,
+            attempt: self.clock.attempts,
+            method: self.request.method.as_str(),
+            path: events::path_of(&self.request.url),
+        });
         let mut request = self.request.clone();
         self.sent_token = if self.operation.uses_management_auth() {
             self.context.auth.token(now_unix_ms, self.context.random)
@@ -146,38 +196,67 @@ impl<'a, T> Call<'a, T> {
 
     /// Feeds the response of the last attempt.
     pub fn on_response(&mut self, response: &HttpResponse, now_unix_ms: u64) -> Step<T> {
+        self.clock.saw(now_unix_ms);
         let status = response.status;
+        let request_id = events::request_id(response);
+        self.emit(|| Event::Response {
+            operation: self.name,
+            attempt: self.clock.attempts,
+            status,
+            elapsed: self.clock.since(self.clock.attempt_started),
+            request_id,
+            body_bytes: response.body.len(),
+        });
         if (200..300).contains(&status) {
-            if response.body.len() > self.context.max_response_bytes {
-                return Step::Done(Err(too_large(self.name, self.context.max_response_bytes)));
-            }
-            return Step::Done((self.parse)(&response.body).map_err(|e| e.with_status(status)));
+            let result = if response.body.len() > self.context.max_response_bytes {
+                Err(too_large(self.name, self.context.max_response_bytes))
+            } else {
+                (self.parse)(&response.body)
+            };
+            let result = result.map_err(|e| e.with_status(status).with_request_id(request_id));
+            return self.done(result);
         }
         if status == 401 && !self.renewed_after_401 && self.context.auth.can_renew() {
             if let Some(rejected) = self.sent_token.take() {
                 self.context.auth.forget(&rejected);
                 self.renewed_after_401 = true;
-                return Step::RetryAfter(Duration::ZERO);
+                return self.wait(Duration::ZERO, RetryReason::TokenRenewed);
             }
         }
         let retry_after = response
             .header("retry-after")
             .and_then(|v| retry_after::parse(v, now_unix_ms));
+        let reason = match (retry_after, status) {
+            (Some(_), _) => RetryReason::RetryAfter,
+            (None, 429) => RetryReason::RateLimited,
+            (None, _) => RetryReason::ServerError,
+        };
         match self.next_wait(Outcome::Status(status), retry_after) {
-            Some(wait) => Step::RetryAfter(wait),
-            None => Step::Done(Err(classify::classify(
-                self.operation,
-                self.name,
-                response,
-                retry_after,
-            ))),
+            Some(wait) => self.wait(wait, reason),
+            None => {
+                let error = classify::classify(self.operation, self.name, response, retry_after);
+                self.done(Err(error.with_request_id(request_id)))
+            }
         }
     }
 
-    /// Feeds a failure to get any response.
+    /// Feeds a failure to get any response (its time taken as the last one
+    /// the call was told of; [`Call::on_failure_at`] says when).
     pub fn on_failure(&mut self, failure: &TransportFailure) -> Step<T> {
+        self.on_failure_at(failure, self.clock.last_seen)
+    }
+
+    /// Feeds a failure to get any response, at `now_unix_ms`.
+    pub fn on_failure_at(&mut self, failure: &TransportFailure, now_unix_ms: u64) -> Step<T> {
+        self.clock.saw(now_unix_ms);
+        self.emit(|| Event::TransportFailure {
+            operation: self.name,
+            attempt: self.clock.attempts,
+            kind: failure.kind,
+            elapsed: self.clock.since(self.clock.attempt_started),
+        });
         if let Some(wait) = self.next_wait(Outcome::Failure(failure.kind), None) {
-            return Step::RetryAfter(wait);
+            return self.wait(wait, RetryReason::TransportFailure);
         }
         let error = match failure.kind {
             TransportFailureKind::Timeout => Error::new(
@@ -205,11 +284,64 @@ impl<'a, T> Call<'a, T> {
                 ),
             ),
         };
-        Step::Done(Err(error))
+        self.done(Err(error))
+    }
+
+    /// Ends the call with `error`, decided outside it (a cancel, a deadline),
+    /// so that its end is reported like any other; returns the error.
+    pub fn abandon(&mut self, now_unix_ms: u64, error: Error) -> Error {
+        self.clock.saw(now_unix_ms);
+        self.emit_end(Some(error.kind()));
+        error
+    }
+
+    fn done(&self, result: Result<T>) -> Step<T> {
+        self.emit_end(result.as_ref().err().map(Error::kind));
+        Step::Done(result)
+    }
+
+    fn wait(&self, wait: Duration, reason: RetryReason) -> Step<T> {
+        self.emit(|| Event::RetryWait {
+            operation: self.name,
+            next_attempt: self.clock.attempts + 1,
+            wait,
+            reason,
+        });
+        Step::RetryAfter(wait)
+    }
+
+    fn emit_end(&self, error: Option<ErrorKind>) {
+        self.emit(|| Event::CallEnded {
+            operation: self.name,
+            error,
+            elapsed: self.clock.since(self.clock.call_started),
+            attempts: self.clock.attempts,
+        });
+    }
+
+    /// Builds the event only when a hook (or, with the `tracing` feature, a
+    /// subscriber of this call's span) listens.
+    fn emit<'e>(&'e self, event: impl FnOnce() -> Event<'e>) {
+        #[cfg(feature = "tracing")]
+        if !self.span.is_disabled() {
+            let event = event();
+            crate::core::trace::record(&self.span, &event);
+            if let Some(hook) = self.context.events {
+                hook.emit(&event);
+            }
+            return;
+        }
+        if let Some(hook) = self.context.events {
+            hook.emit(&event());
+        }
     }
 
     fn next_wait(&mut self, outcome: Outcome, retry_after: Option<Duration>) -> Option<Duration> {
-        let wait = self.context.policy.next_wait(
+        let policy = RetryPolicy {
+            max_retries: self.max_retries,
+            ..*self.context.policy
+        };
+        let wait = policy.next_wait(
             self.operation,
             outcome,
             self.retries_done,

@@ -423,3 +423,129 @@ fn a_body_of_exactly_the_cap_is_read() {
     let err = done(call.on_response(&response(200, CODE, &[]), 0)).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Decode);
 }
+
+/// A core whose events are kept, as lines, in the returned list.
+fn recorded(
+    builder: crate::core::config::ConfigBuilder,
+) -> (Core, std::sync::Arc<std::sync::Mutex<Vec<String>>>) {
+    let lines = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let sink = lines.clone();
+    let builder = builder.on_event(move |event| {
+        sink.lock().unwrap().push(format!("{event} {event:?}"));
+    });
+    (core(builder), lines)
+}
+
+#[test]
+fn events_tell_each_attempt_wait_and_the_end() {
+    let (core, lines) = recorded(
+        Config::builder()
+            .management_token("tok")
+            .backoff(Duration::from_millis(1), Duration::from_millis(1)),
+    );
+    let mut call = core.list_page("r", &Default::default()).unwrap();
+    call.request(1_000);
+    wait(call.on_response(&response(503, "{}", &[("X-Request-Id", "rq-1")]), 1_040));
+    call.request(1_050);
+    done(call.on_response(&response(200, r#"{"data":[]}"#, &[]), 1_070)).unwrap();
+    let lines = lines.lock().unwrap();
+    let names: Vec<&str> = lines.iter().map(|l| l.split(' ').nth(1).unwrap()).collect();
+    assert_eq!(
+        names,
+        [
+            "attempt_started",
+            "response",
+            "retry_wait",
+            "attempt_started",
+            "response",
+            "call_ended"
+        ]
+    );
+    assert!(lines[0].starts_with(
+        "hms attempt_started operation=list_page attempt=1 method=GET path=/v2/room-codes/room/r "
+    ));
+    assert!(lines[1].contains("status=503 elapsed_ms=40 body_bytes=2 request_id=rq-1"));
+    assert!(
+        lines[2].contains("next_attempt=2 wait_ms=") && lines[2].contains("reason=server_error")
+    );
+    assert!(lines[5]
+        .starts_with("hms call_ended operation=list_page result=ok elapsed_ms=70 attempts=2"));
+}
+
+#[test]
+fn events_never_show_a_secret_or_a_token() {
+    let (core, lines) = recorded(Config::builder().app_keys("key-id", "the-app-secret-xyz"));
+    let mut call = core.create_for_role("r", "host").unwrap();
+    let request = call.request(0);
+    let bearer = request
+        .header("authorization")
+        .unwrap()
+        .trim_start_matches("Bearer ")
+        .to_string();
+    assert_eq!(
+        wait(call.on_response(&response(401, r#"{"message":"no"}"#, &[]), 0)),
+        Duration::ZERO
+    );
+    call.request(0);
+    let failure = TransportFailure::new(TransportFailureKind::Broken, "reset");
+    let _ = call.on_failure_at(&failure, 5);
+    let lines = lines.lock().unwrap();
+    assert!(lines.len() >= 5, "{lines:?}");
+    for line in lines.iter() {
+        for secret in ["the-app-secret-xyz", bearer.as_str(), "eyJ", "Bearer"] {
+            assert!(!line.contains(secret), "{secret} in {line}");
+        }
+    }
+}
+
+#[test]
+fn an_error_carries_the_request_id_of_its_response() {
+    let core = core(Config::builder());
+    let mut call = core.create_for_role("r", "host").unwrap();
+    call.request(0);
+    let err = done(call.on_response(
+        &response(
+            404,
+            r#"{"message":"room not found"}"#,
+            &[("request-id", "abc")],
+        ),
+        0,
+    ))
+    .unwrap_err();
+    assert_eq!(err.request_id(), Some("abc"));
+    assert!(
+        err.to_string().ends_with("(HTTP 404) [request id abc]"),
+        "{err}"
+    );
+    let mut call = core.create_for_role("r", "host").unwrap();
+    call.request(0);
+    let err = done(call.on_response(&response(500, "{}", &[]), 0)).unwrap_err();
+    assert_eq!(err.request_id(), None);
+}
+
+#[test]
+fn a_call_may_allow_fewer_or_more_retries_than_the_client() {
+    let core = core(Config::builder().max_retries(2));
+    let mut call = core.list_page("r", &Default::default()).unwrap();
+    call.set_max_retries(0);
+    call.request(0);
+    assert_eq!(
+        done(call.on_response(&response(503, "{}", &[]), 0))
+            .unwrap_err()
+            .kind(),
+        ErrorKind::Server
+    );
+    let mut call = core.list_page("r", &Default::default()).unwrap();
+    call.set_max_retries(3);
+    for _ in 0..3 {
+        call.request(0);
+        wait(call.on_response(&response(503, "{}", &[]), 0));
+    }
+    call.request(0);
+    assert_eq!(
+        done(call.on_response(&response(503, "{}", &[]), 0))
+            .unwrap_err()
+            .kind(),
+        ErrorKind::Server
+    );
+}

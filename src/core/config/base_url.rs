@@ -171,7 +171,10 @@ mod tests {
     fn insecure_http_needs_the_opt_in() {
         assert!(BaseUrl::parse("base_url", "http://api.example/v2", true).is_ok());
         let plain = BaseUrl::parse("base_url", "http://api.example/v2", false).unwrap_err();
-        assert!(plain.message().starts_with("base_url uses plain http"), "{plain}");
+        assert!(
+            plain.message().starts_with("base_url uses plain http"),
+            "{plain}"
+        );
         let other = BaseUrl::parse("base_url", "ftp://api.example/v2", false).unwrap_err();
         assert_eq!(other.message(), "base_url must use https");
         assert!(BaseUrl::parse("base_url", "http://localhost/v2", false).is_ok());

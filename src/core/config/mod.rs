@@ -3,9 +3,12 @@
 pub(crate) mod base_url;
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) mod pem;
+pub(crate) mod proxy;
 
 use crate::core::config::base_url::BaseUrl;
+use crate::core::config::proxy::{Proxies, ProxyText};
 use crate::core::error::{Error, Result};
+use crate::core::events::{Event, EventHook};
 use crate::core::secret::Secret;
 use crate::core::spelling::Spelling;
 use crate::core::validate;
@@ -64,6 +67,9 @@ pub struct Config {
     pub(crate) user_agent: String,
     pub(crate) ca_certificates: Vec<Vec<u8>>,
     pub(crate) spelling: Spelling,
+    pub(crate) events: Option<EventHook>,
+    pub(crate) proxies: Proxies,
+    pub(crate) system_trust_store: bool,
 }
 
 impl Config {
@@ -112,6 +118,17 @@ impl Config {
         &self.user_agent
     }
 
+    /// Whether the operating system's CA certificates are trusted too (see
+    /// [`ConfigBuilder::system_trust_store`]).
+    pub fn system_trust_store(&self) -> bool {
+        self.system_trust_store
+    }
+
+    /// The proxies requests go through (see [`ConfigBuilder::proxy`]).
+    pub fn proxies(&self) -> &Proxies {
+        &self.proxies
+    }
+
     /// The DER certificates of the CAs to trust instead of the built-in web
     /// roots; empty when none were given (the built-in roots are then used).
     pub fn ca_certificates(&self) -> &[Vec<u8>] {
@@ -138,6 +155,10 @@ pub struct ConfigBuilder {
     allow_insecure_http: bool,
     binding: String,
     ca_certificates_pem: Vec<String>,
+    events: Option<EventHook>,
+    /// `None`: the process environment's (native only).
+    proxy: Option<ProxyText>,
+    system_trust_store: bool,
 }
 
 impl Default for ConfigBuilder {
@@ -159,6 +180,9 @@ impl Default for ConfigBuilder {
             allow_insecure_http: false,
             binding: "rust".into(),
             ca_certificates_pem: Vec::new(),
+            events: None,
+            proxy: None,
+            system_trust_store: false,
         }
     }
 }
@@ -320,6 +344,59 @@ impl ConfigBuilder {
         self
     }
 
+    /// Calls `hook` with every event of every call (attempts, responses,
+    /// failures, retry waits, ends), on the thread that drives the call.
+    /// Events hold no credential, token, header value or body. Off by default.
+    pub fn on_event(mut self, hook: impl Fn(&Event<'_>) + Send + Sync + 'static) -> Self {
+        self.events = Some(EventHook::new(hook));
+        self
+    }
+
+    /// Trusts the operating system's CA certificates (as the native clients
+    /// find them: the system's CA bundle on Linux, the keychain on macOS, the
+    /// certificate store on Windows), together with any given by
+    /// [`ConfigBuilder::ca_certificates_pem`], instead of the built-in web
+    /// roots: for company networks whose TLS inspection installs its own CA
+    /// there. Needs the crate's `system-trust-store` feature (without it,
+    /// `true` is `invalid_argument` at [`ConfigBuilder::build`]); native
+    /// clients only (in JavaScript the runtime's trust store decides).
+    pub fn system_trust_store(mut self, trust: bool) -> Self {
+        self.system_trust_store = trust;
+        self
+    }
+
+    /// Sends every request through the HTTP proxy at `url`
+    /// (`http://[user:password@]host:port`; `https` goes through it by
+    /// `CONNECT`), instead of the environment's. A bad URL is
+    /// `invalid_argument` at [`ConfigBuilder::build`].
+    ///
+    /// Unset, native clients follow `https_proxy` / `HTTPS_PROXY`,
+    /// `http_proxy` / `HTTP_PROXY` and `no_proxy` / `NO_PROXY` (see
+    /// [`Proxies`]); an invalid value there is `invalid_argument` too.
+    pub fn proxy(mut self, url: impl Into<String>) -> Self {
+        self.proxy = Some(ProxyText::explicit("proxy", url.into()));
+        self
+    }
+
+    /// Sends every request directly, whatever the environment says.
+    pub fn without_proxy(mut self) -> Self {
+        self.proxy = Some(ProxyText::default());
+        self
+    }
+
+    /// Takes the proxy settings from the variables `lookup` reads, as
+    /// [`ConfigBuilder::proxy`] says the environment's are read.
+    pub fn proxy_from_lookup(mut self, lookup: impl Fn(&str) -> Option<String>) -> Self {
+        self.proxy = Some(ProxyText::from_lookup(lookup));
+        self
+    }
+
+    /// Turns events off again (the default).
+    pub fn no_events(mut self) -> Self {
+        self.events = None;
+        self
+    }
+
     /// Names the binding in the user agent, e.g. `"c"` gives
     /// `hms-room-codes/0.1.0 (c)`, and picks how messages spell operations
     /// and settings (`"js"` spells them in camelCase, as JS users write them). Meant
@@ -376,6 +453,16 @@ impl ConfigBuilder {
         let ca_certificates = ca_certificates(&self.ca_certificates_pem)?;
         #[cfg(target_arch = "wasm32")]
         let ca_certificates = ca_certificates_in_js(&self.ca_certificates_pem)?;
+        if self.system_trust_store && !cfg!(feature = "system-trust-store") {
+            return Err(Error::invalid_argument(format!(
+                "{} needs the crate's system-trust-store feature",
+                name("system_trust_store")
+            )));
+        }
+        let proxies = match &self.proxy {
+            Some(text) => Proxies::parse(text)?,
+            None => Proxies::parse(&environment_proxies())?,
+        };
         Ok(Config {
             base_url,
             auth_base_url,
@@ -395,6 +482,9 @@ impl ConfigBuilder {
             ),
             ca_certificates,
             spelling,
+            events: self.events,
+            proxies,
+            system_trust_store: self.system_trust_store,
         })
     }
 }
@@ -454,6 +544,19 @@ fn ca_certificates_in_js(pems: &[String]) -> Result<Vec<Vec<u8>>> {
              trust store decides (Node: NODE_EXTRA_CA_CERTS)",
         )),
     }
+}
+
+/// The proxy settings of the process environment.
+#[cfg(not(target_arch = "wasm32"))]
+fn environment_proxies() -> ProxyText {
+    ProxyText::from_lookup(|name| std::env::var(name).ok())
+}
+
+/// In JavaScript the npm layer reads the runtime's environment itself
+/// ([`ConfigBuilder::proxy_from_lookup`]).
+#[cfg(target_arch = "wasm32")]
+fn environment_proxies() -> ProxyText {
+    ProxyText::default()
 }
 
 /// The longest management token or app secret accepted, in bytes.
