@@ -226,11 +226,11 @@ static void keep_event(const hms_event *event, void *user) {
 void test_events_show_no_secret(void) {
   static char lines[64 * 1024];
   lines[0] = '\0';
-  const char *secret = getenv("HMS_SECRET");
+  const char *secret = getenv("HMS_EMULATOR_SECRET");
   hms_client_options *options = hms_client_options_new();
   hms_error *err = NULL;
   hms_client_options_set_base_url(options, getenv("HMS_API_BASE_URL"));
-  hms_client_options_set_app_keys(options, getenv("HMS_ACCESS_KEY"), secret);
+  hms_client_options_set_app_keys(options, getenv("HMS_EMULATOR_ACCESS_KEY"), secret);
   hms_client_options_set_backoff_ms(options, 1, 1);
   hms_client_options_set_event_callback(options, keep_event, lines);
   hms_client *client = NULL;
