@@ -329,7 +329,7 @@ typedef struct {
    */
   const char *name;
   /**
-   * The operation, e.g. `"create"` or `"list_page"`.
+   * The function called, e.g. `"hms_room_codes_create"` or `"hms_room_codes_list_page"`.
    */
   const char *operation;
   /**
@@ -360,7 +360,8 @@ typedef struct {
   const char *request_id;
   /**
    * The whole event as one readable line, e.g. `hms response
-   * operation=create attempt=1 status=200 elapsed_ms=12 body_bytes=80`.
+   * operation=hms_room_codes_create attempt=1 status=200 elapsed_ms=12
+   * body_bytes=80`.
    */
   const char *line;
 } hms_event;
