@@ -40,10 +40,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .find(|c| c.role == "host")
         .ok_or("no host code")?;
     let token = client.auth_token_for_code(&host.code, Some("demo-user"))?;
+    let jwt = token.token.expose();
     println!(
-        "[rust] auth token for {}: {}…",
+        "[rust] auth token for {}: {}… (expires {})",
         host.code,
-        &token[..token.len().min(24)]
+        &jwt[..jwt.len().min(24)],
+        token.expires_at.as_deref().unwrap_or("unknown")
     );
 
     let link = RoomLinkOptions::on_subdomain("demo-app", &host.code).name("Demo Host");

@@ -33,10 +33,14 @@ C_GENERATED = $$(cat $(C_OUT)/out-dir)/hms_room_codes.h
 
 # The static and shared libraries, from the rlib-only crate with the C ABI
 # feature on; build.rs generates the header into its OUT_DIR on the way.
+# cargo's messages go to a file, not a pipe, so a failed build fails here (and
+# every target on top: test-c, test-go never run on an older library).
 c-lib: | $(C_OUT)
 	cargo rustc --quiet --release -p hms-room-codes --lib --features ffi \
 	  --crate-type staticlib --crate-type cdylib --message-format=json-render-diagnostics \
-	  | python3 scripts/cargo-out-dir.py hms-room-codes >$(C_OUT)/out-dir
+	  >$(C_OUT)/cargo-messages.json
+	python3 scripts/cargo-out-dir.py hms-room-codes <$(C_OUT)/cargo-messages.json >$(C_OUT)/out-dir.new
+	mv $(C_OUT)/out-dir.new $(C_OUT)/out-dir
 
 $(C_OUT):
 	mkdir -p $@

@@ -13,6 +13,8 @@ lint-rust:
 	cargo clippy --workspace --all-targets --all-features -- -D warnings
 	cargo clippy -p hms-room-codes --lib --no-default-features -- -D warnings
 	cargo clippy -p hms-room-codes --lib --no-default-features --features async -- -D warnings
+	RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps -p hms-room-codes
+	RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps -p hms-room-codes --no-default-features --features async
 
 test-rust: test-crate
 	cargo test --workspace --all-features

@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Runs a command with a fresh emulator on a free loopback port, then stops it.
 # The command sees HMS_EMULATOR_URL, HMS_API_BASE_URL, HMS_AUTH_BASE_URL, the
-# emulator's credentials (HMS_MANAGEMENT_TOKEN, HMS_ACCESS_KEY, HMS_SECRET), and
+# emulator's credentials: its fixed token as HMS_MANAGEMENT_TOKEN (what from_env
+# reads, so the quickstarts and demos run as a user's would) and its app keys as
+# HMS_EMULATOR_ACCESS_KEY and HMS_EMULATOR_SECRET (from_env refuses a token
+# together with HMS_ACCESS_KEY / HMS_SECRET, so the keys are not exported under
+# those names), and
 # HMS_EMULATOR_BIN, the binary, for tests that start more emulators (an HTTPS
 # one, a second host).
 set -euo pipefail
@@ -33,6 +37,6 @@ export HMS_EMULATOR_URL="$url"
 export HMS_API_BASE_URL="$url/v2"
 export HMS_AUTH_BASE_URL="$url/v2"
 export HMS_MANAGEMENT_TOKEN="emulator-management-token"
-export HMS_ACCESS_KEY="emulator-access-key"
-export HMS_SECRET="emulator-app-secret"
+export HMS_EMULATOR_ACCESS_KEY="emulator-access-key"
+export HMS_EMULATOR_SECRET="emulator-app-secret"
 "$@"

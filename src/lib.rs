@@ -66,16 +66,20 @@
 //! [`TransportFailureKind::TlsHandshake`] for a refused handshake).
 
 #![warn(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod core;
 #[cfg(not(target_arch = "wasm32"))]
 mod native;
 
 #[cfg(all(feature = "async", not(target_arch = "wasm32")))]
+#[cfg_attr(docsrs, doc(cfg(feature = "async")))]
 pub mod async_client;
 #[cfg(all(feature = "blocking", not(target_arch = "wasm32")))]
+#[cfg_attr(docsrs, doc(cfg(feature = "blocking")))]
 pub mod blocking;
 #[cfg(all(feature = "ffi-sans-io", not(target_arch = "wasm32")))]
+#[cfg_attr(docsrs, doc(cfg(feature = "ffi-sans-io")))]
 pub mod ffi;
 #[cfg(all(feature = "wasm", target_arch = "wasm32"))]
 pub mod wasm;
@@ -95,15 +99,17 @@ pub use crate::core::error::{Error, ErrorKind, Result};
 pub use crate::core::events::{Event, EventFields, EventHook, RetryReason, REQUEST_ID_HEADERS};
 pub use crate::core::link::{room_link, RoomLinkOptions};
 pub use crate::core::listing::Pager;
-pub use crate::core::model::{ListFilter, RoomCode, RoomCodePage};
+pub use crate::core::model::{AuthToken, ListFilter, RoomCode, RoomCodePage};
 pub use crate::core::secret::Secret;
 pub use crate::core::validate::MAX_ARGUMENT_BYTES;
 pub use crate::core::wire::http::{
     HttpRequest, HttpResponse, Method, TransportFailure, TransportFailureKind,
 };
 #[cfg(not(target_arch = "wasm32"))]
+#[cfg_attr(docsrs, doc(cfg(not(target_arch = "wasm32"))))]
 pub use crate::native::cancel::{CancelToken, Cancelled};
 #[cfg(not(target_arch = "wasm32"))]
+#[cfg_attr(docsrs, doc(cfg(not(target_arch = "wasm32"))))]
 pub use crate::native::options::CallOptions;
 
 /// The crate's version, e.g. `"0.1.0"`.

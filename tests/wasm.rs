@@ -153,7 +153,14 @@ async fn every_operation_round_trips() {
     let token =
         resolve(client.auth_token_for_code(host_code, object(&[("userId", "u1".into())]), none))
             .await;
-    assert_eq!(token.as_string().unwrap().split('.').count(), 3);
+    assert_eq!(
+        get(&token, "token").as_string().unwrap().split('.').count(),
+        3
+    );
+    assert!(get(&token, "expires_at")
+        .as_string()
+        .unwrap()
+        .ends_with('Z'));
 }
 
 #[wasm_bindgen_test]

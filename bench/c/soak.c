@@ -56,9 +56,9 @@ static int one_call(hms_client *client, const char *room, char *code, int i) {
     status = hms_room_codes_set_enabled(client, NULL, code, true, &updated, &err);
     hms_room_code_free(updated);
   } else {
-    char *token = NULL;
+    hms_auth_token *token = NULL;
     status = hms_auth_token_for_code(client, NULL, code, "soak-user", &token, &err);
-    hms_string_free(token);
+    hms_auth_token_free(token);
   }
   if (status != HMS_STATUS_OK) fprintf(stderr, "soak: call %d: %s\n", i, hms_error_message(err));
   hms_error_free(err);
@@ -70,7 +70,7 @@ int main(int argc, char **argv) {
   hms_client_options *options = hms_client_options_new();
   hms_client *client = NULL;
   hms_error *err = NULL;
-  hms_client_options_set_app_keys(options, getenv("HMS_ACCESS_KEY"), getenv("HMS_SECRET"));
+  hms_client_options_set_app_keys(options, getenv("HMS_EMULATOR_ACCESS_KEY"), getenv("HMS_EMULATOR_SECRET"));
   hms_client_options_set_base_url(options, getenv("HMS_API_BASE_URL"));
   hms_client_options_set_auth_base_url(options, getenv("HMS_AUTH_BASE_URL"));
   hms_client_options_set_backoff_ms(options, 10, 1000);

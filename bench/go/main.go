@@ -31,7 +31,7 @@ type client struct {
 
 func sdkClient() (client, error) {
 	sdk, err := roomcodes.NewClient(roomcodes.Config{
-		AccessKey: os.Getenv("HMS_ACCESS_KEY"), AppSecret: os.Getenv("HMS_SECRET"),
+		AccessKey: os.Getenv("HMS_EMULATOR_ACCESS_KEY"), AppSecret: os.Getenv("HMS_EMULATOR_SECRET"),
 		BaseURL: os.Getenv("HMS_API_BASE_URL"), AuthBaseURL: os.Getenv("HMS_AUTH_BASE_URL"),
 	})
 	if err != nil {

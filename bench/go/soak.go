@@ -41,7 +41,7 @@ func rss() int64 {
 // soak makes calls calls through the binding, like bench/c/soak.c, and prints one JSON line.
 func soak(calls int) error {
 	client, err := roomcodes.NewClient(roomcodes.Config{
-		AccessKey: os.Getenv("HMS_ACCESS_KEY"), AppSecret: os.Getenv("HMS_SECRET"),
+		AccessKey: os.Getenv("HMS_EMULATOR_ACCESS_KEY"), AppSecret: os.Getenv("HMS_EMULATOR_SECRET"),
 		BaseURL: os.Getenv("HMS_API_BASE_URL"), AuthBaseURL: os.Getenv("HMS_AUTH_BASE_URL"),
 		BackoffBase: 10 * time.Millisecond,
 	})

@@ -7,7 +7,7 @@
 "use strict";
 const started = performance.now();
 const [which, dir, room] = process.argv.slice(2);
-const { HMS_ACCESS_KEY: accessKey, HMS_SECRET: appSecret, HMS_API_BASE_URL: apiBase } = process.env;
+const { HMS_EMULATOR_ACCESS_KEY: accessKey, HMS_EMULATOR_SECRET: appSecret, HMS_API_BASE_URL: apiBase } = process.env;
 const load = require("node:module").createRequire(`${dir}/`);
 
 /** The one call, through the package `which` names. */

@@ -5,8 +5,8 @@ import http from "node:http";
 export const emulator = process.env.HMS_EMULATOR_URL;
 if (!emulator) throw new Error("run under scripts/with-emulator.sh");
 export const apiBase = `${emulator}/v2`;
-export const accessKey = process.env.HMS_ACCESS_KEY;
-export const appSecret = process.env.HMS_SECRET;
+export const accessKey = process.env.HMS_EMULATOR_ACCESS_KEY;
+export const appSecret = process.env.HMS_EMULATOR_SECRET;
 
 const agent = new http.Agent({ keepAlive: true });
 

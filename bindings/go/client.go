@@ -31,7 +31,9 @@ type Config struct {
 	AppSecret string
 	// BaseURL is the management API (default "https://api.100ms.live/v2").
 	BaseURL string
-	// AuthBaseURL is the token exchange (default "https://auth.100ms.live/v2").
+	// AuthBaseURL is the token exchange. Empty, it is BaseURL when that is set
+	// to anything but the real service's (a proxy or the emulator serves
+	// both), else "https://auth.100ms.live/v2".
 	AuthBaseURL string
 	// Timeout bounds each attempt (default 10s); a context deadline bounds a whole call.
 	Timeout time.Duration
@@ -117,7 +119,8 @@ func NewClient(config Config) (*Client, error) {
 
 // NewClientFromEnv makes a client configured from the environment, as every
 // binding does: HMS_MANAGEMENT_TOKEN, or HMS_ACCESS_KEY with HMS_SECRET, and
-// HMS_API_BASE_URL / HMS_AUTH_BASE_URL when set.
+// HMS_API_BASE_URL / HMS_AUTH_BASE_URL when set. One of the app keys without
+// the other, or a token with them, is KindInvalidArgument naming the variables.
 func NewClientFromEnv() (*Client, error) {
 	options := goOptions(C.hms_client_options_new_from_env())
 	defer C.hms_client_options_free(options)

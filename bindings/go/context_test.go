@@ -70,13 +70,16 @@ func TestContextDeadlineBoundsTheCall(t *testing.T) {
 	if !isTimeout(err) || time.Since(start) > time.Second {
 		t.Fatalf("got %v after %v", err, time.Since(start))
 	}
-	// A retry whose wait would pass the deadline is not started: a timeout at once.
-	fault(t, "GET", roomPath(room), map[string]any{"status": 503, "retry_after": "1", "count": 3})
-	c2, cancel2 := context.WithTimeout(ctx, 300*time.Millisecond)
+	// A Retry-After that does not fit the deadline is not waited: the server's
+	// answer at once, carrying its wait.
+	fault(t, "GET", roomPath(room), map[string]any{"status": 429, "retry_after": "5", "count": 3})
+	c2, cancel2 := context.WithTimeout(ctx, 2*time.Second)
 	defer cancel2()
 	start = time.Now()
 	_, err = client.ListPage(c2, room, nil)
-	if !isTimeout(err) || time.Since(start) > 250*time.Millisecond {
+	var limited *roomcodes.Error
+	if !errors.As(err, &limited) || !errors.Is(err, roomcodes.ErrRateLimited) ||
+		limited.RetryAfter != 5*time.Second || time.Since(start) > time.Second {
 		t.Fatalf("got %v after %v", err, time.Since(start))
 	}
 	clearFaults(t)

@@ -114,8 +114,8 @@ func roomPath(roomID string) string { return "/v2/room-codes/room/" + roomID }
 // settings is a Config aimed at the emulator, signing with its app keys and backing off fast.
 func settings() roomcodes.Config {
 	return roomcodes.Config{
-		AccessKey:   os.Getenv("HMS_ACCESS_KEY"),
-		AppSecret:   os.Getenv("HMS_SECRET"),
+		AccessKey:   os.Getenv("HMS_EMULATOR_ACCESS_KEY"),
+		AppSecret:   os.Getenv("HMS_EMULATOR_SECRET"),
 		BaseURL:     os.Getenv("HMS_API_BASE_URL"),
 		AuthBaseURL: os.Getenv("HMS_AUTH_BASE_URL"),
 		BackoffBase: 10 * time.Millisecond,

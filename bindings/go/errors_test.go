@@ -153,6 +153,18 @@ func TestEveryErrorKind(t *testing.T) {
 	nowhere.BaseURL, nowhere.MaxRetries = "http://127.0.0.1:1/v2", roomcodes.Retries(0)
 	_, err = newClient(t, nowhere).Create(ctx, room)
 	check("nobody listening", err, roomcodes.ErrNetwork, 0)
+	if err == nil || !strings.Contains(err.Error(), "127.0.0.1:1") {
+		t.Errorf("a network error does not name host:port: %v", err)
+	}
+
+	// A base URL without /v2: the emulator's "route not found" is no missing room.
+	unrouted := settings()
+	unrouted.BaseURL = strings.TrimSuffix(unrouted.BaseURL, "/v2")
+	_, err = newClient(t, unrouted).Create(ctx, room)
+	check("a base URL without /v2", err, roomcodes.ErrNotFound, http.StatusNotFound)
+	if err == nil || !strings.Contains(err.Error(), "base URL") {
+		t.Errorf("no hint at the base URL: %v", err)
+	}
 
 	fault(t, "POST", roomPath(room), map[string]any{"action": "not_json"})
 	_, err = client.Create(ctx, room)

@@ -91,27 +91,27 @@ func (c *Client) SetEnabled(ctx context.Context, code string, enabled bool) (*Ro
 	}, takeCode)
 }
 
-// AuthTokenForCode exchanges room code code for a client auth token (the
-// call a joining app makes; no management token is sent) for userID ("" lets
-// the service pick one).
-func (c *Client) AuthTokenForCode(ctx context.Context, code, userID string) (string, error) {
+// AuthTokenForCode exchanges room code code for a client auth token and its
+// expiry (the call a joining app makes; no management token is sent) for
+// userID ("" lets the service pick one). The token prints as "<redacted>".
+func (c *Client) AuthTokenForCode(ctx context.Context, code, userID string) (AuthToken, error) {
 	var args cArgs
 	cc, err1 := args.add("code", code, false)
 	user, err2 := args.add("userID", userID, true)
 	if err := firstError(err1, err2); err != nil {
 		args.free()
-		return "", err
+		return AuthToken{}, err
 	}
 	return run(ctx, c, args, func(core *C.hms_core, deadline C.uint64_t, out **C.hms_call, cerr **C.hms_error) C.hms_status {
 		return C.hms_call_auth_token_for_code(core, deadline, cc, user, out, cerr)
-	}, func(call *C.hms_call, cerr **C.hms_error) (string, C.hms_status) {
-		var out *C.char
-		status := C.hms_call_take_string(call, &out, cerr)
+	}, func(call *C.hms_call, cerr **C.hms_error) (AuthToken, C.hms_status) {
+		var out *C.hms_auth_token
+		status := C.hms_call_take_auth_token(call, &out, cerr)
 		if status != C.HMS_STATUS_OK {
-			return "", status
+			return AuthToken{}, status
 		}
-		defer C.hms_string_free(out)
-		return C.GoString(out), status
+		defer C.hms_auth_token_free(out)
+		return AuthToken{Token: C.GoString(out.token), ExpiresAt: timestamp(out.expires_at)}, status
 	})
 }
 

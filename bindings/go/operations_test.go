@@ -2,7 +2,10 @@ package roomcodes_test
 
 import (
 	"context"
+	"encoding/hex"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -146,9 +149,40 @@ func TestAuthTokenForCode(t *testing.T) {
 	}
 	for _, user := range []string{"user-1", ""} {
 		token, err := client.AuthTokenForCode(ctx, code.Code, user)
-		if err != nil || strings.Count(token, ".") != 2 {
-			t.Fatalf("user %q: %q %v", user, token, err)
+		if err != nil || strings.Count(token.Token, ".") != 2 {
+			t.Fatalf("user %q: %+v %v", user, token, err)
 		}
+		if token.ExpiresAt == nil || !token.ExpiresAt.After(time.Now()) {
+			t.Fatalf("user %q: expiry %v", user, token.ExpiresAt)
+		}
+	}
+	// Only the base URL set: the token exchange goes there too.
+	base := os.Getenv("HMS_API_BASE_URL")
+	only := newClient(t, roomcodes.Config{BaseURL: base, ManagementToken: os.Getenv("HMS_MANAGEMENT_TOKEN")})
+	if token, err := only.AuthTokenForCode(ctx, code.Code, ""); err != nil || token.ExpiresAt == nil {
+		t.Fatalf("%+v %v", token, err)
+	}
+}
+
+func TestAuthTokenPrintsRedacted(t *testing.T) {
+	expires := time.Date(2030, 1, 2, 3, 4, 5, 0, time.UTC)
+	token := roomcodes.AuthToken{Token: "eyJ.secret-payload.sig", ExpiresAt: &expires}
+	type holder struct{ Auth roomcodes.AuthToken }
+	marshalled, err := json.Marshal(holder{token})
+	if err != nil {
+		t.Fatal(err)
+	}
+	shown := []string{string(marshalled), token.String(), fmt.Sprint(token), fmt.Sprint(&token)}
+	for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q", "%x", "%X", "%d"} {
+		shown = append(shown, fmt.Sprintf(verb, token), fmt.Sprintf(verb, holder{token}))
+	}
+	for _, text := range shown {
+		if strings.Contains(text, "secret-payload") || strings.Contains(text, hex.EncodeToString([]byte("secret-payload"))) {
+			t.Errorf("the token shows: %s", text)
+		}
+	}
+	if !strings.Contains(fmt.Sprintf("%+v", token), "Token:<redacted>") || !strings.Contains(shown[0], "2030-01-02") {
+		t.Errorf("%+v / %s", token, shown[0])
 	}
 }
 
@@ -210,6 +244,35 @@ func TestNewClientFromEnv(t *testing.T) {
 	t.Setenv("HMS_API_BASE_URL", "http://example.com/v2")
 	if _, err := roomcodes.NewClientFromEnv(); !errors.Is(err, roomcodes.ErrInvalidArgument) {
 		t.Fatalf("want invalid_argument, got %v", err)
+	}
+}
+
+// The environment follows the options' rule: app keys come in pairs, and a
+// token with keys is refused, each naming the variables.
+func TestNewClientFromEnvRefusesHalfSetOrDoubledCredentials(t *testing.T) {
+	token := os.Getenv("HMS_MANAGEMENT_TOKEN")
+	for _, c := range []struct{ key, secret, token, named string }{
+		{"k", "", "", "HMS_SECRET"},
+		{"", "s", "", "HMS_ACCESS_KEY"},
+		{"k", "s", token, "HMS_MANAGEMENT_TOKEN"},
+		{"k", "", token, "HMS_MANAGEMENT_TOKEN"},
+		{"k", "s", "", ""},
+	} {
+		t.Setenv("HMS_ACCESS_KEY", c.key)
+		t.Setenv("HMS_SECRET", c.secret)
+		t.Setenv("HMS_MANAGEMENT_TOKEN", c.token)
+		client, err := roomcodes.NewClientFromEnv()
+		if c.named == "" {
+			if err != nil {
+				t.Errorf("%+v: %v", c, err)
+			} else {
+				client.Close()
+			}
+			continue
+		}
+		if !errors.Is(err, roomcodes.ErrInvalidArgument) || !strings.Contains(err.Error(), c.named) {
+			t.Errorf("%+v: want invalid_argument naming %s, got %v", c, c.named, err)
+		}
 	}
 }
 

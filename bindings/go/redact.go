@@ -37,3 +37,38 @@ func (c Config) GoString() string {
 func (c Config) MarshalJSON() ([]byte, error) {
 	return json.Marshal(c.redacted())
 }
+
+// plainAuthToken is AuthToken without its methods, for formatting.
+type plainAuthToken AuthToken
+
+// redacted is t with its token replaced by "<redacted>".
+func (t AuthToken) redacted() plainAuthToken {
+	if t.Token != "" {
+		t.Token = "<redacted>"
+	}
+	return plainAuthToken(t)
+}
+
+// Format prints the token redacted for every verb (%v, %+v, %#v, %s, %q, %x,
+// %d ...): the fields as fmt would show them, the token as "<redacted>".
+func (t AuthToken) Format(f fmt.State, verb rune) {
+	format := "%" + string(verb)
+	for _, flag := range "+#" {
+		if f.Flag(int(flag)) {
+			format = "%" + string(flag) + string(verb)
+		}
+	}
+	text := fmt.Sprintf(format, t.redacted())
+	fmt.Fprint(f, strings.Replace(text, "plainAuthToken", "AuthToken", 1))
+}
+
+// String is the token redacted, as %v prints it.
+func (t AuthToken) String() string {
+	return fmt.Sprint(t)
+}
+
+// MarshalJSON encodes the token redacted, so that json.Marshal of a token (or
+// of a struct holding one) never shows it.
+func (t AuthToken) MarshalJSON() ([]byte, error) {
+	return json.Marshal(t.redacted())
+}

@@ -64,6 +64,16 @@ type RoomLinkOptions struct {
 	Name string
 }
 
+// AuthToken is a client auth token from AuthTokenForCode: the token a 100ms
+// client SDK joins with, and when it expires. Printing it (fmt, %v, %#v, any
+// verb) or json.Marshal shows the token as "<redacted>"; read Token to use it.
+type AuthToken struct {
+	// Token is the token itself (a JWT).
+	Token string
+	// ExpiresAt is when the token expires; nil if the service did not say.
+	ExpiresAt *time.Time
+}
+
 // timestamp reads an RFC 3339 time, which the core has checked; NULL (the
 // service did not say) is nil.
 func timestamp(text *C.char) *time.Time {

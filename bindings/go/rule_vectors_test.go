@@ -18,6 +18,7 @@ type vectorOptions struct {
 	AppSecret       string `json:"app_secret"`
 	MaxRetries      *int   `json:"max_retries"`
 	MaxPages        int    `json:"max_pages"`
+	BaseURL         string `json:"base_url"`
 }
 
 // apply sets the options on config as they are.
@@ -55,7 +56,11 @@ func TestConfigVectors(t *testing.T) {
 	readVectors(t, "config.json", &table)
 	for _, c := range table.Cases {
 		base := "http://127.0.0.1:9/v2"
-		client, err := roomcodes.NewClient(c.Options.apply(roomcodes.Config{BaseURL: base, AuthBaseURL: base}))
+		config := c.Options.apply(roomcodes.Config{BaseURL: base, AuthBaseURL: base})
+		if c.Options.BaseURL != "" {
+			config.BaseURL = c.Options.BaseURL
+		}
+		client, err := roomcodes.NewClient(config)
 		if err != nil && kindOf(err) == nil {
 			t.Errorf("%s: not an *Error: %v", c.Name, err)
 		}

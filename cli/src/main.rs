@@ -64,7 +64,10 @@ fn run(cli: Cli) -> u8 {
             single(room_link(&options), json, "link")
         }
         Command::Token { code, user_id } => with_client(&connection, json, |client, hint| {
-            let result = client.auth_token_for_code(&code, user_id.as_deref());
+            // The command is asked for the token itself: it prints it.
+            let result = client
+                .auth_token_for_code(&code, user_id.as_deref())
+                .map(|token| token.token.expose().to_owned());
             single(result.map_err(|e| with_hint(e, hint)), json, "token")
         }),
         Command::Create { rooms, role } => with_rooms(&connection, json, &rooms, |client, ids| {

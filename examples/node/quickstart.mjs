@@ -43,7 +43,7 @@ console.log(`[node] disabled ${revoked.code} (enabled = ${revoked.enabled})`);
 
 const host = codes.find((c) => c.role === "host");
 const token = await client.authTokenForCode(host.code, { userId: "quickstart-user" });
-console.log(`[node] auth token for ${host.code}: ${token.slice(0, 24)}…`);
+console.log(`[node] auth token for ${host.code}: ${token.token.slice(0, 24)}… (expires ${token.expires_at})`);
 console.log(`[node] room link: ${roomLink({ subdomain: "demo-app", code: host.code, name: "Demo Host" })}`);
 
 try {

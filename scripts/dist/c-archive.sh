@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Packs one target's C SDK archive from the libraries c-libs.sh made:
 #   hms-room-codes-<version>-<target>/{include,lib,lib/pkgconfig,lib/cmake/hms_room_codes,
-#   LICENSE-MIT,LICENSE-APACHE,README.md}
+#   LICENSE-MIT,LICENSE-APACHE,README.md,API.md}
 # The pkg-config and CMake files are bindings/c's templates, filled in to be
 # relative to where the archive is unpacked.
 # Usage: c-archive.sh VERSION TARGET LIB_DIR OUT_DIR   (writes OUT_DIR/hms-room-codes-VERSION-TARGET.tar.gz,
@@ -25,6 +25,7 @@ for f in hms_room_codesConfig hms_room_codesConfigVersion; do
 done
 cp "$root/LICENSE-MIT" "$root/LICENSE-APACHE" "$sdk/"
 cp "$root/bindings/c/SDK-README.md" "$sdk/README.md"
+cp "$root/bindings/c/README.md" "$sdk/API.md"
 
 mkdir -p "$out"
 out=$(cd "$out" && pwd)

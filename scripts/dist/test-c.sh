@@ -27,6 +27,10 @@ tar -C "$work" -xzf "$dist/hms-room-codes-$version-x86_64-unknown-linux-gnu.tar.
 sdk="$work/hms-room-codes-$version-x86_64-unknown-linux-gnu"
 export PKG_CONFIG_PATH="$sdk/lib/pkgconfig"
 cd "$work"
+# Every file the archive's README names is in the archive.
+for named in $(grep -o '`[A-Za-z_./-]*\.\(md\|h\|hpp\|a\|pc\)`' "$sdk/README.md" | tr -d '`' | sort -u); do
+  [ -e "$sdk/$named" ] || { echo "the archive's README names $named, which the archive lacks" >&2; exit 1; }
+done
 
 cc -std=c11 -Wall -Wextra -Werror "$examples/quickstart.c" $(pkg-config --cflags --libs hms_room_codes) -o qs_shared
 loads_sdk_so qs_shared

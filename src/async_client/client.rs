@@ -6,7 +6,7 @@ use crate::core::call::Call;
 use crate::core::client::Core;
 use crate::core::config::{Config, ConfigBuilder};
 use crate::core::error::Result;
-use crate::core::model::{ListFilter, RoomCode, RoomCodePage};
+use crate::core::model::{AuthToken, ListFilter, RoomCode, RoomCodePage};
 use crate::native::bounded_call::{cancelled, BoundedCall, BoundedStep};
 use crate::native::cancel::CancelToken;
 use crate::native::options::CallOptions;
@@ -22,8 +22,8 @@ use std::task::Poll;
 /// stops it too.
 ///
 /// ```no_run
+/// use futures_util::StreamExt; // or futures::StreamExt
 /// use hms_room_codes::{async_client::RoomCodesClient, CallOptions, Config, ListFilter};
-/// use futures_core::Stream;
 /// use std::time::Duration;
 /// # async fn example() -> hms_room_codes::Result<()> {
 /// let client = RoomCodesClient::new(Config::builder().management_token("…").build()?);
@@ -31,8 +31,7 @@ use std::task::Poll;
 /// let within = CallOptions::new().deadline_in(Duration::from_secs(3));
 /// let guest = client.create_for_role_with("room-id", "guest", &within).await?;
 /// let mut all = client.list("room-id", &ListFilter::new().enabled(true));
-/// let mut all = std::pin::pin!(all);
-/// while let Some(code) = std::future::poll_fn(|cx| all.as_mut().poll_next(cx)).await {
+/// while let Some(code) = all.next().await {
 ///     println!("{:?}", code?);
 /// }
 /// # Ok(()) }
@@ -53,8 +52,11 @@ impl RoomCodesClient {
         }
     }
 
-    /// A client configured from `HMS_MANAGEMENT_TOKEN` or `HMS_ACCESS_KEY` +
-    /// `HMS_SECRET`, and `HMS_API_BASE_URL`.
+    /// A client configured from the environment: `HMS_MANAGEMENT_TOKEN`, or
+    /// `HMS_ACCESS_KEY` with `HMS_SECRET`, and `HMS_API_BASE_URL` and
+    /// `HMS_AUTH_BASE_URL` (see [`ConfigBuilder::from_env`]). One of the app
+    /// keys without the other, or a token with them, is `invalid_argument`
+    /// naming the variables.
     pub fn from_env() -> Result<RoomCodesClient> {
         Ok(RoomCodesClient::new(ConfigBuilder::from_env().build()?))
     }
@@ -136,8 +138,13 @@ impl RoomCodesClient {
             .await
     }
 
-    /// Exchanges a room code for a client auth token (sends no management token).
-    pub async fn auth_token_for_code(&self, code: &str, user_id: Option<&str>) -> Result<String> {
+    /// Exchanges a room code for a client auth token and its expiry (sends no
+    /// management token). The token prints as `<redacted>` in `Debug`.
+    pub async fn auth_token_for_code(
+        &self,
+        code: &str,
+        user_id: Option<&str>,
+    ) -> Result<AuthToken> {
         self.auth_token_for_code_with(code, user_id, &CallOptions::default())
             .await
     }
@@ -148,7 +155,7 @@ impl RoomCodesClient {
         code: &str,
         user_id: Option<&str>,
         options: &CallOptions,
-    ) -> Result<String> {
+    ) -> Result<AuthToken> {
         self.run(self.core.auth_token_for_code(code, user_id)?, options)
             .await
     }

@@ -6,7 +6,7 @@ use crate::core::call::Call;
 use crate::core::client::Core;
 use crate::core::config::{Config, ConfigBuilder};
 use crate::core::error::Result;
-use crate::core::model::{ListFilter, RoomCode, RoomCodePage};
+use crate::core::model::{AuthToken, ListFilter, RoomCode, RoomCodePage};
 use crate::native::bounded_call::{BoundedCall, BoundedStep};
 use crate::native::options::CallOptions;
 
@@ -44,8 +44,11 @@ impl RoomCodesClient {
         }
     }
 
-    /// A client configured from `HMS_MANAGEMENT_TOKEN` or `HMS_ACCESS_KEY` +
-    /// `HMS_SECRET`, and `HMS_API_BASE_URL`.
+    /// A client configured from the environment: `HMS_MANAGEMENT_TOKEN`, or
+    /// `HMS_ACCESS_KEY` with `HMS_SECRET`, and `HMS_API_BASE_URL` and
+    /// `HMS_AUTH_BASE_URL` (see [`ConfigBuilder::from_env`]). One of the app
+    /// keys without the other, or a token with them, is `invalid_argument`
+    /// naming the variables.
     pub fn from_env() -> Result<RoomCodesClient> {
         Ok(RoomCodesClient::new(ConfigBuilder::from_env().build()?))
     }
@@ -121,8 +124,9 @@ impl RoomCodesClient {
         self.run(self.core.set_enabled(code, enabled)?, options)
     }
 
-    /// Exchanges a room code for a client auth token (sends no management token).
-    pub fn auth_token_for_code(&self, code: &str, user_id: Option<&str>) -> Result<String> {
+    /// Exchanges a room code for a client auth token and its expiry (sends no
+    /// management token). The token prints as `<redacted>` in `Debug`.
+    pub fn auth_token_for_code(&self, code: &str, user_id: Option<&str>) -> Result<AuthToken> {
         self.auth_token_for_code_with(code, user_id, &CallOptions::default())
     }
 
@@ -132,7 +136,7 @@ impl RoomCodesClient {
         code: &str,
         user_id: Option<&str>,
         options: &CallOptions,
-    ) -> Result<String> {
+    ) -> Result<AuthToken> {
         self.run(self.core.auth_token_for_code(code, user_id)?, options)
     }
 

@@ -8,7 +8,7 @@ use crate::core::call::{Call, CallContext};
 use crate::core::config::Config;
 use crate::core::error::Result;
 use crate::core::listing::Pager;
-use crate::core::model::{ListFilter, RoomCode, RoomCodePage};
+use crate::core::model::{AuthToken, ListFilter, RoomCode, RoomCodePage};
 use crate::core::random::Random;
 use crate::core::wire::requests;
 use crate::core::wire::responses;
@@ -150,12 +150,13 @@ impl Core {
         ))
     }
 
-    /// Exchanges `code` for a client auth token (no management token is sent).
+    /// Exchanges `code` for a client auth token and its expiry (no management
+    /// token is sent).
     pub fn auth_token_for_code(
         &self,
         code: &str,
         user_id: Option<&str>,
-    ) -> Result<Call<'_, String>> {
+    ) -> Result<Call<'_, AuthToken>> {
         let request = requests::auth_token_for_code(&self.config, code, user_id)
             .map_err(|e| e.in_operation(self.name(Operation::AuthTokenForCode)))?;
         Ok(Call::new(

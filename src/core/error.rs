@@ -3,7 +3,8 @@
 use std::fmt;
 use std::time::Duration;
 
-/// What went wrong, in words every binding shares (see DESIGN.md).
+/// What went wrong, in words every binding shares (the README lists them;
+/// RULES.md says which function decides each).
 ///
 /// The numeric values are stable: the C ABI returns them as `hms_status`
 /// (0 is success there), Go mirrors them as constants and JS as strings.

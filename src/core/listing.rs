@@ -26,7 +26,7 @@ use crate::core::spelling::Spelling;
 
 /// The state of a listing across pages, made by [`crate::Core::pager`] and
 /// stepped with [`crate::Core::list_next`] (the faces of this crate drive a
-/// [`Listing`], which wraps one).
+/// `Listing`, which wraps one).
 #[derive(Debug, Clone)]
 pub struct Pager {
     filter: ListFilter,

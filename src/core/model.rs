@@ -1,12 +1,23 @@
 //! The values the service returns and the filters a caller passes.
 
+use crate::core::secret::Secret;
 use serde::{Deserialize, Serialize};
 
 /// One room code, as the service sends it. Timestamps stay the RFC 3339
 /// strings the service wrote (checked to be RFC 3339: anything else is a
 /// `decode` error naming the field), `None` when absent or null; unknown
 /// fields are ignored. The serde impls are for callers' own use (the clients
-/// read the service's answers with the core's own JSON reader).
+/// read the service's answers with the crate's own JSON reader).
+///
+/// More fields may come, so a `RoomCode` is built with [`RoomCode::new`]
+/// (for a test double, say) rather than with a struct literal:
+///
+/// ```
+/// use hms_room_codes::RoomCode;
+/// let mut code = RoomCode::new("wpi-srjb-wer", "room-id", "host", true);
+/// code.created_at = Some("2024-01-02T03:04:05Z".into());
+/// assert_eq!(code.updated_at, None);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct RoomCode {
@@ -24,6 +35,54 @@ pub struct RoomCode {
     /// When the code was last changed (RFC 3339), if the service said.
     #[serde(default)]
     pub updated_at: Option<String>,
+}
+
+impl RoomCode {
+    /// A code with these fields and no timestamps.
+    pub fn new(
+        code: impl Into<String>,
+        room_id: impl Into<String>,
+        role: impl Into<String>,
+        enabled: bool,
+    ) -> RoomCode {
+        RoomCode {
+            code: code.into(),
+            room_id: room_id.into(),
+            role: role.into(),
+            enabled,
+            created_at: None,
+            updated_at: None,
+        }
+    }
+}
+
+/// A client auth token from `auth_token_for_code`: the token a 100ms client
+/// SDK joins with, and when it expires. Its `Debug` prints the token as
+/// `<redacted>`; [`Secret::expose`] gives the token itself.
+///
+/// ```
+/// use hms_room_codes::AuthToken;
+/// let token = AuthToken::new("eyJ.payload.sig", Some("2030-01-01T00:00:00Z".into()));
+/// assert_eq!(token.token.expose(), "eyJ.payload.sig");
+/// assert!(!format!("{token:?}").contains("eyJ"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct AuthToken {
+    /// The token (a JWT); printed as `<redacted>`.
+    pub token: Secret,
+    /// When the token expires (RFC 3339), if the service said.
+    pub expires_at: Option<String>,
+}
+
+impl AuthToken {
+    /// A token with this value and expiry.
+    pub fn new(token: impl Into<String>, expires_at: Option<String>) -> AuthToken {
+        AuthToken {
+            token: Secret::new(token),
+            expires_at,
+        }
+    }
 }
 
 /// One page of a room's codes.

@@ -190,7 +190,12 @@ mod tests {
         let mut call = js.set_enabled("c", true).unwrap();
         let failure = TransportFailure::new(TransportFailureKind::Broken, "gone");
         match call.on_failure(&failure) {
-            Step::Done(Err(error)) => assert_eq!(error.message(), "setEnabled failed: gone"),
+            Step::Done(Err(error)) => {
+                assert_eq!(
+                    error.message(),
+                    "setEnabled to api.100ms.live:443 failed: gone"
+                )
+            }
             other => panic!("{other:?}"),
         }
     }

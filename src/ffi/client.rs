@@ -35,7 +35,8 @@ pub unsafe extern "C" fn hms_client_new(
 /// Makes a client configured from the environment, as every binding does:
 /// `HMS_MANAGEMENT_TOKEN`, or `HMS_ACCESS_KEY` with `HMS_SECRET`, and
 /// `HMS_API_BASE_URL` / `HMS_AUTH_BASE_URL` when set (other settings keep their
-/// defaults). Stores it in `*out`.
+/// defaults). Stores it in `*out`. One of the app keys without the other, or a
+/// token with them, is `HMS_STATUS_INVALID_ARGUMENT` naming the variables.
 #[no_mangle]
 pub unsafe extern "C" fn hms_client_new_from_env(
     out: *mut *mut hms_client,

@@ -25,6 +25,7 @@
 //! function, hence the lint allowance below.
 #![allow(non_camel_case_types, clippy::missing_safety_doc)]
 
+mod auth_token;
 #[cfg(feature = "blocking")]
 mod cancel;
 #[cfg(feature = "blocking")]
@@ -47,6 +48,7 @@ mod status;
 mod strings;
 mod version;
 
+pub use auth_token::*;
 #[cfg(feature = "blocking")]
 pub use cancel::*;
 #[cfg(feature = "blocking")]

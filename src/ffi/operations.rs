@@ -6,6 +6,7 @@
 use crate::blocking::RoomCodesClient;
 use crate::core::error::Result;
 use crate::core::listing::Listing;
+use crate::ffi::auth_token::hms_auth_token;
 use crate::ffi::cancel::{call_options, hms_call_options};
 use crate::ffi::client::hms_client;
 use crate::ffi::error::hms_error;
@@ -13,7 +14,7 @@ use crate::ffi::filter::{self, hms_list_filter};
 use crate::ffi::guard::{null, run_with_output};
 use crate::ffi::results::{hms_room_code, hms_room_code_list, hms_room_code_page, into_raw};
 use crate::ffi::status::hms_status;
-use crate::ffi::strings::{into_raw_string, optional, required};
+use crate::ffi::strings::{optional, required};
 use crate::native::options::CallOptions;
 use std::ffi::c_char;
 
@@ -138,15 +139,15 @@ pub unsafe extern "C" fn hms_room_codes_set_enabled(
 
 /// Exchanges room code `code` for a client auth token (the call a joining
 /// app makes; no management token is sent) for `user_id` (NULL lets the
-/// service pick one), and stores the token in `*out`; free it with
-/// `hms_string_free`.
+/// service pick one), and stores the token with its expiry in `*out`; free
+/// it with `hms_auth_token_free`.
 #[no_mangle]
 pub unsafe extern "C" fn hms_auth_token_for_code(
     client: *const hms_client,
     call: *const hms_call_options,
     code: *const c_char,
     user_id: *const c_char,
-    out: *mut *mut c_char,
+    out: *mut *mut hms_auth_token,
     err: *mut *mut hms_error,
 ) -> hms_status {
     run_with_output(out, err, || {
@@ -155,19 +156,19 @@ pub unsafe extern "C" fn hms_auth_token_for_code(
         let request = client
             .core()
             .auth_token_for_code(code, optional("user_id", user_id)?)?;
-        Ok(into_raw_string(&client.run(request, &options)?))
+        Ok(into_raw(client.run(request, &options)?))
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ffi::auth_token::hms_auth_token_free;
     use crate::ffi::client::{hms_client_free, hms_client_new};
     use crate::ffi::error::{hms_error_free, hms_error_http_status, hms_error_status};
     use crate::ffi::filter::HMS_DISABLED_ONLY;
     use crate::ffi::options::*;
     use crate::ffi::results::*;
-    use crate::ffi::strings::hms_string_free;
     use std::ffi::{CStr, CString};
     use std::ptr;
 
@@ -377,8 +378,9 @@ mod tests {
                 ),
                 hms_status::Ok
             );
-            assert_eq!(text(token).split('.').count(), 3);
-            hms_string_free(token);
+            assert_eq!(text((*token).token).split('.').count(), 3);
+            assert!(text((*token).expires_at).ends_with('Z'));
+            hms_auth_token_free(token);
         }
     }
 

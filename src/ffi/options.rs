@@ -173,7 +173,9 @@ pub unsafe extern "C" fn hms_client_options_set_base_url(
     })
 }
 
-/// The token exchange's base URL, e.g. `"https://auth.100ms.live/v2"`.
+/// The token exchange's base URL, e.g. `"https://auth.100ms.live/v2"`. Unset,
+/// it is the base URL when that was set to anything but the real service's
+/// (a proxy or the emulator serves both), else `"https://auth.100ms.live/v2"`.
 #[no_mangle]
 pub unsafe extern "C" fn hms_client_options_set_auth_base_url(
     options: *mut hms_client_options,

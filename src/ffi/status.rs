@@ -83,7 +83,8 @@ fn names() -> &'static [CString] {
 }
 
 /// The name of a status as every binding spells it: `"ok"`, `"room_not_found"`,
-/// ... (the `kind` of DESIGN.md), or `"unknown"` for a number that is no status.
+/// ... (the error kinds of the README, the same in every binding), or
+/// `"unknown"` for a number that is no status.
 /// The string is static: never free it.
 #[no_mangle]
 pub extern "C" fn hms_status_name(status: u32) -> *const c_char {

@@ -6,7 +6,7 @@ use super::call_runner::CallRunner;
 use super::list::RoomCodeList;
 use super::options::{self, ClientOptions};
 use super::transport::Transport;
-use super::values::{codes_to_js, page_to_js, parse_json};
+use super::values::{auth_token_to_js, codes_to_js, page_to_js, parse_json};
 use crate::core::client::Core;
 use crate::core::error::Error;
 use crate::core::js_text;
@@ -157,11 +157,12 @@ impl RoomCodesClient {
         })
     }
 
-    /// Exchanges a room code for a client auth token, as a joining app does.
-    /// Sends no management token.
+    /// Exchanges a room code for a client auth token and its expiry, as a
+    /// joining app does. Sends no management token. The token prints as
+    /// `<redacted>` (console.log, JSON.stringify, String()); read `.token`.
     #[wasm_bindgen(
         js_name = "authTokenForCode",
-        unchecked_return_type = "Promise<string>"
+        unchecked_return_type = "Promise<AuthToken>"
     )]
     pub fn auth_token_for_code(
         &self,
@@ -177,7 +178,7 @@ impl RoomCodesClient {
             let code = args::string("code", &code)?;
             let user_id = options::user_id(&token_options)?;
             let call = runner.core.auth_token_for_code(&code, user_id.as_deref())?;
-            Ok(JsValue::from(runner.run(call, &options).await?))
+            Ok(auth_token_to_js(runner.run(call, &options).await?))
         })
     }
 }

@@ -56,6 +56,16 @@ export interface RoomCode {
   updated_at: string | null;
 }
 
+/** A client auth token from `authTokenForCode`. The token is left out of what
+ * prints the object (console.log, JSON.stringify, String(), spreading): read
+ * `token` to use it. */
+export interface AuthToken {
+  /** The token (a JWT) a 100ms client SDK joins the room with. */
+  readonly token: string;
+  /** When the token expires (RFC 3339), or null if the service did not say. */
+  readonly expires_at: string | null;
+}
+
 /** The iteration of a listing: `for await (const code of client.list(roomId))`. */
 export interface RoomCodeList extends AsyncIterableIterator<RoomCode> {
   /** The next code: `{ value: code, done: false }`, then `{ done: true }`. */
@@ -93,7 +103,12 @@ export interface ListPageFilter extends ListFilter {
 
 /** The last argument of every method. */
 export interface CallOptions {
-  /** Stops the call; it then rejects with `signal.reason`. */
+  /** Stops the call; it then rejects with `signal.reason`. A signal cannot say
+   * when it will fire (`AbortSignal.timeout(2000)` included), so a 429's
+   * `Retry-After` within the client's backoff cap is waited out, and an abort
+   * during that wait rejects with `signal.reason` (a `TimeoutError`), as
+   * `fetch` does. The Rust, C and Go clients, given a deadline they know,
+   * instead end at once with `rate_limited` carrying the server's wait. */
   signal?: AbortSignal;
   /** The timeout of each attempt of this call, replacing the client's: whole
    * milliseconds, 1 to 2147483647. */
@@ -149,7 +164,9 @@ export interface RoomCodesClientOptions {
   /** The management API (default `https://api.100ms.live/v2`). `https`,
    * or `http` to loopback (or anywhere with `allowInsecureHttp`). */
   baseUrl?: string;
-  /** The token exchange (default `https://auth.100ms.live/v2`). */
+  /** The token exchange. Unset, it is `baseUrl` when that is set to anything
+   * but the real service's (a proxy or the emulator serves both), else
+   * `https://auth.100ms.live/v2`. */
   authBaseUrl?: string;
   /** The timeout of each attempt, in whole milliseconds from 1 to
    * 2147483647 (default 10 000). */

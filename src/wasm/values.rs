@@ -5,6 +5,7 @@
 //! boundary.
 
 use crate::core::js_text::{JsCodes, PageForJs};
+use crate::core::model::AuthToken;
 use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 
@@ -13,6 +14,18 @@ extern "C" {
     /// The codes of the core's compact text.
     #[wasm_bindgen(js_name = codesFromCompact)]
     fn codes_from_compact(compact: &str) -> JsValue;
+}
+
+#[wasm_bindgen(module = "/src/wasm/token.js")]
+extern "C" {
+    /// An auth token object whose printed forms redact the token.
+    #[wasm_bindgen(js_name = authToken)]
+    fn auth_token(token: &str, expires_at: Option<String>) -> JsValue;
+}
+
+/// `token` as `{ token, expires_at }`, printed with the token redacted.
+pub fn auth_token_to_js(token: AuthToken) -> JsValue {
+    auth_token(token.token.expose(), token.expires_at)
 }
 
 /// `json` as a JS value.

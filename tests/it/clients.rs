@@ -4,7 +4,8 @@
 //! on a current-thread tokio runtime of its own.
 
 use hms_room_codes::{
-    async_client, blocking, CallOptions, Config, ListFilter, Result, RoomCode, RoomCodePage,
+    async_client, blocking, AuthToken, CallOptions, Config, ListFilter, Result, RoomCode,
+    RoomCodePage,
 };
 
 /// Which client a test drives.
@@ -50,7 +51,7 @@ pub trait Client {
         code: &str,
         user_id: Option<&str>,
         options: &CallOptions,
-    ) -> Result<String>;
+    ) -> Result<AuthToken>;
 }
 
 impl Client for blocking::RoomCodesClient {
@@ -89,7 +90,7 @@ impl Client for blocking::RoomCodesClient {
         code: &str,
         user_id: Option<&str>,
         options: &CallOptions,
-    ) -> Result<String> {
+    ) -> Result<AuthToken> {
         self.auth_token_for_code_with(code, user_id, options)
     }
 }
@@ -163,7 +164,7 @@ impl Client for AsyncClient {
         code: &str,
         user_id: Option<&str>,
         options: &CallOptions,
-    ) -> Result<String> {
+    ) -> Result<AuthToken> {
         self.runtime
             .block_on(self.client.auth_token_for_code_with(code, user_id, options))
     }

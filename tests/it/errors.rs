@@ -177,6 +177,30 @@ fn a_closed_port_is_a_network_error_after_retries() {
     let err = client.create("room").unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Network, "{err}");
     assert!(started.elapsed() < Duration::from_secs(5));
+    // The message names where the client tried to connect.
+    assert!(
+        err.message().contains(&format!("127.0.0.1:{port}")),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_base_url_without_v2_is_no_missing_room() {
+    let env = Env::start();
+    let room = env.room(None);
+    for flavor in crate::clients::Flavor::ALL {
+        let client = env.client_of(
+            flavor,
+            hms_room_codes::Config::builder()
+                .base_url(env.emulator.url())
+                .management_token(crate::support::TOKEN),
+        );
+        let err = client
+            .create(&room, &hms_room_codes::CallOptions::new())
+            .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::NotFound, "{flavor:?}: {err}");
+        assert!(err.message().contains("base URL"), "{flavor:?}: {err}");
+    }
 }
 
 #[test]

@@ -2,7 +2,7 @@
 
 use crate::clients::Flavor;
 use crate::support::{Env, TOKEN};
-use hms_room_codes::{CallOptions, ListFilter, RoomCode};
+use hms_room_codes::{CallOptions, Config, ListFilter, RoomCode};
 use std::collections::HashSet;
 
 #[test]
@@ -101,7 +101,7 @@ fn token_exchange_sends_no_management_token() {
     let token = client
         .auth_token_for_code(&code.code, Some("user-1"))
         .unwrap();
-    assert_eq!(token.split('.').count(), 3);
+    assert_eq!(token.token.expose().split('.').count(), 3);
     let log = env.requests();
     let exchange = log.iter().find(|r| r["path"] == "/v2/token").unwrap();
     assert!(exchange["headers"].get("authorization").is_none());
@@ -110,6 +110,37 @@ fn token_exchange_sends_no_management_token() {
         .unwrap()
         .contains("\"user_id\":\"user-1\""));
     assert!(client.auth_token_for_code(&code.code, None).is_ok());
+}
+
+#[test]
+fn the_auth_token_comes_with_its_expiry_and_prints_redacted() {
+    let env = Env::start();
+    let room = env.room(None);
+    for flavor in Flavor::ALL {
+        // Only the base URL is set: the token exchange follows it.
+        let builder = Config::builder()
+            .base_url(env.emulator.base_url())
+            .management_token(TOKEN);
+        let client = env.client_of(flavor, builder);
+        let code = client
+            .create_for_role(&room, "guest", &CallOptions::new())
+            .unwrap();
+        let token = client
+            .auth_token_for_code(&code.code, None, &CallOptions::new())
+            .unwrap();
+        let jwt = token.token.expose();
+        assert_eq!(jwt.split('.').count(), 3, "{flavor:?}");
+        let expires_at = token
+            .expires_at
+            .as_deref()
+            .expect("the emulator sends expires_at");
+        assert!(
+            expires_at.starts_with("20") && expires_at.ends_with('Z'),
+            "{expires_at}"
+        );
+        let shown = format!("{token:?}");
+        assert!(!shown.contains(jwt) && shown.contains("<redacted>") && shown.contains(expires_at));
+    }
 }
 
 #[test]

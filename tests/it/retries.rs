@@ -3,7 +3,7 @@
 //! tests (src/core/call/tests.rs, src/core/call/retry.rs) and the shared fault matrix
 //! (tests/vectors/faults.json, run by `fault_matrix`) pin it.
 
-use crate::clients::Flavor;
+use crate::clients::{Client, Flavor};
 use crate::support::{Env, TOKEN};
 use hms_room_codes::{CallOptions, CancelToken, ErrorKind, ListFilter};
 use serde_json::json;
@@ -31,22 +31,49 @@ fn each_attempt_is_bounded_by_the_timeout() {
     );
 }
 
+/// Lists a page of `room` within `options` while the emulator applies `fault`
+/// (on that page's path); the error and how long the call took.
+fn list_page_under(
+    env: &Env,
+    client: &dyn Client,
+    room: &str,
+    mut fault: serde_json::Value,
+    options: &CallOptions,
+) -> (hms_room_codes::Error, Duration) {
+    fault["method"] = json!("GET");
+    fault["path"] = json!(format!("/v2/room-codes/room/{room}"));
+    env.fault(fault);
+    let started = Instant::now();
+    let err = client
+        .list_page(room, &ListFilter::default(), options)
+        .unwrap_err();
+    env.clear_faults();
+    (err, started.elapsed())
+}
+
 #[test]
 fn a_deadline_bounds_the_whole_call() {
     let env = Env::start();
     let room = env.room(None);
     for flavor in Flavor::ALL {
         let client = env.client_of(flavor, env.config().management_token(TOKEN));
-        env.fault(json!({ "method": "GET", "path": format!("/v2/room-codes/room/{room}"), "status": 429, "retry_after": "2" }));
-        let started = Instant::now();
-        let options = CallOptions::new().deadline_in(Duration::from_millis(300));
-        let err = client
-            .list_page(&room, &ListFilter::default(), &options)
-            .unwrap_err();
-        assert_eq!(err.kind(), ErrorKind::Timeout, "{flavor:?}");
-        assert!(err.message().contains("deadline"), "{flavor:?}: {err}");
-        assert!(started.elapsed() < Duration::from_secs(1), "{flavor:?}");
-        env.clear_faults();
+        // A Retry-After that does not fit the deadline: the server's answer, at once.
+        let within = CallOptions::new().deadline_in(Duration::from_secs(2));
+        let limited = json!({ "status": 429, "retry_after": "5" });
+        let (err, took) = list_page_under(&env, client.as_ref(), &room, limited, &within);
+        assert_eq!(err.kind(), ErrorKind::RateLimited, "{flavor:?}: {err}");
+        assert_eq!(
+            err.retry_after(),
+            Some(Duration::from_secs(5)),
+            "{flavor:?}"
+        );
+        assert!(took < Duration::from_secs(1), "{flavor:?}");
+        // An attempt still on the wire at the deadline is cut there.
+        let within = CallOptions::new().deadline_in(Duration::from_millis(300));
+        let slow = json!({ "delay_ms": 2000 });
+        let (err, took) = list_page_under(&env, client.as_ref(), &room, slow, &within);
+        assert_eq!(err.kind(), ErrorKind::Timeout, "{flavor:?}: {err}");
+        assert!(took < Duration::from_millis(1500), "{flavor:?}");
     }
 }
 
@@ -56,16 +83,12 @@ fn a_per_call_timeout_replaces_the_clients() {
     let room = env.room(None);
     for flavor in Flavor::ALL {
         let client = env.client_of(flavor, env.config().management_token(TOKEN).max_retries(0));
-        env.fault(json!({ "method": "GET", "path": format!("/v2/room-codes/room/{room}"), "delay_ms": 3000 }));
-        let started = Instant::now();
         let options = CallOptions::new().timeout(Duration::from_millis(200));
-        let err = client
-            .list_page(&room, &ListFilter::default(), &options)
-            .unwrap_err();
+        let slow = json!({ "delay_ms": 3000 });
+        let (err, took) = list_page_under(&env, client.as_ref(), &room, slow, &options);
         assert_eq!(err.kind(), ErrorKind::Timeout, "{flavor:?}: {err}");
         assert!(err.message().contains("200 ms"), "{flavor:?}: {err}");
-        assert!(started.elapsed() < Duration::from_secs(2), "{flavor:?}");
-        env.clear_faults();
+        assert!(took < Duration::from_secs(2), "{flavor:?}");
     }
 }
 

@@ -28,6 +28,9 @@ fn with_options(mut builder: ConfigBuilder, options: &Value) -> ConfigBuilder {
     if let Some(pages) = number("max_pages") {
         builder = builder.max_pages(pages);
     }
+    if let Some(url) = text("base_url") {
+        builder = builder.base_url(url);
+    }
     builder
 }
 
@@ -36,7 +39,9 @@ fn config_vectors() {
     let table = vectors(include_str!("../vectors/config.json"));
     for case in table["cases"].as_array().unwrap() {
         let builder = with_options(
-            Config::builder().base_url("http://127.0.0.1:9/v2"),
+            Config::builder()
+                .base_url("http://127.0.0.1:9/v2")
+                .auth_base_url("http://127.0.0.1:9/v2"),
             &case["options"],
         );
         let kind = builder.build().err().map(|e| e.kind().as_str().to_string());

@@ -235,7 +235,7 @@ test("messages name what the JS user wrote: camelCase operations and options", a
     [() => failing.authTokenForCode("c"), "authTokenForCode"],
   ]) {
     const error = await hmsError(call());
-    assert.ok(error.message.startsWith(`${name} failed: `), error.message);
+    assert.ok(error.message.startsWith(`${name} to 127.0.0.1:`), error.message);
     assert.doesNotMatch(error.message, /_/);
   }
 });

@@ -19,7 +19,7 @@ async function withEnv(vars, body) {
 
 test("fromEnv: app keys and base URLs from the environment", async () => {
   const room = await newRoom();
-  const keys = { HMS_ACCESS_KEY: process.env.HMS_ACCESS_KEY, HMS_SECRET: process.env.HMS_SECRET };
+  const keys = { HMS_ACCESS_KEY: process.env.HMS_EMULATOR_ACCESS_KEY, HMS_SECRET: process.env.HMS_EMULATOR_SECRET };
   const urls = { HMS_API_BASE_URL: apiBase, HMS_AUTH_BASE_URL: apiBase };
   const code = await withEnv({ ...keys, ...urls }, () => pkg.RoomCodesClient.fromEnv().createForRole(room, "guest"));
   assert.equal(code.role, "guest");
@@ -43,6 +43,32 @@ test("fromEnv: options win over the environment; bad settings are invalid_argume
   });
   assert.ok(pkg.isHmsError(wrong) && wrong.kind === "invalid_argument", String(wrong));
   assert.throws(() => pkg.RoomCodesClient.fromEnv({ nope: 1 }), (e) => pkg.isHmsError(e) && /unknown key "nope"/.test(e.message));
+});
+
+test("fromEnv: app keys come in pairs and a token with keys is refused, naming the variables", async () => {
+  const cases = [
+    [{ HMS_ACCESS_KEY: "k" }, "HMS_SECRET"],
+    [{ HMS_APP_SECRET: "s", HMS_ACCESS_KEY: "k" }, "HMS_SECRET"],
+    [{ HMS_SECRET: "s" }, "HMS_ACCESS_KEY"],
+    [{ HMS_MANAGEMENT_TOKEN: "t", HMS_ACCESS_KEY: "k", HMS_SECRET: "s" }, "HMS_MANAGEMENT_TOKEN"],
+    [{ HMS_MANAGEMENT_TOKEN: "t", HMS_SECRET: "s" }, "HMS_MANAGEMENT_TOKEN"],
+  ];
+  for (const [vars, named] of cases) {
+    const outcome = await withEnv({ ...vars, HMS_API_BASE_URL: apiBase }, () => {
+      try {
+        return pkg.RoomCodesClient.fromEnv();
+      } catch (error) {
+        return error;
+      }
+    });
+    assert.ok(pkg.isHmsError(outcome) && outcome.kind === "invalid_argument", `${JSON.stringify(vars)}: ${outcome}`);
+    assert.ok(outcome.message.includes(named), outcome.message);
+  }
+  // Credentials given as options replace the environment's, half-set or not.
+  const managementToken = process.env.HMS_MANAGEMENT_TOKEN;
+  const client = await withEnv({ HMS_ACCESS_KEY: "k", HMS_API_BASE_URL: apiBase }, () =>
+    pkg.RoomCodesClient.fromEnv({ managementToken }));
+  assert.equal((await client.create(await newRoom())).length, 3);
 });
 
 test("free() and Symbol.dispose release a client; a freed one throws rather than crashes", () => {

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { beforeEach, test } from "node:test";
-import { apiBase, clean, client, control, fault, hmsError, newRoom, pkg, root } from "./support.mjs";
+import { apiBase, clean, client, control, emulator, fault, hmsError, newRoom, pkg, root } from "./support.mjs";
 
 beforeEach(clean);
 
@@ -53,6 +53,16 @@ test("every kind the service can cause", async () => {
     assert.equal(error.kind, kind, `${kind}: ${error.message}`);
     await clean();
   }
+});
+
+test("a base URL without /v2 is no missing room: not_found with a hint; network errors name host:port", async () => {
+  const room = await newRoom();
+  const unrouted = await hmsError(client({ baseUrl: emulator }).create(room));
+  assert.equal(unrouted.kind, "not_found", unrouted.message);
+  assert.match(unrouted.message, /base URL/);
+  const refused = await hmsError(client({ baseUrl: "http://127.0.0.1:9/v2", maxRetries: 0 }).create(room));
+  assert.equal(refused.kind, "network");
+  assert.match(refused.message, /127\.0\.0\.1:9/);
 });
 
 test("the service's details and Retry-After reach the error", async () => {

@@ -41,7 +41,7 @@ test("a server that breaks HTTP is a network error in our words, with every tran
       const c = client({ baseUrl, fetch, maxRetries: 0 });
       const error = await hmsError(c.setEnabled("code", false));
       assert.equal(error.kind, "network", `${what}, ${name}: ${error.message}`);
-      assert.equal(error.message, `setEnabled failed: ${words}`, `${what}, ${name}`);
+      assert.equal(error.message, `setEnabled to ${new URL(baseUrl).host} failed: ${words}`, `${what}, ${name}`);
       assert.doesNotMatch(error.message, RUNTIME_TEXT);
     }
   }
@@ -54,7 +54,7 @@ test("a refused connection and a URL Node cannot parse are told apart, never as 
   await new Promise((resolve) => closed.close(resolve));
   for (const [name, fetch] of Object.entries(transports)) {
     const refused = await hmsError(client({ baseUrl: `http://127.0.0.1:${port}/v2`, fetch, maxRetries: 0 }).create("r"));
-    assert.equal(refused.message, "create failed: the server refused the connection", name);
+    assert.equal(refused.message, `create to 127.0.0.1:${port} failed: the server refused the connection`, name);
   }
   const parsed = await pkg.keepAliveFetch()("http://[::1]evil.com/v2/rooms").then(() => assert.fail("resolved"), (e) => e);
   assert.equal(parsed.name, "TypeError");
@@ -64,7 +64,7 @@ test("a refused connection and a URL Node cannot parse are told apart, never as 
     let error;
     try {
       error = await hmsError(client({ baseUrl: "http://[::1]evil.com/v2", fetch, maxRetries: 0 }).create("r"));
-      assert.equal(error.message, "create failed: the URL is not valid", name);
+      assert.match(error.message, /^create to .* failed: the URL is not valid$/, name);
     } catch (thrown) {
       error = thrown;
       assert.equal(error.kind, "invalid_argument", `${name}: ${error}`);

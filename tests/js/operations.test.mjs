@@ -118,14 +118,31 @@ test("authTokenForCode sends no management token", async () => {
   const room = await newRoom();
   const c = client();
   const [code] = await c.create(room);
-  const jwt = await c.authTokenForCode(code.code, { userId: "user-1" });
+  const { token: jwt } = await c.authTokenForCode(code.code, { userId: "user-1" });
   const claims = JSON.parse(Buffer.from(jwt.split(".")[1], "base64url"));
   assert.equal(claims.user_id, "user-1");
   assert.equal(claims.room_id, room);
   const [sent] = await requests("POST", "/v2/token");
   assert.equal(sent.headers.authorization, undefined);
   assert.deepEqual(JSON.parse(sent.body), { code: code.code, user_id: "user-1" });
-  assert.equal(typeof (await c.authTokenForCode(code.code)), "string");
+  assert.equal(typeof (await c.authTokenForCode(code.code)).token, "string");
+});
+
+test("authTokenForCode: the token comes with its expiry and prints redacted", async () => {
+  const room = await newRoom();
+  // Only the base URL set: the token exchange follows it.
+  const c = new pkg.RoomCodesClient({ managementToken: process.env.HMS_MANAGEMENT_TOKEN, baseUrl: apiBase });
+  const [code] = await c.create(room);
+  const token = await c.authTokenForCode(code.code);
+  assert.equal(token.token.split(".").length, 3);
+  assert.match(token.expires_at, /^\d{4}-\d\d-\d\dT.*Z$/);
+  assert.ok(Date.parse(token.expires_at) > Date.now());
+  const { inspect } = await import("node:util");
+  const shown = [JSON.stringify(token), String(token), `${token}`, inspect(token), inspect({ token }),
+    JSON.stringify({ ...token }), Object.keys(token).join()];
+  for (const text of shown) assert.ok(!text.includes(token.token), text);
+  assert.ok(JSON.stringify(token).includes("<redacted>") && JSON.stringify(token).includes(token.expires_at));
+  assert.ok(Object.isFrozen(token));
 });
 
 test("credentials mode: the client signs tokens the emulator verifies", async () => {

@@ -97,7 +97,7 @@ test("bad input: every valid value reaches the service intact", async () => {
     assert.equal(made.role, role);
     const page = await c.listPage(room, { role });
     assert.deepEqual(page.data.map((d) => d.role), [role]);
-    const token = await c.authTokenForCode(made.code, { userId: role });
+    const { token } = await c.authTokenForCode(made.code, { userId: role });
     assert.equal(JSON.parse(Buffer.from(token.split(".")[1], "base64url")).user_id, role);
   }
 });
@@ -110,6 +110,7 @@ const optionNames = {
   max_retries: "maxRetries",
   max_pages: "maxPages",
   max_response_bytes: "maxResponseBytes",
+  base_url: "baseUrl",
 };
 const jsOptions = (options) =>
   Object.fromEntries(Object.entries(options).map(([name, value]) => [optionNames[name], value]));

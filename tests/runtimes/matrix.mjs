@@ -133,7 +133,7 @@ async function openPage(url) {
   page.on("pageerror", (error) => errors.push(error.message));
   page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
   try {
-    const query = new URLSearchParams({ apiBase, accessKey: env.HMS_ACCESS_KEY, appSecret: env.HMS_SECRET, room: await newRoom() });
+    const query = new URLSearchParams({ apiBase, accessKey: env.HMS_EMULATOR_ACCESS_KEY, appSecret: env.HMS_EMULATOR_SECRET, room: await newRoom() });
     await page.goto(`${url}?${query}`);
     await page.waitForFunction(() => document.title.startsWith("ok") || document.title.startsWith("FAIL"), null, { timeout: 30_000 });
     const title = await page.title();
@@ -171,7 +171,7 @@ const viteDev = (vite) => async () => {
 /** The check in a Worker under `wrangler dev` (workerd). */
 async function workerd() {
   const port = await freePort();
-  const vars = { apiBase, accessKey: env.HMS_ACCESS_KEY, appSecret: env.HMS_SECRET, room: await newRoom() };
+  const vars = { apiBase, accessKey: env.HMS_EMULATOR_ACCESS_KEY, appSecret: env.HMS_EMULATOR_SECRET, room: await newRoom() };
   const args = ["dev", "worker.mjs", "--name", "matrix", "--compatibility-date", "2025-06-01", "--ip", "127.0.0.1",
     "--port", String(port), "--inspector-port", String(await freePort()), ...Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`])];
   const server = await serve(bin("wrangler"), args, /Ready on/, { WRANGLER_SEND_METRICS: "false", CI: "1" });

@@ -36,7 +36,8 @@ int main(void) {
   hms_client *client = NULL;
   hms_room_code_list *codes = NULL, *all = NULL;
   hms_room_code *extra = NULL, *disabled = NULL;
-  char *token = NULL, *link = NULL;
+  hms_auth_token *token = NULL;
+  char *link = NULL;
 
   /* One client for the whole program; it is safe to share between threads. */
   if (hms_client_new_from_env(&client, &err) != HMS_STATUS_OK) {
@@ -109,7 +110,8 @@ int main(void) {
     exit_code = report("hms_auth_token_for_code", err);
     goto done;
   }
-  printf("[c] auth token for %s: %.24s...\n", host, token);
+  printf("[c] auth token for %s: %.24s... (expires %s)\n", host, token->token,
+         token->expires_at ? token->expires_at : "unknown");
 
   hms_room_link_options options = {0};
   options.subdomain = "demo-app";
@@ -134,7 +136,7 @@ int main(void) {
 
 done:
   hms_string_free(link);
-  hms_string_free(token);
+  hms_auth_token_free(token);
   hms_room_code_free(disabled);
   hms_room_code_free(extra);
   hms_room_code_list_free(all);

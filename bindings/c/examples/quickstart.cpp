@@ -40,8 +40,8 @@ int main() {
 
     hms::RoomCode guest =
         hms::take<hms::RoomCode>(hms_room_codes_create_for_role, client.get(), nullptr, room_id, "guest");
-    hms::String token = hms::take<hms::String>(hms_auth_token_for_code, client.get(), nullptr, guest->code, nullptr);
-    std::cout << "[c++] auth token for " << guest->code << ": " << std::string(token.get()).substr(0, 24)
+    hms::AuthToken token = hms::take<hms::AuthToken>(hms_auth_token_for_code, client.get(), nullptr, guest->code, nullptr);
+    std::cout << "[c++] auth token for " << guest->code << ": " << std::string(token->token).substr(0, 24)
               << "...\n";
 
     // Errors carry a kind to switch on.

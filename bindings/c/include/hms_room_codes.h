@@ -319,6 +319,22 @@ typedef struct hms_error hms_error;
 typedef struct hms_list_iter hms_list_iter;
 
 /**
+ * A client auth token from `hms_auth_token_for_code`. Both strings are
+ * UTF-8 and owned by this object: free it with `hms_auth_token_free`.
+ * The token is a credential: keep it out of logs.
+ */
+typedef struct {
+  /**
+   * The token (a JWT) a 100ms client SDK joins the room with.
+   */
+  const char *token;
+  /**
+   * When the token expires, RFC 3339, or NULL if the service did not say.
+   */
+  const char *expires_at;
+} hms_auth_token;
+
+/**
  * One event of a call, valid only while the callback runs (copy what you
  * keep). It holds no credential, token, header value or body.
  */
@@ -616,6 +632,11 @@ extern "C" {
 #endif // __cplusplus
 
 /**
+ * Frees an auth token. NULL is ignored.
+ */
+void hms_auth_token_free(hms_auth_token *token);
+
+/**
  * A new token that is not cancelled. Free with `hms_cancel_token_free`.
  */
 hms_cancel_token *hms_cancel_token_new(void);
@@ -644,7 +665,8 @@ hms_status hms_client_new(const hms_client_options *options, hms_client **out, h
  * Makes a client configured from the environment, as every binding does:
  * `HMS_MANAGEMENT_TOKEN`, or `HMS_ACCESS_KEY` with `HMS_SECRET`, and
  * `HMS_API_BASE_URL` / `HMS_AUTH_BASE_URL` when set (other settings keep their
- * defaults). Stores it in `*out`.
+ * defaults). Stores it in `*out`. One of the app keys without the other, or a
+ * token with them, is `HMS_STATUS_INVALID_ARGUMENT` naming the variables.
  */
 hms_status hms_client_new_from_env(hms_client **out, hms_error **err);
 
@@ -821,14 +843,14 @@ hms_status hms_room_codes_set_enabled(const hms_client *client,
 /**
  * Exchanges room code `code` for a client auth token (the call a joining
  * app makes; no management token is sent) for `user_id` (NULL lets the
- * service pick one), and stores the token in `*out`; free it with
- * `hms_string_free`.
+ * service pick one), and stores the token with its expiry in `*out`; free
+ * it with `hms_auth_token_free`.
  */
 hms_status hms_auth_token_for_code(const hms_client *client,
                                    const hms_call_options *call,
                                    const char *code,
                                    const char *user_id,
-                                   char **out,
+                                   hms_auth_token **out,
                                    hms_error **err);
 
 /**
@@ -885,7 +907,9 @@ void hms_client_options_set_app_keys(hms_client_options *options,
 void hms_client_options_set_base_url(hms_client_options *options, const char *url);
 
 /**
- * The token exchange's base URL, e.g. `"https://auth.100ms.live/v2"`.
+ * The token exchange's base URL, e.g. `"https://auth.100ms.live/v2"`. Unset,
+ * it is the base URL when that was set to anything but the real service's
+ * (a proxy or the emulator serves both), else `"https://auth.100ms.live/v2"`.
  */
 void hms_client_options_set_auth_base_url(hms_client_options *options, const char *url);
 
@@ -1117,7 +1141,7 @@ hms_status hms_call_set_enabled(const hms_core *core,
 
 /**
  * Starts `auth_token_for_code` (`hms_auth_token_for_code`; `user_id` NULL
- * lets the service pick one); take its result with `hms_call_take_string`.
+ * lets the service pick one); take its result with `hms_call_take_auth_token`.
  */
 hms_status hms_call_auth_token_for_code(const hms_core *core,
                                         uint64_t deadline_ms,
@@ -1145,14 +1169,15 @@ hms_status hms_call_take_code(hms_call *call, hms_room_code **out, hms_error **e
 hms_status hms_call_take_page(hms_call *call, hms_room_code_page **out, hms_error **err);
 
 /**
- * The token a finished `auth_token_for_code` call got, in `*out` (free with
- * `hms_string_free`), or the call's error.
+ * The token and its expiry a finished `auth_token_for_code` call got, in
+ * `*out` (free with `hms_auth_token_free`), or the call's error.
  */
-hms_status hms_call_take_string(hms_call *call, char **out, hms_error **err);
+hms_status hms_call_take_auth_token(hms_call *call, hms_auth_token **out, hms_error **err);
 
 /**
  * The name of a status as every binding spells it: `"ok"`, `"room_not_found"`,
- * ... (the `kind` of DESIGN.md), or `"unknown"` for a number that is no status.
+ * ... (the error kinds of the README, the same in every binding), or
+ * `"unknown"` for a number that is no status.
  * The string is static: never free it.
  */
 const char *hms_status_name(uint32_t status);

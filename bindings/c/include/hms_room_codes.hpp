@@ -58,6 +58,7 @@ using RoomCodeList = Owned<hms_room_code_list, hms_room_code_list_free>;
 using RoomCodePage = Owned<hms_room_code_page, hms_room_code_page_free>;
 using ListIter = Owned<hms_list_iter, hms_list_iter_free>;
 using String = Owned<char, hms_string_free>;
+using AuthToken = Owned<hms_auth_token, hms_auth_token_free>;
 using CancelToken = Owned<hms_cancel_token, hms_cancel_token_free>;
 
 // A failed call, with everything its hms_error said (copied, so the
@@ -164,6 +165,13 @@ inline std::vector<Code> codes_of(const hms_room_code *items, std::size_t len) {
 // The codes of a room as an input range, fetched a page at a time while it is
 // walked (hms_list_iter underneath); a failed page throws hms::Error from the
 // iterator's increment (or from begin()). Walk it once.
+// A client auth token and when it expires (RFC 3339; empty if the service did
+// not say). The token is a credential: keep it out of logs.
+struct Token {
+  std::string token;
+  std::string expires_at;
+};
+
 class CodeRange {
  public:
   class iterator {
@@ -263,12 +271,13 @@ class RoomCodesClient {
     return Code(*take<RoomCode>(hms_room_codes_set_enabled, client_.get(), call, code.c_str(), enabled));
   }
 
-  // A client auth token for room code `code` and `user_id` (empty: the service picks one).
-  std::string auth_token_for_code(const std::string &code, const std::string &user_id = "",
-                                  const hms_call_options *call = nullptr) const {
-    String token = take<String>(hms_auth_token_for_code, client_.get(), call, code.c_str(),
-                                user_id.empty() ? nullptr : user_id.c_str());
-    return std::string(token.get());
+  // A client auth token and its expiry for room code `code` and `user_id`
+  // (empty: the service picks one).
+  Token auth_token_for_code(const std::string &code, const std::string &user_id = "",
+                            const hms_call_options *call = nullptr) const {
+    AuthToken token = take<AuthToken>(hms_auth_token_for_code, client_.get(), call, code.c_str(),
+                                      user_id.empty() ? nullptr : user_id.c_str());
+    return Token{token->token, token->expires_at ? token->expires_at : ""};
   }
 
   // The C client, for the C API's other functions.

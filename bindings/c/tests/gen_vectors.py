@@ -91,10 +91,11 @@ def config_cases(table):
     lines = ["static const vec_config_case VEC_CONFIG_CASES[] VEC_TABLE = {"]
     for case in table["cases"]:
         o = case["options"]
-        lines.append("    {%s, %s, %s, %s, %d, %d, %s}," % (
+        lines.append("    {%s, %s, %s, %s, %d, %d, %s, %s}," % (
             c_string(case["name"]), optional_string(o.get("management_token")),
             optional_string(o.get("access_key")), optional_string(o.get("app_secret")),
-            o.get("max_retries", -1), o.get("max_pages", -1), optional_string(case["kind"])))
+            o.get("max_retries", -1), o.get("max_pages", -1), optional_string(case["kind"]),
+            optional_string(o.get("base_url"))))
     lines.append("};")
     return lines
 

@@ -49,7 +49,7 @@ hms_client *client_with(settings s) {
   if (s.token != NULL) {
     hms_client_options_set_management_token(options, s.token);
   } else {
-    hms_client_options_set_app_keys(options, getenv("HMS_ACCESS_KEY"), getenv("HMS_SECRET"));
+    hms_client_options_set_app_keys(options, getenv("HMS_EMULATOR_ACCESS_KEY"), getenv("HMS_EMULATOR_SECRET"));
   }
   if (s.timeout_ms > 0) hms_client_options_set_timeout_ms(options, s.timeout_ms);
   if (s.max_retries >= 0) hms_client_options_set_max_retries(options, (uint32_t)s.max_retries);

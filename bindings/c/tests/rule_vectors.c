@@ -23,7 +23,7 @@ static int same_kind(const char *got, const char *want) {
  * hms_client_new decides). */
 static hms_client_options *options_for(const char *base, const vec_config_case *c) {
   hms_client_options *options = hms_client_options_new();
-  hms_client_options_set_base_url(options, base);
+  hms_client_options_set_base_url(options, c->base_url ? c->base_url : base);
   hms_client_options_set_auth_base_url(options, base);
   if (c->management_token != NULL) hms_client_options_set_management_token(options, c->management_token);
   if (c->access_key != NULL || c->app_secret != NULL) {
@@ -82,7 +82,7 @@ static int listing_as_expected(const vec_listing_case *c, const char *how, const
 void test_listing_table(void) {
   for (size_t i = 0; i < COUNT(VEC_LISTING_CASES); i++) {
     const vec_listing_case *c = &VEC_LISTING_CASES[i];
-    vec_config_case settings = {c->name, getenv("HMS_MANAGEMENT_TOKEN"), NULL, NULL, -1, c->max_pages, NULL};
+    vec_config_case settings = {c->name, getenv("HMS_MANAGEMENT_TOKEN"), NULL, NULL, -1, c->max_pages, NULL, NULL};
     hms_client_options *options = options_for(getenv("HMS_API_BASE_URL"), &settings);
     hms_client *client = NULL;
     hms_error *err = NULL;

@@ -48,7 +48,7 @@ void test_tls_trust(void) {
   CHECK(strncmp(base, "https://127.0.0.1:", 18) == 0);
   const char *token = getenv("HMS_MANAGEMENT_TOKEN");
   hms_room_code_page *page = NULL;
-  char *auth = NULL;
+  hms_auth_token *auth = NULL;
   hms_error *err = NULL;
 
   settings untrusting = {token, 0, -1, base, 0, 0, 0, NULL};
@@ -182,7 +182,7 @@ void test_no_secret_in_error_messages(void) {
   hms_client_options *options = hms_client_options_new();
   hms_error *err = NULL;
   hms_client_options_set_base_url(options, getenv("HMS_API_BASE_URL"));
-  hms_client_options_set_app_keys(options, getenv("HMS_ACCESS_KEY"), SECRET_APP);
+  hms_client_options_set_app_keys(options, getenv("HMS_EMULATOR_ACCESS_KEY"), SECRET_APP);
   hms_client_options_set_timeout_ms(options, 300);
   hms_client_options_set_max_retries(options, 0);
   CHECK_OK(hms_client_new(options, &clients[1], &err), err);
@@ -226,11 +226,11 @@ static void keep_event(const hms_event *event, void *user) {
 void test_events_show_no_secret(void) {
   static char lines[64 * 1024];
   lines[0] = '\0';
-  const char *secret = getenv("HMS_SECRET");
+  const char *secret = getenv("HMS_EMULATOR_SECRET");
   hms_client_options *options = hms_client_options_new();
   hms_error *err = NULL;
   hms_client_options_set_base_url(options, getenv("HMS_API_BASE_URL"));
-  hms_client_options_set_app_keys(options, getenv("HMS_ACCESS_KEY"), secret);
+  hms_client_options_set_app_keys(options, getenv("HMS_EMULATOR_ACCESS_KEY"), secret);
   hms_client_options_set_backoff_ms(options, 1, 1);
   hms_client_options_set_event_callback(options, keep_event, lines);
   hms_client *client = NULL;

@@ -78,6 +78,39 @@ static void test_options_and_client_new(void) {
   hms_client_free(client);
 }
 
+/* Sets (or, for NULL, unsets) HMS_ACCESS_KEY, HMS_SECRET and HMS_MANAGEMENT_TOKEN,
+ * then checks what hms_client_new_from_env gives; `names` must be in its message. */
+static void check_from_env(const char *key, const char *secret, const char *token, hms_status want,
+                           const char *names) {
+  const char *vars[3][2] = {{"HMS_ACCESS_KEY", key}, {"HMS_SECRET", secret}, {"HMS_MANAGEMENT_TOKEN", token}};
+  for (int i = 0; i < 3; i++) {
+    if (vars[i][1] != NULL) setenv(vars[i][0], vars[i][1], 1); else unsetenv(vars[i][0]);
+  }
+  hms_client *client = NULL;
+  hms_error *err = NULL;
+  hms_status status = hms_client_new_from_env(&client, &err);
+  CHECK(status == want);
+  if (names != NULL) {
+    CHECK(err != NULL && strstr(hms_error_message(err), names) != NULL);
+    CHECK(client == NULL);
+  }
+  hms_error_free(err);
+  hms_client_free(client);
+}
+
+/* The environment follows the options' rule: app keys come in pairs, and a token
+ * with keys is refused, each naming the variables. */
+static void test_from_env_credentials(void) {
+  char *saved = strdup(getenv("HMS_MANAGEMENT_TOKEN"));
+  check_from_env("k", NULL, NULL, HMS_STATUS_INVALID_ARGUMENT, "HMS_SECRET");
+  check_from_env(NULL, "s", NULL, HMS_STATUS_INVALID_ARGUMENT, "HMS_ACCESS_KEY");
+  check_from_env("k", "s", "t", HMS_STATUS_INVALID_ARGUMENT, "HMS_MANAGEMENT_TOKEN");
+  check_from_env(NULL, "s", "t", HMS_STATUS_INVALID_ARGUMENT, "HMS_MANAGEMENT_TOKEN");
+  check_from_env("k", "s", NULL, HMS_STATUS_OK, NULL);
+  check_from_env(NULL, NULL, saved, HMS_STATUS_OK, NULL);
+  free(saved);
+}
+
 /* ---- operations ------------------------------------------------------------- */
 
 static void test_create(void) {
@@ -322,16 +355,30 @@ static void test_auth_token_for_code(void) {
   hms_client *client = new_client();
   char *room = new_room();
   char *code = new_code(client, room, "host");
-  char *token = NULL;
+  hms_auth_token *token = NULL;
   hms_error *err = NULL;
   CHECK_OK(hms_auth_token_for_code(client, NULL, code, "user-1", &token, &err), err);
-  CHECK(token != NULL && strchr(token, '.') != NULL && strchr(strchr(token, '.') + 1, '.') != NULL);
-  hms_string_free(token);
+  CHECK(token != NULL && strchr(token->token, '.') != NULL && strchr(strchr(token->token, '.') + 1, '.') != NULL);
+  /* The service's expiry comes with the token: RFC 3339, in the future. */
+  CHECK(token != NULL && token->expires_at != NULL && strlen(token->expires_at) >= 20 &&
+        token->expires_at[strlen(token->expires_at) - 1] == 'Z' && strncmp(token->expires_at, "2", 1) == 0);
+  hms_auth_token_free(token);
   token = NULL;
   CHECK_OK(hms_auth_token_for_code(client, NULL, code, NULL, &token, &err), err);
   CHECK(token != NULL);
-  hms_string_free(token);
+  hms_auth_token_free(token);
+  hms_auth_token_free(NULL);
   hms_string_free(NULL);
+  hms_client_free(client);
+  /* Only the base URL set: the token exchange goes there too. */
+  hms_client_options *options = hms_client_options_new();
+  hms_client_options_set_base_url(options, getenv("HMS_API_BASE_URL"));
+  CHECK_OK(hms_client_new(options, &client, &err), err);
+  hms_client_options_free(options);
+  token = NULL;
+  CHECK_OK(hms_auth_token_for_code(client, NULL, code, NULL, &token, &err), err);
+  CHECK(token != NULL && token->expires_at != NULL);
+  hms_auth_token_free(token);
   free(code);
   free(room);
   hms_client_free(client);
@@ -436,7 +483,7 @@ static void test_not_found_kinds(void) {
   char *room = new_room();
   hms_room_code *one = NULL;
   hms_room_code_list *list = NULL;
-  char *token = NULL;
+  hms_auth_token *token = NULL;
   hms_error *err = NULL;
   CHECK_ERROR(hms_room_codes_create(client, NULL, "no-such-room", &list, &err), err, HMS_STATUS_ROOM_NOT_FOUND, 404);
   err = NULL;
@@ -448,6 +495,18 @@ static void test_not_found_kinds(void) {
   err = NULL;
   CHECK_ERROR(hms_auth_token_for_code(client, NULL, "no-such-code", NULL, &token, &err), err,
               HMS_STATUS_CODE_NOT_FOUND, 404);
+  /* A base URL without /v2: the emulator's "route not found" is no missing room. */
+  hms_client_options *options = hms_client_options_new();
+  hms_client_options_set_base_url(options, getenv("HMS_EMULATOR_URL"));
+  hms_client_options_set_management_token(options, getenv("HMS_MANAGEMENT_TOKEN"));
+  hms_client *unrouted = NULL;
+  CHECK_OK(hms_client_new(options, &unrouted, &err), err);
+  hms_client_options_free(options);
+  err = NULL;
+  CHECK(hms_room_codes_create(unrouted, NULL, room, &list, &err) == HMS_STATUS_NOT_FOUND);
+  CHECK(err != NULL && strstr(hms_error_message(err), "base URL") != NULL);
+  CHECK_ERROR(HMS_STATUS_NOT_FOUND, err, HMS_STATUS_NOT_FOUND, 404);
+  hms_client_free(unrouted);
   /* A 404 that is not the service's (a proxy's HTML page). */
   room_fault("GET", room, NULL, "\"status\":404,\"body\":\"<html>Not Found</html>\",\"content_type\":\"text/html\"");
   err = NULL;
@@ -591,7 +650,10 @@ static void test_network(void) {
   hms_client *client = client_with(s);
   hms_room_code_list *list = NULL;
   hms_error *err = NULL;
-  CHECK_ERROR(hms_room_codes_create(client, NULL, "room", &list, &err), err, HMS_STATUS_NETWORK, 0);
+  CHECK(hms_room_codes_create(client, NULL, "room", &list, &err) == HMS_STATUS_NETWORK);
+  /* The message names where the client tried to connect. */
+  CHECK(err != NULL && strstr(hms_error_message(err), "127.0.0.1:1") != NULL);
+  CHECK_ERROR(HMS_STATUS_NETWORK, err, HMS_STATUS_NETWORK, 0);
   hms_client_free(client);
   /* A reset connection on a call that could mint is reported, not repeated. */
   client = new_client();
@@ -646,13 +708,17 @@ static void test_deadline_bounds_retries_and_attempts(void) {
   call.deadline_ms = 300;
   hms_room_code_page *page = NULL;
   hms_error *err = NULL;
-  /* A retry wait that would pass the deadline is not started. */
-  fault("GET", path, "\"status\":503,\"retry_after\":\"1\",\"count\":3");
+  /* A Retry-After that does not fit the deadline: the server's answer, at once. */
+  call.deadline_ms = 2000;
+  fault("GET", path, "\"status\":429,\"retry_after\":\"5\",\"count\":3");
   double start = now_ms();
-  CHECK(hms_room_codes_list_page(client, &call, room, NULL, &page, &err) == HMS_STATUS_TIMEOUT);
-  CHECK(strstr(hms_error_message(err), "deadline") != NULL);
+  CHECK(hms_room_codes_list_page(client, &call, room, NULL, &page, &err) == HMS_STATUS_RATE_LIMITED);
+  CHECK(err != NULL && hms_error_retry_after_ms(err) == 5000);
+  CHECK(now_ms() - start < 1000);
   hms_error_free(err);
   CHECK(emu_clear_faults() == 0);
+  call.deadline_ms = 300;
+  start = now_ms();
   /* An attempt is cut at the deadline, although the client's timeout is 10 s. */
   fault("GET", path, "\"delay_ms\":2000");
   err = NULL;
@@ -798,7 +864,7 @@ static void *worker(void *arg) {
     hms_status status = HMS_STATUS_INTERNAL;
     hms_room_code *one = NULL;
     hms_room_code_page *page = NULL;
-    char *token = NULL;
+    hms_auth_token *token = NULL;
     switch (i % 4) {
       case 0:
         status = hms_room_codes_create_for_role(w->client, NULL, w->room, roles[i % 3], &one, &err);
@@ -817,7 +883,7 @@ static void *worker(void *arg) {
     if (status == HMS_STATUS_OK) atomic_fetch_add(w->ok_calls, 1);
     hms_room_code_free(one);
     hms_room_code_page_free(page);
-    hms_string_free(token);
+    hms_auth_token_free(token);
   }
   hms_room_code_list_free(mine);
   return NULL;
@@ -863,6 +929,7 @@ static const test_case TESTS[] = {
     TEST(test_list_iter_shared_by_8_threads),
     TEST(test_set_enabled_and_the_enabled_filter),
     TEST(test_auth_token_for_code),
+    TEST(test_from_env_credentials),
     TEST(test_room_link),
     TEST(test_invalid_argument_null_empty_and_bad_utf8),
     TEST(test_bad_input_table),

@@ -38,7 +38,8 @@ int main() {
 
   hms::Code disabled = client.set_enabled(extra.code, false);
   CHECK(!disabled.enabled && disabled.code == extra.code);
-  CHECK(!client.auth_token_for_code(created[0].code, "user-1").empty());
+  hms::Token token = client.auth_token_for_code(created[0].code, "user-1");
+  CHECK(!token.token.empty() && !token.expires_at.empty());
 
   // Errors are hms::Error with the kind, from a method and from a range.
   try {

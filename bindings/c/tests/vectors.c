@@ -17,7 +17,7 @@ hms_error *run_operation(hms_client *client, const char *operation, const char *
   hms_room_code_list *list = NULL;
   hms_room_code *one = NULL;
   hms_room_code_page *page = NULL;
-  char *token = NULL;
+  hms_auth_token *token = NULL;
   if (strcmp(operation, "create") == 0) {
     hms_room_codes_create(client, NULL, room, &list, &err);
   } else if (strcmp(operation, "create_for_role") == 0) {
@@ -35,7 +35,7 @@ hms_error *run_operation(hms_client *client, const char *operation, const char *
   hms_room_code_list_free(list);
   hms_room_code_free(one);
   hms_room_code_page_free(page);
-  hms_string_free(token);
+  hms_auth_token_free(token);
   return err;
 }
 
@@ -134,7 +134,7 @@ static hms_status pass_as(size_t p, hms_client *client, const char *room, const 
   hms_room_code_list *list = NULL;
   hms_room_code_page *page = NULL;
   hms_room_code *one = NULL;
-  char *token = NULL;
+  hms_auth_token *token = NULL;
   hms_list_filter by_role = {0}, by_start = {0};
   by_role.role = v;
   by_start.start = v;
@@ -154,7 +154,7 @@ static hms_status pass_as(size_t p, hms_client *client, const char *room, const 
   hms_room_code_list_free(list);
   hms_room_code_page_free(page);
   hms_room_code_free(one);
-  hms_string_free(token);
+  hms_auth_token_free(token);
   return status;
 }
 
@@ -239,10 +239,10 @@ static void valid_values_reach_the_service(void) {
     hms_error *err = NULL;
     CHECK_OK(hms_room_codes_create_for_role(client, NULL, room, values[i], &made, &err), err);
     CHECK(made != NULL && strcmp(made->role, values[i]) == 0);
-    char *token = NULL;
+    hms_auth_token *token = NULL;
     if (made != NULL) CHECK_OK(hms_auth_token_for_code(client, NULL, made->code, values[i], &token, &err), err);
     CHECK(token != NULL);
-    hms_string_free(token);
+    hms_auth_token_free(token);
     hms_room_code_free(made);
   }
   for (size_t i = 0; i < count; i++) free(values[i]);

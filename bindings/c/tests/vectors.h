@@ -70,6 +70,7 @@ typedef struct {
   int max_retries;
   int max_pages;
   const char *kind;
+  const char *base_url; /* replaces the loopback base URL when not NULL */
 } vec_config_case;
 
 /* One listing.json case: the fault rule's members (NULL for none), max_pages

@@ -36,8 +36,8 @@ func TestRoomsTemplatesAndCodes(t *testing.T) {
 		t.Fatalf("codes: %+v", codes)
 	}
 	token, err := client.AuthTokenForCode(context.Background(), codes[0].Code, "user-1")
-	if err != nil || strings.Count(token, ".") != 2 {
-		t.Fatalf("token %q, %v", token, err)
+	if err != nil || strings.Count(token.Token, ".") != 2 {
+		t.Fatalf("token %+v, %v", token, err)
 	}
 }
 

@@ -124,6 +124,20 @@ mod tests {
         assert_eq!(auth.token(almost, &R).unwrap(), first);
         let renewed = auth.token(almost + 2_000, &R).unwrap();
         assert_ne!(renewed, first, "renewed before expiry, not after");
+        // Exactly sixty seconds left is time to renew.
+        let auth = keys(DAY);
+        let first = auth.token(t0, &R).unwrap();
+        let boundary = t0 + (DAY.as_millis() as u64) - 60_000;
+        assert_eq!(auth.token(boundary - 1_000, &R).unwrap(), first);
+        assert_ne!(auth.token(boundary, &R).unwrap(), first);
+    }
+
+    #[test]
+    fn a_lifetime_of_exactly_sixty_seconds_is_kept_until_expiry() {
+        let auth = keys(RENEW_BEFORE_EXPIRY);
+        let first = auth.token(100_000, &R).unwrap();
+        assert_eq!(auth.token(159_000, &R).unwrap(), first);
+        assert_ne!(auth.token(160_000, &R).unwrap(), first);
     }
 
     #[test]

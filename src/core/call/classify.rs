@@ -4,12 +4,19 @@
 //! or the older `{"code", "message", "data": {"description"}}`) lets the
 //! documented meaning of the status on that endpoint decide the kind; any other
 //! body (HTML from a proxy, empty, not JSON) gives the generic kind of the status.
+//! A 404 for a path that does not exist (the service's `route not found`, or a
+//! 404 without the service's body) is `not_found` with a hint at the base URL,
+//! never a missing room, role or code.
 
 use crate::core::call::operation::Operation;
 use crate::core::error::{Error, ErrorKind};
 use crate::core::json::{once, Reader};
 use crate::core::wire::http::HttpResponse;
 use std::time::Duration;
+
+/// What a 404 for a path that does not exist adds to its message.
+const BASE_URL_HINT: &str =
+    " (no such path: is the base URL right? The service's ends in /v2, as in https://api.100ms.live/v2)";
 
 /// The longest service message copied into an error.
 const MAX_MESSAGE_CHARS: usize = 500;
@@ -25,10 +32,13 @@ pub fn classify(
     let status = response.status;
     let service = ServiceError::parse(&response.body);
     let kind = kind_for(operation, status, service.as_ref());
-    let message = match &service {
+    let mut message = match &service {
         Some(s) if !s.message.is_empty() => format!("{name}: {}", s.message),
         _ => generic_message(name, response),
     };
+    if status == 404 && service.as_ref().is_none_or(ServiceError::is_missing_route) {
+        message.push_str(BASE_URL_HINT);
+    }
     let details = service.map(|s| s.details).unwrap_or_default();
     Error::new(kind, message)
         .with_status(status)
@@ -45,6 +55,7 @@ pub fn kind_for(operation: Operation, status: u16, service: Option<&ServiceError
             ErrorKind::RoomDisabled
         }
         (403, _) => ErrorKind::Forbidden,
+        (404, Some(s)) if s.is_missing_route() => ErrorKind::NotFound,
         (404, Some(s)) => not_found_kind(operation, s),
         (404, None) => ErrorKind::NotFound,
         (429, _) => ErrorKind::RateLimited,
@@ -123,6 +134,11 @@ impl ServiceError {
         })
     }
 
+    /// Whether the service says the path itself does not exist.
+    fn is_missing_route(&self) -> bool {
+        self.mentions("route")
+    }
+
     fn mentions(&self, word: &str) -> bool {
         self.message.to_ascii_lowercase().contains(word)
     }
@@ -138,12 +154,13 @@ fn description_of<'a>(reader: &mut Reader<'a>) -> crate::core::json::Read<Option
     Ok(description.flatten())
 }
 
-/// A JSON string's text, or any other JSON value as written.
+/// A JSON string's text, or any other JSON value as written. `raw` is one
+/// whole JSON value (the reader's `raw`), so a string read from
+/// its start is all of it.
 fn text_of(raw: &str) -> String {
-    let mut reader = Reader::new(raw);
-    let text = match reader.string() {
-        Ok(text) if reader.end().is_ok() => text.0.into_owned(),
-        _ => raw.to_owned(),
+    let text = match Reader::new(raw).string() {
+        Ok(text) => text.0.into_owned(),
+        Err(_) => raw.to_owned(),
     };
     text.chars().take(MAX_MESSAGE_CHARS).collect()
 }
@@ -305,6 +322,27 @@ mod tests {
     }
 
     #[test]
+    fn a_missing_route_is_no_missing_room_and_hints_at_the_base_url() {
+        for op in Operation::ALL {
+            let err = classify(
+                op,
+                "call",
+                &response(404, &service("route not found")),
+                None,
+            );
+            assert_eq!(err.kind(), ErrorKind::NotFound, "{op:?}");
+            assert_eq!(
+                err.message(),
+                format!("call: route not found{BASE_URL_HINT}")
+            );
+            let room = classify(op, "call", &response(404, &service("room not found")), None);
+            assert!(!room.message().contains("base URL"), "{op:?}: {room}");
+            let other = classify(op, "call", &response(400, "<html>route</html>"), None);
+            assert!(!other.message().contains("base URL"), "{op:?}: {other}");
+        }
+    }
+
+    #[test]
     fn redirects_say_they_were_not_followed() {
         let mut r = response(307, "");
         r.headers
@@ -344,7 +382,7 @@ mod tests {
         let err = classify(SetEnabled, "set_enabled", &located, None);
         assert_eq!(
             err.message(),
-            "set_enabled answered HTTP 404 without a service error body"
+            format!("set_enabled answered HTTP 404 without a service error body{BASE_URL_HINT}")
         );
         let mut redirect = response(399, "");
         redirect.headers.push(("location".into(), "/x".into()));

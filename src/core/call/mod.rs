@@ -51,6 +51,7 @@ pub struct Call<'a, T> {
     renewed_after_401: bool,
     sent_token: Option<Secret>,
     timeout: Duration,
+    time_left: Option<Duration>,
     max_retries: u32,
     clock: Clock,
     #[cfg(feature = "tracing")]
@@ -97,6 +98,7 @@ impl<'a, T> Call<'a, T> {
             retries_done: 0,
             renewed_after_401: false,
             sent_token: None,
+            time_left: None,
         }
     }
 
@@ -120,6 +122,7 @@ impl<'a, T> Call<'a, T> {
             renewed_after_401: self.renewed_after_401,
             sent_token: self.sent_token,
             timeout: self.timeout,
+            time_left: self.time_left,
             max_retries: self.max_retries,
             clock: self.clock,
             #[cfg(feature = "tracing")]
@@ -131,6 +134,15 @@ impl<'a, T> Call<'a, T> {
     /// one (a per-call override); timeout errors then name it.
     pub fn set_timeout(&mut self, timeout: Duration) {
         self.timeout = timeout;
+    }
+
+    /// Tells the call how much time its caller still gives it (the time to a
+    /// deadline), before feeding it a response or a failure; `None` is no
+    /// limit, the default. A wait that would not end before that time is not
+    /// started: the call ends with the error of the attempt instead, which,
+    /// for a 429 or a 503 with `Retry-After`, carries the server's wait.
+    pub fn set_time_left(&mut self, left: Option<Duration>) {
+        self.time_left = left;
     }
 
     /// The timeout of each attempt: the configured one unless overridden.
@@ -250,8 +262,9 @@ impl<'a, T> Call<'a, T> {
             TransportFailureKind::Timeout => Error::new(
                 ErrorKind::Timeout,
                 format!(
-                    "{} timed out after {} ms: {}",
+                    "{} to {} timed out after {} ms: {}",
                     self.name,
+                    self.request.authority(),
                     self.timeout.as_millis() as u64,
                     failure.message
                 ),
@@ -263,7 +276,12 @@ impl<'a, T> Call<'a, T> {
             | TransportFailureKind::Broken
             | TransportFailureKind::TlsHandshake => Error::new(
                 ErrorKind::Network,
-                format!("{} failed: {}", self.name, failure.message),
+                format!(
+                    "{} to {} failed: {}",
+                    self.name,
+                    self.request.authority(),
+                    failure.message
+                ),
             ),
         };
         self.done(Err(error))
@@ -330,6 +348,9 @@ impl<'a, T> Call<'a, T> {
             retry_after,
             self.context.random.fraction(),
         )?;
+        if self.time_left.is_some_and(|left| wait >= left) {
+            return None;
+        }
         self.retries_done += 1;
         Some(wait)
     }

@@ -108,6 +108,60 @@ fn a_wait_beyond_the_cap_ends_at_once_carrying_it() {
 }
 
 #[test]
+fn a_wait_past_the_time_left_ends_the_call_with_the_servers_answer() {
+    let core = core(Config::builder().backoff(Duration::from_millis(100), Duration::from_secs(8)));
+    let limited = response(429, r#"{"message":"slow down"}"#, &[("Retry-After", "5")]);
+    let mut call = core.list_page("r", &Default::default()).unwrap();
+    call.set_time_left(Some(Duration::from_secs(2)));
+    let err = done(call.on_response(&limited, 0)).unwrap_err();
+    assert_eq!(
+        (err.kind(), err.retry_after(), err.message()),
+        (
+            ErrorKind::RateLimited,
+            Some(Duration::from_secs(5)),
+            "list_page: slow down"
+        )
+    );
+    assert_eq!(call.retries_done(), 0);
+    // A wait that ends exactly when the time does leaves none for an attempt.
+    call.set_time_left(Some(Duration::from_secs(5)));
+    assert_eq!(
+        done(call.on_response(&limited, 0)).unwrap_err().kind(),
+        ErrorKind::RateLimited
+    );
+    call.set_time_left(Some(Duration::from_millis(5001)));
+    assert_eq!(wait(call.on_response(&limited, 0)), Duration::from_secs(5));
+    call.set_time_left(None);
+    assert_eq!(wait(call.on_response(&limited, 0)), Duration::from_secs(5));
+    // A backoff that does not fit ends with the attempt's own error.
+    let mut call = core.set_enabled("abc", true).unwrap();
+    call.request(0);
+    call.set_time_left(Some(Duration::ZERO));
+    let err = done(call.on_failure(&failure(TransportFailureKind::Broken))).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Network);
+    let err = done(call.on_response(&response(503, "", &[]), 0)).unwrap_err();
+    assert_eq!((err.kind(), err.status()), (ErrorKind::Server, Some(503)));
+}
+
+#[test]
+fn failures_name_the_host_and_port() {
+    let core = core(Config::builder());
+    let mut call = core.create("room").unwrap();
+    call.request(0);
+    let err = done(call.on_failure(&failure(TransportFailureKind::Broken))).unwrap_err();
+    assert_eq!(
+        err.message(),
+        "create to api.test:443 failed: connection reset by peer"
+    );
+    let err = done(call.on_failure(&failure(TransportFailureKind::Timeout))).unwrap_err();
+    assert!(
+        err.message()
+            .starts_with("create to api.test:443 timed out after 10000 ms"),
+        "{err}"
+    );
+}
+
+#[test]
 fn creates_are_not_repeated_after_a_5xx_or_a_timeout() {
     let core = core(Config::builder());
     let err = done(

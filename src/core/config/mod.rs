@@ -140,7 +140,8 @@ impl Config {
 #[derive(Debug, Clone)]
 pub struct ConfigBuilder {
     base_url: String,
-    auth_base_url: String,
+    auth_base_url: Option<String>,
+    env_problem: Option<String>,
     management_token: Option<Secret>,
     app_keys: Option<(String, Secret)>,
     timeout: Duration,
@@ -164,7 +165,8 @@ impl Default for ConfigBuilder {
     fn default() -> Self {
         ConfigBuilder {
             base_url: DEFAULT_BASE_URL.into(),
-            auth_base_url: DEFAULT_AUTH_BASE_URL.into(),
+            auth_base_url: None,
+            env_problem: None,
             management_token: None,
             app_keys: None,
             timeout: DEFAULT_TIMEOUT,
@@ -186,19 +188,37 @@ impl Default for ConfigBuilder {
 }
 
 impl ConfigBuilder {
-    /// Starts from the environment: `HMS_MANAGEMENT_TOKEN`, or `HMS_ACCESS_KEY`
-    /// with `HMS_SECRET`, `HMS_API_BASE_URL` and `HMS_AUTH_BASE_URL`. Unset
-    /// variables keep the defaults.
+    /// Starts from the environment:
+    ///
+    /// | variable | setting |
+    /// |---|---|
+    /// | `HMS_MANAGEMENT_TOKEN` | [`ConfigBuilder::management_token`] |
+    /// | `HMS_ACCESS_KEY` and `HMS_SECRET` | [`ConfigBuilder::app_keys`] |
+    /// | `HMS_API_BASE_URL` | [`ConfigBuilder::base_url`] |
+    /// | `HMS_AUTH_BASE_URL` | [`ConfigBuilder::auth_base_url`] |
+    ///
+    /// Unset or empty variables keep the defaults. As with the explicit
+    /// settings, [`ConfigBuilder::build`] refuses (`invalid_argument`, naming
+    /// the variables) one of `HMS_ACCESS_KEY` and `HMS_SECRET` without the
+    /// other, and `HMS_MANAGEMENT_TOKEN` together with either of them.
+    /// Credentials set afterwards with [`ConfigBuilder::credentials`] replace
+    /// the environment's.
     pub fn from_env() -> ConfigBuilder {
         Self::from_lookup(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
     }
 
-    /// Like [`ConfigBuilder::from_env`], reading variables through `lookup`.
+    /// Like [`ConfigBuilder::from_env`], reading variables through `lookup`
+    /// (`None` for a variable that is not set).
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> ConfigBuilder {
         let mut builder = ConfigBuilder::default();
-        if let Some(token) = lookup("HMS_MANAGEMENT_TOKEN") {
+        let token = lookup("HMS_MANAGEMENT_TOKEN");
+        let (key, secret) = (lookup("HMS_ACCESS_KEY"), lookup("HMS_SECRET"));
+        builder.env_problem =
+            env_credentials_problem(token.is_some(), key.is_some(), secret.is_some());
+        if let Some(token) = token {
             builder = builder.management_token(token);
-        } else if let (Some(key), Some(secret)) = (lookup("HMS_ACCESS_KEY"), lookup("HMS_SECRET")) {
+        }
+        if let (Some(key), Some(secret)) = (key, secret) {
             builder = builder.app_keys(key, secret);
         }
         if let Some(url) = lookup("HMS_API_BASE_URL") {
@@ -231,6 +251,7 @@ impl ConfigBuilder {
     /// Uses exactly these credentials (including [`Credentials::None`]),
     /// replacing any token or keys given before.
     pub fn credentials(mut self, credentials: Credentials) -> Self {
+        self.env_problem = None;
         (self.management_token, self.app_keys) = match credentials {
             Credentials::None => (None, None),
             Credentials::ManagementToken(token) => (Some(token), None),
@@ -242,15 +263,19 @@ impl ConfigBuilder {
         self
     }
 
-    /// The management API base URL (default [`DEFAULT_BASE_URL`]).
+    /// The management API base URL (default [`DEFAULT_BASE_URL`]). Unless
+    /// [`ConfigBuilder::auth_base_url`] is set too, the token exchange goes
+    /// to this base URL as well (a proxy or the emulator serves both); only
+    /// [`DEFAULT_BASE_URL`] itself keeps [`DEFAULT_AUTH_BASE_URL`].
     pub fn base_url(mut self, url: impl Into<String>) -> Self {
         self.base_url = url.into();
         self
     }
 
-    /// The token-exchange base URL (default [`DEFAULT_AUTH_BASE_URL`]).
+    /// The token-exchange base URL (default: [`DEFAULT_AUTH_BASE_URL`] with
+    /// the default base URL, else the base URL; see [`ConfigBuilder::base_url`]).
     pub fn auth_base_url(mut self, url: impl Into<String>) -> Self {
-        self.auth_base_url = url.into();
+        self.auth_base_url = Some(url.into());
         self
     }
 
@@ -387,7 +412,13 @@ impl ConfigBuilder {
         let spelling = Spelling::of_binding(&self.binding);
         let name = |rust| spelling.name(rust);
         let base_url = BaseUrl::parse(name("base_url"), &self.base_url, insecure)?;
-        let auth_base_url = BaseUrl::parse(name("auth_base_url"), &self.auth_base_url, insecure)?;
+        let auth_base_url = match &self.auth_base_url {
+            Some(url) => BaseUrl::parse(name("auth_base_url"), url, insecure)?,
+            None => derived_auth_base_url(&base_url)?,
+        };
+        if let Some(problem) = self.env_problem {
+            return Err(Error::invalid_argument(problem));
+        }
         let credentials = credentials(self.management_token, self.app_keys)?;
         if self.timeout.is_zero() {
             return Err(Error::invalid_argument(format!(
@@ -418,7 +449,10 @@ impl ConfigBuilder {
             ));
         }
         validate::identifier("binding", &self.binding)?;
+        #[cfg(not(target_arch = "wasm32"))]
         let ca_certificates = ca_certificates(&self.ca_certificates_pem)?;
+        #[cfg(target_arch = "wasm32")]
+        let ca_certificates = ca_certificates_in_js(&self.ca_certificates_pem)?;
         if self.system_trust_store && !cfg!(feature = "system-trust-store") {
             return Err(Error::invalid_argument(format!(
                 "{} needs the crate's system-trust-store feature",
@@ -455,6 +489,40 @@ impl ConfigBuilder {
     }
 }
 
+/// The token-exchange base URL when only the base URL was set: the real
+/// service's own for the real service's API, else the base URL itself.
+fn derived_auth_base_url(base_url: &BaseUrl) -> Result<BaseUrl> {
+    if base_url.as_str() == DEFAULT_BASE_URL {
+        BaseUrl::parse("auth_base_url", DEFAULT_AUTH_BASE_URL, false)
+    } else {
+        Ok(base_url.clone())
+    }
+}
+
+/// What is wrong with the credential variables of the environment, if
+/// anything: they follow the explicit settings' rule (a token, or both app
+/// keys, or none).
+fn env_credentials_problem(token: bool, key: bool, secret: bool) -> Option<String> {
+    match (token, key, secret) {
+        (true, true, _) | (true, _, true) => Some(
+            "HMS_MANAGEMENT_TOKEN and app keys (HMS_ACCESS_KEY, HMS_SECRET) are both set in the \
+             environment: set one or the other"
+                .into(),
+        ),
+        (false, true, false) => Some(
+            "HMS_ACCESS_KEY is set in the environment but HMS_SECRET is not: set both, or \
+             HMS_MANAGEMENT_TOKEN alone"
+                .into(),
+        ),
+        (false, false, true) => Some(
+            "HMS_SECRET is set in the environment but HMS_ACCESS_KEY is not: set both, or \
+             HMS_MANAGEMENT_TOKEN alone"
+                .into(),
+        ),
+        _ => None,
+    }
+}
+
 /// The DER certificates of every PEM text given, in order.
 #[cfg(not(target_arch = "wasm32"))]
 fn ca_certificates(pems: &[String]) -> Result<Vec<Vec<u8>>> {
@@ -468,7 +536,7 @@ fn ca_certificates(pems: &[String]) -> Result<Vec<Vec<u8>>> {
 /// In JavaScript the runtime's trust store decides (Node: `NODE_EXTRA_CA_CERTS`),
 /// so the PEM reader stays out of the wasm build.
 #[cfg(target_arch = "wasm32")]
-fn ca_certificates(pems: &[String]) -> Result<Vec<Vec<u8>>> {
+fn ca_certificates_in_js(pems: &[String]) -> Result<Vec<Vec<u8>>> {
     match pems {
         [] => Ok(Vec::new()),
         _ => Err(Error::invalid_argument(
@@ -587,6 +655,8 @@ mod tests {
         assert_eq!(c.max_retries, 2);
         assert_eq!(c.max_response_bytes(), 4 << 20);
         assert_eq!(c.credentials(), &Credentials::None);
+        assert_eq!(c.token_lifetime, Duration::from_secs(86_400));
+        assert_eq!(c.max_pages(), 1000);
         assert!(c.ca_certificates().is_empty());
         assert_eq!(
             c.user_agent(),
@@ -628,16 +698,114 @@ mod tests {
         );
         assert_eq!(c.base_url(), "http://127.0.0.1:9/v2");
         assert_eq!(c.auth_base_url(), "http://127.0.0.1:8/v2");
-        let t = ConfigBuilder::from_lookup(env(&[
-            ("HMS_MANAGEMENT_TOKEN", "tok"),
-            ("HMS_ACCESS_KEY", "k"),
-        ]));
+        let t = ConfigBuilder::from_lookup(env(&[("HMS_MANAGEMENT_TOKEN", "tok")]));
         assert_eq!(
             t.build().unwrap().credentials(),
             &Credentials::ManagementToken(Secret::new("tok"))
         );
-        let only_key = ConfigBuilder::from_lookup(env(&[("HMS_ACCESS_KEY", "k")]));
-        assert_eq!(only_key.build().unwrap().credentials(), &Credentials::None);
+        let none = ConfigBuilder::from_lookup(env(&[]));
+        assert_eq!(none.build().unwrap().credentials(), &Credentials::None);
+    }
+
+    #[test]
+    fn environment_credentials_follow_the_settings_rule() {
+        for (vars, names) in [
+            (&[("HMS_ACCESS_KEY", "k")][..], &["HMS_SECRET"][..]),
+            (&[("HMS_SECRET", "s")][..], &["HMS_ACCESS_KEY"][..]),
+            (
+                &[("HMS_MANAGEMENT_TOKEN", "t"), ("HMS_ACCESS_KEY", "k")][..],
+                &["HMS_MANAGEMENT_TOKEN", "HMS_ACCESS_KEY"][..],
+            ),
+            (
+                &[("HMS_MANAGEMENT_TOKEN", "t"), ("HMS_SECRET", "s")][..],
+                &["HMS_MANAGEMENT_TOKEN", "HMS_SECRET"][..],
+            ),
+            (
+                &[
+                    ("HMS_MANAGEMENT_TOKEN", "t"),
+                    ("HMS_ACCESS_KEY", "k"),
+                    ("HMS_SECRET", "s"),
+                ][..],
+                &["HMS_MANAGEMENT_TOKEN", "HMS_ACCESS_KEY"][..],
+            ),
+        ] {
+            let err = ConfigBuilder::from_lookup(env(vars)).build().unwrap_err();
+            assert_eq!(err.kind(), ErrorKind::InvalidArgument, "{vars:?}");
+            for name in names {
+                assert!(err.message().contains(name), "{vars:?}: {err}");
+            }
+        }
+        // Credentials given afterwards replace the environment's.
+        let replaced = ConfigBuilder::from_lookup(env(&[("HMS_ACCESS_KEY", "k")]))
+            .credentials(Credentials::ManagementToken(Secret::new("t")));
+        assert_eq!(
+            replaced.build().unwrap().credentials(),
+            &Credentials::ManagementToken(Secret::new("t"))
+        );
+    }
+
+    #[test]
+    fn the_auth_base_url_follows_a_custom_base_url() {
+        let custom = Config::builder()
+            .base_url("http://127.0.0.1:9/v2/")
+            .build()
+            .unwrap();
+        assert_eq!(custom.auth_base_url(), "http://127.0.0.1:9/v2");
+        let real = Config::builder()
+            .base_url(DEFAULT_BASE_URL)
+            .build()
+            .unwrap();
+        assert_eq!(real.auth_base_url(), DEFAULT_AUTH_BASE_URL);
+        let both = Config::builder()
+            .base_url("http://127.0.0.1:9/v2")
+            .auth_base_url("http://127.0.0.1:8/v2")
+            .build()
+            .unwrap();
+        assert_eq!(both.auth_base_url(), "http://127.0.0.1:8/v2");
+        let env_only_api =
+            ConfigBuilder::from_lookup(env(&[("HMS_API_BASE_URL", "http://localhost:7/v2")]));
+        assert_eq!(
+            env_only_api.build().unwrap().auth_base_url(),
+            "http://localhost:7/v2"
+        );
+    }
+
+    #[test]
+    fn secrets_up_to_16_kib_are_accepted() {
+        let at_limit = "s".repeat(16 * 1024);
+        assert!(Config::builder()
+            .app_keys("k", at_limit.clone())
+            .build()
+            .is_ok());
+        assert!(Config::builder()
+            .management_token(at_limit.clone())
+            .build()
+            .is_ok());
+        let over = format!("{at_limit}s");
+        let err = Config::builder().app_keys("k", over).build().unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidArgument);
+        assert!(Config::builder()
+            .management_token("s".repeat(16 * 1024 + 1))
+            .build()
+            .is_err());
+    }
+
+    #[test]
+    fn settings_at_their_limits_are_accepted() {
+        let c = Config::builder()
+            .base_url("http://api.example/v2")
+            .allow_insecure_http(true)
+            .backoff(Duration::from_secs(1), Duration::from_secs(1))
+            .token_lifetime(Duration::from_secs(1))
+            .max_pages(7)
+            .build()
+            .unwrap();
+        assert_eq!((c.base_url(), c.max_pages()), ("http://api.example/v2", 7));
+        assert_eq!(
+            (c.backoff_base, c.backoff_cap),
+            (c.backoff_cap, Duration::from_secs(1))
+        );
+        assert_eq!(c.token_lifetime, Duration::from_secs(1));
     }
 
     #[test]

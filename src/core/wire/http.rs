@@ -35,6 +35,27 @@ pub struct HttpRequest {
 }
 
 impl HttpRequest {
+    /// The `host:port` the request goes to, the port filled in from the
+    /// scheme when the URL has none (`api.100ms.live:443`, `[::1]:80`).
+    pub fn authority(&self) -> String {
+        let (scheme, rest) = self.url.split_once("://").unwrap_or(("", &self.url));
+        let authority = rest.split(['/', '?']).next().unwrap_or_default();
+        let has_port = match authority.rfind(']') {
+            Some(end) => authority[end..].contains(':'),
+            None => authority.contains(':'),
+        };
+        if has_port {
+            authority.to_string()
+        } else {
+            let port = if scheme.eq_ignore_ascii_case("http") {
+                80
+            } else {
+                443
+            };
+            format!("{authority}:{port}")
+        }
+    }
+
     /// The value of header `name` (lowercase), if set.
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers
@@ -141,6 +162,31 @@ impl TransportFailure {
         TransportFailure {
             kind,
             message: message.into(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_authority_names_host_and_port() {
+        for (url, want) in [
+            ("https://api.100ms.live/v2/rooms", "api.100ms.live:443"),
+            ("HTTP://localhost/v2", "localhost:80"),
+            ("http://127.0.0.1:9/v2/token", "127.0.0.1:9"),
+            ("http://[::1]/v2", "[::1]:80"),
+            ("https://[::1]:8443/v2?x=1", "[::1]:8443"),
+            ("https://proxy.example?x=1", "proxy.example:443"),
+        ] {
+            let request = HttpRequest {
+                method: Method::Get,
+                url: url.into(),
+                headers: vec![],
+                body: None,
+            };
+            assert_eq!(request.authority(), want, "{url}");
         }
     }
 }

@@ -4,7 +4,7 @@
 
 use crate::core::error::{Error, Result};
 use crate::core::json::{once, required, Read, Reader};
-use crate::core::model::{RoomCode, RoomCodePage};
+use crate::core::model::{AuthToken, RoomCode, RoomCodePage};
 use crate::core::wire::timestamp;
 use crate::core::wire::views::{read_codes, CodeView, PageView};
 
@@ -54,22 +54,30 @@ pub fn page(body: &[u8]) -> Result<RoomCodePage> {
     page_view(body).map(RoomCodePage::from)
 }
 
-/// `{"token": "..."}` from the token exchange.
-pub fn token(body: &[u8]) -> Result<String> {
-    let token = json(body, "an auth token", |reader| {
-        let mut token = None;
+/// `{"token": "...", "expires_at": "..."}` from the token exchange; `expires_at`
+/// may be absent or null, and is RFC 3339 when present.
+pub fn token(body: &[u8]) -> Result<AuthToken> {
+    let (token, expires_at) = json(body, "an auth token", |reader| {
+        let (mut token, mut expires_at) = (None, None);
         reader.object(|r, key| match key {
             "token" => once(&mut token, r.string()?, r, key),
+            "expires_at" => once(&mut expires_at, r.nullable(Reader::string)?, r, key),
             _ => r.skip(),
         })?;
-        required(reader, token, "token")
+        Ok((required(reader, token, "token")?, expires_at.flatten()))
     })?;
     if token.as_str().is_empty() {
         return Err(Error::decode(
             "the service answered with an empty auth token",
         ));
     }
-    Ok(token.0.into_owned())
+    if let Some(expires_at) = &expires_at {
+        timestamp::check("expires_at", expires_at.as_str())?;
+    }
+    Ok(AuthToken::new(
+        token.0.into_owned(),
+        expires_at.map(|t| t.0.into_owned()),
+    ))
 }
 
 /// The timestamps of `code` that are present are RFC 3339.
@@ -141,7 +149,18 @@ mod tests {
             (p.limit, p.data.len(), p.last.as_deref()),
             (Some(20), 1, Some("c1"))
         );
-        assert_eq!(token(br#"{"token":"jwt","exp":1}"#).unwrap(), "jwt");
+        assert_eq!(
+            token(br#"{"token":"jwt","exp":1}"#).unwrap(),
+            AuthToken::new("jwt", None)
+        );
+        assert_eq!(
+            token(br#"{"expires_at":"2030-01-02T03:04:05.678Z","token":"jwt"}"#).unwrap(),
+            AuthToken::new("jwt", Some("2030-01-02T03:04:05.678Z".into()))
+        );
+        assert_eq!(
+            token(br#"{"token":"jwt","expires_at":null}"#).unwrap(),
+            AuthToken::new("jwt", None)
+        );
     }
 
     #[test]
@@ -198,7 +217,7 @@ mod tests {
     #[test]
     fn wrong_shapes_are_decode_errors() {
         type Parser = fn(&[u8]) -> Result<()>;
-        let bad: [(&str, Parser); 8] = [
+        let bad: [(&str, Parser); 10] = [
             ("", |b| code(b).map(drop)),
             ("<html>oops</html>", |b| code(b).map(drop)),
             (r#"{"code":"x"}"#, |b| code(b).map(drop)),
@@ -207,6 +226,10 @@ mod tests {
             (r#"{"data":"nope"}"#, |b| page(b).map(drop)),
             (r#"{"token":""}"#, |b| token(b).map(drop)),
             ("{\"token\":\"a\"", |b| token(b).map(drop)),
+            (r#"{"token":"a","expires_at":"tomorrow"}"#, |b| {
+                token(b).map(drop)
+            }),
+            (r#"{"token":"a","expires_at":1}"#, |b| token(b).map(drop)),
         ];
         for (body, parse) in bad {
             assert_eq!(

@@ -2,7 +2,7 @@
 //! listing that drives one page after another, with its result type erased.
 
 use crate::core::client::Core;
-use crate::core::model::{RoomCode, RoomCodePage};
+use crate::core::model::{AuthToken, RoomCode, RoomCodePage};
 use crate::core::wire::http::{HttpResponse, TransportFailure};
 use crate::native::bounded_call::{BoundedCall, BoundedStep};
 use crate::native::code_listing::{CodeListing, CodeListingStep};
@@ -16,7 +16,7 @@ pub(crate) enum Output {
     /// `list_page`.
     Page(RoomCodePage),
     /// `auth_token_for_code`.
-    Token(String),
+    Token(AuthToken),
 }
 
 impl From<Vec<RoomCode>> for Output {
@@ -37,8 +37,8 @@ impl From<RoomCodePage> for Output {
     }
 }
 
-impl From<String> for Output {
-    fn from(token: String) -> Output {
+impl From<AuthToken> for Output {
+    fn from(token: AuthToken) -> Output {
         Output::Token(token)
     }
 }

@@ -174,7 +174,7 @@ pub unsafe extern "C" fn hms_call_set_enabled(
 }
 
 /// Starts `auth_token_for_code` (`hms_auth_token_for_code`; `user_id` NULL
-/// lets the service pick one); take its result with `hms_call_take_string`.
+/// lets the service pick one); take its result with `hms_call_take_auth_token`.
 #[no_mangle]
 pub unsafe extern "C" fn hms_call_auth_token_for_code(
     core: *const hms_core,

@@ -1,14 +1,13 @@
 //! Taking a finished sans-IO call's result, typed by operation.
 
 use crate::core::error::{Error, Result};
+use crate::ffi::auth_token::hms_auth_token;
 use crate::ffi::error::hms_error;
 use crate::ffi::guard::{null, run_with_output};
 use crate::ffi::results::{hms_room_code, hms_room_code_list, hms_room_code_page, into_raw};
 use crate::ffi::sans_io::call::hms_call;
 use crate::ffi::sans_io::drive::Output;
 use crate::ffi::status::hms_status;
-use crate::ffi::strings::into_raw_string;
-use std::ffi::c_char;
 
 /// The result of `call`, once, if it is an output `pick` accepts.
 unsafe fn take<T>(
@@ -68,16 +67,16 @@ pub unsafe extern "C" fn hms_call_take_page(
     })
 }
 
-/// The token a finished `auth_token_for_code` call got, in `*out` (free with
-/// `hms_string_free`), or the call's error.
+/// The token and its expiry a finished `auth_token_for_code` call got, in
+/// `*out` (free with `hms_auth_token_free`), or the call's error.
 #[no_mangle]
-pub unsafe extern "C" fn hms_call_take_string(
+pub unsafe extern "C" fn hms_call_take_auth_token(
     call: *mut hms_call,
-    out: *mut *mut c_char,
+    out: *mut *mut hms_auth_token,
     err: *mut *mut hms_error,
 ) -> hms_status {
     take(call, out, err, |output| match output {
-        Output::Token(token) => Some(into_raw_string(&token)),
+        Output::Token(token) => Some(into_raw(token)),
         _ => None,
     })
 }

@@ -6,6 +6,7 @@ import {
   keepAliveFetch,
   roomLink,
   RoomCodesClient,
+  type AuthToken,
   type HmsErrorKind,
   type RoomCode,
   type RoomCodePage,
@@ -21,10 +22,12 @@ export async function quickstart(signal: AbortSignal): Promise<string[]> {
   const all: string[] = [];
   for await (const code of client.list("room", { role: "host" })) all.push(code.code);
   const updated: RoomCode = await client.setEnabled(one.code, false);
-  const token: string = await client.authTokenForCode(updated.code, { userId: "u" });
+  const auth: AuthToken = await client.authTokenForCode(updated.code, { userId: "u" });
+  const token: string = auth.token;
+  const expiresAt: string | null = auth.expires_at;
   const link: string = roomLink({ subdomain: "app", code: one.code, userId: "u", name: "N" });
   const created: string[] = codes.map((c) => c.created_at ?? "not said");
-  return [...created, next ?? "", token, link, ...all];
+  return [...created, next ?? "", token, expiresAt ?? "", link, ...all];
 }
 
 export function describe(error: unknown): string {

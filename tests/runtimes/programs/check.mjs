@@ -20,7 +20,7 @@ export async function check(pkg, { apiBase, accessKey, appSecret, room, ...optio
  * sets, and HMS_ROOM_ID from matrix.mjs. */
 function fromProcess() {
   const env = process.env;
-  return { apiBase: env.HMS_API_BASE_URL, accessKey: env.HMS_ACCESS_KEY, appSecret: env.HMS_SECRET, room: env.HMS_ROOM_ID };
+  return { apiBase: env.HMS_API_BASE_URL, accessKey: env.HMS_EMULATOR_ACCESS_KEY, appSecret: env.HMS_EMULATOR_SECRET, room: env.HMS_ROOM_ID };
 }
 
 /** Where there is no environment (a page, a worker), fromEnv must throw a

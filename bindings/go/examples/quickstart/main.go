@@ -69,7 +69,7 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Printf("[go] auth token for %s: %.24s...\n", host, token)
+	fmt.Printf("[go] auth token for %s: %.24s... (expires %v)\n", host, token.Token, token.ExpiresAt)
 
 	link, err := roomcodes.RoomLink(roomcodes.RoomLinkOptions{Subdomain: "demo-app", Code: host, Name: "Demo Host"})
 	if err != nil {
