@@ -35,7 +35,7 @@ func TestMessagesNameGoMethodsAndFields(t *testing.T) {
 	down := settings()
 	down.BaseURL, down.MaxRetries = "http://127.0.0.1:1/v2", roomcodes.Retries(0)
 	_, err = newClient(t, down).SetEnabled(ctx, "code", true)
-	wantMessage(t, err, "SetEnabled failed: ")
+	wantMessage(t, err, "SetEnabled to 127.0.0.1:1 failed: ")
 
 	_, err = roomcodes.NewClient(roomcodes.Config{BaseURL: "ftp://example.com/v2"})
 	wantMessage(t, err, "BaseURL ")

@@ -620,7 +620,7 @@ static void test_messages_name_the_c_functions_and_options(void) {
   hms_client *client = new_client();
   hms_room_code *one = NULL;
   hms_list_iter *iter = NULL;
-  char *token = NULL;
+  hms_auth_token *token = NULL;
   hms_error *err = NULL;
   check_message(hms_room_codes_create_for_role(client, NULL, "", "host", &one, &err), &err,
                 "hms_room_codes_create_for_role: room_id must not be empty");
@@ -631,7 +631,7 @@ static void test_messages_name_the_c_functions_and_options(void) {
   settings s = {NULL, 0, 0, "http://127.0.0.1:1/v2", 0, 0, 0, NULL};
   client = client_with(s);
   check_message(hms_room_codes_create_for_role(client, NULL, "room", "host", &one, &err), &err,
-                "hms_room_codes_create_for_role failed: ");
+                "hms_room_codes_create_for_role to 127.0.0.1:1 failed: ");
   hms_client_free(client);
   hms_client_options *options = hms_client_options_new();
   hms_client_options_set_timeout_ms(options, 0);
