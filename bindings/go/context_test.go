@@ -179,6 +179,21 @@ func silentServer(t *testing.T) (string, <-chan struct{}) {
 // freed) and Close does not wait for the attempt's timeout.
 func TestCancelEndsTheAttemptOnTheWireAndCloseIsPrompt(t *testing.T) {
 	url, closed := silentServer(t)
+	client := listPageCancelledAfter200ms(t, url)
+	cancelled := time.Now()
+	select {
+	case <-closed:
+	case <-time.After(2 * time.Second):
+		t.Fatal("the connection is still open 2 s after the cancel")
+	}
+	t.Logf("socket closed %v after the cancel", time.Since(cancelled))
+	closesPromptly(t, client)
+}
+
+// listPageCancelledAfter200ms makes a client for url (10 s per attempt),
+// starts ListPage, cancels it after 200 ms and checks that it ended cancelled.
+func listPageCancelledAfter200ms(t *testing.T, url string) *roomcodes.Client {
+	t.Helper()
 	config := settings()
 	config.BaseURL, config.AuthBaseURL, config.Timeout = url, url, 10*time.Second
 	client, err := roomcodes.NewClient(config)
@@ -190,17 +205,16 @@ func TestCancelEndsTheAttemptOnTheWireAndCloseIsPrompt(t *testing.T) {
 	if _, err := client.ListPage(c, "room", nil); !isCancelled(err) {
 		t.Fatalf("got %v", err)
 	}
-	cancelled := time.Now()
-	select {
-	case <-closed:
-	case <-time.After(2 * time.Second):
-		t.Fatal("the connection is still open 2 s after the cancel")
-	}
-	socketFreed := time.Since(cancelled)
+	return client
+}
+
+// closesPromptly checks that Close returns within a second.
+func closesPromptly(t *testing.T, client *roomcodes.Client) {
+	t.Helper()
 	start := time.Now()
 	client.Close()
 	closing := time.Since(start)
-	t.Logf("socket closed %v after the cancel; Close took %v", socketFreed, closing)
+	t.Logf("Close took %v", closing)
 	if closing > time.Second {
 		t.Fatalf("Close took %v", closing)
 	}
@@ -241,23 +255,5 @@ func blackhole(t *testing.T) string {
 // A cancel during a TCP connect ends the call at once, and Close does not
 // wait for the connect's timeout.
 func TestCancelDuringATCPConnectAndCloseIsPrompt(t *testing.T) {
-	url := blackhole(t)
-	config := settings()
-	config.BaseURL, config.AuthBaseURL, config.Timeout = url, url, 10*time.Second
-	client, err := roomcodes.NewClient(config)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, cancel := context.WithCancel(ctx)
-	time.AfterFunc(200*time.Millisecond, cancel)
-	if _, err := client.ListPage(c, "room", nil); !isCancelled(err) {
-		t.Fatalf("got %v", err)
-	}
-	start := time.Now()
-	client.Close()
-	closing := time.Since(start)
-	t.Logf("Close took %v after a cancel mid-connect", closing)
-	if closing > time.Second {
-		t.Fatalf("Close took %v", closing)
-	}
+	closesPromptly(t, listPageCancelledAfter200ms(t, blackhole(t)))
 }
