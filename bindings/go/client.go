@@ -1,6 +1,7 @@
 package roomcodes
 
 /*
+#include <stdlib.h>
 #include "hms_room_codes.h"
 */
 import "C"
@@ -97,7 +98,7 @@ type Client struct {
 // NewClient makes a client with config. Bad settings give an *Error of kind
 // KindInvalidArgument; no request is sent.
 func NewClient(config Config) (*Client, error) {
-	options := C.hms_client_options_new()
+	options := goOptions(C.hms_client_options_new())
 	defer C.hms_client_options_free(options)
 	var args cArgs
 	defer args.free()
@@ -121,12 +122,24 @@ func NewClient(config Config) (*Client, error) {
 // HMS_API_BASE_URL / HMS_AUTH_BASE_URL when set. One of the app keys without
 // the other, or a token with them, is KindInvalidArgument naming the variables.
 func NewClientFromEnv() (*Client, error) {
+	options := goOptions(C.hms_client_options_new_from_env())
+	defer C.hms_client_options_free(options)
 	var core *C.hms_core
 	var cerr *C.hms_error
-	if status := C.hms_core_new_from_env(&core, &cerr); status != C.HMS_STATUS_OK {
+	if status := C.hms_core_new(options, &core, &cerr); status != C.HMS_STATUS_OK {
 		return nil, fromC(status, cerr)
 	}
 	return wrap(core, nil)
+}
+
+// goOptions is options told that this is the Go package, so that messages
+// name what Go users call (CreateForRole, Config.MaxPages) and the user
+// agent says "(go)".
+func goOptions(options *C.hms_client_options) *C.hms_client_options {
+	name := C.CString("go")
+	defer C.free(unsafe.Pointer(name))
+	C.hms_client_options_set_binding(options, name)
+	return options
 }
 
 // wrap owns core, sending its requests with own (nil for the default client).

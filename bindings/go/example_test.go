@@ -34,7 +34,7 @@ func ExampleClient_CreateForRole() {
 	if errors.Is(err, roomcodes.ErrRoomNotFound) {
 		fmt.Println("no such room:", err)
 	}
-	// Output: no such room: room_not_found: create_for_role: room not found (HTTP 404)
+	// Output: no such room: room_not_found: CreateForRole: room not found (HTTP 404)
 }
 
 // A context deadline bounds every page of a listing together.

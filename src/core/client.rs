@@ -104,7 +104,7 @@ impl Core {
     /// A listing of every page that `filter` keeps, bounded by the config's
     /// `max_pages`; step it with [`Core::list_next`].
     pub fn pager(&self, filter: ListFilter) -> Pager {
-        Pager::new(filter, self.config.max_pages)
+        Pager::new(filter, self.config.max_pages).spelled(self.config.spelling())
     }
 
     /// The call for the next page of `pager`'s listing of `room_id`, or `None`
@@ -132,9 +132,9 @@ impl Core {
                         request,
                         responses::page,
                     )
-                    .named("list")
+                    .named(self.config.spelling().name("list"))
                 })
-                .map_err(|e| e.in_operation("list")),
+                .map_err(|e| e.in_operation(self.config.spelling().name("list"))),
         )
     }
 

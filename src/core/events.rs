@@ -50,7 +50,7 @@ impl RetryReason {
 pub enum Event<'e> {
     /// An attempt is about to be sent.
     AttemptStarted {
-        /// The operation (`create`, `list_page`, ...).
+        /// The operation, as the binding spells it (`create_for_role`, `createForRole`).
         operation: &'static str,
         /// 1 for the first attempt.
         attempt: u32,

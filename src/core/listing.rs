@@ -22,6 +22,7 @@ use crate::core::call::Call;
 use crate::core::client::Core;
 use crate::core::error::{Error, Result};
 use crate::core::model::{ListFilter, RoomCodePage};
+use crate::core::spelling::Spelling;
 
 /// The state of a listing across pages, made by [`crate::Core::pager`] and
 /// stepped with [`crate::Core::list_next`] (the faces of this crate drive a
@@ -37,6 +38,8 @@ pub struct Pager {
     pages: u32,
     max_pages: u32,
     done: bool,
+    /// How the messages name the listing and `max_pages`.
+    spelling: Spelling,
 }
 
 impl Pager {
@@ -51,7 +54,14 @@ impl Pager {
             pages: 0,
             max_pages,
             done: false,
+            spelling: Spelling::Rust,
         }
+    }
+
+    /// The same listing, naming itself and its limit in `spelling` in its messages.
+    pub(crate) fn spelled(mut self, spelling: Spelling) -> Pager {
+        self.spelling = spelling;
+        self
     }
 
     /// The filter of the next page to fetch, or `None` when the listing is over.
@@ -76,9 +86,10 @@ impl Pager {
             1 => "1 page".to_owned(),
             n => format!("{n} pages"),
         };
+        let (list, max_pages) = (self.spelling.name("list"), self.spelling.name("max_pages"));
         Err(Error::decode(format!(
-            "list: stopped after {pages} (the max_pages limit) while the service still \
-             sent a next-page cursor; narrow the listing with a filter or raise max_pages"
+            "{list}: stopped after {pages} (the {max_pages} limit) while the service still \
+             sent a next-page cursor; narrow the listing with a filter or raise {max_pages}"
         )))
     }
 
@@ -98,9 +109,10 @@ impl Pager {
         };
         if self.seen.iter().any(|seen| seen == last) {
             self.done = true;
-            return Err(Error::decode(
-                "list: the service repeated a paging cursor; stopped instead of looping",
-            ));
+            return Err(Error::decode(format!(
+                "{}: the service repeated a paging cursor; stopped instead of looping",
+                self.spelling.name("list")
+            )));
         }
         self.seen.push(last.to_owned());
         self.filter.start = Some(last.to_owned());
@@ -315,6 +327,16 @@ mod tests {
         let mut pager = Pager::new(ListFilter::default(), 10);
         pager.stop();
         assert!(pager.next_filter().is_none());
+    }
+
+    #[test]
+    fn a_spelled_pager_names_the_listing_and_its_limit_in_that_spelling() {
+        let pager = Pager::new(ListFilter::default(), 0).spelled(Spelling::Go);
+        let err = pager.check_page_limit().unwrap_err();
+        assert!(err
+            .message()
+            .starts_with("List: stopped after 0 pages (the MaxPages limit)"));
+        assert!(err.message().ends_with("raise MaxPages"), "{err}");
     }
 
     #[test]

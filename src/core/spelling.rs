@@ -8,10 +8,14 @@
 /// The names of one binding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Spelling {
-    /// The Rust crate's names, which the core uses (also the C and Go default).
+    /// The Rust crate's names, which the core uses.
     Rust,
     /// The npm package's camelCase names.
     Js,
+    /// The C header's function names and `hms_client_options_set_*` suffixes.
+    C,
+    /// The Go package's method and `Config` field names.
+    Go,
 }
 
 /// Rust name → JavaScript name, for every name that differs.
@@ -30,11 +34,43 @@ const JS: [(&str, &str); 12] = [
     ("max_response_bytes", "maxResponseBytes"),
 ];
 
+/// Rust name → C name, for every name that differs.
+const C: [(&str, &str); 7] = [
+    ("create", "hms_room_codes_create"),
+    ("create_for_role", "hms_room_codes_create_for_role"),
+    ("list", "hms_room_codes_list"),
+    ("list_page", "hms_room_codes_list_page"),
+    ("set_enabled", "hms_room_codes_set_enabled"),
+    ("auth_token_for_code", "hms_auth_token_for_code"),
+    ("timeout", "timeout_ms"),
+];
+
+/// Rust name → Go name, for every name that differs.
+const GO: [(&str, &str); 14] = [
+    ("create", "Create"),
+    ("create_for_role", "CreateForRole"),
+    ("list", "List"),
+    ("list_page", "ListPage"),
+    ("set_enabled", "SetEnabled"),
+    ("auth_token_for_code", "AuthTokenForCode"),
+    ("room_id", "roomID"),
+    ("user_id", "userID"),
+    ("base_url", "BaseURL"),
+    ("auth_base_url", "AuthBaseURL"),
+    ("timeout", "Timeout"),
+    ("max_retries", "MaxRetries"),
+    ("max_pages", "MaxPages"),
+    ("max_response_bytes", "MaxResponseBytes"),
+];
+
 impl Spelling {
-    /// The spelling of the binding named `binding` (`"js"` for the npm package).
+    /// The spelling of the binding named `binding` (`"js"` for the npm
+    /// package, `"c"` for the C header, `"go"` for the Go package).
     pub fn of_binding(binding: &str) -> Spelling {
         match binding {
             "js" => Spelling::Js,
+            "c" => Spelling::C,
+            "go" => Spelling::Go,
             _ => Spelling::Rust,
         }
     }
@@ -44,6 +80,8 @@ impl Spelling {
         let table: &[(&str, &str)] = match self {
             Spelling::Rust => &[],
             Spelling::Js => &JS,
+            Spelling::C => &C,
+            Spelling::Go => &GO,
         };
         table
             .iter()
@@ -61,13 +99,12 @@ mod tests {
     use crate::core::config::Config;
     use crate::core::error::{Error, Result};
     use crate::core::wire::http::{TransportFailure, TransportFailureKind};
+    use std::time::Duration;
 
     #[test]
     fn js_names_are_camel_case_and_rust_names_stay() {
         assert_eq!(Spelling::of_binding("js"), Spelling::Js);
-        for binding in ["rust", "c", "go"] {
-            assert_eq!(Spelling::of_binding(binding), Spelling::Rust);
-        }
+        assert_eq!(Spelling::of_binding("rust"), Spelling::Rust);
         assert_eq!(Spelling::Js.name("create_for_role"), "createForRole");
         assert_eq!(Spelling::Js.name("timeout"), "timeoutMs");
         assert_eq!(Spelling::Js.name("role"), "role");
@@ -76,6 +113,31 @@ mod tests {
             let js = Spelling::Js.name(operation.as_str());
             assert!(!js.contains('_'), "{js}");
         }
+    }
+
+    #[test]
+    fn c_names_functions_and_option_setters_and_go_names_methods_and_fields() {
+        assert_eq!(Spelling::of_binding("c"), Spelling::C);
+        assert_eq!(Spelling::of_binding("go"), Spelling::Go);
+        for operation in Operation::ALL {
+            let c = Spelling::C.name(operation.as_str());
+            assert!(
+                c.starts_with("hms_") && c.ends_with(operation.as_str()),
+                "{c}"
+            );
+            let go = Spelling::Go.name(operation.as_str());
+            assert!(
+                go.starts_with(char::is_uppercase) && !go.contains('_'),
+                "{go}"
+            );
+        }
+        assert_eq!(Spelling::C.name("list"), "hms_room_codes_list");
+        assert_eq!(Spelling::C.name("timeout"), "timeout_ms");
+        assert_eq!(Spelling::C.name("max_pages"), "max_pages");
+        assert_eq!(Spelling::Go.name("list"), "List");
+        assert_eq!(Spelling::Go.name("base_url"), "BaseURL");
+        assert_eq!(Spelling::Go.name("room_id"), "roomID");
+        assert_eq!(Spelling::Go.name("max_pages"), "MaxPages");
     }
 
     #[test]
@@ -88,14 +150,38 @@ mod tests {
             Err(error) => Error::message(&error).to_owned(),
             Ok(_) => panic!("expected an error"),
         };
-        let (js, c) = (core("js"), core("c"));
+        let (js, c, go) = (core("js"), core("c"), core("go"));
         assert_eq!(
             message(js.create_for_role("", "host").map(|_| ())),
             "createForRole: roomId must not be empty"
         );
         assert_eq!(
             message(c.create_for_role("", "host").map(|_| ())),
-            "create_for_role: room_id must not be empty"
+            "hms_room_codes_create_for_role: room_id must not be empty"
+        );
+        assert_eq!(
+            message(go.create_for_role("", "host").map(|_| ())),
+            "CreateForRole: roomID must not be empty"
+        );
+        assert_eq!(
+            message(
+                Config::builder()
+                    .binding("c")
+                    .timeout(Duration::ZERO)
+                    .build()
+                    .map(|_| ())
+            ),
+            "timeout_ms must be more than zero"
+        );
+        assert_eq!(
+            message(
+                Config::builder()
+                    .binding("go")
+                    .max_pages(0)
+                    .build()
+                    .map(|_| ())
+            ),
+            "MaxPages must be more than zero"
         );
         assert_eq!(
             message(js.auth_token_for_code("c", Some(" ")).map(|_| ())),

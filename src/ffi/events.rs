@@ -14,7 +14,7 @@ pub struct hms_event {
     /// `"attempt_started"`, `"response"`, `"transport_failure"`,
     /// `"retry_wait"` or `"call_ended"`.
     pub name: *const c_char,
-    /// The operation, e.g. `"create"` or `"list_page"`.
+    /// The function called, e.g. `"hms_room_codes_create"` or `"hms_room_codes_list_page"`.
     pub operation: *const c_char,
     /// The attempt (for `retry_wait`, the one after the wait; for
     /// `call_ended`, the attempts sent).
@@ -31,7 +31,8 @@ pub struct hms_event {
     /// The service's request id of a `response`, or NULL.
     pub request_id: *const c_char,
     /// The whole event as one readable line, e.g. `hms response
-    /// operation=create attempt=1 status=200 elapsed_ms=12 body_bytes=80`.
+    /// operation=hms_room_codes_create attempt=1 status=200 elapsed_ms=12
+    /// body_bytes=80`.
     pub line: *const c_char,
 }
 

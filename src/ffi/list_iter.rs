@@ -74,11 +74,15 @@ pub unsafe extern "C" fn hms_list_iter_new(
         }
         let room_id = required("room_id", room_id)?;
         let filter = filter::read(filter)?;
-        // The core checks the room and the filter now, not at the first page.
-        (*client).inner.core().list_page(room_id, &filter)?;
+        // The core checks the room and the filter now, not at the first page
+        // (as the listing it is: its errors name the listing, not one page).
+        let core = (*client).inner.core();
+        if let Some(Err(error)) = core.list_next(room_id, &core.pager(filter.clone())) {
+            return Err(error);
+        }
         Ok(hms_list_iter {
             client,
-            listing: Mutex::new(Listing::new((*client).inner.core(), room_id, filter)),
+            listing: Mutex::new(Listing::new(core, room_id, filter)),
         }
         .into_raw())
     })

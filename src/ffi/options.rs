@@ -48,10 +48,15 @@ pub(crate) unsafe fn make_handle<T: crate::ffi::owned::BoxOwned>(
                 .as_ref()
                 .ok_or_else(|| crate::ffi::guard::null("options"))?
                 .builder()?,
-            None => ConfigBuilder::from_env().binding("c"),
+            None => c_builder_from_env(),
         };
         Ok(make(builder.build()?).into_raw())
     })
+}
+
+/// The settings the environment gives, for C (the `_from_env` functions).
+fn c_builder_from_env() -> ConfigBuilder {
+    ConfigBuilder::from_env().binding("c")
 }
 
 /// New options with every default: the real service's URLs
@@ -66,6 +71,37 @@ pub extern "C" fn hms_client_options_new() -> *mut hms_client_options {
             unreadable: None,
         }
         .into_raw()
+    })
+}
+
+/// New options read from the environment, as `hms_client_new_from_env`
+/// reads it (`HMS_MANAGEMENT_TOKEN`, or `HMS_ACCESS_KEY` with `HMS_SECRET`,
+/// `HMS_API_BASE_URL`, `HMS_AUTH_BASE_URL`), for a caller that changes some
+/// settings before `hms_client_new`. Free with `hms_client_options_free`.
+#[no_mangle]
+pub extern "C" fn hms_client_options_new_from_env() -> *mut hms_client_options {
+    or_default(std::ptr::null_mut(), || {
+        hms_client_options {
+            builder: c_builder_from_env(),
+            unreadable: None,
+        }
+        .into_raw()
+    })
+}
+
+/// For a language binding built on this header (the Go package gives
+/// `"go"`): names it in the user agent, and makes messages name the
+/// functions and settings its users call (`CreateForRole`, `MaxPages`)
+/// instead of this header's (`hms_room_codes_create_for_role`, `max_pages`).
+/// A name without a spelling of its own keeps the Rust crate's names. C
+/// programs do not call it.
+#[no_mangle]
+pub unsafe extern "C" fn hms_client_options_set_binding(
+    options: *mut hms_client_options,
+    name: *const c_char,
+) {
+    update(options, "hms_client_options_set_binding", |b| {
+        Ok(b.binding(required("name", name)?))
     })
 }
 
@@ -326,6 +362,32 @@ mod tests {
             hms_client_options_set_max_retries(ptr::null_mut(), 1);
             hms_client_options_free(options);
             hms_client_options_free(ptr::null_mut());
+        }
+    }
+
+    #[test]
+    fn a_binding_set_on_the_options_spells_the_messages_and_the_user_agent() {
+        unsafe {
+            let options = hms_client_options_new_from_env();
+            hms_client_options_set_max_pages(options, 0);
+            assert_eq!(
+                built(options).unwrap_err().message(),
+                "max_pages must be more than zero"
+            );
+            hms_client_options_set_binding(options, c"go".as_ptr());
+            assert_eq!(
+                built(options).unwrap_err().message(),
+                "MaxPages must be more than zero"
+            );
+            hms_client_options_set_max_pages(options, 1);
+            assert!(built(options).unwrap().user_agent().ends_with("(go)"));
+            hms_client_options_set_binding(options, ptr::null());
+            let err = built(options).unwrap_err();
+            assert_eq!(
+                err.message(),
+                "hms_client_options_set_binding: name must not be NULL"
+            );
+            hms_client_options_free(options);
         }
     }
 

@@ -345,7 +345,7 @@ typedef struct {
    */
   const char *name;
   /**
-   * The operation, e.g. `"create"` or `"list_page"`.
+   * The function called, e.g. `"hms_room_codes_create"` or `"hms_room_codes_list_page"`.
    */
   const char *operation;
   /**
@@ -376,7 +376,8 @@ typedef struct {
   const char *request_id;
   /**
    * The whole event as one readable line, e.g. `hms response
-   * operation=create attempt=1 status=200 elapsed_ms=12 body_bytes=80`.
+   * operation=hms_room_codes_create attempt=1 status=200 elapsed_ms=12
+   * body_bytes=80`.
    */
   const char *line;
 } hms_event;
@@ -859,6 +860,24 @@ hms_status hms_auth_token_for_code(const hms_client *client,
  * loopback is allowed). Free with `hms_client_options_free`.
  */
 hms_client_options *hms_client_options_new(void);
+
+/**
+ * New options read from the environment, as `hms_client_new_from_env`
+ * reads it (`HMS_MANAGEMENT_TOKEN`, or `HMS_ACCESS_KEY` with `HMS_SECRET`,
+ * `HMS_API_BASE_URL`, `HMS_AUTH_BASE_URL`), for a caller that changes some
+ * settings before `hms_client_new`. Free with `hms_client_options_free`.
+ */
+hms_client_options *hms_client_options_new_from_env(void);
+
+/**
+ * For a language binding built on this header (the Go package gives
+ * `"go"`): names it in the user agent, and makes messages name the
+ * functions and settings its users call (`CreateForRole`, `MaxPages`)
+ * instead of this header's (`hms_room_codes_create_for_role`, `max_pages`).
+ * A name without a spelling of its own keeps the Rust crate's names. C
+ * programs do not call it.
+ */
+void hms_client_options_set_binding(hms_client_options *options, const char *name);
 
 /**
  * Frees options. NULL is ignored.

@@ -244,10 +244,10 @@ void test_events_show_no_secret(void) {
   hms_room_code_page *page = NULL;
   CHECK_OK(hms_room_codes_list_page(client, NULL, room, NULL, &page, &err), err);
   hms_room_code_page_free(page);
-  CHECK(strstr(lines, "hms attempt_started operation=list_page attempt=1 method=GET path=/") != NULL);
+  CHECK(strstr(lines, "hms attempt_started operation=hms_room_codes_list_page attempt=1 method=GET path=/") != NULL);
   CHECK(strstr(lines, "status=503") != NULL && strstr(lines, "reason=server_error") != NULL);
   CHECK(strstr(lines, "|response|2|emu-") != NULL);
-  CHECK(strstr(lines, "hms call_ended operation=list_page result=ok") != NULL);
+  CHECK(strstr(lines, "hms call_ended operation=hms_room_codes_list_page result=ok") != NULL);
   CHECK(strstr(lines, "attempts=2|call_ended|2|") != NULL);
 
   /* One retry at most for this call: the second 503 ends it, naming the request. */

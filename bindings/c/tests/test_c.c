@@ -524,7 +524,7 @@ static void test_bad_request_carries_details(void) {
   hms_room_code_page *page = NULL;
   hms_error *err = NULL;
   CHECK(hms_room_codes_list_page(client, NULL, room, &filter, &page, &err) == HMS_STATUS_BAD_REQUEST);
-  CHECK(hms_error_http_status(err) == 400 && strcmp(hms_error_message(err), "list_page: invalid query parameter") == 0);
+  CHECK(hms_error_http_status(err) == 400 && strcmp(hms_error_message(err), "hms_room_codes_list_page: invalid query parameter") == 0);
   CHECK(hms_error_details_count(err) == 1 && strstr(hms_error_details_at(err, 0), "cursor") != NULL);
   CHECK(hms_error_details_at(err, 1) == NULL && hms_error_retry_after_ms(err) == 0);
   hms_error_free(err);
@@ -603,6 +603,46 @@ static void test_timeout(void) {
   CHECK(now_ms() - start < 1200);
   free(room);
   hms_client_free(client);
+}
+
+/* Checks that `status` failed with a message starting with `prefix`, and frees the error. */
+static void check_message(hms_status status, hms_error **err, const char *prefix) {
+  int named = status != HMS_STATUS_OK && strncmp(hms_error_message(*err), prefix, strlen(prefix)) == 0;
+  CHECK(named);
+  if (!named)
+    fprintf(stderr, "    got \"%s\", want \"%s...\"\n", hms_error_message(*err), prefix);
+  hms_error_free(*err);
+  *err = NULL;
+}
+
+/* Messages name the C function called and the option as its setter spells it. */
+static void test_messages_name_the_c_functions_and_options(void) {
+  hms_client *client = new_client();
+  hms_room_code *one = NULL;
+  hms_list_iter *iter = NULL;
+  hms_auth_token *token = NULL;
+  hms_error *err = NULL;
+  check_message(hms_room_codes_create_for_role(client, NULL, "", "host", &one, &err), &err,
+                "hms_room_codes_create_for_role: room_id must not be empty");
+  check_message(hms_list_iter_new(client, "", NULL, &iter, &err), &err, "hms_room_codes_list: room_id");
+  check_message(hms_auth_token_for_code(client, NULL, "code", " ", &token, &err), &err,
+                "hms_auth_token_for_code: user_id");
+  hms_client_free(client);
+  settings s = {NULL, 0, 0, "http://127.0.0.1:1/v2", 0, 0, 0, NULL};
+  client = client_with(s);
+  check_message(hms_room_codes_create_for_role(client, NULL, "room", "host", &one, &err), &err,
+                "hms_room_codes_create_for_role to 127.0.0.1:1 failed: ");
+  hms_client_free(client);
+  hms_client_options *options = hms_client_options_new();
+  hms_client_options_set_timeout_ms(options, 0);
+  check_message(hms_client_new(options, &client, &err), &err, "timeout_ms must be more than zero");
+  hms_client_options_set_timeout_ms(options, 1000);
+  hms_client_options_set_max_pages(options, 0);
+  check_message(hms_client_new(options, &client, &err), &err, "max_pages must be more than zero");
+  /* A binding over this header (Go) asks for its own names. */
+  hms_client_options_set_binding(options, "go");
+  check_message(hms_client_new(options, &client, &err), &err, "MaxPages must be more than zero");
+  hms_client_options_free(options);
 }
 
 static void test_network(void) {
@@ -910,6 +950,7 @@ static const test_case TESTS[] = {
     TEST(test_server_error_is_not_retried_when_it_could_mint),
     TEST(test_unexpected_status_on_a_redirect),
     TEST(test_timeout),
+    TEST(test_messages_name_the_c_functions_and_options),
     TEST(test_network),
     TEST(test_decode),
     TEST(test_internal_is_the_last_kind),
