@@ -58,7 +58,7 @@ DIST_MORE_TARGETS := x86_64-unknown-linux-musl aarch64-unknown-linux-musl x86_64
                      aarch64-apple-darwin x86_64-pc-windows-gnu
 
 dist-c-more: dist-c
-	rm -f $(DIST)/hms-room-codes-*.zip
+	rm -f $(DIST)/hms-room-codes-[0-9]*.zip
 	for t in $(DIST_MORE_TARGETS); do \
 	  $(DIST_ZIGBUILD) bash scripts/dist/c-libs-more.sh $$t $(DIST_VERSION) $(DIST_BUILD)/$$t && \
 	  bash scripts/dist/c-archive.sh $(DIST_VERSION) $$t $(DIST_BUILD)/$$t $(DIST) || exit 1; done

@@ -1,6 +1,10 @@
-# Helpers of tests/cli/run.sh (sourced): counted checks, a command's status and output,
+# Helpers of tests/cli/run.sh and other-platforms.sh (sourced): a scratch directory $work
+# and an emulator both cleaned up on exit, counted checks, a command's status and output,
 # and the emulator started from a binary and driven over HTTP with python3.
-# Needs $work (a scratch directory).
+work=$(mktemp -d)
+emulator_pid=
+cleanup() { [ -z "$emulator_pid" ] || kill "$emulator_pid" 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
 checks=0 failed=0
 
 # check DESCRIPTION COMMAND...: counts a check, and a failure when COMMAND fails.
@@ -11,11 +15,11 @@ check() {
 }
 
 # expect_status N COMMAND...: runs COMMAND (stdout to $work/out, stderr to $work/err,
-# 60 s at most) and checks that it exits N.
+# $STATUS_SECONDS, 60 by default, at most) and checks that it exits N.
 expect_status() {
   local want=$1; shift
   local got=0
-  timeout 60 "$@" >"$work/out" 2>"$work/err" || got=$?
+  timeout "${STATUS_SECONDS:-60}" "$@" >"$work/out" 2>"$work/err" || got=$?
   checks=$((checks + 1))
   if [ "$got" -ne "$want" ]; then
     echo "FAIL: exit $got, not $want: $*"; sed 's/^/  stderr: /' "$work/err" | head -n 5
@@ -73,15 +77,16 @@ create_room() {
   control POST /v2/rooms "{\"name\": \"$1\"}" | python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])'
 }
 
-# start_emulator BINARY: starts it on a free port; sets $url, $emulator_pid and $start_ms
-# (from the start to the URL on stdout; 10 s at most).
+# start_emulator COMMAND...: starts the emulator (COMMAND is its binary, or a runner and
+# the binary) on a free port; sets $url, $emulator_pid and $start_ms (from the start to the
+# URL on stdout; $START_SECONDS, 10 by default, at most).
 start_emulator() {
   local out=$work/emulator.out begin
   begin=$(date +%s%N)
-  "$1" --port 0 >"$out" 2>"$work/emulator.err" &
+  "$@" --port 0 >"$out" 2>"$work/emulator.err" &
   emulator_pid=$!
-  for _ in $(seq 1 1000); do
-    url=$(head -n1 "$out")
+  for _ in $(seq 1 $((${START_SECONDS:-10} * 100))); do
+    url=$(head -n1 "$out" 2>/dev/null) || true  # the file may not be there yet
     [ -z "$url" ] || break
     sleep 0.01
   done

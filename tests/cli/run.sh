@@ -10,10 +10,6 @@ set -euo pipefail
 [ $# -eq 2 ] || { echo "usage: $0 DIST_DIR VERSION" >&2; exit 2; }
 dist=$(cd "$1" && pwd) version=$2
 here=$(cd "$(dirname "$0")" && pwd)
-work=$(mktemp -d)
-emulator_pid=
-cleanup() { [ -z "$emulator_pid" ] || kill "$emulator_pid" 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
 . "$here/lib.sh"
 
 unpack() { # unpack NAME TRIPLE: the directory of the unpacked archive
@@ -162,6 +158,6 @@ expect_status 0 qemu-aarch64 "$a64_cli" list "$room" --json
 check "aarch64 CLI lists the room" json_is 'len(d["codes"]) == 5'
 
 echo "== sizes (bytes)"
-for f in "$dist"/hms-emulator-*.tar.gz "$dist"/hms-room-codes-cli-*.tar.gz; do printf '%s\t%s\n' "$(stat -c %s "$f")" "$(basename "$f")"; done
+for f in "$dist"/hms-emulator-* "$dist"/hms-room-codes-cli-*; do printf '%s\t%s\n' "$(stat -c %s "$f")" "$(basename "$f")"; done
 printf '%s\thms-emulator (%s)\n%s\thms-room-codes (%s)\n' "$(stat -c %s "$emulator")" $triple "$(stat -c %s "$cli")" $triple
 report
