@@ -35,7 +35,10 @@ case $target in
   *-apple-darwin)
     stubs=$(mktemp -d) && trap 'rm -rf "$stubs"' EXIT
     bash "$root/scripts/dist/macos-stubs.sh" "$stubs"
-    RUSTFLAGS="-L $stubs" nice cargo-zigbuild rustc --quiet --release --lib -p hms-room-codes --features ffi \
+    # The system trust store (part of `ffi`) links the Security and CoreFoundation
+    # frameworks, which only a Mac has: here the .dylib links against their empty
+    # stubs and leaves their symbols to dynamic lookup (a Mac resolves them at load).
+    RUSTFLAGS="-L $stubs -L framework=$stubs -C link-arg=-Wl,-undefined,dynamic_lookup" nice cargo-zigbuild rustc --quiet --release --lib -p hms-room-codes --features ffi \
       --target "$target" --crate-type staticlib --crate-type cdylib --manifest-path "$root/Cargo.toml"
     cp "$built/libhms_room_codes.a" "$built/libhms_room_codes.dylib" "$out/" ;;
   *-windows-gnu)

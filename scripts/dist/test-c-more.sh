@@ -53,7 +53,8 @@ for arch in x86_64 aarch64; do
   tar -xzf "$dist/hms-room-codes-$version-$arch-apple-darwin.tar.gz"
   s=$(sdk "$arch-apple-darwin")
   zig cc -target "$arch-macos" "$quickstart" -I"$s/include" "$s/lib/libhms_room_codes.a" \
-    -L"$work/macos-stubs" -liconv -lm -o "qs_darwin_$arch"
+    -L"$work/macos-stubs" -F"$work/macos-stubs" -framework Security -framework CoreFoundation \
+    -Wl,-undefined,dynamic_lookup -liconv -lm -o "qs_darwin_$arch"
   file "qs_darwin_$arch" | grep -q 'Mach-O 64-bit' || { file "qs_darwin_$arch"; exit 1; }
   file "$s/lib/libhms_room_codes.dylib" | grep -q 'Mach-O 64-bit.*dynamically linked shared library' \
     || { file "$s/lib/libhms_room_codes.dylib"; exit 1; }
