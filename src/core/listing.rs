@@ -4,25 +4,17 @@
 //! iterator, the npm package's `nextPage()`): it asks for the call of the next
 //! page, takes what that call got, and ends on the first error.
 
-#[cfg(any(
-    feature = "blocking",
-    feature = "async",
-    all(feature = "wasm", target_arch = "wasm32"),
-    feature = "ffi-sans-io",
-    test
-))]
-use crate::core::call::Call;
-#[cfg(any(
-    feature = "blocking",
-    feature = "async",
-    all(feature = "wasm", target_arch = "wasm32"),
-    feature = "ffi-sans-io",
-    test
-))]
-use crate::core::client::Core;
 use crate::core::error::{Error, Result};
 use crate::core::model::{ListFilter, RoomCodePage};
 use crate::core::spelling::Spelling;
+#[cfg(any(
+    feature = "blocking",
+    feature = "async",
+    all(feature = "wasm", target_arch = "wasm32"),
+    feature = "ffi-sans-io",
+    test
+))]
+use crate::core::{call::Call, client::Core};
 
 /// The state of a listing across pages, made by [`crate::Core::pager`] and
 /// stepped with [`crate::Core::list_next`] (the faces of this crate drive a
