@@ -22,7 +22,7 @@ MUTANTS_MIN_PERCENT ?= 98
 MUTANTS_OUT         := build/mutants
 # Functions compiled only for wasm32 (a native build never sees their mutants),
 # and Config::builder, which is ConfigBuilder::default by definition.
-MUTANTS_EXCLUDE     := --exclude-re 'Call<.a, T>::parsing' --exclude-re 'ca_certificates_in_js' --exclude-re 'Config::builder -> ConfigBuilder with Default
+MUTANTS_EXCLUDE     := --exclude-re 'Call<.a, T>::parsing' --exclude-re 'ca_certificates_in_js' --exclude-re 'Config::builder -> ConfigBuilder with Default'
 
 mutants:
 	cargo mutants --version 2>/dev/null | grep -q " $(MUTANTS_VERSION)$$" || \
