@@ -460,8 +460,8 @@ impl ConfigBuilder {
             )));
         }
         let proxies = match &self.proxy {
-            Some(text) => Proxies::parse(text)?,
-            None => Proxies::parse(&environment_proxies())?,
+            Some(text) => Proxies::parse(text, name)?,
+            None => Proxies::parse(&environment_proxies(), name)?,
         };
         Ok(Config {
             base_url,
