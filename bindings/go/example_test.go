@@ -23,7 +23,9 @@ func ExampleNewClient() {
 	defer client.Close()
 }
 
-// Errors have a kind: test for it with errors.Is and the sentinels.
+// Errors have a kind: test for it with errors.Is and the sentinels. An error
+// that came with a response carries the service's request id for a support
+// ticket (Error() shows it as "[request id ...]").
 func ExampleClient_CreateForRole() {
 	client, err := roomcodes.NewClientFromEnv()
 	if err != nil {
@@ -31,10 +33,11 @@ func ExampleClient_CreateForRole() {
 	}
 	defer client.Close()
 	_, err = client.CreateForRole(context.Background(), "no-such-room", "guest")
-	if errors.Is(err, roomcodes.ErrRoomNotFound) {
-		fmt.Println("no such room:", err)
+	var e *roomcodes.Error
+	if errors.Is(err, roomcodes.ErrRoomNotFound) && errors.As(err, &e) {
+		fmt.Printf("no such room: %s (HTTP %d), request id given: %t\n", e.Message, e.HTTPStatus, e.RequestID != "")
 	}
-	// Output: no such room: room_not_found: CreateForRole: room not found (HTTP 404)
+	// Output: no such room: CreateForRole: room not found (HTTP 404), request id given: true
 }
 
 // A context deadline bounds every page of a listing together.
