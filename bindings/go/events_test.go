@@ -185,23 +185,3 @@ func TestNoSecretInEvents(t *testing.T) {
 		t.Errorf("a JWT is in an event:\n%s", shown.String())
 	}
 }
-
-// Off, a hook costs nothing to set up and nothing per call.
-func BenchmarkCreateForRole(b *testing.B) {
-	for _, on := range []bool{false, true} {
-		b.Run(fmt.Sprintf("events=%v", on), func(b *testing.B) {
-			config := settings()
-			if on {
-				config.OnEvent = func(roomcodes.Event) {}
-			}
-			client := newClient(b, config)
-			room := newRoom(b, "")
-			b.ResetTimer()
-			for i := 0; i < b.N; i++ {
-				if _, err := client.CreateForRole(ctx, room, "viewer"); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
-}
