@@ -68,3 +68,24 @@ func ExampleRoomLink() {
 	fmt.Println(link)
 	// Output: https://myapp.app.100ms.live/meeting/abc-defg-hij?name=Ada%20L
 }
+
+// Config.OnEvent sees every attempt, response, retry wait and end of each
+// call, on the goroutine making it. Event.Line is the readable line.
+func ExampleConfig_onEvent() {
+	client, err := roomcodes.NewClient(roomcodes.Config{
+		ManagementToken: os.Getenv("HMS_MANAGEMENT_TOKEN"),
+		BaseURL:         os.Getenv("HMS_API_BASE_URL"),
+		OnEvent: func(e roomcodes.Event) {
+			fmt.Println(e.Name, e.Operation, e.Attempt, e.HTTPStatus, e.Kind != 0)
+		},
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer client.Close()
+	client.CreateForRole(context.Background(), "no-such-room", "guest")
+	// Output:
+	// attempt_started CreateForRole 1 0 false
+	// response CreateForRole 1 404 false
+	// call_ended CreateForRole 1 0 true
+}

@@ -4,8 +4,11 @@ package roomcodes_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"log"
 	"log/slog"
+	"os"
 	"strings"
 	"testing"
 
@@ -72,4 +75,29 @@ func TestSlogEventsShowsStatusAndRequestIDOfResponses(t *testing.T) {
 			t.Errorf("a response: %v", r)
 		}
 	}
+}
+
+// Each event is logged at the level the library grades it: at slog's default
+// Info, the end of a failed call shows (at Warn), its attempts do not.
+func ExampleSlogEvents() {
+	logger := slog.New(slog.NewTextHandler(os.Stdout, &slog.HandlerOptions{
+		// Leave out what changes from run to run.
+		ReplaceAttr: func(_ []string, a slog.Attr) slog.Attr {
+			if a.Key == slog.TimeKey || a.Key == "elapsed" {
+				return slog.Attr{}
+			}
+			return a
+		},
+	}))
+	client, err := roomcodes.NewClient(roomcodes.Config{
+		ManagementToken: os.Getenv("HMS_MANAGEMENT_TOKEN"),
+		BaseURL:         os.Getenv("HMS_API_BASE_URL"),
+		OnEvent:         roomcodes.SlogEvents(logger),
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer client.Close()
+	client.CreateForRole(context.Background(), "no-such-room", "guest")
+	// Output: level=WARN msg=call_ended operation=CreateForRole attempt=1 error=room_not_found
 }
