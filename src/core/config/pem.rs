@@ -125,7 +125,7 @@ mod tests {
     fn der(tag: u8, length: &[u8], content_len: usize) -> Vec<u8> {
         let mut der = vec![tag];
         der.extend_from_slice(length);
-        der.extend(std::iter::repeat(0).take(content_len));
+        der.extend(std::iter::repeat_n(0, content_len));
         der.push(0xEE);
         der
     }
