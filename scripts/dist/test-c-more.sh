@@ -11,14 +11,8 @@
 # Runs inside scripts/with-emulator.sh, zig on PATH.
 # Usage: test-c-more.sh DIST_DIR VERSION EMU_ROOM
 set -euo pipefail
-[ $# -eq 3 ] || { echo "usage: $0 DIST_DIR VERSION EMU_ROOM" >&2; exit 2; }
-dist=$(cd "$1" && pwd) version=$2 emu_room=$3
-root=$(cd "$(dirname "$0")/../.." && pwd)
+. "$(dirname "$0")/test-common.sh"
 quickstart="$root/bindings/c/examples/quickstart.c"
-work=$(mktemp -d) && trap 'rm -rf "$work"' EXIT
-passed=0
-ok() { echo "ok: $1"; passed=$((passed + 1)); }
-run() { HMS_ROOM_ID=$("$emu_room") "$@" >"$work/run.out" 2>&1 || { cat "$work/run.out"; return 1; }; }
 sdk() { echo "$work/hms-room-codes-$version-$1"; }
 cd "$work"
 

@@ -15,16 +15,10 @@
 # Runs inside scripts/with-emulator.sh, zig on PATH, after `make dist`.
 # Usage: test-go.sh DIST_DIR VERSION EMU_ROOM   (EMU_ROOM prints a new room's id)
 set -euo pipefail
-[ $# -eq 3 ] || { echo "usage: $0 DIST_DIR VERSION EMU_ROOM" >&2; exit 2; }
-dist=$(cd "$1" && pwd) version=$2 emu_room=$3
+. "$(dirname "$0")/test-common.sh"
 : "${GO_CURRENT:?set GO_CURRENT to the bin directory of a current Go (scripts/dist/go-toolchain.sh)}"
-root=$(cd "$(dirname "$0")/../.." && pwd)
 module=$(sed -n 's/^module //p' "$root/bindings/go/go.mod")
 zig=$(command -v zig)
-work=$(mktemp -d) && trap 'chmod -R u+w "$work"; rm -rf "$work"' EXIT
-passed=0
-ok() { echo "ok: $1"; passed=$((passed + 1)); }
-run() { HMS_ROOM_ID=$("$emu_room") "$@" >"$work/run.out" 2>&1 || { cat "$work/run.out"; return 1; }; }
 # Fails unless the build fails with the expected message.
 build_fails_with() {
   local message=$1; shift
