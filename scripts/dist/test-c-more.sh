@@ -32,10 +32,8 @@ winlibs=(-lbcrypt -ladvapi32 -lkernel32 -lntdll -luserenv -lws2_32 -ldbghelp -lu
 zig cc -target x86_64-windows-gnu "$quickstart" -I"$s/include" "$s/lib/libhms_room_codes.a" "${winlibs[@]}" -o qs_static.exe
 zig cc -target x86_64-windows-gnu "$quickstart" -I"$s/include" "$s/lib/libhms_room_codes.dll.a" -o qs_dll.exe
 cp "$s/lib/hms_room_codes.dll" .
-# Wine 8.0 lacks ProcessPrng, which Rust's std needs: the test's own shim (never shipped).
-zig cc -target x86_64-windows-gnu -shared -o bcryptprimitives.dll "$root/scripts/dist/wine/process_prng.c" -ladvapi32
-export WINEPREFIX="${XDG_CACHE_HOME:-$HOME/.cache}/hms-room-codes/wine-prefix" WINEDEBUG=-all
-wine=$(command -v wine64 || echo /usr/lib/wine/wine64)
+. "$root/scripts/dist/wine/env.sh"
+wine_env "$work"
 for exe in qs_static.exe qs_dll.exe; do
   run timeout 300 "$wine" "./$exe"
   grep -q "room link" "$work/run.out" || { cat "$work/run.out"; exit 1; }

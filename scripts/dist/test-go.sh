@@ -69,14 +69,13 @@ ok "linux musl amd64 and arm64 (-tags musl, static): link with zig and run (arm6
 build_fails_with "build with -tags musl" CGO_ENABLED=1 CC="$zig cc -target x86_64-linux-musl"
 ok "linux musl without -tags musl: the build fails, naming the tag"
 
-# Wine 8.0 lacks bcryptprimitives.dll's ProcessPrng, which Go 1.22+ and Rust
-# need to start: a shim beside the program (never shipped) gives it.
 # zig's mingw has no libgcc: its libunwind stands in (MSYS2's gcc needs nothing more).
 CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC="$zig cc -target x86_64-windows-gnu" CGO_LDFLAGS=-lunwind \
   go build -o quickstart.exe .
-"$zig" cc -target x86_64-windows-gnu -shared -o bcryptprimitives.dll "$root/scripts/dist/wine/process_prng.c" -ladvapi32
-export WINEPREFIX="${XDG_CACHE_HOME:-$HOME/.cache}/hms-room-codes/wine-prefix" WINEDEBUG=-all
-run timeout 300 "$(command -v wine64 || echo /usr/lib/wine/wine64)" ./quickstart.exe
+# Wine's set-up and the ProcessPrng shim beside the program (scripts/dist/wine/env.sh).
+. "$root/scripts/dist/wine/env.sh"
+wine_env "$PWD"
+run timeout 300 "$wine" ./quickstart.exe
 grep -q "room link" "$work/run.out" || { cat "$work/run.out"; exit 1; }
 ok "windows/amd64: cross-builds with zig and runs under wine64 against the emulator"
 
