@@ -53,7 +53,8 @@ func (c *Client) Codes(ctx context.Context, roomID string, filter *ListFilter) *
 		return it
 	}
 	var cerr *C.hms_error
-	if status := C.hms_call_list_pages(core, deadlineMS(ctx), room, f, &it.call, &cerr); status != C.HMS_STATUS_OK {
+	now := nowMS()
+	if status := C.hms_call_list_pages(core, now, deadlineMS(ctx, now), room, f, &it.call, &cerr); status != C.HMS_STATUS_OK {
 		release()
 		it.err = fromC(status, cerr)
 		return it
@@ -80,7 +81,7 @@ func (it *CodeIterator) Next() bool {
 // fetch gets the next page's codes into it.page, or sets it.err.
 func (it *CodeIterator) fetch() {
 	var cerr *C.hms_error
-	status := C.hms_call_next(it.call, it.step, &cerr)
+	status := C.hms_call_next(it.call, nowMS(), it.step, &cerr)
 	if it.err = it.client.transport.drive(it.ctx, it.call, it.step, status, &cerr); it.err != nil {
 		return
 	}

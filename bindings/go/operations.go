@@ -17,8 +17,8 @@ func (c *Client) Create(ctx context.Context, roomID string) ([]RoomCode, error) 
 		args.free()
 		return nil, err
 	}
-	return run(ctx, c, args, func(core *C.hms_core, deadline C.uint64_t, out **C.hms_call, cerr **C.hms_error) C.hms_status {
-		return C.hms_call_create(core, deadline, room, out, cerr)
+	return run(ctx, c, args, func(core *C.hms_core, now, deadline C.uint64_t, out **C.hms_call, cerr **C.hms_error) C.hms_status {
+		return C.hms_call_create(core, now, deadline, room, out, cerr)
 	}, takeCodes)
 }
 
@@ -32,8 +32,8 @@ func (c *Client) CreateForRole(ctx context.Context, roomID, role string) (*RoomC
 		args.free()
 		return nil, err
 	}
-	return run(ctx, c, args, func(core *C.hms_core, deadline C.uint64_t, out **C.hms_call, cerr **C.hms_error) C.hms_status {
-		return C.hms_call_create_for_role(core, deadline, room, r, out, cerr)
+	return run(ctx, c, args, func(core *C.hms_core, now, deadline C.uint64_t, out **C.hms_call, cerr **C.hms_error) C.hms_status {
+		return C.hms_call_create_for_role(core, now, deadline, room, r, out, cerr)
 	}, takeCode)
 }
 
@@ -48,8 +48,8 @@ func (c *Client) List(ctx context.Context, roomID string, filter *ListFilter) ([
 		args.free()
 		return nil, err
 	}
-	return run(ctx, c, args, func(core *C.hms_core, deadline C.uint64_t, out **C.hms_call, cerr **C.hms_error) C.hms_status {
-		return C.hms_call_list(core, deadline, room, f, out, cerr)
+	return run(ctx, c, args, func(core *C.hms_core, now, deadline C.uint64_t, out **C.hms_call, cerr **C.hms_error) C.hms_status {
+		return C.hms_call_list(core, now, deadline, room, f, out, cerr)
 	}, takeCodes)
 }
 
@@ -64,8 +64,8 @@ func (c *Client) ListPage(ctx context.Context, roomID string, filter *ListFilter
 		args.free()
 		return nil, err
 	}
-	return run(ctx, c, args, func(core *C.hms_core, deadline C.uint64_t, out **C.hms_call, cerr **C.hms_error) C.hms_status {
-		return C.hms_call_list_page(core, deadline, room, f, out, cerr)
+	return run(ctx, c, args, func(core *C.hms_core, now, deadline C.uint64_t, out **C.hms_call, cerr **C.hms_error) C.hms_status {
+		return C.hms_call_list_page(core, now, deadline, room, f, out, cerr)
 	}, func(call *C.hms_call, cerr **C.hms_error) (*RoomCodePage, C.hms_status) {
 		var out *C.hms_room_code_page
 		status := C.hms_call_take_page(call, &out, cerr)
@@ -86,8 +86,8 @@ func (c *Client) SetEnabled(ctx context.Context, code string, enabled bool) (*Ro
 		args.free()
 		return nil, err
 	}
-	return run(ctx, c, args, func(core *C.hms_core, deadline C.uint64_t, out **C.hms_call, cerr **C.hms_error) C.hms_status {
-		return C.hms_call_set_enabled(core, deadline, cc, C.bool(enabled), out, cerr)
+	return run(ctx, c, args, func(core *C.hms_core, now, deadline C.uint64_t, out **C.hms_call, cerr **C.hms_error) C.hms_status {
+		return C.hms_call_set_enabled(core, now, deadline, cc, C.bool(enabled), out, cerr)
 	}, takeCode)
 }
 
@@ -102,8 +102,8 @@ func (c *Client) AuthTokenForCode(ctx context.Context, code, userID string) (Aut
 		args.free()
 		return AuthToken{}, err
 	}
-	return run(ctx, c, args, func(core *C.hms_core, deadline C.uint64_t, out **C.hms_call, cerr **C.hms_error) C.hms_status {
-		return C.hms_call_auth_token_for_code(core, deadline, cc, user, out, cerr)
+	return run(ctx, c, args, func(core *C.hms_core, now, deadline C.uint64_t, out **C.hms_call, cerr **C.hms_error) C.hms_status {
+		return C.hms_call_auth_token_for_code(core, now, deadline, cc, user, out, cerr)
 	}, func(call *C.hms_call, cerr **C.hms_error) (AuthToken, C.hms_status) {
 		var out *C.hms_auth_token
 		status := C.hms_call_take_auth_token(call, &out, cerr)
