@@ -3,18 +3,22 @@
 // and list (one page of 100), at 1 and 32 goroutines, interleaved in rounds.
 // It prints one JSON object per line. Run it under scripts/with-emulator.sh
 // (after `make go-lib`): go run . [ROUNDS]; `go run . soak [CALLS]` runs the
-// soak of soak.go instead.
+// soak of soak.go instead, and `go run . profile sdk|raw FILE [CALLS]` one
+// side alone under the CPU profiler (profile.go).
 package main
 
 import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"log"
 	"net/http"
+	"net/url"
 	"os"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -53,25 +57,42 @@ func sdkClient() (client, error) {
 
 // roomCode is what the raw client decodes, as a Go user would.
 type roomCode struct {
-	Code      string `json:"code"`
-	RoomID    string `json:"room_id"`
-	Role      string `json:"role"`
-	Enabled   bool   `json:"enabled"`
-	CreatedAt string `json:"created_at"`
-	UpdatedAt string `json:"updated_at"`
+	Code      string     `json:"code"`
+	RoomID    string     `json:"room_id"`
+	Role      string     `json:"role"`
+	Enabled   bool       `json:"enabled"`
+	CreatedAt *time.Time `json:"created_at"`
+	UpdatedAt *time.Time `json:"updated_at"`
 }
 
+// rawClient is what a Go user would write without the SDK: net/http
+// keep-alive, the same headers the SDK sends, a cached management token signed
+// from the same app keys, the room id escaped into the path, and each answer
+// decoded into structs with encoding/json.
 func rawClient() client {
 	transport := &http.Transport{MaxIdleConns: 64, MaxIdleConnsPerHost: 64}
 	httpClient := &http.Client{Transport: transport, Timeout: 10 * time.Second}
 	base := os.Getenv("HMS_API_BASE_URL")
+	tokens := &managementTokens{accessKey: os.Getenv("HMS_EMULATOR_ACCESS_KEY"), secret: os.Getenv("HMS_EMULATOR_SECRET")}
 	send := func(method, url string, out interface{}) error {
-		req, err := http.NewRequest(method, url, nil)
+		token, err := tokens.get()
 		if err != nil {
 			return err
 		}
-		req.Header.Set("Authorization", "Bearer "+os.Getenv("HMS_MANAGEMENT_TOKEN"))
+		var body io.Reader
+		if method == "POST" {
+			body = strings.NewReader("")
+		}
+		req, err := http.NewRequest(method, url, body)
+		if err != nil {
+			return err
+		}
+		req.Header.Set("Authorization", "Bearer "+token)
 		req.Header.Set("Accept", "application/json")
+		req.Header.Set("User-Agent", "bench-raw-net-http")
+		if body != nil {
+			req.Header.Set("Content-Type", "application/json")
+		}
 		resp, err := httpClient.Do(req)
 		if err != nil {
 			return err
@@ -86,7 +107,7 @@ func rawClient() client {
 		name: "raw net/http",
 		createForRole: func(room string) error {
 			var code roomCode
-			return send("POST", base+"/room-codes/room/"+room+"/role/guest", &code)
+			return send("POST", base+"/room-codes/room/"+url.PathEscape(room)+"/role/guest", &code)
 		},
 		listPage: func(room string) error {
 			var page struct {
@@ -94,7 +115,7 @@ func rawClient() client {
 				Data  []roomCode `json:"data"`
 				Last  string     `json:"last"`
 			}
-			return send("GET", base+"/room-codes/room/"+room+"?limit=100", &page)
+			return send("GET", base+"/room-codes/room/"+url.PathEscape(room)+"?limit=100", &page)
 		},
 	}
 }
@@ -131,6 +152,16 @@ func main() {
 			calls, _ = strconv.Atoi(os.Args[2])
 		}
 		if err := soak(calls); err != nil {
+			log.Fatal(err)
+		}
+		return
+	}
+	if len(os.Args) > 3 && os.Args[1] == "profile" {
+		calls := 3000
+		if len(os.Args) > 4 {
+			calls, _ = strconv.Atoi(os.Args[4])
+		}
+		if err := profile(os.Args[2], os.Args[3], calls); err != nil {
 			log.Fatal(err)
 		}
 		return

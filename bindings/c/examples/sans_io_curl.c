@@ -62,6 +62,14 @@ static hms_failure failure_of(CURLcode code, int overflow) {
   }
 }
 
+/* The time now on the monotonic clock, in milliseconds: what every hms_call
+ * function is told. */
+static uint64_t now_ms(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (uint64_t)t.tv_sec * 1000u + (uint64_t)t.tv_nsec / 1000000u;
+}
+
 /* Sends the request of a SEND step with `curl` and feeds the outcome back to
  * `call`, which writes the next step over `step`. */
 static hms_status send_step(CURL *curl, hms_call *call, hms_step *step, hms_error **err) {
@@ -105,14 +113,6 @@ static hms_status send_step(CURL *curl, hms_call *call, hms_step *step, hms_erro
   free(body.data);
   free(headers.data);
   return status;
-}
-
-/* The time now on the monotonic clock, in milliseconds: what every hms_call
- * function is told. */
-static uint64_t now_ms(void) {
-  struct timespec t;
-  clock_gettime(CLOCK_MONOTONIC, &t);
-  return (uint64_t)t.tv_sec * 1000u + (uint64_t)t.tv_nsec / 1000000u;
 }
 
 static void sleep_ms(uint64_t ms) {
