@@ -3,13 +3,15 @@ package main
 import (
 	"fmt"
 	"os"
+	"runtime"
 	"runtime/pprof"
 )
 
-// profile runs one side alone ("sdk" or "raw"), calls create_for_role then
-// calls list at 32 goroutines, under the CPU profiler writing to path; read
-// it with `go tool pprof -top`.
-func profile(side, path string, calls int) error {
+// profile runs one side alone ("sdk" or "raw"), calls calls of one operation
+// ("create_for_role" or "list") at 32 goroutines, under the CPU profiler
+// writing to path (read it with `go tool pprof -top`); it prints the calls
+// per second and the allocations per call.
+func profile(side, operation, path string, calls int) error {
 	c := rawClient()
 	if side == "sdk" {
 		var err error
@@ -27,6 +29,14 @@ func profile(side, path string, calls int) error {
 	if err != nil {
 		return err
 	}
+	op := func(int) error { return c.listPage(listRoom) }
+	switch operation {
+	case "create_for_role":
+		op = func(i int) error { return c.createForRole(rooms[i/100]) }
+	case "list":
+	default:
+		return fmt.Errorf("profile: the operation is create_for_role or list, not %q", operation)
+	}
 	out, err := os.Create(path)
 	if err != nil {
 		return err
@@ -36,9 +46,12 @@ func profile(side, path string, calls int) error {
 		return err
 	}
 	defer pprof.StopCPUProfile()
-	if _, _, err := batch(func(i int) error { return c.createForRole(rooms[i/100]) }, calls, 32); err != nil {
-		return err
-	}
-	_, _, err = batch(func(int) error { return c.listPage(listRoom) }, calls, 32)
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, wall, err := batch(op, calls, 32)
+	runtime.ReadMemStats(&after)
+	fmt.Printf("%s %s: %.0f calls/s, %.1f allocations and %.0f bytes per call\n", side, operation,
+		float64(calls)/wall.Seconds(), float64(after.Mallocs-before.Mallocs)/float64(calls),
+		float64(after.TotalAlloc-before.TotalAlloc)/float64(calls))
 	return err
 }

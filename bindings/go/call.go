@@ -24,19 +24,20 @@ type cTake[T any] func(call *C.hms_call, err **C.hms_error) (T, C.hms_status)
 // the result), and run only does what it says, sending with the client's
 // *http.Client and waiting on a Go timer. Every cgo call here is short and
 // does no I/O. A ctx that ends stops the call at once with
-// contextError(ctx.Err()); args are freed once the call has started.
+// contextError(ctx.Err()); args (C copies of what start's arguments point
+// to, if any) are freed once the call has started.
 func run[T any](ctx context.Context, c *Client, args cArgs, start cStart, take cTake[T]) (T, error) {
 	var zero T
 	if err := ctx.Err(); err != nil {
 		args.free()
 		return zero, contextError(err)
 	}
-	core, release, err := c.acquire()
+	core, err := c.acquire()
 	if err != nil {
 		args.free()
 		return zero, err
 	}
-	defer release()
+	defer c.release()
 	var call *C.hms_call
 	var cerr *C.hms_error
 	debugGC()
@@ -70,9 +71,11 @@ func (t *transport) drive(ctx context.Context, call *C.hms_call, step *C.hms_ste
 		case C.HMS_STEP_KIND_SEND:
 			got := t.send(ctx, step)
 			if err := ended(ctx); err != nil {
+				got.release()
 				return contextError(err)
 			}
 			status = got.feed(call, nowMS(), step, cerr)
+			got.release()
 		case C.HMS_STEP_KIND_WAIT:
 			if err := wait(ctx, time.Duration(step.wait_ms)*time.Millisecond); err != nil {
 				return contextError(err)
@@ -137,8 +140,9 @@ func (g attempt) feed(call *C.hms_call, now C.uint64_t, step *C.hms_step, cerr *
 	if g.failed {
 		return C.hms_call_on_failure(call, now, g.failure, step, cerr)
 	}
-	return C.hms_call_on_response(call, now, C.uint16_t(g.status), bytesPtr(g.headers), C.size_t(len(g.headers)),
-		bytesPtr(g.body), C.size_t(len(g.body)), step, cerr)
+	headers, body := g.headers.Bytes(), g.body.Bytes()
+	return C.hms_call_on_response(call, now, C.uint16_t(g.status), bytesPtr(headers), C.size_t(len(headers)),
+		bytesPtr(body), C.size_t(len(body)), step, cerr)
 }
 
 // bytesPtr points C at b's bytes for the length of one call (nil when empty).

@@ -25,15 +25,14 @@ import (
 // goroutine at a time. Until it has ended (Next returned false) or been
 // closed, it holds its client open: Client.Close waits for it.
 type CodeIterator struct {
-	ctx     context.Context
-	client  *Client
-	call    *C.hms_call
-	release func()
-	step    *C.hms_step // its own allocation: cgo checks all of what a pointer points into
-	page    []RoomCode
-	code    RoomCode
-	err     error
-	last    bool
+	ctx    context.Context
+	client *Client
+	call   *C.hms_call
+	step   *C.hms_step // its own allocation: cgo checks all of what a pointer points into
+	page   []RoomCode
+	code   RoomCode
+	err    error
+	last   bool
 }
 
 // Codes starts walking the codes of room roomID that filter keeps (nil for
@@ -42,12 +41,12 @@ func (c *Client) Codes(ctx context.Context, roomID string, filter *ListFilter) *
 	it := &CodeIterator{ctx: ctx, client: c, step: new(C.hms_step)}
 	var args cArgs
 	defer args.free()
-	room, err1 := args.add("roomID", roomID, false)
+	room, err1 := goText("roomID", roomID, false)
 	f, err2 := args.listFilter(filter)
 	if it.err = firstError(err1, err2, contextErrorOrNil(ctx)); it.err != nil {
 		return it
 	}
-	core, release, err := c.acquire()
+	core, err := c.acquire()
 	if err != nil {
 		it.err = err
 		return it
@@ -55,11 +54,10 @@ func (c *Client) Codes(ctx context.Context, roomID string, filter *ListFilter) *
 	var cerr *C.hms_error
 	now := nowMS()
 	if status := C.hms_call_list_pages(core, now, deadlineMS(ctx, now), room, f, &it.call, &cerr); status != C.HMS_STATUS_OK {
-		release()
+		c.release()
 		it.err = fromC(status, cerr)
 		return it
 	}
-	it.release = release
 	runtime.SetFinalizer(it, (*CodeIterator).Close)
 	return it
 }
@@ -108,7 +106,7 @@ func (it *CodeIterator) Close() error {
 	if it.call != nil {
 		C.hms_call_free(it.call)
 		it.call = nil
-		it.release()
+		it.client.release()
 		runtime.SetFinalizer(it, nil)
 	}
 	return nil
