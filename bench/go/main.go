@@ -4,7 +4,7 @@
 // It prints one JSON object per line. Run it under scripts/with-emulator.sh
 // (after `make go-lib`): go run . [ROUNDS]; `go run . soak [CALLS]` runs the
 // soak of soak.go instead, and `go run . profile sdk|raw create_for_role|list FILE
-// [CALLS]` one side and operation alone under the CPU profiler (profile.go).
+// [CALLS [GOROUTINES]]` one side and operation alone under the CPU profiler (profile.go).
 package main
 
 import (
@@ -66,11 +66,15 @@ type roomCode struct {
 }
 
 // rawClient is what a Go user would write without the SDK: net/http
-// keep-alive, the same headers the SDK sends, a cached management token signed
+// keep-alive over the transport the SDK's default client has (net/http's
+// default one, proxies from the environment and idle timeouts included, with
+// as many idle connections per host), each call bounded by the client's
+// Timeout, the same headers the SDK sends, a cached management token signed
 // from the same app keys, the room id escaped into the path, and each answer
 // decoded into structs with encoding/json.
 func rawClient() client {
-	transport := &http.Transport{MaxIdleConns: 64, MaxIdleConnsPerHost: 64}
+	transport := http.DefaultTransport.(*http.Transport).Clone()
+	transport.MaxIdleConnsPerHost = 100
 	httpClient := &http.Client{Transport: transport, Timeout: 10 * time.Second}
 	base := os.Getenv("HMS_API_BASE_URL")
 	tokens := &managementTokens{accessKey: os.Getenv("HMS_EMULATOR_ACCESS_KEY"), secret: os.Getenv("HMS_EMULATOR_SECRET")}
@@ -157,11 +161,14 @@ func main() {
 		return
 	}
 	if len(os.Args) > 4 && os.Args[1] == "profile" {
-		calls := 3000
+		calls, workers := 3000, 32
 		if len(os.Args) > 5 {
 			calls, _ = strconv.Atoi(os.Args[5])
 		}
-		if err := profile(os.Args[2], os.Args[3], os.Args[4], calls); err != nil {
+		if len(os.Args) > 6 {
+			workers, _ = strconv.Atoi(os.Args[6])
+		}
+		if err := profile(os.Args[2], os.Args[3], os.Args[4], calls, workers); err != nil {
 			log.Fatal(err)
 		}
 		return

@@ -8,10 +8,10 @@ import (
 )
 
 // profile runs one side alone ("sdk" or "raw"), calls calls of one operation
-// ("create_for_role" or "list") at 32 goroutines, under the CPU profiler
+// ("create_for_role" or "list") on workers goroutines, under the CPU profiler
 // writing to path (read it with `go tool pprof -top`); it prints the calls
 // per second and the allocations per call.
-func profile(side, operation, path string, calls int) error {
+func profile(side, operation, path string, calls, workers int) error {
 	c := rawClient()
 	if side == "sdk" {
 		var err error
@@ -48,7 +48,7 @@ func profile(side, operation, path string, calls int) error {
 	defer pprof.StopCPUProfile()
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
-	_, wall, err := batch(op, calls, 32)
+	_, wall, err := batch(op, calls, workers)
 	runtime.ReadMemStats(&after)
 	fmt.Printf("%s %s: %.0f calls/s, %.1f allocations and %.0f bytes per call\n", side, operation,
 		float64(calls)/wall.Seconds(), float64(after.Mallocs-before.Mallocs)/float64(calls),
