@@ -1,6 +1,7 @@
-// Command bench compares the Go binding with raw net/http keep-alive, both
-// doing the same requests to the emulator: create-for-role (a new guest code)
-// and list (one page of 100), at 1 and 32 goroutines, taking turns (compare).
+// Command bench compares the Go binding (with events off, and on to a no-op
+// hook) with raw net/http keep-alive, all doing the same requests to the
+// emulator: create-for-role (a new guest code) and list (one page of 100), at
+// 1 and 32 goroutines, taking turns (compare).
 // It prints one JSON object per line. Run it under scripts/with-emulator.sh
 // (after `make go-lib`): go run . [ROUNDS]; `go run . soak [CALLS]` runs the
 // soak of soak.go instead, and `go run . profile sdk|raw create_for_role|list FILE
@@ -33,17 +34,19 @@ type client struct {
 	listPage      func(room string) error
 }
 
-func sdkClient() (client, error) {
+// sdkClient is the binding, named name, its events going to onEvent (nil: off).
+func sdkClient(name string, onEvent func(roomcodes.Event)) (client, error) {
 	sdk, err := roomcodes.NewClient(roomcodes.Config{
 		AccessKey: os.Getenv("HMS_EMULATOR_ACCESS_KEY"), AppSecret: os.Getenv("HMS_EMULATOR_SECRET"),
 		BaseURL: os.Getenv("HMS_API_BASE_URL"), AuthBaseURL: os.Getenv("HMS_AUTH_BASE_URL"),
+		OnEvent: onEvent,
 	})
 	if err != nil {
 		return client{}, err
 	}
 	ctx := context.Background()
 	return client{
-		name: "hms-room-codes",
+		name: name,
 		createForRole: func(room string) error {
 			_, err := sdk.CreateForRole(ctx, room, "guest")
 			return err
@@ -66,9 +69,9 @@ type roomCode struct {
 }
 
 // rawClient is what a Go user would write without the SDK: net/http
-// keep-alive over the transport the SDK's default client has (net/http's
-// default one, proxies from the environment and idle timeouts included, with
-// as many idle connections per host), each call bounded by the client's
+// keep-alive over net/http's default transport (proxies from the environment
+// and idle timeouts included), as the SDK's default client, with as many idle
+// connections per host as it keeps, each call bounded by the client's
 // Timeout, the same headers the SDK sends, a cached management token signed
 // from the same app keys, the room id escaped into the path, and each answer
 // decoded into structs with encoding/json.
@@ -181,11 +184,16 @@ func main() {
 		}
 		rounds = n
 	}
-	sdk, err := sdkClient()
+	sdk, err := sdkClient("hms-room-codes", nil)
 	if err != nil {
 		log.Fatal(err)
 	}
-	clients := []client{sdk, rawClient()}
+	// What events cost: every event handed to a hook that does nothing.
+	withEvents, err := sdkClient("hms-room-codes, events to a no-op hook", func(roomcodes.Event) {})
+	if err != nil {
+		log.Fatal(err)
+	}
+	clients := []client{sdk, withEvents, rawClient()}
 	listRoom, err := fullRoom()
 	if err != nil {
 		log.Fatal(err)

@@ -15,7 +15,7 @@ func profile(side, operation, path string, calls, workers int) error {
 	c := rawClient()
 	if side == "sdk" {
 		var err error
-		if c, err = sdkClient(); err != nil {
+		if c, err = sdkClient("hms-room-codes", nil); err != nil {
 			return err
 		}
 	} else if side != "raw" {

@@ -25,13 +25,16 @@
 //! Every decision stays in the library: the signed request, the per-attempt
 //! timeout, the deadline, which answers are retried, the backoff and
 //! Retry-After waits, the token renewal after a 401, the result or the error.
-//! The caller only sends, waits, reads the result, and tells each step the
-//! time on its own clock: the library reads no clock for a call's bounds.
+//! The caller only sends (through the proxy `hms_core_proxy_for` names for
+//! each request, the same rule as every client), waits, reads the result, and
+//! tells each step the time on its own clock: the library reads no clock for
+//! a call's bounds.
 
 mod call;
 mod core;
 mod drive;
 mod failure;
+mod proxy;
 mod start;
 mod step;
 mod take;
@@ -39,6 +42,7 @@ mod take;
 pub use self::core::*;
 pub use call::*;
 pub use failure::*;
+pub use proxy::*;
 pub use start::*;
 pub use step::*;
 pub use take::*;
