@@ -10,7 +10,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -65,30 +64,6 @@ func inMemory(b *testing.B, body []byte) (sdk *roomcodes.Client, raw *http.Clien
 	return sdk, &http.Client{Transport: memory, Timeout: 10 * time.Second}
 }
 
-// rawSend is rawClient's request with a fixed token, over client.
-func rawSend(client *http.Client, method, url string, out interface{}) error {
-	var body io.Reader
-	if method == "POST" {
-		body = strings.NewReader("")
-	}
-	req, err := http.NewRequest(method, url, body)
-	if err != nil {
-		return err
-	}
-	req.Header.Set("Authorization", "Bearer t")
-	req.Header.Set("Accept", "application/json")
-	req.Header.Set("User-Agent", "bench-raw-net-http")
-	if body != nil {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	resp, err := client.Do(req)
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
-	return json.NewDecoder(resp.Body).Decode(out)
-}
-
 func BenchmarkCreateForRole(b *testing.B) {
 	sdk, raw := inMemory(b, []byte(codeBody))
 	defer sdk.Close()
@@ -105,7 +80,7 @@ func BenchmarkCreateForRole(b *testing.B) {
 		b.ReportAllocs()
 		for i := 0; i < b.N; i++ {
 			var code roomCode
-			if err := rawSend(raw, "POST", "http://127.0.0.1:9/v2/room-codes/room/room/role/guest", &code); err != nil {
+			if err := rawRequest(raw, "t", "POST", "http://127.0.0.1:9/v2/room-codes/room/room/role/guest", &code); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -132,7 +107,7 @@ func BenchmarkListPage(b *testing.B) {
 				Data  []roomCode `json:"data"`
 				Last  string     `json:"last"`
 			}
-			if err := rawSend(raw, "GET", "http://127.0.0.1:9/v2/room-codes/room/room?limit=100", &page); err != nil {
+			if err := rawRequest(raw, "t", "GET", "http://127.0.0.1:9/v2/room-codes/room/room?limit=100", &page); err != nil {
 				b.Fatal(err)
 			}
 		}

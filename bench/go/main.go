@@ -86,29 +86,7 @@ func rawClient() client {
 		if err != nil {
 			return err
 		}
-		var body io.Reader
-		if method == "POST" {
-			body = strings.NewReader("")
-		}
-		req, err := http.NewRequest(method, url, body)
-		if err != nil {
-			return err
-		}
-		req.Header.Set("Authorization", "Bearer "+token)
-		req.Header.Set("Accept", "application/json")
-		req.Header.Set("User-Agent", "bench-raw-net-http")
-		if body != nil {
-			req.Header.Set("Content-Type", "application/json")
-		}
-		resp, err := httpClient.Do(req)
-		if err != nil {
-			return err
-		}
-		defer resp.Body.Close()
-		if resp.StatusCode != 200 {
-			return fmt.Errorf("HTTP %d", resp.StatusCode)
-		}
-		return json.NewDecoder(resp.Body).Decode(out)
+		return rawRequest(httpClient, token, method, url, out)
 	}
 	return client{
 		name: "raw net/http",
@@ -125,6 +103,34 @@ func rawClient() client {
 			return send("GET", base+"/room-codes/room/"+url.PathEscape(room)+"?limit=100", &page)
 		},
 	}
+}
+
+// rawRequest sends a request as a hand-written client would (the headers the
+// SDK sends, token as the bearer token) and decodes a 200 answer into out.
+func rawRequest(httpClient *http.Client, token, method, url string, out interface{}) error {
+	var body io.Reader
+	if method == "POST" {
+		body = strings.NewReader("")
+	}
+	req, err := http.NewRequest(method, url, body)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Authorization", "Bearer "+token)
+	req.Header.Set("Accept", "application/json")
+	req.Header.Set("User-Agent", "bench-raw-net-http")
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	resp, err := httpClient.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != 200 {
+		return fmt.Errorf("HTTP %d", resp.StatusCode)
+	}
+	return json.NewDecoder(resp.Body).Decode(out)
 }
 
 // batch runs calls calls of op on workers goroutines; the latencies and the wall time.

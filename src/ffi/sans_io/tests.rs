@@ -344,55 +344,52 @@ unsafe fn message(err: *mut hms_error) -> String {
     text
 }
 
+/// `call`'s next step at `now_ms`, which must be given.
+unsafe fn next_at(call: *mut hms_call, now_ms: u64) -> hms_step {
+    let mut step: hms_step = std::mem::zeroed();
+    assert_eq!(
+        hms_call_next(call, now_ms, &mut step, ptr::null_mut()),
+        hms_status::Ok
+    );
+    step
+}
+
+/// The step after the request out was refused a connection at `now_ms`.
+unsafe fn refused_at(call: *mut hms_call, now_ms: u64) -> hms_step {
+    let mut step: hms_step = std::mem::zeroed();
+    assert_eq!(
+        hms_call_on_failure(
+            call,
+            now_ms,
+            hms_failure::Refused,
+            &mut step,
+            ptr::null_mut()
+        ),
+        hms_status::Ok
+    );
+    step
+}
+
 #[test]
 fn the_callers_clock_alone_bounds_the_call() {
     let core = offline_core();
     unsafe {
         // A 5 s deadline from 1 s on the caller's clock (its origin is its own).
         let call = set_enabled_call(core, 1_000, 5_000);
-        let mut step: hms_step = std::mem::zeroed();
-        assert_eq!(
-            hms_call_next(call, 1_000, &mut step, ptr::null_mut()),
-            hms_status::Ok
-        );
+        let step = next_at(call, 1_000);
         assert_eq!((step.kind, step.timeout_ms), (hms_step_kind::Send, 5_000));
-        // The caller says 3.5 s went by; no time went by here.
-        assert_eq!(
-            hms_call_on_failure(
-                call,
-                4_500,
-                hms_failure::Refused,
-                &mut step,
-                ptr::null_mut()
-            ),
-            hms_status::Ok
-        );
-        // The first backoff is at most 250 ms: it fits in the 1.5 s left.
+        // The caller says 3.5 s went by; no time went by here. The first
+        // backoff is at most 250 ms: it fits in the 1.5 s left.
+        let step = refused_at(call, 4_500);
         assert_eq!(step.kind, hms_step_kind::Wait);
         assert!(step.wait_ms <= 250, "{}", step.wait_ms);
         // The next attempt gets what is left of the deadline at the time given, exactly.
-        assert_eq!(
-            hms_call_next(call, 4_700, &mut step, ptr::null_mut()),
-            hms_status::Ok
-        );
+        let step = next_at(call, 4_700);
         assert_eq!((step.kind, step.timeout_ms), (hms_step_kind::Send, 1_300));
-        assert_eq!(
-            hms_call_on_failure(
-                call,
-                4_800,
-                hms_failure::Refused,
-                &mut step,
-                ptr::null_mut()
-            ),
-            hms_status::Ok
-        );
         // The second backoff is at most 500 ms: it fits in the 1.2 s left. Past
         // the deadline on the caller's clock, the call ends before another attempt.
-        assert_eq!(step.kind, hms_step_kind::Wait);
-        assert_eq!(
-            hms_call_next(call, 6_000, &mut step, ptr::null_mut()),
-            hms_status::Ok
-        );
+        assert_eq!(refused_at(call, 4_800).kind, hms_step_kind::Wait);
+        let step = next_at(call, 6_000);
         assert_eq!(
             (step.kind, step.status),
             (hms_step_kind::Done, hms_status::Timeout)
@@ -407,10 +404,7 @@ fn the_callers_clock_alone_bounds_the_call() {
 
         // Without a deadline, each attempt gets the client's timeout at any time.
         let call = set_enabled_call(core, u64::MAX - 1, 0);
-        assert_eq!(
-            hms_call_next(call, u64::MAX, &mut step, ptr::null_mut()),
-            hms_status::Ok
-        );
+        let step = next_at(call, u64::MAX);
         assert_eq!((step.kind, step.timeout_ms), (hms_step_kind::Send, 10_000));
         hms_call_free(call);
         hms_core_free(core);
@@ -430,11 +424,7 @@ fn a_clock_that_goes_back_is_refused_and_the_call_kept() {
             hms_status::InvalidArgument
         );
         assert!(message(err).contains("now_ms went back from 10000 to 9999"));
-        assert_eq!(
-            hms_call_next(call, 10_000, &mut step, ptr::null_mut()),
-            hms_status::Ok
-        );
-        assert_eq!(step.kind, hms_step_kind::Send);
+        assert_eq!(next_at(call, 10_000).kind, hms_step_kind::Send);
         // Before the last step's time: refused, and the request is still out.
         let mut err = ptr::null_mut();
         assert_eq!(
@@ -442,17 +432,7 @@ fn a_clock_that_goes_back_is_refused_and_the_call_kept() {
             hms_status::InvalidArgument
         );
         assert!(message(err).contains("monotonic"));
-        assert_eq!(
-            hms_call_on_failure(
-                call,
-                10_000,
-                hms_failure::Refused,
-                &mut step,
-                ptr::null_mut()
-            ),
-            hms_status::Ok
-        );
-        assert_eq!(step.kind, hms_step_kind::Wait);
+        assert_eq!(refused_at(call, 10_000).kind, hms_step_kind::Wait);
         hms_call_free(call);
         hms_core_free(core);
     }
