@@ -26,7 +26,8 @@ import (
 type transport struct {
 	client *http.Client
 	// names and values hold the Go copies of the header names (in net/http's
-	// canonical form) and values, and methods, that repeat from request to request.
+	// canonical form), methods and header values (but the Authorization one)
+	// that repeat from request to request.
 	names, values interned
 }
 
@@ -102,7 +103,13 @@ func (t *transport) send(ctx context.Context, step *C.hms_step) attempt {
 		return failed(C.HMS_FAILURE_OTHER)
 	}
 	for _, h := range unsafe.Slice(step.headers, step.headers_len) {
-		request.Header[t.names.text(h.name)] = []string{t.values.text(h.value)}
+		name := t.names.text(h.name)
+		if name == "Authorization" {
+			// A token is renewed: a table of them would keep the old ones.
+			request.Header[name] = []string{C.GoString(h.value)}
+		} else {
+			request.Header[name] = []string{t.values.text(h.value)}
+		}
 	}
 	response, err := t.client.Do(request)
 	if err != nil {
