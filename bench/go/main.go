@@ -122,15 +122,7 @@ func rawRequest(httpClient *http.Client, token, method, url string, out interfac
 	if body != nil {
 		req.Header.Set("Content-Type", "application/json")
 	}
-	resp, err := httpClient.Do(req)
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode != 200 {
-		return fmt.Errorf("HTTP %d", resp.StatusCode)
-	}
-	return json.NewDecoder(resp.Body).Decode(out)
+	return decode(httpClient, req, out)
 }
 
 // batch runs calls calls of op on workers goroutines; the latencies and the wall time.
