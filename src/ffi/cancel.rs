@@ -3,8 +3,9 @@
 use crate::blocking::CancelToken;
 use crate::ffi::guard::or_default;
 use crate::ffi::owned::BoxOwned;
+use crate::native::clock;
 use crate::native::options::CallOptions;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// A flag that stops the calls watching it, set from any thread with
 /// `hms_cancel_token_cancel`. Make it with `hms_cancel_token_new`, pass it in
@@ -45,7 +46,7 @@ pub(crate) unsafe fn call_options(options: *const hms_call_options) -> CallOptio
         return CallOptions::default();
     };
     let deadline = (options.deadline_ms > 0)
-        .then(|| Instant::now().checked_add(Duration::from_millis(options.deadline_ms)))
+        .then(|| clock::now().checked_add(Duration::from_millis(options.deadline_ms)))
         .flatten();
     CallOptions {
         deadline,
@@ -101,7 +102,7 @@ mod tests {
             max_retries_set: true,
         };
         let bounded = unsafe { call_options(&options) };
-        let left = bounded.deadline.unwrap() - Instant::now();
+        let left = bounded.deadline.unwrap() - clock::now();
         assert!(left > Duration::from_secs(4) && left <= Duration::from_secs(5));
         assert_eq!(bounded.max_retries, Some(0));
         let watched = bounded.cancel.unwrap();

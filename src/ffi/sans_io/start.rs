@@ -1,9 +1,10 @@
 //! The start functions of the sans-IO calls, one per operation.
 //!
-//! Each takes the core, the call's deadline (`deadline_ms` milliseconds from
-//! now, covering every attempt, wait and page; 0 for none), the operation's
-//! arguments, checked as the blocking functions check them, and stores the
-//! call in `*out`; step it from `hms_call_next`.
+//! Each takes the core, the time now on the caller's monotonic clock
+//! (`now_ms`, see `hms_call`), the call's deadline (`deadline_ms` milliseconds
+//! after `now_ms`, covering every attempt, wait and page; 0 for none), the
+//! operation's arguments, checked as the blocking functions check them, and
+//! stores the call in `*out`; step it from `hms_call_next`.
 
 use crate::core::call::Call;
 use crate::core::client::Core;
@@ -20,7 +21,7 @@ use crate::native::bounded_call::BoundedCall;
 use crate::native::code_listing::CodeListing;
 use crate::native::options::CallOptions;
 use std::ffi::c_char;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// The core behind `core`, borrowed for as long as the caller keeps it (the
 /// contract of `hms_call`: the core outlives its calls).
@@ -30,31 +31,31 @@ unsafe fn core_of(core: *const hms_core) -> Result<&'static Core> {
         .ok_or_else(|| null("core"))
 }
 
-/// A call's bounds: its deadline, if any, from now.
-fn bounds(deadline_ms: u64) -> CallOptions {
-    let options = CallOptions::new();
-    if deadline_ms == 0 {
-        return options;
-    }
-    match Instant::now().checked_add(Duration::from_millis(deadline_ms)) {
-        Some(deadline) => options.deadline(deadline),
-        None => options,
+/// A call's bounds: its deadline, if any, `deadline_ms` after `now_ms` on
+/// the caller's clock.
+fn bounds(now_ms: u64, deadline_ms: u64) -> CallOptions {
+    CallOptions {
+        deadline: (deadline_ms > 0)
+            .then(|| Duration::from_millis(now_ms) + Duration::from_millis(deadline_ms)),
+        ..CallOptions::new()
     }
 }
 
-/// `call` driven under `deadline_ms`, as an `hms_call`.
+/// `call` started at `now_ms` and driven under `deadline_ms`, as an `hms_call`.
 fn single<T: Into<Output> + Send + 'static>(
     core: &'static Core,
+    now_ms: u64,
     deadline_ms: u64,
     call: Call<'static, T>,
 ) -> *mut hms_call {
-    let drive = BoundedCall::new(call, &bounds(deadline_ms));
-    hms_call::into_raw(core, Box::new(Single::new(drive)))
+    let drive = BoundedCall::new(call, &bounds(now_ms, deadline_ms));
+    hms_call::into_raw(core, Box::new(Single::new(drive)), now_ms)
 }
 
 /// A listing of `room_id` as an `hms_call`, gathered or `by_page`.
 unsafe fn walk(
     core: *const hms_core,
+    now_ms: u64,
     deadline_ms: u64,
     room_id: *const c_char,
     filter: *const hms_list_filter,
@@ -63,10 +64,11 @@ unsafe fn walk(
     let core = core_of(core)?;
     let room_id = required("room_id", room_id)?;
     let filter = filter::read(filter)?;
-    let listing = CodeListing::new(core, room_id, &filter, &bounds(deadline_ms));
+    let listing = CodeListing::new(core, room_id, &filter, &bounds(now_ms, deadline_ms));
     Ok(hms_call::into_raw(
         core,
         Box::new(Walk::new(core, listing, by_page)),
+        now_ms,
     ))
 }
 
@@ -75,6 +77,7 @@ unsafe fn walk(
 #[no_mangle]
 pub unsafe extern "C" fn hms_call_create(
     core: *const hms_core,
+    now_ms: u64,
     deadline_ms: u64,
     room_id: *const c_char,
     out: *mut *mut hms_call,
@@ -83,7 +86,7 @@ pub unsafe extern "C" fn hms_call_create(
     run_with_output(out, err, || {
         let core = core_of(core)?;
         let call = core.create(required("room_id", room_id)?)?;
-        Ok(single(core, deadline_ms, call))
+        Ok(single(core, now_ms, deadline_ms, call))
     })
 }
 
@@ -92,6 +95,7 @@ pub unsafe extern "C" fn hms_call_create(
 #[no_mangle]
 pub unsafe extern "C" fn hms_call_create_for_role(
     core: *const hms_core,
+    now_ms: u64,
     deadline_ms: u64,
     room_id: *const c_char,
     role: *const c_char,
@@ -102,7 +106,7 @@ pub unsafe extern "C" fn hms_call_create_for_role(
         let core = core_of(core)?;
         let room_id = required("room_id", room_id)?;
         let call = core.create_for_role(room_id, required("role", role)?)?;
-        Ok(single(core, deadline_ms, call))
+        Ok(single(core, now_ms, deadline_ms, call))
     })
 }
 
@@ -111,13 +115,16 @@ pub unsafe extern "C" fn hms_call_create_for_role(
 #[no_mangle]
 pub unsafe extern "C" fn hms_call_list(
     core: *const hms_core,
+    now_ms: u64,
     deadline_ms: u64,
     room_id: *const c_char,
     filter: *const hms_list_filter,
     out: *mut *mut hms_call,
     err: *mut *mut hms_error,
 ) -> hms_status {
-    run_with_output(out, err, || walk(core, deadline_ms, room_id, filter, false))
+    run_with_output(out, err, || {
+        walk(core, now_ms, deadline_ms, room_id, filter, false)
+    })
 }
 
 /// Starts `list` walked page by page: after each page but the last, a step
@@ -127,13 +134,16 @@ pub unsafe extern "C" fn hms_call_list(
 #[no_mangle]
 pub unsafe extern "C" fn hms_call_list_pages(
     core: *const hms_core,
+    now_ms: u64,
     deadline_ms: u64,
     room_id: *const c_char,
     filter: *const hms_list_filter,
     out: *mut *mut hms_call,
     err: *mut *mut hms_error,
 ) -> hms_status {
-    run_with_output(out, err, || walk(core, deadline_ms, room_id, filter, true))
+    run_with_output(out, err, || {
+        walk(core, now_ms, deadline_ms, room_id, filter, true)
+    })
 }
 
 /// Starts `list_page` (`hms_room_codes_list_page`); take its result with
@@ -141,6 +151,7 @@ pub unsafe extern "C" fn hms_call_list_pages(
 #[no_mangle]
 pub unsafe extern "C" fn hms_call_list_page(
     core: *const hms_core,
+    now_ms: u64,
     deadline_ms: u64,
     room_id: *const c_char,
     filter: *const hms_list_filter,
@@ -151,7 +162,7 @@ pub unsafe extern "C" fn hms_call_list_page(
         let core = core_of(core)?;
         let room_id = required("room_id", room_id)?;
         let call = core.list_page(room_id, &filter::read(filter)?)?;
-        Ok(single(core, deadline_ms, call))
+        Ok(single(core, now_ms, deadline_ms, call))
     })
 }
 
@@ -160,6 +171,7 @@ pub unsafe extern "C" fn hms_call_list_page(
 #[no_mangle]
 pub unsafe extern "C" fn hms_call_set_enabled(
     core: *const hms_core,
+    now_ms: u64,
     deadline_ms: u64,
     code: *const c_char,
     enabled: bool,
@@ -169,7 +181,7 @@ pub unsafe extern "C" fn hms_call_set_enabled(
     run_with_output(out, err, || {
         let core = core_of(core)?;
         let call = core.set_enabled(required("code", code)?, enabled)?;
-        Ok(single(core, deadline_ms, call))
+        Ok(single(core, now_ms, deadline_ms, call))
     })
 }
 
@@ -178,6 +190,7 @@ pub unsafe extern "C" fn hms_call_set_enabled(
 #[no_mangle]
 pub unsafe extern "C" fn hms_call_auth_token_for_code(
     core: *const hms_core,
+    now_ms: u64,
     deadline_ms: u64,
     code: *const c_char,
     user_id: *const c_char,
@@ -188,6 +201,6 @@ pub unsafe extern "C" fn hms_call_auth_token_for_code(
         let core = core_of(core)?;
         let code = required("code", code)?;
         let call = core.auth_token_for_code(code, optional("user_id", user_id)?)?;
-        Ok(single(core, deadline_ms, call))
+        Ok(single(core, now_ms, deadline_ms, call))
     })
 }
