@@ -23,15 +23,10 @@ type cTake[T any] func(call *C.hms_call, err **C.hms_error) (T, C.hms_status)
 // (the signed request, the attempt's timeout, whether and how long to wait,
 // the result), and run only does what it says, sending with the client's
 // *http.Client and waiting on a Go timer. Every cgo call here is short and
-// does no I/O. A ctx that ends stops the call at once with
-// contextError(ctx.Err()); args (C copies of what start's arguments point
+// does no I/O. A ctx that ends stops the call at once (see stop); args (C copies of what start's arguments point
 // to, if any) are freed once the call has started.
 func run[T any](ctx context.Context, c *Client, args cArgs, start cStart, take cTake[T]) (T, error) {
 	var zero T
-	if err := ctx.Err(); err != nil {
-		args.free()
-		return zero, contextError(err)
-	}
 	core, err := c.acquire()
 	if err != nil {
 		args.free()
@@ -48,6 +43,9 @@ func run[T any](ctx context.Context, c *Client, args cArgs, start cStart, take c
 		return zero, fromC(status, cerr)
 	}
 	defer C.hms_call_free(call)
+	if err := ctx.Err(); err != nil {
+		return zero, stop(call, err)
+	}
 	var step C.hms_step
 	status = C.hms_call_next(call, nowMS(), &step, &cerr)
 	if err := c.transport.drive(ctx, call, &step, status, &cerr); err != nil {
@@ -72,13 +70,13 @@ func (t *transport) drive(ctx context.Context, call *C.hms_call, step *C.hms_ste
 			got := t.send(ctx, step)
 			if err := ended(ctx); err != nil {
 				got.release()
-				return contextError(err)
+				return stop(call, err)
 			}
 			status = got.feed(call, nowMS(), step, cerr)
 			got.release()
 		case C.HMS_STEP_KIND_WAIT:
 			if err := wait(ctx, time.Duration(step.wait_ms)*time.Millisecond); err != nil {
-				return contextError(err)
+				return stop(call, err)
 			}
 			status = C.hms_call_next(call, nowMS(), step, cerr)
 		default: // DONE or PAGE
@@ -86,6 +84,20 @@ func (t *transport) drive(ctx context.Context, call *C.hms_call, step *C.hms_ste
 		}
 	}
 	return fromC(status, *cerr)
+}
+
+// stop ends call at the library because ctx ended with ctxErr (cancelled, or
+// past its deadline): the library words the error and reports the call's end
+// to the event hook; the error keeps ctxErr as its cause (errors.Is).
+func stop(call *C.hms_call, ctxErr error) error {
+	why := C.hms_stop_reason(C.HMS_STOP_REASON_DEADLINE_PASSED)
+	if ctxErr == context.Canceled {
+		why = C.HMS_STOP_REASON_CANCELLED
+	}
+	var cerr *C.hms_error
+	err := fromC(C.hms_call_stop(call, nowMS(), why, &cerr), cerr)
+	err.cause = ctxErr
+	return err
 }
 
 // clockStart is the origin of the clock the library is told the time on: Go's

@@ -90,16 +90,6 @@ func invalidArgument(message string) *Error {
 	return &Error{Kind: KindInvalidArgument, Message: message}
 }
 
-// contextError is the *Error for a call that ctx ended: cancelled, or past
-// its deadline.
-func contextError(ctx error) *Error {
-	message := "the call's deadline passed"
-	if ctx == context.Canceled {
-		message = "the call was cancelled"
-	}
-	return &Error{Kind: KindTimeout, Message: message, cause: ctx}
-}
-
 // fromC copies the C error err (which the failed call stored) and frees it.
 func fromC(status C.hms_status, err *C.hms_error) *Error {
 	if err == nil {

@@ -4,6 +4,8 @@ package roomcodes_test
 // request id on errors; and no secret in any event.
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"log"
 	"os"
@@ -11,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/hms-room-codes/roomcodes"
 )
@@ -75,7 +78,7 @@ func TestEventsComeFromTheLibraryOnTheCallingGoroutine(t *testing.T) {
 		!strings.HasPrefix(failed.RequestID, "emu-") || !strings.Contains(failed.Line, "request_id="+failed.RequestID) {
 		t.Errorf("the 503: %+v", failed)
 	}
-	if retried.Attempt != 2 || retried.Wait <= 0 || retried.Wait > config.BackoffCap || retried.Level != roomcodes.EventInfo {
+	if retried.Attempt != 2 || retried.Wait < 0 || retried.Wait > config.BackoffCap || retried.Level != roomcodes.EventInfo {
 		t.Errorf("the wait: %+v", retried)
 	}
 	if ended.Attempt != 2 || ended.Kind != 0 || ended.Level != roomcodes.EventInfo || ended.Elapsed < 0 {
@@ -96,6 +99,38 @@ func TestEventsComeFromTheLibraryOnTheCallingGoroutine(t *testing.T) {
 	}
 	if want := fmt.Sprintf(" (HTTP 404) [request id %s]", e.RequestID); !strings.HasSuffix(e.Error(), want) {
 		t.Errorf("Error() %q does not end with %q", e.Error(), want)
+	}
+}
+
+// A call its context ends (here cancelled during a Retry-After wait) still
+// ends as every call does: the library words the error and reports the end
+// (the wait of 1 s is never waited out).
+func TestACallItsContextEndsReportsItsEnd(t *testing.T) {
+	var got recorder
+	config := settings()
+	cctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	config.OnEvent = func(e roomcodes.Event) {
+		got.hook(e)
+		if e.Name == "retry_wait" {
+			cancel()
+		}
+	}
+	room := newRoom(t, "")
+	fault(t, "GET", roomPath(room), map[string]any{"status": 429, "retry_after": "1", "count": 1})
+	started := time.Now()
+	_, err := newClient(t, config).ListPage(cctx, room, nil)
+	e := mustKind(t, err, roomcodes.KindTimeout)
+	if e.Message != "the call was cancelled" || !errors.Is(err, context.Canceled) || time.Since(started) > 10*time.Second {
+		t.Errorf("%v (errors.Is Canceled: %v) after %v", err, errors.Is(err, context.Canceled), time.Since(started))
+	}
+	events := got.take()
+	if want := "attempt_started response retry_wait call_ended"; names(events) != want {
+		t.Fatalf("events %q, want %q", names(events), want)
+	}
+	if ended := events[3]; ended.Kind != roomcodes.KindTimeout || ended.Level != roomcodes.EventWarn ||
+		!strings.Contains(ended.Line, "result=timeout") {
+		t.Errorf("the end: %+v", ended)
 	}
 }
 

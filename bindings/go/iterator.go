@@ -43,7 +43,7 @@ func (c *Client) Codes(ctx context.Context, roomID string, filter *ListFilter) *
 	defer args.free()
 	room, err1 := goText("roomID", roomID, false)
 	f, err2 := args.listFilter(filter)
-	if it.err = firstError(err1, err2, contextErrorOrNil(ctx)); it.err != nil {
+	if it.err = firstError(err1, err2); it.err != nil {
 		return it
 	}
 	core, err := c.acquire()
@@ -59,6 +59,10 @@ func (c *Client) Codes(ctx context.Context, roomID string, filter *ListFilter) *
 		return it
 	}
 	runtime.SetFinalizer(it, (*CodeIterator).Close)
+	if err := ctx.Err(); err != nil {
+		it.err = stop(it.call, err)
+		it.Close()
+	}
 	return it
 }
 
@@ -108,14 +112,6 @@ func (it *CodeIterator) Close() error {
 		it.call = nil
 		it.client.release()
 		runtime.SetFinalizer(it, nil)
-	}
-	return nil
-}
-
-// contextErrorOrNil is contextError(ctx.Err()) when ctx has ended, else nil.
-func contextErrorOrNil(ctx context.Context) error {
-	if err := ctx.Err(); err != nil {
-		return contextError(err)
 	}
 	return nil
 }

@@ -107,9 +107,37 @@ impl<'a, T> BoundedCall<'a, T> {
         }
     }
 
+    /// Ends the call because its caller stopped it (`why`), its end reported
+    /// like any other.
+    #[cfg(feature = "ffi-sans-io")]
+    pub(crate) fn stop(&mut self, why: StopReason) -> BoundedStep<T> {
+        self.abandon(why.error())
+    }
+
     /// Ends the call with `error`, its end reported like any other.
     fn abandon(&mut self, error: Error) -> BoundedStep<T> {
         BoundedStep::Done(Err(self.call.abandon(now_unix_ms(), error)))
+    }
+}
+
+/// Why a caller stopped a call before its end.
+#[cfg(feature = "ffi-sans-io")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum StopReason {
+    /// The caller cancelled it.
+    Cancelled,
+    /// The caller's deadline passed (by its own clock).
+    DeadlinePassed,
+}
+
+#[cfg(feature = "ffi-sans-io")]
+impl StopReason {
+    /// The error a call stopped for this reason ends with.
+    pub(crate) fn error(self) -> Error {
+        match self {
+            StopReason::Cancelled => cancelled(),
+            StopReason::DeadlinePassed => deadline_passed(),
+        }
     }
 }
 

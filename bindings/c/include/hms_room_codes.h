@@ -272,6 +272,21 @@ typedef enum {
 } hms_failure;
 
 /**
+ * Why a caller stops a call before its end; give it to `hms_call_stop`.
+ */
+typedef enum {
+  /**
+   * The caller cancelled the call.
+   */
+  HMS_STOP_REASON_CANCELLED,
+  /**
+   * The caller's own deadline passed (a deadline the library was told
+   * passes on its own: the next step is then DONE).
+   */
+  HMS_STOP_REASON_DEADLINE_PASSED,
+} hms_stop_reason;
+
+/**
  * One operation in flight on an `hms_core`, made by an `hms_call_*` start
  * function and stepped with `hms_call_next`, `hms_call_on_response` and
  * `hms_call_on_failure` until a step is `HMS_STEP_KIND_DONE`. Use it from one
@@ -1076,6 +1091,18 @@ hms_status hms_call_on_failure(hms_call *call,
                                hms_failure failure,
                                hms_step *out,
                                hms_error **err);
+
+/**
+ * Stops a call that is not done, at `now_ms` on the caller's monotonic
+ * clock, for `why`: a request that is out is given up (send nothing more for
+ * it), and the call ends with the error the library words for `why`
+ * (`HMS_STATUS_TIMEOUT`: "the call was cancelled" or "the call's deadline
+ * passed"), reported like any other end (the `call_ended` event). Returns
+ * that status and stores that error in `*err`; the call is then done, its
+ * result taken. A call that is done already is refused with
+ * `HMS_STATUS_INVALID_ARGUMENT`. To stop without a word, free the call instead.
+ */
+hms_status hms_call_stop(hms_call *call, uint64_t now_ms, hms_stop_reason why, hms_error **err);
 
 /**
  * Frees a call, done or not (an unfinished call is abandoned; nothing is

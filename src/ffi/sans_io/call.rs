@@ -10,7 +10,7 @@ use crate::ffi::sans_io::drive::{Driven, Output};
 use crate::ffi::sans_io::failure::hms_failure;
 use crate::ffi::sans_io::step::{hms_step, SentRequest};
 use crate::ffi::status::hms_status;
-use crate::native::bounded_call::BoundedStep;
+use crate::native::bounded_call::{BoundedStep, StopReason};
 use crate::native::clock::Moment;
 use std::slice;
 use std::time::Duration;
@@ -229,6 +229,54 @@ pub unsafe extern "C" fn hms_call_on_failure(
     stepping(call, out, err, |call| {
         let custom_roots = !call.core.config().ca_certificates().is_empty();
         call.sent(now_ms, Err(failure.to_transport_failure(custom_roots)))
+    })
+}
+
+/// Why a caller stops a call before its end; give it to `hms_call_stop`.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum hms_stop_reason {
+    /// The caller cancelled the call.
+    Cancelled,
+    /// The caller's own deadline passed (a deadline the library was told
+    /// passes on its own: the next step is then DONE).
+    DeadlinePassed,
+}
+
+impl From<hms_stop_reason> for StopReason {
+    fn from(why: hms_stop_reason) -> StopReason {
+        match why {
+            hms_stop_reason::Cancelled => StopReason::Cancelled,
+            hms_stop_reason::DeadlinePassed => StopReason::DeadlinePassed,
+        }
+    }
+}
+
+/// Stops a call that is not done, at `now_ms` on the caller's monotonic
+/// clock, for `why`: a request that is out is given up (send nothing more for
+/// it), and the call ends with the error the library words for `why`
+/// (`HMS_STATUS_TIMEOUT`: "the call was cancelled" or "the call's deadline
+/// passed"), reported like any other end (the `call_ended` event). Returns
+/// that status and stores that error in `*err`; the call is then done, its
+/// result taken. A call that is done already is refused with
+/// `HMS_STATUS_INVALID_ARGUMENT`. To stop without a word, free the call instead.
+#[no_mangle]
+pub unsafe extern "C" fn hms_call_stop(
+    call: *mut hms_call,
+    now_ms: u64,
+    why: hms_stop_reason,
+    err: *mut *mut hms_error,
+) -> hms_status {
+    run(err, || {
+        let call = call.as_mut().ok_or_else(|| null("call"))?;
+        if matches!(call.phase, Phase::Done(_)) {
+            return Err(out_of_order("the call is done"));
+        }
+        call.at(now_ms)?;
+        call.sent = None;
+        let next = call.driven.stop(why.into());
+        call.step(next);
+        call.take().map(drop)
     })
 }
 

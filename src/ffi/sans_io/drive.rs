@@ -4,7 +4,7 @@
 use crate::core::client::Core;
 use crate::core::model::{AuthToken, RoomCode, RoomCodePage};
 use crate::core::wire::http::{HttpResponse, TransportFailure};
-use crate::native::bounded_call::{BoundedCall, BoundedStep};
+use crate::native::bounded_call::{BoundedCall, BoundedStep, StopReason};
 use crate::native::clock::Moment;
 use crate::native::code_listing::{CodeListing, CodeListingStep};
 
@@ -55,6 +55,9 @@ pub(crate) trait Driven: Send {
         sent: std::result::Result<HttpResponse, TransportFailure>,
         now: Moment,
     ) -> BoundedStep<Output>;
+    /// Ends the call because its caller stopped it: the attempt in flight,
+    /// if any, ends with the caller's reason, reported like any other end.
+    fn stop(&mut self, why: StopReason) -> BoundedStep<Output>;
     /// Whether a successful `BoundedStep::Done` is one page of more (a listing
     /// walked page by page), after which `next` goes on.
     fn more(&self) -> bool {
@@ -101,6 +104,10 @@ impl<T: Into<Output> + Send + 'static> Driven for Single<T> {
         now: Moment,
     ) -> BoundedStep<Output> {
         erased(self.drive.on_sent(sent, now))
+    }
+
+    fn stop(&mut self, why: StopReason) -> BoundedStep<Output> {
+        erased(self.drive.stop(why))
     }
 }
 
@@ -206,6 +213,14 @@ impl Driven for Walk {
                 self.after(next, now)
             }
             None => self.advance(now),
+        }
+    }
+
+    fn stop(&mut self, why: StopReason) -> BoundedStep<Output> {
+        match self.page.take() {
+            Some(mut drive) => erased(drive.stop(why)),
+            // Between pages no call is in flight: the listing just ends.
+            None => BoundedStep::Done(Err(why.error())),
         }
     }
 

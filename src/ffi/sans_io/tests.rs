@@ -443,3 +443,74 @@ fn a_clock_that_goes_back_is_refused_and_the_call_kept() {
         hms_core_free(core);
     }
 }
+
+/// Keeps each event's line in the `Vec<String>` that `user` points to.
+unsafe extern "C" fn keep_line(
+    event: *const crate::ffi::events::hms_event,
+    user: *mut std::ffi::c_void,
+) {
+    let lines = &mut *(user as *mut Vec<String>);
+    lines.push(CStr::from_ptr((*event).line).to_string_lossy().into_owned());
+}
+
+#[test]
+fn a_call_stopped_by_its_caller_ends_as_the_library_words_it_and_says_so() {
+    let mut lines: Vec<String> = Vec::new();
+    unsafe {
+        let options = hms_client_options_new();
+        hms_client_options_set_base_url(options, c"http://127.0.0.1:9/v2".as_ptr());
+        hms_client_options_set_management_token(options, c"t".as_ptr());
+        crate::ffi::events::hms_client_options_set_event_callback(
+            options,
+            Some(keep_line),
+            &mut lines as *mut Vec<String> as *mut std::ffi::c_void,
+        );
+        let mut core = ptr::null_mut();
+        assert_eq!(
+            hms_core_new(options, &mut core, ptr::null_mut()),
+            hms_status::Ok
+        );
+        hms_client_options_free(options);
+
+        for (why, words) in [
+            (hms_stop_reason::Cancelled, "the call was cancelled"),
+            (
+                hms_stop_reason::DeadlinePassed,
+                "the call's deadline passed",
+            ),
+        ] {
+            // Stopped with its request out: the error is the library's words.
+            let call = set_enabled_call(core, 1_000, 0);
+            assert_eq!(next_at(call, 1_000).kind, hms_step_kind::Send);
+            let mut err = ptr::null_mut();
+            assert_eq!(
+                hms_call_stop(call, 1_200, why, &mut err),
+                hms_status::Timeout
+            );
+            assert_eq!(message(err), words);
+            // Done, its result taken: it cannot be stopped again, nor taken.
+            let mut err = ptr::null_mut();
+            assert_eq!(
+                hms_call_stop(call, 1_300, why, &mut err),
+                hms_status::InvalidArgument
+            );
+            assert!(message(err).contains("the call is done"));
+            let (mut code, mut err) = (ptr::null_mut(), ptr::null_mut());
+            assert_eq!(
+                hms_call_take_code(call, &mut code, &mut err),
+                hms_status::InvalidArgument
+            );
+            assert!(message(err).contains("already taken"));
+            hms_call_free(call);
+        }
+        hms_core_free(core);
+    }
+    let ended: Vec<&String> = lines.iter().filter(|l| l.contains("call_ended")).collect();
+    assert_eq!(ended.len(), 2, "{lines:?}");
+    assert!(
+        ended
+            .iter()
+            .all(|l| l.contains("result=timeout") && l.contains("attempts=1")),
+        "{ended:?}"
+    );
+}
