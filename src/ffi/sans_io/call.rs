@@ -2,6 +2,7 @@
 
 use crate::core::client::Core;
 use crate::core::error::{Error, Result};
+use crate::core::response_meta::ResponseMeta;
 use crate::core::wire::http::{HttpResponse, TransportFailure};
 use crate::ffi::error::hms_error;
 use crate::ffi::guard::{null, run};
@@ -11,6 +12,8 @@ use crate::ffi::sans_io::failure::hms_failure;
 use crate::ffi::sans_io::step::{hms_step, SentRequest};
 use crate::ffi::status::hms_status;
 use crate::native::bounded_call::BoundedStep;
+use crate::native::options::CallOptions;
+use crate::native::response_slot::ResponseMetaSlot;
 use std::slice;
 
 /// One operation in flight on an `hms_core`, made by an `hms_call_*` start
@@ -24,6 +27,8 @@ pub struct hms_call {
     driven: Box<dyn Driven>,
     phase: Phase,
     sent: Option<SentRequest>,
+    /// Where the call records its response's metadata on success.
+    response_meta: Option<ResponseMetaSlot>,
 }
 
 impl BoxOwned for hms_call {}
@@ -42,15 +47,26 @@ enum Phase {
 }
 
 impl hms_call {
-    /// A call of `driven` on `core`, ready for its first `hms_call_next`.
-    pub(crate) fn into_raw(core: &'static Core, driven: Box<dyn Driven>) -> *mut hms_call {
+    /// A call of `driven` (made with `options`) on `core`, ready for its
+    /// first `hms_call_next`.
+    pub(crate) fn into_raw(
+        core: &'static Core,
+        driven: Box<dyn Driven>,
+        options: &CallOptions,
+    ) -> *mut hms_call {
         hms_call {
             core,
             driven,
             phase: Phase::Ready,
             sent: None,
+            response_meta: options.response_meta.clone(),
         }
         .into_raw()
+    }
+
+    /// The metadata of the call's last successful response, if any.
+    pub(crate) fn response_meta(&self) -> Option<ResponseMeta> {
+        self.response_meta.as_ref().and_then(ResponseMetaSlot::get)
     }
 
     /// The step for what the state machine said.

@@ -19,6 +19,7 @@ use crate::ffi::strings::{optional, required};
 use crate::native::bounded_call::BoundedCall;
 use crate::native::code_listing::CodeListing;
 use crate::native::options::CallOptions;
+use crate::native::response_slot::ResponseMetaSlot;
 use std::ffi::c_char;
 use std::time::{Duration, Instant};
 
@@ -30,9 +31,10 @@ unsafe fn core_of(core: *const hms_core) -> Result<&'static Core> {
         .ok_or_else(|| null("core"))
 }
 
-/// A call's bounds: its deadline, if any, from now.
+/// A call's bounds: its deadline, if any, from now; and the slot where it
+/// records its response's metadata (`hms_call_take_response_meta`).
 fn bounds(deadline_ms: u64) -> CallOptions {
-    let options = CallOptions::new();
+    let options = CallOptions::new().response_meta(&ResponseMetaSlot::new());
     if deadline_ms == 0 {
         return options;
     }
@@ -48,8 +50,9 @@ fn single<T: Into<Output> + Send + 'static>(
     deadline_ms: u64,
     call: Call<'static, T>,
 ) -> *mut hms_call {
-    let drive = BoundedCall::new(call, &bounds(deadline_ms));
-    hms_call::into_raw(core, Box::new(Single::new(drive)))
+    let options = bounds(deadline_ms);
+    let drive = BoundedCall::new(call, &options);
+    hms_call::into_raw(core, Box::new(Single::new(drive)), &options)
 }
 
 /// A listing of `room_id` as an `hms_call`, gathered or `by_page`.
@@ -63,10 +66,12 @@ unsafe fn walk(
     let core = core_of(core)?;
     let room_id = required("room_id", room_id)?;
     let filter = filter::read(filter)?;
-    let listing = CodeListing::new(core, room_id, &filter, &bounds(deadline_ms));
+    let options = bounds(deadline_ms);
+    let listing = CodeListing::new(core, room_id, &filter, &options);
     Ok(hms_call::into_raw(
         core,
         Box::new(Walk::new(core, listing, by_page)),
+        &options,
     ))
 }
 
