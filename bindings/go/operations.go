@@ -10,7 +10,7 @@ import "context"
 // Create makes sure room roomID has an enabled code for every role of its
 // template (creating the missing ones) and returns those codes. It is not
 // retried after a 5xx or a timeout, since a repeat could mint more codes.
-func (c *Client) Create(ctx context.Context, roomID string) ([]RoomCode, error) {
+func (c *Client) Create(ctx context.Context, roomID string, opts ...CallOption) ([]RoomCode, error) {
 	var args cArgs
 	room, err := args.add("roomID", roomID, false)
 	if err != nil {
@@ -19,12 +19,12 @@ func (c *Client) Create(ctx context.Context, roomID string) ([]RoomCode, error) 
 	}
 	return run(ctx, c, args, func(core *C.hms_core, deadline C.uint64_t, out **C.hms_call, cerr **C.hms_error) C.hms_status {
 		return C.hms_call_create(core, deadline, room, out, cerr)
-	}, takeCodes)
+	}, recording(takeCodes, opts))
 }
 
 // CreateForRole creates one more code for role in room roomID. It is not
 // retried after a 5xx or a timeout.
-func (c *Client) CreateForRole(ctx context.Context, roomID, role string) (*RoomCode, error) {
+func (c *Client) CreateForRole(ctx context.Context, roomID, role string, opts ...CallOption) (*RoomCode, error) {
 	var args cArgs
 	room, err1 := args.add("roomID", roomID, false)
 	r, err2 := args.add("role", role, false)
@@ -34,13 +34,13 @@ func (c *Client) CreateForRole(ctx context.Context, roomID, role string) (*RoomC
 	}
 	return run(ctx, c, args, func(core *C.hms_core, deadline C.uint64_t, out **C.hms_call, cerr **C.hms_error) C.hms_status {
 		return C.hms_call_create_for_role(core, deadline, room, r, out, cerr)
-	}, takeCode)
+	}, recording(takeCode, opts))
 }
 
 // List returns every code of room roomID that filter keeps (nil for all),
 // fetching page after page; the context bounds all of them together. To
 // handle codes as they come, page by page, use Codes.
-func (c *Client) List(ctx context.Context, roomID string, filter *ListFilter) ([]RoomCode, error) {
+func (c *Client) List(ctx context.Context, roomID string, filter *ListFilter, opts ...CallOption) ([]RoomCode, error) {
 	var args cArgs
 	room, err1 := args.add("roomID", roomID, false)
 	f, err2 := args.listFilter(filter)
@@ -50,13 +50,13 @@ func (c *Client) List(ctx context.Context, roomID string, filter *ListFilter) ([
 	}
 	return run(ctx, c, args, func(core *C.hms_core, deadline C.uint64_t, out **C.hms_call, cerr **C.hms_error) C.hms_status {
 		return C.hms_call_list(core, deadline, room, f, out, cerr)
-	}, takeCodes)
+	}, recording(takeCodes, opts))
 }
 
 // ListPage fetches one page of the codes of room roomID that filter keeps
 // (nil for all; filter.Start is the cursor). The next page starts at the
 // page's Last.
-func (c *Client) ListPage(ctx context.Context, roomID string, filter *ListFilter) (*RoomCodePage, error) {
+func (c *Client) ListPage(ctx context.Context, roomID string, filter *ListFilter, opts ...CallOption) (*RoomCodePage, error) {
 	var args cArgs
 	room, err1 := args.add("roomID", roomID, false)
 	f, err2 := args.listFilter(filter)
@@ -66,20 +66,12 @@ func (c *Client) ListPage(ctx context.Context, roomID string, filter *ListFilter
 	}
 	return run(ctx, c, args, func(core *C.hms_core, deadline C.uint64_t, out **C.hms_call, cerr **C.hms_error) C.hms_status {
 		return C.hms_call_list_page(core, deadline, room, f, out, cerr)
-	}, func(call *C.hms_call, cerr **C.hms_error) (*RoomCodePage, C.hms_status) {
-		var out *C.hms_room_code_page
-		status := C.hms_call_take_page(call, &out, cerr)
-		if status != C.HMS_STATUS_OK {
-			return nil, status
-		}
-		defer C.hms_room_code_page_free(out)
-		return goPage(out), status
-	})
+	}, recording(takePage, opts))
 }
 
 // SetEnabled enables or disables code and returns the updated code.
 // Disabling is how a code is revoked.
-func (c *Client) SetEnabled(ctx context.Context, code string, enabled bool) (*RoomCode, error) {
+func (c *Client) SetEnabled(ctx context.Context, code string, enabled bool, opts ...CallOption) (*RoomCode, error) {
 	var args cArgs
 	cc, err := args.add("code", code, false)
 	if err != nil {
@@ -88,13 +80,13 @@ func (c *Client) SetEnabled(ctx context.Context, code string, enabled bool) (*Ro
 	}
 	return run(ctx, c, args, func(core *C.hms_core, deadline C.uint64_t, out **C.hms_call, cerr **C.hms_error) C.hms_status {
 		return C.hms_call_set_enabled(core, deadline, cc, C.bool(enabled), out, cerr)
-	}, takeCode)
+	}, recording(takeCode, opts))
 }
 
 // AuthTokenForCode exchanges room code code for a client auth token and its
 // expiry (the call a joining app makes; no management token is sent) for
 // userID ("" lets the service pick one). The token prints as "<redacted>".
-func (c *Client) AuthTokenForCode(ctx context.Context, code, userID string) (AuthToken, error) {
+func (c *Client) AuthTokenForCode(ctx context.Context, code, userID string, opts ...CallOption) (AuthToken, error) {
 	var args cArgs
 	cc, err1 := args.add("code", code, false)
 	user, err2 := args.add("userID", userID, true)
@@ -104,15 +96,7 @@ func (c *Client) AuthTokenForCode(ctx context.Context, code, userID string) (Aut
 	}
 	return run(ctx, c, args, func(core *C.hms_core, deadline C.uint64_t, out **C.hms_call, cerr **C.hms_error) C.hms_status {
 		return C.hms_call_auth_token_for_code(core, deadline, cc, user, out, cerr)
-	}, func(call *C.hms_call, cerr **C.hms_error) (AuthToken, C.hms_status) {
-		var out *C.hms_auth_token
-		status := C.hms_call_take_auth_token(call, &out, cerr)
-		if status != C.HMS_STATUS_OK {
-			return AuthToken{}, status
-		}
-		defer C.hms_auth_token_free(out)
-		return AuthToken{Token: C.GoString(out.token), ExpiresAt: timestamp(out.expires_at)}, status
-	})
+	}, recording(takeAuthToken, opts))
 }
 
 // RoomLink builds the link a person opens to join (no request is sent).
@@ -161,6 +145,28 @@ func takeCode(call *C.hms_call, cerr **C.hms_error) (*RoomCode, C.hms_status) {
 	defer C.hms_room_code_free(out)
 	code := goRoomCode(out)
 	return &code, status
+}
+
+// takePage copies the page of a finished list_page call.
+func takePage(call *C.hms_call, cerr **C.hms_error) (*RoomCodePage, C.hms_status) {
+	var out *C.hms_room_code_page
+	status := C.hms_call_take_page(call, &out, cerr)
+	if status != C.HMS_STATUS_OK {
+		return nil, status
+	}
+	defer C.hms_room_code_page_free(out)
+	return goPage(out), status
+}
+
+// takeAuthToken copies the token of a finished auth_token_for_code call.
+func takeAuthToken(call *C.hms_call, cerr **C.hms_error) (AuthToken, C.hms_status) {
+	var out *C.hms_auth_token
+	status := C.hms_call_take_auth_token(call, &out, cerr)
+	if status != C.HMS_STATUS_OK {
+		return AuthToken{}, status
+	}
+	defer C.hms_auth_token_free(out)
+	return AuthToken{Token: C.GoString(out.token), ExpiresAt: timestamp(out.expires_at)}, status
 }
 
 // firstError is the first non-nil error, if any.

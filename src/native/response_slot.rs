@@ -43,6 +43,7 @@ impl ResponseMetaSlot {
     }
 
     /// Records `meta` (a call does when it succeeds).
+    #[cfg(any(feature = "blocking", feature = "async", feature = "ffi-sans-io"))]
     pub(crate) fn record(&self, meta: &ResponseMeta) {
         *self.meta.lock().unwrap_or_else(PoisonError::into_inner) = Some(meta.clone());
     }

@@ -4,8 +4,10 @@
 //! quicker than building each object a property at a time across the wasm
 //! boundary.
 
+use crate::core::error::{Error, ErrorKind};
 use crate::core::js_text::{JsCodes, PageForJs};
 use crate::core::model::AuthToken;
+use crate::core::response_meta::ResponseMeta;
 use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 
@@ -52,5 +54,30 @@ pub fn page_to_js(page: &PageForJs) -> Result<JsValue, JsValue> {
     Reflect::set(&object, &"limit".into(), &limit)?;
     Reflect::set(&object, &"data".into(), &codes_to_js(&page.codes)?)?;
     Reflect::set(&object, &"last".into(), &last)?;
+    Ok(object.into())
+}
+
+/// `{ data, response: { status, requestId, attempts, elapsedMs } }`: a result
+/// of `client.withResponse()`, with the metadata its call recorded.
+pub fn with_response(data: JsValue, meta: Option<&ResponseMeta>) -> Result<JsValue, JsValue> {
+    let meta = meta.ok_or_else(|| {
+        Error::new(
+            ErrorKind::Internal,
+            "a successful call recorded no response metadata",
+        )
+    })?;
+    let response = Object::new();
+    let request_id = meta
+        .request_id
+        .as_deref()
+        .map_or(JsValue::UNDEFINED, JsValue::from_str);
+    let elapsed_ms = meta.elapsed.as_millis() as f64;
+    Reflect::set(&response, &"status".into(), &meta.status.into())?;
+    Reflect::set(&response, &"requestId".into(), &request_id)?;
+    Reflect::set(&response, &"attempts".into(), &meta.attempts.into())?;
+    Reflect::set(&response, &"elapsedMs".into(), &elapsed_ms.into())?;
+    let object = Object::new();
+    Reflect::set(&object, &"data".into(), &data)?;
+    Reflect::set(&object, &"response".into(), &response)?;
     Ok(object.into())
 }
