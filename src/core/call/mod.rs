@@ -55,8 +55,9 @@ pub struct Call<'a, T> {
     time_left: Option<Duration>,
     max_retries: u32,
     clock: Clock,
-    /// The metadata of the successful response, once the call has one.
-    succeeded: Option<ResponseMeta>,
+    /// The metadata of the successful response, once the call has one
+    /// (boxed: a call in flight stays small).
+    succeeded: Option<Box<ResponseMeta>>,
     #[cfg(feature = "tracing")]
     span: tracing::Span,
 }
@@ -180,7 +181,7 @@ impl<'a, T> Call<'a, T> {
     /// successfully, with the attempts sent and the time taken; `None` until
     /// the call has succeeded (an error carries its own status and request id).
     pub fn response_meta(&self) -> Option<&ResponseMeta> {
-        self.succeeded.as_ref()
+        self.succeeded.as_deref()
     }
 
     /// The request of the next attempt, signed with the current token.
@@ -232,12 +233,12 @@ impl<'a, T> Call<'a, T> {
             };
             let result = result.map_err(|e| e.with_status(status).with_request_id(request_id));
             if result.is_ok() {
-                self.succeeded = Some(ResponseMeta {
+                self.succeeded = Some(Box::new(ResponseMeta {
                     status,
                     request_id: request_id.map(str::to_owned),
                     attempts: self.clock.attempts,
                     elapsed: self.clock.call_elapsed(),
-                });
+                }));
             }
             return self.done(result);
         }
