@@ -45,9 +45,7 @@ impl CallRunner {
             };
             match step {
                 Step::Done(result) => {
-                    if let Some(slot) = &options.response_meta {
-                        *slot.borrow_mut() = call.response_meta().cloned();
-                    }
+                    options.record(call.response_meta());
                     return Ok(result?);
                 }
                 Step::RetryAfter(wait) => timer::sleep(wait, signal).await?,

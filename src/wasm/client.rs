@@ -10,6 +10,7 @@ use super::values::{auth_token_to_js, codes_to_js, page_to_js, parse_json, with_
 use crate::core::client::Core;
 use crate::core::error::Error;
 use crate::core::js_text;
+use crate::core::response_meta::ResponseMeta;
 use js_sys::Promise;
 use std::cell::RefCell;
 use std::future::Future;
@@ -33,6 +34,9 @@ pub struct RoomCodesClient {
     /// from `withResponse()`).
     with_response: bool,
 }
+
+/// A method's result on its way.
+type PendingValue = Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>>;
 
 /// The mark of a live client. A method called with a `this` that is not one
 /// (`RoomCodesClient.prototype.create.call({__wbg_ptr: 12345})`) reads other
@@ -239,6 +243,17 @@ impl RoomCodesClient {
         }
     }
 
+    /// For a client of `withResponse()`, where the call of `options` records
+    /// its response's metadata (set in `options` too).
+    fn recording(
+        &self,
+        options: &mut options::JsCallOptions,
+    ) -> Option<Rc<RefCell<Option<ResponseMeta>>>> {
+        let recorded = self.with_response.then(Rc::default);
+        options.response_meta = recorded.clone();
+        recorded
+    }
+
     /// Runs `operation` as a promise, with the call options read first; for
     /// a client of `withResponse()`, its result with the response's metadata.
     fn spawn<F>(
@@ -254,20 +269,25 @@ impl RoomCodesClient {
             .and_then(|runner| Ok((runner, options::call(&options)?)))
         {
             Ok((runner, mut options)) => {
-                let recorded = self.with_response.then(Rc::<RefCell<_>>::default);
-                options.response_meta = recorded.clone();
-                let data = operation(runner, options);
+                let recorded = self.recording(&mut options);
                 // Boxed, so that every method shares one instance of the promise glue.
-                future_to_promise(Box::pin(async move {
-                    let data = data.await?;
-                    match recorded {
-                        Some(meta) => with_response(data, meta.borrow().as_ref()),
-                        None => Ok(data),
-                    }
-                })
-                    as Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>>)
+                let data = Box::pin(operation(runner, options)) as PendingValue;
+                future_to_promise(respond(data, recorded))
             }
             Err(error) => Promise::reject(&error.into()),
         }
+    }
+}
+
+/// `data`, resolving to `{ data, response }` when its call recorded its
+/// response's metadata in `recorded` (outside the generic `spawn`, so that it
+/// is compiled once).
+fn respond(
+    data: PendingValue,
+    recorded: Option<Rc<RefCell<Option<ResponseMeta>>>>,
+) -> PendingValue {
+    match recorded {
+        None => data,
+        Some(meta) => Box::pin(async move { with_response(data.await?, meta.borrow().as_ref()) }),
     }
 }

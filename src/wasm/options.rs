@@ -173,6 +173,16 @@ pub struct JsCallOptions {
     pub response_meta: Option<Rc<RefCell<Option<ResponseMeta>>>>,
 }
 
+impl JsCallOptions {
+    /// Records `meta` where these options ask (outside the generic call
+    /// runner, so it is compiled once).
+    pub fn record(&self, meta: Option<&ResponseMeta>) {
+        if let Some(slot) = &self.response_meta {
+            *slot.borrow_mut() = meta.cloned();
+        }
+    }
+}
+
 /// Reads `{ signal, timeoutMs, maxRetries }`.
 pub fn call(value: &JsValue) -> Result<JsCallOptions> {
     let bag = OptionsObject::new("options", value, &["signal", "timeoutMs", "maxRetries"])?;

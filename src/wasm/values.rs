@@ -18,6 +18,19 @@ extern "C" {
     fn codes_from_compact(compact: &str) -> JsValue;
 }
 
+#[wasm_bindgen(module = "/src/wasm/response.js")]
+extern "C" {
+    /// A result with its response's metadata.
+    #[wasm_bindgen(js_name = withResponse)]
+    fn data_with_response(
+        data: JsValue,
+        status: u16,
+        request_id: Option<&str>,
+        attempts: u32,
+        elapsed_ms: f64,
+    ) -> JsValue;
+}
+
 #[wasm_bindgen(module = "/src/wasm/token.js")]
 extern "C" {
     /// An auth token object whose printed forms redact the token.
@@ -66,18 +79,11 @@ pub fn with_response(data: JsValue, meta: Option<&ResponseMeta>) -> Result<JsVal
             "a successful call recorded no response metadata",
         )
     })?;
-    let response = Object::new();
-    let request_id = meta
-        .request_id
-        .as_deref()
-        .map_or(JsValue::UNDEFINED, JsValue::from_str);
-    let elapsed_ms = meta.elapsed.as_millis() as f64;
-    Reflect::set(&response, &"status".into(), &meta.status.into())?;
-    Reflect::set(&response, &"requestId".into(), &request_id)?;
-    Reflect::set(&response, &"attempts".into(), &meta.attempts.into())?;
-    Reflect::set(&response, &"elapsedMs".into(), &elapsed_ms.into())?;
-    let object = Object::new();
-    Reflect::set(&object, &"data".into(), &data)?;
-    Reflect::set(&object, &"response".into(), &response)?;
-    Ok(object.into())
+    Ok(data_with_response(
+        data,
+        meta.status,
+        meta.request_id.as_deref(),
+        meta.attempts,
+        meta.elapsed.as_millis() as f64,
+    ))
 }

@@ -84,6 +84,17 @@ impl Clock {
     fn call_elapsed(&self) -> Duration {
         self.since(self.call_started)
     }
+
+    /// The metadata of a successful response with `status` and `request_id`
+    /// seen last (outside the generic `Call`, so it is compiled once).
+    fn response_meta(&self, status: u16, request_id: Option<&str>) -> Box<ResponseMeta> {
+        Box::new(ResponseMeta {
+            status,
+            request_id: request_id.map(str::to_owned),
+            attempts: self.attempts,
+            elapsed: self.call_elapsed(),
+        })
+    }
 }
 
 impl<'a, T> Call<'a, T> {
@@ -233,12 +244,7 @@ impl<'a, T> Call<'a, T> {
             };
             let result = result.map_err(|e| e.with_status(status).with_request_id(request_id));
             if result.is_ok() {
-                self.succeeded = Some(Box::new(ResponseMeta {
-                    status,
-                    request_id: request_id.map(str::to_owned),
-                    attempts: self.clock.attempts,
-                    elapsed: self.clock.call_elapsed(),
-                }));
+                self.succeeded = Some(self.clock.response_meta(status, request_id));
             }
             return self.done(result);
         }
