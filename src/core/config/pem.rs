@@ -23,7 +23,7 @@ fn element(der: &[u8]) -> Option<(u8, &[u8], &[u8])> {
         let (bytes, rest) = rest.split_at(n);
         let len = bytes
             .iter()
-            .fold(0usize, |len, &b| len << 8 | usize::from(b));
+            .fold(0usize, |len, &b| (len << 8) + usize::from(b));
         (len, rest)
     };
     (rest.len() >= len).then(|| {
@@ -119,6 +119,56 @@ mod tests {
                 vec![48, 7, 48, 0, 48, 0, 3, 1, 0]
             ]
         );
+    }
+
+    /// A DER element: `tag`, the length bytes `length` as written, then `content_len` zero bytes and a trailing 0xEE.
+    fn der(tag: u8, length: &[u8], content_len: usize) -> Vec<u8> {
+        let mut der = vec![tag];
+        der.extend_from_slice(length);
+        der.extend(std::iter::repeat_n(0, content_len));
+        der.push(0xEE);
+        der
+    }
+
+    #[test]
+    fn element_reads_short_and_long_form_lengths() {
+        for (length, content_len) in [
+            (&[0x00][..], 0),
+            (&[0x7f][..], 127),
+            (&[0x81, 0x80][..], 128),
+            (&[0x82, 0x01, 0x00][..], 256),
+            (&[0x82, 0x01, 0x02][..], 258),
+            (&[0x83, 0x00, 0x01, 0x01][..], 257),
+            (&[0x84, 0x00, 0x00, 0x00, 0x02][..], 2),
+        ] {
+            let input = der(0x04, length, content_len);
+            let (tag, content, rest) = element(&input).unwrap();
+            assert_eq!(
+                (tag, content.len(), rest),
+                (0x04, content_len, &[0xEE][..]),
+                "{length:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn element_refuses_lengths_it_cannot_trust() {
+        for input in [
+            vec![],
+            vec![0x04],
+            // Indefinite length (0x80), and a short-form length past the input.
+            der(0x04, &[0x80], 128),
+            der(0x04, &[0x80], 0),
+            vec![0x04, 0x05, 0, 0, 0, 0],
+            // Five length bytes, and fewer length bytes than announced.
+            der(0x04, &[0x85, 0, 0, 0, 0, 2], 2),
+            vec![0x04, 0x82, 0x01],
+            // A long-form length past the input by one byte.
+            vec![0x04, 0x82, 0x01, 0x00],
+            [&[0x04, 0x82, 0x01, 0x00][..], &[0; 255]].concat(),
+        ] {
+            assert_eq!(element(&input), None, "{input:?}");
+        }
     }
 
     #[test]
