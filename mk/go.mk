@@ -3,7 +3,8 @@
 #                  bindings/go/lib/linux_<GOARCH>/ (git-ignored; a release ships
 #                  the prebuilt ones there): run it before `go build` / `go test`
 #   make test-go   no call rule in Go (scripts/check-go-has-no-rules.sh), gofmt, go vet,
-#                  then `go test -race` against the emulator, and
+#                  then `go test -race` against the emulator (and the tinyproxy of
+#                  scripts/with-proxy.sh), and
 #                  again with -tags hmsgcdebug (a GC around every C call)
 #   make demo-go   the Go quickstart (inside scripts/with-emulator.sh)
 .PHONY: go-lib go-tests-run test-go demo-go
@@ -39,7 +40,7 @@ test-go: go-lib
 	@unformatted=$$(cd bindings/go && gofmt -l .); [ -z "$$unformatted" ] || \
 	  { echo "gofmt: $$unformatted"; exit 1; }
 	$(GO) vet ./...
-	bash scripts/with-emulator.sh $(MAKE) --no-print-directory go-tests-run
+	bash scripts/with-emulator.sh bash scripts/with-proxy.sh $(MAKE) --no-print-directory go-tests-run
 
 demo-go: go-lib c-examples
 	$(GO) build -o $(CURDIR)/build/go/quickstart ./examples/quickstart

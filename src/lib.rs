@@ -98,7 +98,9 @@ pub use crate::core::config::{
     DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT,
 };
 pub use crate::core::error::{Error, ErrorKind, Result};
-pub use crate::core::events::{Event, EventFields, EventHook, RetryReason, REQUEST_ID_HEADERS};
+pub use crate::core::events::{
+    Event, EventFields, EventHook, EventLevel, RetryReason, REQUEST_ID_HEADERS,
+};
 pub use crate::core::link::{room_link, RoomLinkOptions};
 pub use crate::core::listing::Pager;
 pub use crate::core::model::{AuthToken, ListFilter, RoomCode, RoomCodePage};

@@ -1,5 +1,5 @@
-// Command bench compares the Go binding with raw net/http keep-alive, both
-// doing the same requests to the emulator: create-for-role (a new guest code)
+// Command bench compares the Go binding (with events off, and on to a no-op
+// hook) with raw net/http keep-alive, all doing the same requests to the emulator: create-for-role (a new guest code)
 // and list (one page of 100), at 1 and 32 goroutines, interleaved in rounds.
 // It prints one JSON object per line. Run it under scripts/with-emulator.sh
 // (after `make go-lib`): go run . [ROUNDS]; `go run . soak [CALLS]` runs the
@@ -29,17 +29,19 @@ type client struct {
 	listPage      func(room string) error
 }
 
-func sdkClient() (client, error) {
+// sdkClient is the binding, named name, its events going to onEvent (nil: off).
+func sdkClient(name string, onEvent func(roomcodes.Event)) (client, error) {
 	sdk, err := roomcodes.NewClient(roomcodes.Config{
 		AccessKey: os.Getenv("HMS_EMULATOR_ACCESS_KEY"), AppSecret: os.Getenv("HMS_EMULATOR_SECRET"),
 		BaseURL: os.Getenv("HMS_API_BASE_URL"), AuthBaseURL: os.Getenv("HMS_AUTH_BASE_URL"),
+		OnEvent: onEvent,
 	})
 	if err != nil {
 		return client{}, err
 	}
 	ctx := context.Background()
 	return client{
-		name: "hms-room-codes",
+		name: name,
 		createForRole: func(room string) error {
 			_, err := sdk.CreateForRole(ctx, room, "guest")
 			return err
@@ -143,11 +145,16 @@ func main() {
 		}
 		rounds = n
 	}
-	sdk, err := sdkClient()
+	sdk, err := sdkClient("hms-room-codes", nil)
 	if err != nil {
 		log.Fatal(err)
 	}
-	clients := []client{sdk, rawClient()}
+	// What events cost: every event handed to a hook that does nothing.
+	withEvents, err := sdkClient("hms-room-codes, events to a no-op hook", func(roomcodes.Event) {})
+	if err != nil {
+		log.Fatal(err)
+	}
+	clients := []client{sdk, withEvents, rawClient()}
 	listRoom, err := fullRoom()
 	if err != nil {
 		log.Fatal(err)

@@ -12,6 +12,7 @@ import (
 	"math"
 	"net/http"
 	"runtime"
+	"runtime/cgo"
 	"sync"
 	"time"
 	"unsafe"
@@ -62,12 +63,32 @@ type Config struct {
 	// the default HTTP client only: with HTTPClient, set the CAs in its
 	// transport instead (giving both is a KindInvalidArgument error).
 	CACertificatesPEM string
-	// HTTPClient sends the requests (a proxy, your own roots, an
-	// OpenTelemetry transport...). Nil uses a client that takes its proxy from
-	// the environment (HTTPS_PROXY, NO_PROXY) and trusts the system's roots.
+	// Proxy sends every request through the HTTP proxy at this URL,
+	// "http://[user:password@]host:port" (https goes through it by CONNECT, so
+	// TLS still runs end to end with the service). Empty, the environment
+	// decides, as in every binding: https_proxy / HTTPS_PROXY, http_proxy /
+	// HTTP_PROXY and no_proxy / NO_PROXY, read by NewClient. A URL that is not
+	// such a proxy (another scheme, a path, no host), here or in those
+	// variables, is a KindInvalidArgument error from NewClient. It applies to
+	// the default HTTP client only: with HTTPClient, set the proxy in its
+	// transport instead (giving both is a KindInvalidArgument error).
+	Proxy string
+	// HTTPClient sends the requests (your own proxy or roots, an
+	// OpenTelemetry transport...). Nil uses a client that follows Proxy (or
+	// the environment's proxy settings) and trusts the system's roots.
 	// Its redirects are not followed (the library reports them), and its
 	// Timeout, if any, applies on top of the library's per-attempt timeout.
 	HTTPClient *http.Client `json:"-"`
+	// OnEvent, when set, receives every event of every call of the client
+	// (each attempt, response, transport failure, retry wait and the call's
+	// end; see Event), on the goroutine making the call, before the call
+	// goes on: keep it quick, and do not call the client from it. With a
+	// client shared by goroutines it runs on several at once. A panic in it
+	// is logged (package log) and the call goes on; it must not call
+	// runtime.Goexit (t.FailNow). Nil, the default, turns events off at no
+	// cost. SlogEvents (Go 1.21 and later) makes one that logs to a
+	// *slog.Logger.
+	OnEvent func(Event) `json:"-"`
 }
 
 // The library's defaults (the core decides them; defaults_test.go checks
@@ -93,6 +114,7 @@ type Client struct {
 	mu        sync.RWMutex // read-held by every call, write-held by Close
 	ptr       *C.hms_core
 	transport *transport
+	events    cgo.Handle // Config.OnEvent as the C library holds it; 0 for none
 }
 
 // NewClient makes a client with config. Bad settings give an *Error of kind
@@ -109,12 +131,24 @@ func NewClient(config Config) (*Client, error) {
 		return nil, invalidArgument("CACertificatesPEM applies to the default HTTP client: with HTTPClient, " +
 			"trust the CA in its transport's TLS config")
 	}
+	if config.HTTPClient != nil && config.Proxy != "" {
+		return nil, invalidArgument("Proxy applies to the default HTTP client: with HTTPClient, " +
+			"set the proxy in its transport")
+	}
+	events := setEventHook(options, config.OnEvent)
 	var core *C.hms_core
 	var cerr *C.hms_error
 	if status := C.hms_core_new(options, &core, &cerr); status != C.HMS_STATUS_OK {
+		deleteHandle(events)
 		return nil, fromC(status, cerr)
 	}
-	return wrap(core, config.HTTPClient)
+	c, err := wrap(core, config.HTTPClient)
+	if err != nil {
+		deleteHandle(events)
+		return nil, err
+	}
+	c.events = events
+	return c, nil
 }
 
 // NewClientFromEnv makes a client configured from the environment, as every
@@ -149,7 +183,7 @@ func wrap(core *C.hms_core, own *http.Client) (*Client, error) {
 		C.hms_core_free(core)
 		return nil, err
 	}
-	c := &Client{ptr: core, transport: newTransport(own, roots)}
+	c := &Client{ptr: core, transport: newTransport(own, roots, proxyOf(core))}
 	runtime.SetFinalizer(c, (*Client).Close)
 	return c, nil
 }
@@ -187,9 +221,17 @@ func (c *Client) Close() error {
 	if c.ptr != nil {
 		C.hms_core_free(c.ptr)
 		c.ptr = nil
+		deleteHandle(c.events)
 		runtime.SetFinalizer(c, nil)
 	}
 	return nil
+}
+
+// deleteHandle frees handle, unless it is 0 (none).
+func deleteHandle(handle cgo.Handle) {
+	if handle != 0 {
+		handle.Delete()
+	}
 }
 
 // acquire returns the C client, held open until release is called.
@@ -218,14 +260,15 @@ func apply(o *C.hms_client_options, args *cArgs, config Config) error {
 		return invalidArgument("Timeout, BackoffBase and BackoffCap must not be negative")
 	}
 	appKeys := config.AccessKey != "" || config.AppSecret != ""
-	var texts [6]*C.char
-	var errs [6]error
+	var texts [7]*C.char
+	var errs [7]error
 	texts[0], errs[0] = args.add("BaseURL", config.BaseURL, true)
 	texts[1], errs[1] = args.add("AuthBaseURL", config.AuthBaseURL, true)
 	texts[2], errs[2] = args.add("ManagementToken", config.ManagementToken, true)
 	texts[3], errs[3] = args.add("AccessKey", config.AccessKey, !appKeys)
 	texts[4], errs[4] = args.add("AppSecret", config.AppSecret, !appKeys)
 	texts[5], errs[5] = args.add("CACertificatesPEM", config.CACertificatesPEM, true)
+	texts[6], errs[6] = args.add("Proxy", config.Proxy, true)
 	if err := firstError(errs[:]...); err != nil {
 		return err
 	}
@@ -262,6 +305,9 @@ func apply(o *C.hms_client_options, args *cArgs, config Config) error {
 	C.hms_client_options_set_allow_insecure_http(o, C.bool(config.AllowInsecureHTTP))
 	if caPEM != nil {
 		C.hms_client_options_set_ca_certificates_pem(o, caPEM)
+	}
+	if proxy := texts[6]; proxy != nil {
+		C.hms_client_options_set_proxy(o, proxy)
 	}
 	return nil
 }

@@ -25,12 +25,17 @@ type Error struct {
 	// RetryAfter is the wait the service asked for in the Retry-After header
 	// of an error answer, usually a 429 or a 503 (0 if none).
 	RetryAfter time.Duration
+	// RequestID is the id the service gave the failed request (its
+	// x-request-id or request-id response header), for a support ticket;
+	// empty when no response came back or it named none.
+	RequestID string
 
 	// cause is the context error a timeout or cancellation also matches.
 	cause error
 }
 
-// Error formats the error as "kind: message (HTTP status)".
+// Error formats the error as "kind: message (HTTP status) [request id ID]",
+// the parts without a value left out, as every binding does.
 func (e *Error) Error() string {
 	s := e.Kind.String()
 	if e.Message != "" {
@@ -38,6 +43,9 @@ func (e *Error) Error() string {
 	}
 	if e.HTTPStatus != 0 {
 		s += fmt.Sprintf(" (HTTP %d)", e.HTTPStatus)
+	}
+	if e.RequestID != "" {
+		s += " [request id " + e.RequestID + "]"
 	}
 	return s
 }
@@ -103,6 +111,9 @@ func fromC(status C.hms_status, err *C.hms_error) *Error {
 		Message:    C.GoString(C.hms_error_message(err)),
 		HTTPStatus: int(C.hms_error_http_status(err)),
 		RetryAfter: time.Duration(C.hms_error_retry_after_ms(err)) * time.Millisecond,
+	}
+	if id := C.hms_error_request_id(err); id != nil {
+		e.RequestID = C.GoString(id)
 	}
 	for i := C.size_t(0); i < C.hms_error_details_count(err); i++ {
 		e.Details = append(e.Details, C.GoString(C.hms_error_details_at(err, i)))

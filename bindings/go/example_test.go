@@ -23,7 +23,9 @@ func ExampleNewClient() {
 	defer client.Close()
 }
 
-// Errors have a kind: test for it with errors.Is and the sentinels.
+// Errors have a kind: test for it with errors.Is and the sentinels. An error
+// that came with a response carries the service's request id for a support
+// ticket (Error() shows it as "[request id ...]").
 func ExampleClient_CreateForRole() {
 	client, err := roomcodes.NewClientFromEnv()
 	if err != nil {
@@ -31,10 +33,11 @@ func ExampleClient_CreateForRole() {
 	}
 	defer client.Close()
 	_, err = client.CreateForRole(context.Background(), "no-such-room", "guest")
-	if errors.Is(err, roomcodes.ErrRoomNotFound) {
-		fmt.Println("no such room:", err)
+	var e *roomcodes.Error
+	if errors.Is(err, roomcodes.ErrRoomNotFound) && errors.As(err, &e) {
+		fmt.Printf("no such room: %s (HTTP %d), request id given: %t\n", e.Message, e.HTTPStatus, e.RequestID != "")
 	}
-	// Output: no such room: room_not_found: CreateForRole: room not found (HTTP 404)
+	// Output: no such room: CreateForRole: room not found (HTTP 404), request id given: true
 }
 
 // A context deadline bounds every page of a listing together.
@@ -80,4 +83,25 @@ func ExampleRoomLink() {
 	}
 	fmt.Println(link)
 	// Output: https://myapp.app.100ms.live/meeting/abc-defg-hij?name=Ada%20L
+}
+
+// Config.OnEvent sees every attempt, response, retry wait and end of each
+// call, on the goroutine making it. Event.Line is the readable line.
+func ExampleConfig_onEvent() {
+	client, err := roomcodes.NewClient(roomcodes.Config{
+		ManagementToken: os.Getenv("HMS_MANAGEMENT_TOKEN"),
+		BaseURL:         os.Getenv("HMS_API_BASE_URL"),
+		OnEvent: func(e roomcodes.Event) {
+			fmt.Println(e.Name, e.Operation, e.Attempt, e.HTTPStatus, e.Kind != 0)
+		},
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer client.Close()
+	client.CreateForRole(context.Background(), "no-such-room", "guest")
+	// Output:
+	// attempt_started CreateForRole 1 0 false
+	// response CreateForRole 1 404 false
+	// call_ended CreateForRole 1 0 true
 }

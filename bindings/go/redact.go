@@ -18,6 +18,10 @@ func (c Config) redacted() plainConfig {
 			*secret = "<redacted>"
 		}
 	}
+	// A proxy's user info may hold a password: the host and port are what help.
+	if at := strings.LastIndexByte(c.Proxy, '@'); at >= 0 {
+		c.Proxy = "<redacted>@" + c.Proxy[at+1:]
+	}
 	return plainConfig(c)
 }
 

@@ -14,6 +14,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/url"
 	"strings"
 	"syscall"
 	"time"
@@ -37,15 +38,16 @@ type attempt struct {
 
 // newTransport sends with own (a shallow copy, so that redirects reach the
 // library, which decides about them) or, when own is nil, with a client that
-// takes proxies from the environment and trusts the system's roots, or
-// exactly the CA certificates the library read from Config.CACertificatesPEM.
-func newTransport(own *http.Client, roots *x509.CertPool) *transport {
+// goes through the proxies proxy picks (see proxyOf) and trusts the system's
+// roots, or exactly the CA certificates the library read from
+// Config.CACertificatesPEM.
+func newTransport(own *http.Client, roots *x509.CertPool, proxy func(*http.Request) (*url.URL, error)) *transport {
 	var client http.Client
 	if own != nil {
 		client = *own
 	} else {
 		base := http.DefaultTransport.(*http.Transport).Clone()
-		base.Proxy = http.ProxyFromEnvironment
+		base.Proxy = proxy
 		// net/http keeps 2 idle connections per host by default: a client
 		// shared by many goroutines would open and close one per call.
 		base.MaxIdleConnsPerHost = 100

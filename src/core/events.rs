@@ -122,6 +122,19 @@ impl TransportFailureKind {
     }
 }
 
+/// How much an event matters to someone reading a log: the level every
+/// binding logs it at (the `tracing` feature, Node's `logLevel`, C's and Go's
+/// `level`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum EventLevel {
+    /// Each attempt and response.
+    Debug,
+    /// Retry waits, transport failures and a call that succeeded.
+    Info,
+    /// A call that failed.
+    Warn,
+}
+
 impl Event<'_> {
     /// The event's name, e.g. `"attempt_started"`.
     pub const fn name(&self) -> &'static str {
@@ -134,10 +147,19 @@ impl Event<'_> {
         }
     }
 
+    /// The level to log the event at (see [`EventLevel`]).
+    pub const fn level(&self) -> EventLevel {
+        match self {
+            Event::AttemptStarted { .. } | Event::Response { .. } => EventLevel::Debug,
+            Event::CallEnded { error: Some(_), .. } => EventLevel::Warn,
+            _ => EventLevel::Info,
+        }
+    }
+
     /// `true` for the events a `debug` level shows and `info` does not
     /// (attempts and responses); waits, failures and ends show at `info`.
     pub const fn is_debug(&self) -> bool {
-        matches!(self, Event::AttemptStarted { .. } | Event::Response { .. })
+        matches!(self.level(), EventLevel::Debug)
     }
 }
 
@@ -350,5 +372,20 @@ mod tests {
             "hms retry_wait operation=create next_attempt=2 wait_ms=250 reason=retry_after"
         );
         assert!(!event.is_debug());
+        assert_eq!(event.level(), EventLevel::Info);
+        let failed = Event::CallEnded {
+            operation: "create",
+            error: Some(ErrorKind::Server),
+            elapsed: Duration::ZERO,
+            attempts: 3,
+        };
+        assert_eq!(failed.level(), EventLevel::Warn);
+        let started = Event::AttemptStarted {
+            operation: "create",
+            attempt: 1,
+            method: "POST",
+            path: "/v2/room-codes/room/r",
+        };
+        assert!(started.is_debug() && started.level() == EventLevel::Debug);
     }
 }

@@ -46,7 +46,7 @@ const C: [(&str, &str); 7] = [
 ];
 
 /// Rust name → Go name, for every name that differs.
-const GO: [(&str, &str); 14] = [
+const GO: [(&str, &str); 15] = [
     ("create", "Create"),
     ("create_for_role", "CreateForRole"),
     ("list", "List"),
@@ -61,6 +61,7 @@ const GO: [(&str, &str); 14] = [
     ("max_retries", "MaxRetries"),
     ("max_pages", "MaxPages"),
     ("max_response_bytes", "MaxResponseBytes"),
+    ("proxy", "Proxy"),
 ];
 
 impl Spelling {
@@ -138,6 +139,7 @@ mod tests {
         assert_eq!(Spelling::Go.name("base_url"), "BaseURL");
         assert_eq!(Spelling::Go.name("room_id"), "roomID");
         assert_eq!(Spelling::Go.name("max_pages"), "MaxPages");
+        assert_eq!(Spelling::Go.name("proxy"), "Proxy");
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! The `tracing` feature: one span per call (`hms_call`, with its
 //! operation), and each of the call's [`Event`]s as a `tracing` event inside
 //! it, target `hms_room_codes`: attempts and responses at `DEBUG`, failures
-//! and waits at `INFO`, the end at `INFO` (`WARN` when the call failed).
+//! and waits at `INFO`, the end at `INFO` (`WARN` when the call failed): the
+//! levels of `Event::level`, which the test below holds these to.
 //! The fields are the event's own; nothing secret is among them.
 
 use crate::core::events::Event;
@@ -98,16 +99,16 @@ pub(crate) fn record(span: &Span, event: &Event<'_>) {
 mod tests {
     use crate::core::client::Core;
     use crate::core::config::Config;
+    use crate::core::events::EventLevel;
     use crate::core::wire::http::HttpResponse;
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    use std::sync::Arc;
+    use std::sync::{Arc, Mutex};
     use tracing::span::{Attributes, Id, Record};
-    use tracing::{Event, Metadata, Subscriber};
+    use tracing::{Event, Level, Metadata, Subscriber};
 
-    /// Counts the events it is given; listens to everything.
-    struct Counting(Arc<AtomicUsize>);
+    /// Keeps the level of each event it is given; listens to everything.
+    struct Levels(Arc<Mutex<Vec<Level>>>);
 
-    impl Subscriber for Counting {
+    impl Subscriber for Levels {
         fn enabled(&self, _: &Metadata<'_>) -> bool {
             true
         }
@@ -116,41 +117,50 @@ mod tests {
         }
         fn record(&self, _: &Id, _: &Record<'_>) {}
         fn record_follows_from(&self, _: &Id, _: &Id) {}
-        fn event(&self, _: &Event<'_>) {
-            self.0.fetch_add(1, Ordering::SeqCst);
+        fn event(&self, event: &Event<'_>) {
+            self.0.lock().unwrap().push(*event.metadata().level());
         }
         fn enter(&self, _: &Id) {}
         fn exit(&self, _: &Id) {}
     }
 
     #[test]
-    fn a_listening_subscriber_and_a_hook_both_get_every_event() {
-        let traced = Arc::new(AtomicUsize::new(0));
-        let hooked = Arc::new(AtomicUsize::new(0));
+    fn a_listening_subscriber_and_a_hook_both_get_every_event_at_the_same_level() {
+        let traced = Arc::new(Mutex::new(Vec::new()));
+        let hooked = Arc::new(Mutex::new(Vec::new()));
         let seen = hooked.clone();
         let config = Config::builder()
             .management_token("tok")
             .base_url("https://api.test/v2")
-            .on_event(move |_| {
-                seen.fetch_add(1, Ordering::SeqCst);
+            .max_retries(0)
+            .on_event(move |event| {
+                seen.lock().unwrap().push(match event.level() {
+                    EventLevel::Debug => Level::DEBUG,
+                    EventLevel::Info => Level::INFO,
+                    EventLevel::Warn => Level::WARN,
+                });
             })
             .build()
             .unwrap();
         let core = Core::new(config);
-        let subscriber = Counting(traced.clone());
+        let subscriber = Levels(traced.clone());
         tracing::subscriber::with_default(subscriber, || {
-            let mut call = core.set_enabled("abc-defg-hij", false).unwrap();
-            call.request(0);
             let body = br#"{"code":"abc-defg-hij","room_id":"r","role":"host","enabled":false}"#;
-            let ok = HttpResponse {
-                status: 200,
-                headers: Vec::new(),
-                body: body.to_vec(),
-            };
-            let _ = call.on_response(&ok, 3);
+            for status in [200, 404] {
+                let mut call = core.set_enabled("abc-defg-hij", false).unwrap();
+                call.request(0);
+                let answer = HttpResponse {
+                    status,
+                    headers: Vec::new(),
+                    body: body.to_vec(),
+                };
+                let _ = call.on_response(&answer, 3);
+            }
         });
-        // attempt_started, response, call_ended
-        assert_eq!(hooked.load(Ordering::SeqCst), 3);
-        assert_eq!(traced.load(Ordering::SeqCst), 3);
+        // attempt_started, response, call_ended: ok, then failed.
+        let (debug, info, warn) = (Level::DEBUG, Level::INFO, Level::WARN);
+        let want = [debug, debug, info, debug, debug, warn];
+        assert_eq!(*hooked.lock().unwrap(), want);
+        assert_eq!(*traced.lock().unwrap(), want);
     }
 }

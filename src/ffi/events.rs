@@ -1,7 +1,7 @@
 //! `hms_client_options_set_event_callback`: the core's events, handed to a C
 //! function on the thread that runs the call.
 
-use crate::core::events::Event;
+use crate::core::events::{Event, EventLevel};
 use crate::ffi::options::{hms_client_options, update};
 use crate::ffi::status::hms_status;
 use crate::ffi::strings::to_c_string;
@@ -34,6 +34,31 @@ pub struct hms_event {
     /// operation=hms_room_codes_create attempt=1 status=200 elapsed_ms=12
     /// body_bytes=80`.
     pub line: *const c_char,
+    /// The level to log the event at.
+    pub level: hms_event_level,
+}
+
+/// How much an event matters to someone reading a log (the level the
+/// library's other bindings log it at).
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum hms_event_level {
+    /// Each attempt and response.
+    Debug,
+    /// Retry waits, transport failures and a call that succeeded.
+    Info,
+    /// A call that failed.
+    Warn,
+}
+
+impl From<EventLevel> for hms_event_level {
+    fn from(level: EventLevel) -> hms_event_level {
+        match level {
+            EventLevel::Debug => hms_event_level::Debug,
+            EventLevel::Info => hms_event_level::Info,
+            EventLevel::Warn => hms_event_level::Warn,
+        }
+    }
 }
 
 /// The function `hms_client_options_set_event_callback` takes.
@@ -73,6 +98,7 @@ impl Callback {
                 .as_ref()
                 .map_or(std::ptr::null(), |s: &CString| s.as_ptr()),
             line: line.as_ptr(),
+            level: event.level().into(),
         };
         unsafe { (self.function)(&c_event, self.user) }
     }

@@ -160,6 +160,25 @@ typedef enum {
 } hms_status;
 
 /**
+ * How much an event matters to someone reading a log (the level the
+ * library's other bindings log it at).
+ */
+typedef enum {
+  /**
+   * Each attempt and response.
+   */
+  HMS_EVENT_LEVEL_DEBUG,
+  /**
+   * Retry waits, transport failures and a call that succeeded.
+   */
+  HMS_EVENT_LEVEL_INFO,
+  /**
+   * A call that failed.
+   */
+  HMS_EVENT_LEVEL_WARN,
+} hms_event_level;
+
+/**
  * What a sans-IO call needs next.
  */
 typedef enum {
@@ -380,6 +399,10 @@ typedef struct {
    * body_bytes=80`.
    */
   const char *line;
+  /**
+   * The level to log the event at.
+   */
+  hms_event_level level;
 } hms_event;
 
 /**
@@ -1113,6 +1136,29 @@ hms_status hms_core_ca_certificate(const hms_core *core,
  * Frees a sans-IO client. No call may be using it. NULL is ignored.
  */
 void hms_core_free(hms_core *core);
+
+/**
+ * Whether any request of `core` goes through a proxy: one set with
+ * `hms_client_options_set_proxy`, else `https_proxy` / `HTTPS_PROXY` or
+ * `http_proxy` / `HTTP_PROXY`, read when `hms_core_new` ran. When false the
+ * transport connects directly and need not ask `hms_core_proxy_for`.
+ */
+bool hms_core_has_proxy(const hms_core *core);
+
+/**
+ * The proxy a request to `url` (`url_len` bytes of UTF-8, e.g.
+ * `https://host:port/v2/...`) goes through, after `no_proxy` / `NO_PROXY`:
+ * stores its URL, `http://[user:password@]host:port` (`https` targets go
+ * through it by `CONNECT`), in `*proxy` and `*proxy_len` and returns true.
+ * The bytes belong to `core` and are not NUL-terminated. Returns false, and
+ * writes nothing, when the request goes directly (or an argument is NULL or
+ * not UTF-8).
+ */
+bool hms_core_proxy_for(const hms_core *core,
+                        const uint8_t *url,
+                        size_t url_len,
+                        const uint8_t **proxy,
+                        size_t *proxy_len);
 
 /**
  * Starts `create` (`hms_room_codes_create`); take its result with

@@ -215,11 +215,14 @@ void test_no_secret_in_error_messages(void) {
   free(room);
 }
 
-/* Appends each event's line to the buffer `user` points to. */
+/* Appends each event's line, name, attempt, level and request id to the buffer `user` points to. */
 static void keep_event(const hms_event *event, void *user) {
   char *lines = user;
   size_t len = strlen(lines);
-  snprintf(lines + len, 64 * 1024 - len, "%s|%s|%u|%s\n", event->line, event->name, event->attempt,
+  const char *level = event->level == HMS_EVENT_LEVEL_DEBUG ? "debug"
+                      : event->level == HMS_EVENT_LEVEL_INFO ? "info"
+                                                              : "warn";
+  snprintf(lines + len, 64 * 1024 - len, "%s|%s|%u|%s|%s\n", event->line, event->name, event->attempt, level,
            event->request_id != NULL ? event->request_id : "-");
 }
 
@@ -246,9 +249,9 @@ void test_events_show_no_secret(void) {
   hms_room_code_page_free(page);
   CHECK(strstr(lines, "hms attempt_started operation=hms_room_codes_list_page attempt=1 method=GET path=/") != NULL);
   CHECK(strstr(lines, "status=503") != NULL && strstr(lines, "reason=server_error") != NULL);
-  CHECK(strstr(lines, "|response|2|emu-") != NULL);
+  CHECK(strstr(lines, "|response|2|debug|emu-") != NULL);
   CHECK(strstr(lines, "hms call_ended operation=hms_room_codes_list_page result=ok") != NULL);
-  CHECK(strstr(lines, "attempts=2|call_ended|2|") != NULL);
+  CHECK(strstr(lines, "attempts=2|call_ended|2|info|") != NULL);
 
   /* One retry at most for this call: the second 503 ends it, naming the request. */
   hms_call_options one_try = {0};
@@ -257,7 +260,7 @@ void test_events_show_no_secret(void) {
   CHECK(hms_room_codes_list_page(client, &one_try, room, NULL, &page, &err) == HMS_STATUS_SERVER);
   CHECK(hms_error_request_id(err) != NULL && strncmp(hms_error_request_id(err), "emu-", 4) == 0);
   CHECK(strstr(lines, "result=server elapsed_ms=") != NULL);
-  CHECK(strstr(lines, "attempts=1|call_ended|1|") != NULL);
+  CHECK(strstr(lines, "attempts=1|call_ended|1|warn|") != NULL);
   hms_error_free(err);
   CHECK(hms_error_request_id(NULL) == NULL);
 

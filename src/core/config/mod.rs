@@ -453,15 +453,14 @@ impl ConfigBuilder {
         let ca_certificates = ca_certificates(&self.ca_certificates_pem)?;
         #[cfg(target_arch = "wasm32")]
         let ca_certificates = ca_certificates_in_js(&self.ca_certificates_pem)?;
-        if self.system_trust_store && !cfg!(feature = "system-trust-store") {
-            return Err(Error::invalid_argument(format!(
-                "{} needs the crate's system-trust-store feature",
-                name("system_trust_store")
-            )));
-        }
+        system_trust_store_available(
+            self.system_trust_store,
+            cfg!(feature = "system-trust-store"),
+            name("system_trust_store"),
+        )?;
         let proxies = match &self.proxy {
-            Some(text) => Proxies::parse(text)?,
-            None => Proxies::parse(&environment_proxies())?,
+            Some(text) => Proxies::parse(text, name)?,
+            None => Proxies::parse(&environment_proxies(), name)?,
         };
         Ok(Config {
             base_url,
@@ -487,6 +486,18 @@ impl ConfigBuilder {
             system_trust_store: self.system_trust_store,
         })
     }
+}
+
+/// Refuses the system's trust store when it was `asked` for (under the
+/// setting `name`) and the crate was built without it (`built_in` false,
+/// the `system-trust-store` feature off).
+fn system_trust_store_available(asked: bool, built_in: bool, name: &str) -> Result<()> {
+    if asked && !built_in {
+        return Err(Error::invalid_argument(format!(
+            "{name} needs the crate's system-trust-store feature"
+        )));
+    }
+    Ok(())
 }
 
 /// The token-exchange base URL when only the base URL was set: the real
@@ -854,5 +865,22 @@ mod tests {
         );
         assert!(!shown.contains("very-secret-value") && !shown.contains("tok-secret-value"));
         assert!(shown.contains("<redacted>"));
+    }
+
+    #[test]
+    fn the_system_trust_store_is_refused_by_a_build_without_it() {
+        let err = system_trust_store_available(true, false, "system_trust_store").unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidArgument);
+        assert_eq!(
+            err.message(),
+            "system_trust_store needs the crate's system-trust-store feature"
+        );
+        assert!(system_trust_store_available(false, false, "system_trust_store").is_ok());
+        assert!(system_trust_store_available(true, true, "system_trust_store").is_ok());
+        // The builder asks with the feature this build has.
+        assert_eq!(
+            Config::builder().system_trust_store(true).build().is_ok(),
+            cfg!(feature = "system-trust-store")
+        );
     }
 }

@@ -175,12 +175,15 @@ pub struct Proxies {
 }
 
 impl Proxies {
-    /// Checks `text`.
-    pub(crate) fn parse(text: &ProxyText) -> Result<Proxies> {
+    /// Checks `text`, naming a setting in errors as `spell` spells it.
+    pub(crate) fn parse(
+        text: &ProxyText,
+        spell: impl Fn(&'static str) -> &'static str,
+    ) -> Result<Proxies> {
         let url = |given: &Option<(&'static str, String)>| {
             given
                 .as_ref()
-                .map(|(name, raw)| ProxyUrl::parse(name, raw))
+                .map(|(name, raw)| ProxyUrl::parse(spell(name), raw))
                 .transpose()
         };
         Ok(Proxies {
@@ -252,9 +255,10 @@ mod tests {
 
     fn env(pairs: &[(&str, &str)]) -> Proxies {
         let map: HashMap<&str, &str> = pairs.iter().copied().collect();
-        Proxies::parse(&ProxyText::from_lookup(|n| {
-            map.get(n).map(|v| v.to_string())
-        }))
+        Proxies::parse(
+            &ProxyText::from_lookup(|n| map.get(n).map(|v| v.to_string())),
+            |name| name,
+        )
         .unwrap()
     }
 

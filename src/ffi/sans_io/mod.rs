@@ -24,12 +24,14 @@
 //! Every decision stays in the library: the signed request, the per-attempt
 //! timeout, the deadline, which answers are retried, the backoff and
 //! Retry-After waits, the token renewal after a 401, the result or the error.
-//! The caller only sends, waits and reads the result.
+//! The caller only sends, waits and reads the result, through the proxy
+//! `hms_core_proxy_for` names for each request (the same rule as every client).
 
 mod call;
 mod core;
 mod drive;
 mod failure;
+mod proxy;
 mod start;
 mod step;
 mod take;
@@ -37,6 +39,7 @@ mod take;
 pub use self::core::*;
 pub use call::*;
 pub use failure::*;
+pub use proxy::*;
 pub use start::*;
 pub use step::*;
 pub use take::*;
