@@ -7,6 +7,7 @@ use super::host;
 use crate::core::config::ConfigBuilder;
 use crate::core::error::{Error, Result};
 use crate::core::events::Event;
+use crate::core::json::write::quoted;
 use js_sys::{Function, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
@@ -33,7 +34,8 @@ impl LogLevel {
             "info" => Ok(LogLevel::Info),
             "debug" => Ok(LogLevel::Debug),
             _ => Err(Error::invalid_argument(format!(
-                "{what} must be \"off\", \"info\" or \"debug\", not {text:?}"
+                "{what} must be \"off\", \"info\" or \"debug\", not {}",
+                quoted(text)
             ))),
         }
     }

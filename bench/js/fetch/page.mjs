@@ -6,4 +6,4 @@ import { RoomCodesClient, roomLink } from "hms-room-codes";
 const code = new URLSearchParams(location.search).get("code");
 const client = new RoomCodesClient();
 const { token } = await client.authTokenForCode(code);
-document.title = `${token.length} ${roomLink("example", code)}`;
+document.title = `${token.length} ${roomLink({ subdomain: "example", code })}`;

@@ -30,6 +30,14 @@ pub(crate) fn string(out: &mut String, value: &str) {
     out.push('"');
 }
 
+/// `value` quoted as a JSON string, for a message: its control characters
+/// escaped, without the `Debug` formatting of `str` (and its Unicode tables).
+pub(crate) fn quoted(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 2);
+    string(&mut out, value);
+    out
+}
+
 /// A flat JSON object, written member by member.
 pub(crate) struct Object {
     out: String,

@@ -2,6 +2,7 @@
 //! read them (the C string, Go's `time.Time`, JS strings) the same way.
 
 use crate::core::error::{Error, Result};
+use crate::core::json::write::quoted;
 
 /// Checks that `value`, the field `field` of a room code, is an RFC 3339
 /// date-time: `YYYY-MM-DDTHH:MM:SS`, 0 to 9 fractional digits, then `Z` or
@@ -10,9 +11,9 @@ pub(crate) fn check(field: &str, value: &str) -> Result<()> {
     if is_rfc3339(value.as_bytes()) {
         return Ok(());
     }
-    let shown: String = value.chars().take(40).collect();
+    let shown = quoted(&value.chars().take(40).collect::<String>());
     Err(Error::decode(format!(
-        "the service's {field} {shown:?} is not an RFC 3339 date-time"
+        "the service's {field} {shown} is not an RFC 3339 date-time"
     )))
 }
 
