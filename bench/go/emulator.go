@@ -26,14 +26,20 @@ func send(method, path, body string, out interface{}) error {
 	}
 	req.Header.Set("Authorization", "Bearer "+os.Getenv("HMS_MANAGEMENT_TOKEN"))
 	req.Header.Set("Content-Type", "application/json")
-	resp, err := setup.Do(req)
+	return decode(setup, req, out)
+}
+
+// decode sends req with client and decodes a 200 answer into out (nil:
+// read and dropped); another status is an error showing the answer.
+func decode(client *http.Client, req *http.Request, out interface{}) error {
+	resp, err := client.Do(req)
 	if err != nil {
 		return err
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != 200 {
 		body, _ := io.ReadAll(resp.Body)
-		return fmt.Errorf("%s %s: HTTP %d %s", method, path, resp.StatusCode, body)
+		return fmt.Errorf("%s %s: HTTP %d %s", req.Method, req.URL.Path, resp.StatusCode, body)
 	}
 	if out == nil {
 		_, err = io.Copy(io.Discard, resp.Body)

@@ -23,12 +23,20 @@ func (a *cArgs) add(name, s string, optional bool) (*C.char, error) {
 	if optional && s == "" {
 		return nil, nil
 	}
-	if strings.IndexByte(s, 0) >= 0 {
-		return nil, invalidArgument(fmt.Sprintf("%s must not contain a NUL byte", name))
+	if err := checkText(name, s); err != nil {
+		return nil, err
 	}
 	p := C.CString(s)
 	*a = append(*a, p)
 	return p, nil
+}
+
+// checkText refuses a NUL inside s, where C would cut the string.
+func checkText(name, s string) error {
+	if strings.IndexByte(s, 0) >= 0 {
+		return invalidArgument(fmt.Sprintf("%s must not contain a NUL byte", name))
+	}
+	return nil
 }
 
 // free releases every copy; call it once the C call has returned.

@@ -12,8 +12,9 @@ import (
 )
 
 // cStart starts the library's call for one operation on core (copying its
-// arguments), bounded by deadlineMS milliseconds (0 for none).
-type cStart func(core *C.hms_core, deadlineMS C.uint64_t, out **C.hms_call, err **C.hms_error) C.hms_status
+// arguments) at nowMS on the package's clock, bounded by deadlineMS
+// milliseconds (0 for none).
+type cStart func(core *C.hms_core, nowMS, deadlineMS C.uint64_t, out **C.hms_call, err **C.hms_error) C.hms_status
 
 // cTake copies a finished call's result into Go memory (freeing the C copy).
 type cTake[T any] func(call *C.hms_call, err **C.hms_error) (T, C.hms_status)
@@ -23,30 +24,32 @@ type cTake[T any] func(call *C.hms_call, err **C.hms_error) (T, C.hms_status)
 // the result), and run only does what it says, sending with the client's
 // *http.Client and waiting on a Go timer. Every cgo call here is short and
 // does no I/O. A ctx that ends stops the call at once with
-// contextError(ctx.Err()); args are freed once the call has started.
+// contextError(ctx.Err()); args (C copies of what start's arguments point
+// to, if any) are freed once the call has started.
 func run[T any](ctx context.Context, c *Client, args cArgs, start cStart, take cTake[T]) (T, error) {
 	var zero T
 	if err := ctx.Err(); err != nil {
 		args.free()
 		return zero, contextError(err)
 	}
-	core, release, err := c.acquire()
+	core, err := c.acquire()
 	if err != nil {
 		args.free()
 		return zero, err
 	}
-	defer release()
+	defer c.release()
 	var call *C.hms_call
 	var cerr *C.hms_error
 	debugGC()
-	status := start(core, deadlineMS(ctx), &call, &cerr)
+	now := nowMS()
+	status := start(core, now, deadlineMS(ctx, now), &call, &cerr)
 	args.free()
 	if status != C.HMS_STATUS_OK {
 		return zero, fromC(status, cerr)
 	}
 	defer C.hms_call_free(call)
 	var step C.hms_step
-	status = C.hms_call_next(call, &step, &cerr)
+	status = C.hms_call_next(call, nowMS(), &step, &cerr)
 	if err := c.transport.drive(ctx, call, &step, status, &cerr); err != nil {
 		return zero, err
 	}
@@ -68,14 +71,16 @@ func (t *transport) drive(ctx context.Context, call *C.hms_call, step *C.hms_ste
 		case C.HMS_STEP_KIND_SEND:
 			got := t.send(ctx, step)
 			if err := ended(ctx); err != nil {
+				got.release()
 				return contextError(err)
 			}
-			status = got.feed(call, step, cerr)
+			status = got.feed(call, nowMS(), step, cerr)
+			got.release()
 		case C.HMS_STEP_KIND_WAIT:
 			if err := wait(ctx, time.Duration(step.wait_ms)*time.Millisecond); err != nil {
 				return contextError(err)
 			}
-			status = C.hms_call_next(call, step, cerr)
+			status = C.hms_call_next(call, nowMS(), step, cerr)
 		default: // DONE or PAGE
 			return nil
 		}
@@ -83,15 +88,25 @@ func (t *transport) drive(ctx context.Context, call *C.hms_call, step *C.hms_ste
 	return fromC(status, *cerr)
 }
 
-// deadlineMS is what is left of ctx's deadline in milliseconds (at least 1),
-// or 0 when ctx has none.
-func deadlineMS(ctx context.Context) C.uint64_t {
+// clockStart is the origin of the clock the library is told the time on: Go's
+// monotonic clock, read through time.Since.
+var clockStart = time.Now()
+
+// nowMS is the time now on the package's clock, in milliseconds since
+// clockStart; it never goes back.
+func nowMS() C.uint64_t {
+	return C.uint64_t(time.Since(clockStart) / time.Millisecond)
+}
+
+// deadlineMS is what is left at now (a nowMS reading) of ctx's deadline, in
+// milliseconds (at least 1), or 0 when ctx has none.
+func deadlineMS(ctx context.Context, now C.uint64_t) C.uint64_t {
 	deadline, ok := ctx.Deadline()
 	if !ok {
 		return 0
 	}
-	if left := durationMS(time.Until(deadline)); left > 0 {
-		return left
+	if at := durationMS(deadline.Sub(clockStart)); at > now {
+		return at - now
 	}
 	return 1
 }
@@ -120,13 +135,14 @@ func ended(ctx context.Context) error {
 	return nil
 }
 
-// feed gives the library what an attempt got; it writes the next step.
-func (g attempt) feed(call *C.hms_call, step *C.hms_step, cerr **C.hms_error) C.hms_status {
+// feed gives the library what an attempt got, at now; it writes the next step.
+func (g attempt) feed(call *C.hms_call, now C.uint64_t, step *C.hms_step, cerr **C.hms_error) C.hms_status {
 	if g.failed {
-		return C.hms_call_on_failure(call, g.failure, step, cerr)
+		return C.hms_call_on_failure(call, now, g.failure, step, cerr)
 	}
-	return C.hms_call_on_response(call, C.uint16_t(g.status), bytesPtr(g.headers), C.size_t(len(g.headers)),
-		bytesPtr(g.body), C.size_t(len(g.body)), step, cerr)
+	headers, body := g.headers.Bytes(), g.body.Bytes()
+	return C.hms_call_on_response(call, now, C.uint16_t(g.status), bytesPtr(headers), C.size_t(len(headers)),
+		bytesPtr(body), C.size_t(len(body)), step, cerr)
 }
 
 // bytesPtr points C at b's bytes for the length of one call (nil when empty).

@@ -234,14 +234,19 @@ func deleteHandle(handle cgo.Handle) {
 	}
 }
 
-// acquire returns the C client, held open until release is called.
-func (c *Client) acquire() (ptr *C.hms_core, release func(), err error) {
+// acquire returns the C client, held open until c.release is called.
+func (c *Client) acquire() (*C.hms_core, error) {
 	c.mu.RLock()
 	if c.ptr == nil {
 		c.mu.RUnlock()
-		return nil, nil, invalidArgument("the client is closed")
+		return nil, invalidArgument("the client is closed")
 	}
-	return c.ptr, c.mu.RUnlock, nil
+	return c.ptr, nil
+}
+
+// release lets Close go on, once for each successful acquire.
+func (c *Client) release() {
+	c.mu.RUnlock()
 }
 
 // apply stores every set field of config in o (the C setters only store;

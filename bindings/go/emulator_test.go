@@ -1,16 +1,14 @@
 package roomcodes_test
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"os"
 	"testing"
 	"time"
 
 	"github.com/hms-room-codes/roomcodes"
+	"github.com/hms-room-codes/roomcodes/internal/emulatorcall"
 )
 
 // The emulator's address comes from scripts/with-emulator.sh (make test-go).
@@ -32,33 +30,9 @@ func emulator(t testing.TB, method, path string, body any, out any) {
 // emulatorAt is emulator for the emulator at url.
 func emulatorAt(t testing.TB, url, method, path string, body any, out any) {
 	t.Helper()
-	var reader io.Reader
-	if body != nil {
-		data, err := json.Marshal(body)
-		if err != nil {
-			t.Fatal(err)
-		}
-		reader = bytes.NewReader(data)
-	}
-	req, err := http.NewRequest(method, url+path, reader)
+	err := emulatorcall.Call(http.DefaultClient, url, os.Getenv("HMS_MANAGEMENT_TOKEN"), method, path, body, out)
 	if err != nil {
-		t.Fatal(err)
-	}
-	req.Header.Set("Authorization", "Bearer "+os.Getenv("HMS_MANAGEMENT_TOKEN"))
-	req.Header.Set("Content-Type", "application/json")
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	data, _ := io.ReadAll(resp.Body)
-	if resp.StatusCode != http.StatusOK {
-		t.Fatalf("%s %s: HTTP %d: %s", method, path, resp.StatusCode, data)
-	}
-	if out != nil {
-		if err := json.Unmarshal(data, out); err != nil {
-			t.Fatal(err)
-		}
+		t.Fatalf("%s %s: %v", method, path, err)
 	}
 }
 

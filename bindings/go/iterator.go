@@ -25,16 +25,15 @@ import (
 // goroutine at a time. Until it has ended (Next returned false) or been
 // closed, it holds its client open: Client.Close waits for it.
 type CodeIterator struct {
-	ctx     context.Context
-	client  *Client
-	call    *C.hms_call
-	release func()
-	step    *C.hms_step // its own allocation: cgo checks all of what a pointer points into
-	page    []RoomCode
-	code    RoomCode
-	err     error
-	last    bool
-	opts    []CallOption
+	ctx    context.Context
+	client *Client
+	call   *C.hms_call
+	step   *C.hms_step // its own allocation: cgo checks all of what a pointer points into
+	page   []RoomCode
+	code   RoomCode
+	err    error
+	last   bool
+	opts   []CallOption
 }
 
 // Codes starts walking the codes of room roomID that filter keeps (nil for
@@ -43,23 +42,23 @@ func (c *Client) Codes(ctx context.Context, roomID string, filter *ListFilter, o
 	it := &CodeIterator{ctx: ctx, client: c, step: new(C.hms_step), opts: opts}
 	var args cArgs
 	defer args.free()
-	room, err1 := args.add("roomID", roomID, false)
+	room, err1 := goText("roomID", roomID, false)
 	f, err2 := args.listFilter(filter)
 	if it.err = firstError(err1, err2, contextErrorOrNil(ctx)); it.err != nil {
 		return it
 	}
-	core, release, err := c.acquire()
+	core, err := c.acquire()
 	if err != nil {
 		it.err = err
 		return it
 	}
 	var cerr *C.hms_error
-	if status := C.hms_call_list_pages(core, deadlineMS(ctx), room, f, &it.call, &cerr); status != C.HMS_STATUS_OK {
-		release()
+	now := nowMS()
+	if status := C.hms_call_list_pages(core, now, deadlineMS(ctx, now), room, f, &it.call, &cerr); status != C.HMS_STATUS_OK {
+		c.release()
 		it.err = fromC(status, cerr)
 		return it
 	}
-	it.release = release
 	runtime.SetFinalizer(it, (*CodeIterator).Close)
 	return it
 }
@@ -81,7 +80,7 @@ func (it *CodeIterator) Next() bool {
 // fetch gets the next page's codes into it.page, or sets it.err.
 func (it *CodeIterator) fetch() {
 	var cerr *C.hms_error
-	status := C.hms_call_next(it.call, it.step, &cerr)
+	status := C.hms_call_next(it.call, nowMS(), it.step, &cerr)
 	if it.err = it.client.transport.drive(it.ctx, it.call, it.step, status, &cerr); it.err != nil {
 		return
 	}
@@ -108,7 +107,7 @@ func (it *CodeIterator) Close() error {
 	if it.call != nil {
 		C.hms_call_free(it.call)
 		it.call = nil
-		it.release()
+		it.client.release()
 		runtime.SetFinalizer(it, nil)
 	}
 	return nil

@@ -5,35 +5,34 @@ package roomcodes
 */
 import "C"
 
-import "context"
+import (
+	"context"
+	"time"
+)
 
 // Create makes sure room roomID has an enabled code for every role of its
 // template (creating the missing ones) and returns those codes. It is not
 // retried after a 5xx or a timeout, since a repeat could mint more codes.
 func (c *Client) Create(ctx context.Context, roomID string, opts ...CallOption) ([]RoomCode, error) {
-	var args cArgs
-	room, err := args.add("roomID", roomID, false)
+	room, err := goText("roomID", roomID, false)
 	if err != nil {
-		args.free()
 		return nil, err
 	}
-	return run(ctx, c, args, func(core *C.hms_core, deadline C.uint64_t, out **C.hms_call, cerr **C.hms_error) C.hms_status {
-		return C.hms_call_create(core, deadline, room, out, cerr)
+	return run(ctx, c, nil, func(core *C.hms_core, now, deadline C.uint64_t, out **C.hms_call, cerr **C.hms_error) C.hms_status {
+		return C.hms_call_create(core, now, deadline, room, out, cerr)
 	}, recording(takeCodes, opts))
 }
 
 // CreateForRole creates one more code for role in room roomID. It is not
 // retried after a 5xx or a timeout.
 func (c *Client) CreateForRole(ctx context.Context, roomID, role string, opts ...CallOption) (*RoomCode, error) {
-	var args cArgs
-	room, err1 := args.add("roomID", roomID, false)
-	r, err2 := args.add("role", role, false)
+	room, err1 := goText("roomID", roomID, false)
+	r, err2 := goText("role", role, false)
 	if err := firstError(err1, err2); err != nil {
-		args.free()
 		return nil, err
 	}
-	return run(ctx, c, args, func(core *C.hms_core, deadline C.uint64_t, out **C.hms_call, cerr **C.hms_error) C.hms_status {
-		return C.hms_call_create_for_role(core, deadline, room, r, out, cerr)
+	return run(ctx, c, nil, func(core *C.hms_core, now, deadline C.uint64_t, out **C.hms_call, cerr **C.hms_error) C.hms_status {
+		return C.hms_call_create_for_role(core, now, deadline, room, r, out, cerr)
 	}, recording(takeCode, opts))
 }
 
@@ -42,14 +41,14 @@ func (c *Client) CreateForRole(ctx context.Context, roomID, role string, opts ..
 // handle codes as they come, page by page, use Codes.
 func (c *Client) List(ctx context.Context, roomID string, filter *ListFilter, opts ...CallOption) ([]RoomCode, error) {
 	var args cArgs
-	room, err1 := args.add("roomID", roomID, false)
+	room, err1 := goText("roomID", roomID, false)
 	f, err2 := args.listFilter(filter)
 	if err := firstError(err1, err2); err != nil {
 		args.free()
 		return nil, err
 	}
-	return run(ctx, c, args, func(core *C.hms_core, deadline C.uint64_t, out **C.hms_call, cerr **C.hms_error) C.hms_status {
-		return C.hms_call_list(core, deadline, room, f, out, cerr)
+	return run(ctx, c, args, func(core *C.hms_core, now, deadline C.uint64_t, out **C.hms_call, cerr **C.hms_error) C.hms_status {
+		return C.hms_call_list(core, now, deadline, room, f, out, cerr)
 	}, recording(takeCodes, opts))
 }
 
@@ -58,28 +57,26 @@ func (c *Client) List(ctx context.Context, roomID string, filter *ListFilter, op
 // page's Last.
 func (c *Client) ListPage(ctx context.Context, roomID string, filter *ListFilter, opts ...CallOption) (*RoomCodePage, error) {
 	var args cArgs
-	room, err1 := args.add("roomID", roomID, false)
+	room, err1 := goText("roomID", roomID, false)
 	f, err2 := args.listFilter(filter)
 	if err := firstError(err1, err2); err != nil {
 		args.free()
 		return nil, err
 	}
-	return run(ctx, c, args, func(core *C.hms_core, deadline C.uint64_t, out **C.hms_call, cerr **C.hms_error) C.hms_status {
-		return C.hms_call_list_page(core, deadline, room, f, out, cerr)
+	return run(ctx, c, args, func(core *C.hms_core, now, deadline C.uint64_t, out **C.hms_call, cerr **C.hms_error) C.hms_status {
+		return C.hms_call_list_page(core, now, deadline, room, f, out, cerr)
 	}, recording(takePage, opts))
 }
 
 // SetEnabled enables or disables code and returns the updated code.
 // Disabling is how a code is revoked.
 func (c *Client) SetEnabled(ctx context.Context, code string, enabled bool, opts ...CallOption) (*RoomCode, error) {
-	var args cArgs
-	cc, err := args.add("code", code, false)
+	cc, err := goText("code", code, false)
 	if err != nil {
-		args.free()
 		return nil, err
 	}
-	return run(ctx, c, args, func(core *C.hms_core, deadline C.uint64_t, out **C.hms_call, cerr **C.hms_error) C.hms_status {
-		return C.hms_call_set_enabled(core, deadline, cc, C.bool(enabled), out, cerr)
+	return run(ctx, c, nil, func(core *C.hms_core, now, deadline C.uint64_t, out **C.hms_call, cerr **C.hms_error) C.hms_status {
+		return C.hms_call_set_enabled(core, now, deadline, cc, C.bool(enabled), out, cerr)
 	}, recording(takeCode, opts))
 }
 
@@ -87,15 +84,13 @@ func (c *Client) SetEnabled(ctx context.Context, code string, enabled bool, opts
 // expiry (the call a joining app makes; no management token is sent) for
 // userID ("" lets the service pick one). The token prints as "<redacted>".
 func (c *Client) AuthTokenForCode(ctx context.Context, code, userID string, opts ...CallOption) (AuthToken, error) {
-	var args cArgs
-	cc, err1 := args.add("code", code, false)
-	user, err2 := args.add("userID", userID, true)
+	cc, err1 := goText("code", code, false)
+	user, err2 := goText("userID", userID, true)
 	if err := firstError(err1, err2); err != nil {
-		args.free()
 		return AuthToken{}, err
 	}
-	return run(ctx, c, args, func(core *C.hms_core, deadline C.uint64_t, out **C.hms_call, cerr **C.hms_error) C.hms_status {
-		return C.hms_call_auth_token_for_code(core, deadline, cc, user, out, cerr)
+	return run(ctx, c, nil, func(core *C.hms_core, now, deadline C.uint64_t, out **C.hms_call, cerr **C.hms_error) C.hms_status {
+		return C.hms_call_auth_token_for_code(core, now, deadline, cc, user, out, cerr)
 	}, recording(takeAuthToken, opts))
 }
 
@@ -143,8 +138,7 @@ func takeCode(call *C.hms_call, cerr **C.hms_error) (*RoomCode, C.hms_status) {
 		return nil, status
 	}
 	defer C.hms_room_code_free(out)
-	code := goRoomCode(out)
-	return &code, status
+	return &goRoomCodes(out, 1)[0], status
 }
 
 // takePage copies the page of a finished list_page call.
@@ -166,7 +160,7 @@ func takeAuthToken(call *C.hms_call, cerr **C.hms_error) (AuthToken, C.hms_statu
 		return AuthToken{}, status
 	}
 	defer C.hms_auth_token_free(out)
-	return AuthToken{Token: C.GoString(out.token), ExpiresAt: timestamp(out.expires_at)}, status
+	return AuthToken{Token: C.GoString(out.token), ExpiresAt: timestamp(C.GoString(out.expires_at), new(time.Time))}, status
 }
 
 // firstError is the first non-nil error, if any.

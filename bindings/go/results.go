@@ -74,40 +74,53 @@ type AuthToken struct {
 	ExpiresAt *time.Time
 }
 
-// timestamp reads an RFC 3339 time, which the core has checked; NULL (the
-// service did not say) is nil.
-func timestamp(text *C.char) *time.Time {
-	if text == nil {
+// timestamp reads an RFC 3339 time, which the core has checked, into *at;
+// "" (the service did not say) is nil.
+func timestamp(text string, at *time.Time) *time.Time {
+	if text == "" {
 		return nil
 	}
-	t, err := time.Parse(time.RFC3339Nano, C.GoString(text))
+	t, err := time.Parse(time.RFC3339Nano, text)
 	if err != nil {
 		return nil
 	}
-	return &t
+	*at = t
+	return at
 }
 
-// goRoomCode copies a C room code.
-func goRoomCode(code *C.hms_room_code) RoomCode {
-	return RoomCode{
-		Code:      C.GoString(code.code),
-		RoomID:    C.GoString(code.room_id),
-		Role:      C.GoString(code.role),
-		Enabled:   bool(code.enabled),
-		CreatedAt: timestamp(code.created_at),
-		UpdatedAt: timestamp(code.updated_at),
-	}
+// codeTexts are the texts of a C room code.
+func codeTexts(code *C.hms_room_code) [5]*C.char {
+	return [5]*C.char{code.code, code.room_id, code.role, code.created_at, code.updated_at}
 }
 
-// goRoomCodes copies n C room codes starting at first.
+// goRoomCodes copies n C room codes starting at first: all their texts into
+// one Go string, and all their times into one array, rather than an
+// allocation for each.
 func goRoomCodes(first *C.hms_room_code, n C.size_t) []RoomCode {
 	codes := make([]RoomCode, int(n))
 	if n == 0 {
 		return codes
 	}
 	items := unsafe.Slice(first, int(n))
+	var texts textBlock
+	size := 0
 	for i := range items {
-		codes[i] = goRoomCode(&items[i])
+		for _, p := range codeTexts(&items[i]) {
+			size += len(cBytes(p))
+		}
+	}
+	texts.grow(size)
+	times := make([]time.Time, 2*len(items))
+	for i := range items {
+		item := &items[i]
+		codes[i] = RoomCode{
+			Code:      texts.take(item.code),
+			RoomID:    texts.take(item.room_id),
+			Role:      texts.take(item.role),
+			Enabled:   bool(item.enabled),
+			CreatedAt: timestamp(texts.take(item.created_at), &times[2*i]),
+			UpdatedAt: timestamp(texts.take(item.updated_at), &times[2*i+1]),
+		}
 	}
 	return codes
 }

@@ -16,6 +16,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 	"unsafe"
@@ -24,16 +25,37 @@ import (
 // transport sends the requests the library builds, with an *http.Client.
 type transport struct {
 	client *http.Client
+	// names and values hold the Go copies of the header names (in net/http's
+	// canonical form), methods and header values (but the Authorization one)
+	// that repeat from request to request.
+	names, values interned
 }
 
-// attempt is what one request got: a response (status, header lines, body)
-// or a failure.
+// attempt is what one request got: a response (status, header lines, body,
+// in buffers lent until release) or a failure.
 type attempt struct {
 	status  int
-	headers []byte
-	body    []byte
+	headers *bytes.Buffer
+	body    *bytes.Buffer
 	failed  bool
 	failure C.hms_failure
+}
+
+// buffers lends the byte buffers an attempt's header lines and body are read
+// into: they are needed only until the library has copied them.
+var buffers = sync.Pool{New: func() interface{} { return new(bytes.Buffer) }}
+
+// keptBuffer is the largest buffer given back to the pool.
+const keptBuffer = 1 << 20
+
+// release gives the attempt's buffers back.
+func (g attempt) release() {
+	for _, b := range []*bytes.Buffer{g.headers, g.body} {
+		if b != nil && b.Cap() <= keptBuffer {
+			b.Reset()
+			buffers.Put(b)
+		}
+	}
 }
 
 // newTransport sends with own (a shallow copy, so that redirects reach the
@@ -57,7 +79,10 @@ func newTransport(own *http.Client, roots *x509.CertPool, proxy func(*http.Reque
 		client.Transport = base
 	}
 	client.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
-	return &transport{client: &client}
+	t := &transport{client: &client}
+	t.names.form = http.CanonicalHeaderKey
+	t.values.form = func(s string) string { return s }
+	return t
 }
 
 // send makes the request of a SEND step within its timeout, reading at most
@@ -68,34 +93,48 @@ func (t *transport) send(ctx context.Context, step *C.hms_step) attempt {
 	defer cancel()
 	var body io.Reader
 	if step.body != nil {
-		body = bytes.NewReader(C.GoBytes(unsafe.Pointer(step.body), C.int(step.body_len)))
+		body = http.NoBody
+		if step.body_len > 0 {
+			body = bytes.NewReader(C.GoBytes(unsafe.Pointer(step.body), C.int(step.body_len)))
+		}
 	}
-	request, err := http.NewRequestWithContext(ctx, C.GoString(step.method), C.GoString(step.url), body)
+	request, err := http.NewRequestWithContext(ctx, t.values.text(step.method), C.GoString(step.url), body)
 	if err != nil {
 		return failed(C.HMS_FAILURE_OTHER)
 	}
 	for _, h := range unsafe.Slice(step.headers, step.headers_len) {
-		request.Header.Set(C.GoString(h.name), C.GoString(h.value))
+		name := t.names.text(h.name)
+		if name == "Authorization" {
+			// A token is renewed: a table of them would keep the old ones.
+			request.Header[name] = []string{C.GoString(h.value)}
+		} else {
+			request.Header[name] = []string{t.values.text(h.value)}
+		}
 	}
 	response, err := t.client.Do(request)
 	if err != nil {
 		return failed(failureOf(err))
 	}
 	defer response.Body.Close()
-	data, err := io.ReadAll(io.LimitReader(response.Body, int64(step.max_response_bytes)+1))
-	if err != nil {
+	got := attempt{status: response.StatusCode, headers: headerLines(response.Header), body: buffers.Get().(*bytes.Buffer)}
+	limit := int64(step.max_response_bytes) + 1
+	if size := response.ContentLength; size > 0 && size < limit {
+		got.body.Grow(int(size))
+	}
+	if _, err := got.body.ReadFrom(io.LimitReader(response.Body, limit)); err != nil {
+		got.release()
 		return failed(failureOf(err))
 	}
-	return attempt{status: response.StatusCode, headers: headerLines(response.Header), body: data}
+	return got
 }
 
 func failed(failure C.hms_failure) attempt {
 	return attempt{failed: true, failure: failure}
 }
 
-// headerLines is header as "Name: value" lines, one per value.
-func headerLines(header http.Header) []byte {
-	var b bytes.Buffer
+// headerLines is header as "Name: value" lines, one per value, in a lent buffer.
+func headerLines(header http.Header) *bytes.Buffer {
+	b := buffers.Get().(*bytes.Buffer)
 	for name, values := range header {
 		for _, value := range values {
 			b.WriteString(name)
@@ -104,7 +143,7 @@ func headerLines(header http.Header) []byte {
 			b.WriteString("\r\n")
 		}
 	}
-	return b.Bytes()
+	return b
 }
 
 // failureOf names what net/http's err says happened, for the library's words.

@@ -197,22 +197,21 @@ impl State {
     /// One enabled code per role of the room: the existing one, or a new one. Enabled codes of
     /// roles the template no longer has are disabled.
     pub fn create_for_all_roles(&mut self, room_id: &str) -> Result<Vec<&RoomCode>, ApiError> {
-        let State {
-            templates,
-            rooms,
-            room_ids_by_code,
-            rng,
-            ..
-        } = self;
-        let room = enabled_room(rooms, room_id)?;
-        let roles = &templates[&room.template_id];
+        let mut open = self.open_room(room_id)?;
+        let roles = open.roles;
         let missing: Vec<&String> = roles
             .iter()
-            .filter(|role| !room.codes.iter().any(|c| c.enabled && &c.role == *role))
+            .filter(|role| {
+                !open
+                    .room
+                    .codes
+                    .iter()
+                    .any(|c| c.enabled && &c.role == *role)
+            })
             .collect();
-        check_capacity(room, missing.len())?;
+        check_capacity(open.room, missing.len())?;
         let now = now_ms();
-        for code in room.codes.iter_mut() {
+        for code in open.room.codes.iter_mut() {
             if code.enabled && !roles.contains(&code.role) {
                 code.enabled = false;
                 code.updated_ms = now.max(code.updated_ms + 1);
@@ -220,9 +219,9 @@ impl State {
             }
         }
         for role in missing {
-            let code = new_code(rng, room_ids_by_code, room, role, now);
-            room.codes.push(code);
+            open.add_code(role, now);
         }
+        let room: &Room = open.room;
         Ok(roles
             .iter()
             .filter_map(|role| room.codes.iter().find(|c| c.enabled && &c.role == role))
@@ -231,6 +230,18 @@ impl State {
 
     /// A new code for one role of the room.
     pub fn create_for_role(&mut self, room_id: &str, role: &str) -> Result<&RoomCode, ApiError> {
+        let mut open = self.open_room(room_id)?;
+        if !open.roles.iter().any(|r| r == role) {
+            return Err(ApiError::role_not_found());
+        }
+        check_capacity(open.room, 1)?;
+        open.add_code(role, now_ms());
+        let room: &Room = open.room;
+        Ok(room.codes.last().expect("just added"))
+    }
+
+    /// The enabled room `room_id`, ready for new codes.
+    fn open_room(&mut self, room_id: &str) -> Result<OpenRoom<'_>, ApiError> {
         let State {
             templates,
             rooms,
@@ -239,13 +250,12 @@ impl State {
             ..
         } = self;
         let room = enabled_room(rooms, room_id)?;
-        if !templates[&room.template_id].iter().any(|r| r == role) {
-            return Err(ApiError::role_not_found());
-        }
-        check_capacity(room, 1)?;
-        let code = new_code(rng, room_ids_by_code, room, role, now_ms());
-        room.codes.push(code);
-        Ok(room.codes.last().expect("just pushed"))
+        Ok(OpenRoom {
+            roles: &templates[&room.template_id],
+            room,
+            room_ids_by_code,
+            rng,
+        })
     }
 
     /// One page of a room's codes, in creation order.
@@ -378,29 +388,37 @@ fn check_capacity(room: &Room, adding: usize) -> Result<(), ApiError> {
     }
 }
 
-fn new_code(
-    rng: &mut Rng,
-    room_ids_by_code: &mut HashMap<String, String>,
-    room: &Room,
-    role: &str,
-    now: u64,
-) -> RoomCode {
-    let at = rfc3339_ms(now);
-    let code = loop {
-        let code = rng.room_code();
-        if !room_ids_by_code.contains_key(&code) {
-            break code;
-        }
-    };
-    room_ids_by_code.insert(code.clone(), room.id.clone());
-    RoomCode {
-        code,
-        room_id: room.id.clone(),
-        role: role.to_owned(),
-        enabled: true,
-        created_at: at.clone(),
-        updated_at: at,
-        customer_id: CUSTOMER_ID,
-        updated_ms: now,
+/// An enabled room, the roles of its template, and what a new code of it needs: borrowed
+/// apart from the rest of the [`State`].
+struct OpenRoom<'a> {
+    roles: &'a [String],
+    room: &'a mut Room,
+    room_ids_by_code: &'a mut HashMap<String, String>,
+    rng: &'a mut Rng,
+}
+
+impl OpenRoom<'_> {
+    /// Adds a new enabled code for `role`, made at `now`, with a code no room has yet.
+    fn add_code(&mut self, role: &str, now: u64) {
+        let at = rfc3339_ms(now);
+        let code = loop {
+            let code = self.rng.room_code();
+            if !self.room_ids_by_code.contains_key(&code) {
+                break code;
+            }
+        };
+        self.room_ids_by_code
+            .insert(code.clone(), self.room.id.clone());
+        let room_id = self.room.id.clone();
+        self.room.codes.push(RoomCode {
+            code,
+            room_id,
+            role: role.to_owned(),
+            enabled: true,
+            created_at: at.clone(),
+            updated_at: at,
+            customer_id: CUSTOMER_ID,
+            updated_ms: now,
+        });
     }
 }

@@ -11,14 +11,8 @@
 # Runs inside scripts/with-emulator.sh, zig on PATH.
 # Usage: test-c-more.sh DIST_DIR VERSION EMU_ROOM
 set -euo pipefail
-[ $# -eq 3 ] || { echo "usage: $0 DIST_DIR VERSION EMU_ROOM" >&2; exit 2; }
-dist=$(cd "$1" && pwd) version=$2 emu_room=$3
-root=$(cd "$(dirname "$0")/../.." && pwd)
+. "$(dirname "$0")/test-common.sh"
 quickstart="$root/bindings/c/examples/quickstart.c"
-work=$(mktemp -d) && trap 'rm -rf "$work"' EXIT
-passed=0
-ok() { echo "ok: $1"; passed=$((passed + 1)); }
-run() { HMS_ROOM_ID=$("$emu_room") "$@" >"$work/run.out" 2>&1 || { cat "$work/run.out"; return 1; }; }
 sdk() { echo "$work/hms-room-codes-$version-$1"; }
 cd "$work"
 
@@ -38,10 +32,8 @@ winlibs=(-lbcrypt -ladvapi32 -lkernel32 -lntdll -luserenv -lws2_32 -ldbghelp -lu
 zig cc -target x86_64-windows-gnu "$quickstart" -I"$s/include" "$s/lib/libhms_room_codes.a" "${winlibs[@]}" -o qs_static.exe
 zig cc -target x86_64-windows-gnu "$quickstart" -I"$s/include" "$s/lib/libhms_room_codes.dll.a" -o qs_dll.exe
 cp "$s/lib/hms_room_codes.dll" .
-# Wine 8.0 lacks ProcessPrng, which Rust's std needs: the test's own shim (never shipped).
-zig cc -target x86_64-windows-gnu -shared -o bcryptprimitives.dll "$root/scripts/dist/wine/process_prng.c" -ladvapi32
-export WINEPREFIX="${XDG_CACHE_HOME:-$HOME/.cache}/hms-room-codes/wine-prefix" WINEDEBUG=-all
-wine=$(command -v wine64 || echo /usr/lib/wine/wine64)
+. "$root/scripts/dist/wine/env.sh"
+wine_env "$work"
 for exe in qs_static.exe qs_dll.exe; do
   run timeout 300 "$wine" "./$exe"
   grep -q "room link" "$work/run.out" || { cat "$work/run.out"; exit 1; }

@@ -8,14 +8,8 @@
 # Runs inside scripts/with-emulator.sh, zig on PATH.
 # Usage: test-c.sh DIST_DIR VERSION EMU_ROOM   (EMU_ROOM prints a new room's id)
 set -euo pipefail
-[ $# -eq 3 ] || { echo "usage: $0 DIST_DIR VERSION EMU_ROOM" >&2; exit 2; }
-dist=$(cd "$1" && pwd) version=$2 emu_room=$3
-root=$(cd "$(dirname "$0")/../.." && pwd)
+. "$(dirname "$0")/test-common.sh"
 examples="$root/bindings/c/examples"
-work=$(mktemp -d) && trap 'rm -rf "$work"' EXIT
-passed=0
-ok() { echo "ok: $1"; passed=$((passed + 1)); }
-run() { HMS_ROOM_ID=$("$emu_room") "$@" >"$work/run.out" 2>&1 || { cat "$work/run.out"; return 1; }; }
 # Succeeds when the program loads libhms_room_codes.so.0 from the SDK (by SONAME).
 loads_sdk_so() {
   local so; so=$(ldd "$1" | awk '$1 == "libhms_room_codes.so.0" { print $3 }')

@@ -15,16 +15,10 @@
 # Runs inside scripts/with-emulator.sh, zig on PATH, after `make dist`.
 # Usage: test-go.sh DIST_DIR VERSION EMU_ROOM   (EMU_ROOM prints a new room's id)
 set -euo pipefail
-[ $# -eq 3 ] || { echo "usage: $0 DIST_DIR VERSION EMU_ROOM" >&2; exit 2; }
-dist=$(cd "$1" && pwd) version=$2 emu_room=$3
+. "$(dirname "$0")/test-common.sh"
 : "${GO_CURRENT:?set GO_CURRENT to the bin directory of a current Go (scripts/dist/go-toolchain.sh)}"
-root=$(cd "$(dirname "$0")/../.." && pwd)
 module=$(sed -n 's/^module //p' "$root/bindings/go/go.mod")
 zig=$(command -v zig)
-work=$(mktemp -d) && trap 'chmod -R u+w "$work"; rm -rf "$work"' EXIT
-passed=0
-ok() { echo "ok: $1"; passed=$((passed + 1)); }
-run() { HMS_ROOM_ID=$("$emu_room") "$@" >"$work/run.out" 2>&1 || { cat "$work/run.out"; return 1; }; }
 # Fails unless the build fails with the expected message.
 build_fails_with() {
   local message=$1; shift
@@ -75,14 +69,13 @@ ok "linux musl amd64 and arm64 (-tags musl, static): link with zig and run (arm6
 build_fails_with "build with -tags musl" CGO_ENABLED=1 CC="$zig cc -target x86_64-linux-musl"
 ok "linux musl without -tags musl: the build fails, naming the tag"
 
-# Wine 8.0 lacks bcryptprimitives.dll's ProcessPrng, which Go 1.22+ and Rust
-# need to start: a shim beside the program (never shipped) gives it.
 # zig's mingw has no libgcc: its libunwind stands in (MSYS2's gcc needs nothing more).
 CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC="$zig cc -target x86_64-windows-gnu" CGO_LDFLAGS=-lunwind \
   go build -o quickstart.exe .
-"$zig" cc -target x86_64-windows-gnu -shared -o bcryptprimitives.dll "$root/scripts/dist/wine/process_prng.c" -ladvapi32
-export WINEPREFIX="${XDG_CACHE_HOME:-$HOME/.cache}/hms-room-codes/wine-prefix" WINEDEBUG=-all
-run timeout 300 "$(command -v wine64 || echo /usr/lib/wine/wine64)" ./quickstart.exe
+# Wine's set-up and the ProcessPrng shim beside the program (scripts/dist/wine/env.sh).
+. "$root/scripts/dist/wine/env.sh"
+wine_env "$PWD"
+run timeout 300 "$wine" ./quickstart.exe
 grep -q "room link" "$work/run.out" || { cat "$work/run.out"; exit 1; }
 ok "windows/amd64: cross-builds with zig and runs under wine64 against the emulator"
 

@@ -9,6 +9,7 @@ use crate::core::error::Result;
 use crate::core::model::{AuthToken, ListFilter, RoomCode, RoomCodePage};
 use crate::native::bounded_call::{cancelled, BoundedCall, BoundedStep};
 use crate::native::cancel::CancelToken;
+use crate::native::clock;
 use crate::native::options::CallOptions;
 use std::future::{poll_fn, Future};
 use std::pin::pin;
@@ -166,19 +167,19 @@ impl RoomCodesClient {
     /// `options`. A cancel token stops it at once, mid-attempt or mid-wait.
     pub async fn run<T>(&self, call: Call<'_, T>, options: &CallOptions) -> Result<T> {
         let mut bounded = BoundedCall::new(call, options);
-        let mut next = bounded.start();
+        let mut next = bounded.start(clock::now());
         loop {
             next = match next {
                 BoundedStep::Send { request, timeout } => {
                     let sent = self.transport.send(&request, timeout);
                     match until_cancelled(bounded.cancel_token(), sent).await {
-                        Some(sent) => bounded.on_sent(sent),
+                        Some(sent) => bounded.on_sent(sent, clock::now()),
                         None => return Err(cancelled()),
                     }
                 }
                 BoundedStep::Wait(wait) => {
                     until_cancelled(bounded.cancel_token(), tokio::time::sleep(wait)).await;
-                    bounded.after_wait()
+                    bounded.after_wait(clock::now())
                 }
                 BoundedStep::Done(result) => return result,
             }

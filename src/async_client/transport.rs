@@ -2,6 +2,7 @@
 //! bodies, each attempt bounded as a whole.
 
 use crate::core::config::Config;
+use crate::core::connection_problem::ConnectionProblem;
 use crate::core::wire::http::{
     HttpRequest, HttpResponse, Method, TransportFailure, TransportFailureKind,
 };
@@ -57,41 +58,38 @@ impl Transport {
     ) -> Result<HttpResponse, TransportFailure> {
         match tokio::time::timeout(timeout, self.exchange(request)).await {
             Ok(result) => result,
-            Err(_) => Err(TransportFailure::new(
-                TransportFailureKind::Timeout,
-                "no complete answer in time",
-            )),
+            Err(_) => Err(ConnectionProblem::NoCompleteAnswerInTime.failure()),
         }
     }
 
     /// Sorts reqwest's errors by whether the request can have reached the
-    /// server, and says what happened in the project's words (as the
-    /// blocking client does).
+    /// server, and says what happened in the project's words
+    /// (`ConnectionProblem`, as the blocking client does).
     fn failure(&self, error: reqwest::Error) -> TransportFailure {
-        use TransportFailureKind::*;
+        use ConnectionProblem::*;
         let io_kind = io_error(&error).map(std::io::Error::kind);
-        let (kind, message) = if error.is_timeout() {
-            (Timeout, "no complete answer in time".to_string())
+        let problem = if error.is_timeout() {
+            NoCompleteAnswerInTime
         } else if error.is_connect() {
             // Connecting includes the TLS handshake: no request went out.
             match rustls_error(&error) {
-                Some(tls) => (TlsHandshake, describe(tls, self.custom_roots)),
-                None if io_kind == Some(IoKind::ConnectionRefused) => {
-                    (NotSent, "the server refused the connection".into())
+                Some(tls) => {
+                    return TransportFailure::new(
+                        TransportFailureKind::TlsHandshake,
+                        describe(tls, self.custom_roots),
+                    )
                 }
-                None => (NotSent, "could not connect to the server".into()),
+                None if io_kind == Some(IoKind::ConnectionRefused) => Refused,
+                None => ConnectFailed,
             }
         } else if error.is_builder() {
-            (NotSent, "the URL is not valid".into())
+            BadUrl
         } else if error.is_body() || error.is_request() {
-            (
-                Broken,
-                "the server closed the connection before answering in full".into(),
-            )
+            ClosedEarly
         } else {
-            (Broken, "the connection failed".into())
+            Other
         };
-        TransportFailure::new(kind, message)
+        problem.failure()
     }
 
     async fn exchange(&self, request: &HttpRequest) -> Result<HttpResponse, TransportFailure> {

@@ -8,6 +8,7 @@ use crate::core::config::{Config, ConfigBuilder};
 use crate::core::error::Result;
 use crate::core::model::{AuthToken, ListFilter, RoomCode, RoomCodePage};
 use crate::native::bounded_call::{BoundedCall, BoundedStep};
+use crate::native::clock;
 use crate::native::options::CallOptions;
 
 /// A blocking client of the Room Codes API. `Send + Sync`: share one
@@ -149,13 +150,15 @@ impl RoomCodesClient {
     /// No attempt or wait runs past the deadline.
     pub fn run<T>(&self, call: Call<'_, T>, options: &CallOptions) -> Result<T> {
         let mut bounded = BoundedCall::new(call, options);
-        let mut next = bounded.start();
+        let mut next = bounded.start(clock::now());
         loop {
             next = match next {
-                BoundedStep::Send { request, timeout } => bounded.on_sent(
-                    self.transport
-                        .send_cancellable(&request, timeout, bounded.cancel_token()),
-                ),
+                BoundedStep::Send { request, timeout } => {
+                    let sent =
+                        self.transport
+                            .send_cancellable(&request, timeout, bounded.cancel_token());
+                    bounded.on_sent(sent, clock::now())
+                }
                 BoundedStep::Wait(wait) => {
                     match bounded.cancel_token() {
                         Some(token) => {
@@ -163,7 +166,7 @@ impl RoomCodesClient {
                         }
                         None => std::thread::sleep(wait),
                     }
-                    bounded.after_wait()
+                    bounded.after_wait(clock::now())
                 }
                 BoundedStep::Done(result) => return result,
             }

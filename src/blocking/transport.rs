@@ -5,9 +5,8 @@ use super::interrupt::{with_cancel, InterruptibleConnector};
 use super::resolver::CachingResolver;
 use crate::core::config::proxy::{Proxies, ProxyUrl};
 use crate::core::config::Config;
-use crate::core::wire::http::{
-    HttpRequest, HttpResponse, Method, TransportFailure, TransportFailureKind,
-};
+use crate::core::connection_problem::ConnectionProblem;
+use crate::core::wire::http::{HttpRequest, HttpResponse, Method, TransportFailure};
 use crate::native::cancel::CancelToken;
 use std::io::{ErrorKind as IoKind, Read};
 use std::time::Duration;
@@ -71,7 +70,8 @@ impl Transport {
     }
 
     /// Like [`Transport::send`], and cancelling `cancel` ends the attempt at
-    /// once (its socket is shut down) with a [`TransportFailureKind::Broken`]
+    /// once (its socket is shut down) with a
+    /// [`Broken`](crate::core::wire::http::TransportFailureKind::Broken)
     /// failure.
     pub fn send_cancellable(
         &self,
@@ -160,44 +160,35 @@ fn tls_config(config: &Config) -> TlsConfig {
 }
 
 /// Sorts ureq's errors by whether the request can have reached the server,
-/// and says what happened in the project's words.
+/// and says what happened in the project's words (`ConnectionProblem`).
 fn failure(error: ureq::Error, custom_roots: bool) -> TransportFailure {
-    use TransportFailureKind::*;
+    use ConnectionProblem::*;
     if let Some(handshake) = handshake::failure(&error, custom_roots) {
         return handshake;
     }
-    let (kind, message) = match &error {
-        ureq::Error::HostNotFound => (NotSent, "the host name was not found"),
-        ureq::Error::ConnectionFailed => (NotSent, "could not connect to the server"),
-        ureq::Error::BadUri(_) => (NotSent, "the URL is not valid"),
-        ureq::Error::Io(io) if io.kind() == IoKind::ConnectionRefused => {
-            (NotSent, "the server refused the connection")
-        }
-        ureq::Error::Io(io) if io.kind() == IoKind::AddrNotAvailable => {
-            (NotSent, "could not connect to the server")
-        }
+    let problem = match &error {
+        ureq::Error::HostNotFound => HostNotFound,
+        ureq::Error::ConnectionFailed => ConnectFailed,
+        ureq::Error::BadUri(_) => BadUrl,
+        ureq::Error::Io(io) if io.kind() == IoKind::ConnectionRefused => Refused,
+        ureq::Error::Io(io) if io.kind() == IoKind::AddrNotAvailable => ConnectFailed,
         ureq::Error::Io(io) if matches!(io.kind(), IoKind::TimedOut | IoKind::WouldBlock) => {
-            (Timeout, "no answer in time")
+            NoAnswerInTime
         }
-        ureq::Error::Timeout(ureq::Timeout::Resolve) => {
-            (Timeout, "the host name was not resolved in time")
-        }
-        ureq::Error::Timeout(ureq::Timeout::Connect) => (Timeout, "could not connect in time"),
-        ureq::Error::Timeout(_) => (Timeout, "no complete answer in time"),
-        ureq::Error::BodyExceedsLimit(_) => (BodyTooLarge, "the response body is too large"),
-        ureq::Error::Protocol(_) => (Broken, "the server's answer is not valid HTTP"),
+        ureq::Error::Timeout(ureq::Timeout::Resolve) => ResolveTimedOut,
+        ureq::Error::Timeout(ureq::Timeout::Connect) => ConnectTimedOut,
+        ureq::Error::Timeout(_) => NoCompleteAnswerInTime,
+        ureq::Error::BodyExceedsLimit(_) => BodyTooLarge,
+        ureq::Error::Protocol(_) => NotHttp,
         ureq::Error::Io(io)
             if matches!(
                 io.kind(),
                 IoKind::UnexpectedEof | IoKind::ConnectionReset | IoKind::BrokenPipe
             ) =>
         {
-            (
-                Broken,
-                "the server closed the connection before answering in full",
-            )
+            ClosedEarly
         }
-        _ => (Broken, "the connection failed"),
+        _ => Other,
     };
-    TransportFailure::new(kind, message)
+    problem.failure()
 }

@@ -17,6 +17,13 @@ pub(crate) mod auth;
 pub(crate) mod call;
 pub(crate) mod client;
 pub(crate) mod config;
+#[cfg(any(
+    feature = "blocking",
+    feature = "async",
+    feature = "wasm",
+    feature = "ffi-sans-io"
+))]
+pub(crate) mod connection_problem;
 pub(crate) mod error;
 pub(crate) mod events;
 #[cfg(any(all(feature = "wasm", target_arch = "wasm32"), test))]

@@ -3,11 +3,27 @@
 //! package). A failed handshake sent no request and would fail the same way
 //! again, so transports report it as `TlsHandshake`, which is never retried.
 
-/// Why a TLS handshake failed. Each transport sees only some of these (Node
-/// never reports a missing certificate by itself), hence the `allow`.
-#[allow(dead_code)]
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum TlsProblem {
+/// Defines `TlsProblem` from one list of its variants, and, for the tests,
+/// `TlsProblem::ALL` from the same list (so no test list can miss one).
+macro_rules! tls_problems {
+    ($($(#[doc = $doc:literal])* $name:ident,)*) => {
+        /// Why a TLS handshake failed. Each transport sees only some of these (Node
+        /// never reports a missing certificate by itself), hence the `allow`.
+        #[allow(dead_code)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub(crate) enum TlsProblem {
+            $($(#[doc = $doc])* $name,)*
+        }
+
+        #[cfg(test)]
+        impl TlsProblem {
+            /// Every problem, in the order declared.
+            const ALL: &'static [TlsProblem] = &[$(TlsProblem::$name),*];
+        }
+    };
+}
+
+tls_problems! {
     /// No CA this client trusts signed the server's certificate.
     Untrusted,
     /// The certificate is for another host name.
@@ -95,31 +111,20 @@ mod tests {
 
     #[test]
     fn every_problem_has_its_own_words_and_only_untrusted_gives_advice() {
-        use TlsProblem::*;
-        let problems = [
-            Untrusted,
-            WrongName,
-            Expired,
-            NotYetValid,
-            Revoked,
-            NoCertificate,
-            NoCommonProtocol,
-            NotTls,
-            Other,
-        ];
+        let problems = TlsProblem::ALL;
         let advice = [
             TrustAdvice::ConfiguredCasRefused,
             TrustAdvice::CaCertificatesOption,
             TrustAdvice::NodeExtraCaCerts,
         ];
         let mut seen = std::collections::HashSet::new();
-        for problem in problems {
+        for &problem in problems {
             for how in advice {
                 let words = problem.describe(how);
                 let advises = words.contains(" CA");
                 assert_eq!(
                     advises,
-                    problem == Untrusted,
+                    problem == TlsProblem::Untrusted,
                     "{problem:?} {how:?}: {words}"
                 );
                 seen.insert(words);

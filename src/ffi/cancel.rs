@@ -8,9 +8,10 @@ use crate::ffi::guard::or_default;
 use crate::ffi::owned::BoxOwned;
 use crate::ffi::response_meta::hms_response_meta;
 use crate::ffi::results::into_raw;
+use crate::native::clock;
 use crate::native::options::CallOptions;
 use crate::native::response_slot::ResponseMetaSlot;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// A flag that stops the calls watching it, set from any thread with
 /// `hms_cancel_token_cancel`. Make it with `hms_cancel_token_new`, pass it in
@@ -90,7 +91,7 @@ pub(crate) unsafe fn call_options(options: *const hms_call_options) -> CallBound
         };
     };
     let deadline = (options.deadline_ms > 0)
-        .then(|| Instant::now().checked_add(Duration::from_millis(options.deadline_ms)))
+        .then(|| clock::now().checked_add(Duration::from_millis(options.deadline_ms)))
         .flatten();
     let meta_out = options.response_meta;
     CallBounds {
@@ -152,7 +153,7 @@ mod tests {
             response_meta: ptr::null_mut(),
         };
         let bounded = unsafe { call_options(&options) }.options;
-        let left = bounded.deadline.unwrap() - Instant::now();
+        let left = bounded.deadline.unwrap() - clock::now();
         assert!(left > Duration::from_secs(4) && left <= Duration::from_secs(5));
         assert_eq!(bounded.max_retries, Some(0));
         let watched = bounded.cancel.unwrap();

@@ -1,15 +1,19 @@
 //! A [`Call`] under its per-call bounds (deadline, attempt timeout, cancel
-//! token), the same for both native clients. A client sends each
-//! [`BoundedStep::Send`], waits out each [`BoundedStep::Wait`] (cut short by
-//! the cancel token) and returns at [`BoundedStep::Done`].
+//! token), the same for both native clients and the sans-IO C API. A driver
+//! sends each [`BoundedStep::Send`], waits out each [`BoundedStep::Wait`] (cut
+//! short by the cancel token) and returns at [`BoundedStep::Done`]. Each step
+//! is told the time now on the driver's monotonic clock (a [`Moment`], the one
+//! the deadline is on): the deadline, the attempt timeouts and the waits are
+//! worked out from those times alone.
 
 use crate::core::call::{Call, Step};
 use crate::core::error::{Error, ErrorKind, Result};
 use crate::core::wire::http::{HttpRequest, HttpResponse, TransportFailure};
 use crate::native::cancel::CancelToken;
+use crate::native::clock::Moment;
 use crate::native::options::CallOptions;
 use crate::native::response_slot::ResponseMetaSlot;
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// What the client does next.
 pub(crate) enum BoundedStep<T> {
@@ -27,7 +31,7 @@ pub(crate) enum BoundedStep<T> {
 /// One call under its [`CallOptions`].
 pub(crate) struct BoundedCall<'a, T> {
     call: Call<'a, T>,
-    deadline: Option<Instant>,
+    deadline: Option<Moment>,
     cancel: Option<CancelToken>,
     response_meta: Option<ResponseMetaSlot>,
 }
@@ -54,24 +58,24 @@ impl<'a, T> BoundedCall<'a, T> {
         self.cancel.as_ref()
     }
 
-    /// The first attempt.
-    pub(crate) fn start(&mut self) -> BoundedStep<T> {
-        self.attempt()
+    /// The first attempt, at `now`.
+    pub(crate) fn start(&mut self, now: Moment) -> BoundedStep<T> {
+        self.attempt(now)
     }
 
-    /// Feeds what the last [`BoundedStep::Send`] got (a cancel during the attempt
-    /// ends the call, whatever the attempt got).
+    /// Feeds what the last [`BoundedStep::Send`] got, at `now` (a cancel during
+    /// the attempt ends the call, whatever the attempt got).
     pub(crate) fn on_sent(
         &mut self,
         sent: std::result::Result<HttpResponse, TransportFailure>,
+        now: Moment,
     ) -> BoundedStep<T> {
         if self.cancel.as_ref().is_some_and(CancelToken::is_cancelled) {
             return self.abandon(cancelled());
         }
         // The core decides what a wait past the deadline means.
         if let Some(deadline) = self.deadline {
-            self.call
-                .set_time_left(Some(deadline.saturating_duration_since(Instant::now())));
+            self.call.set_time_left(Some(deadline.saturating_sub(now)));
         }
         let step = match sent {
             Ok(response) => self.call.on_response(&response, now_unix_ms()),
@@ -88,18 +92,19 @@ impl<'a, T> BoundedCall<'a, T> {
         }
     }
 
-    /// The next attempt, after a [`BoundedStep::Wait`] (or the end, if cancelled meanwhile).
-    pub(crate) fn after_wait(&mut self) -> BoundedStep<T> {
-        self.attempt()
+    /// The next attempt, at `now`, after a [`BoundedStep::Wait`] (or the end,
+    /// if cancelled meanwhile or the deadline has passed).
+    pub(crate) fn after_wait(&mut self, now: Moment) -> BoundedStep<T> {
+        self.attempt(now)
     }
 
-    fn attempt(&mut self) -> BoundedStep<T> {
+    fn attempt(&mut self, now: Moment) -> BoundedStep<T> {
         if self.cancel.as_ref().is_some_and(CancelToken::is_cancelled) {
             return self.abandon(cancelled());
         }
         let timeout = match self.deadline {
             None => self.call.timeout(),
-            Some(deadline) => match deadline.checked_duration_since(Instant::now()) {
+            Some(deadline) => match deadline.checked_sub(now) {
                 Some(left) if !left.is_zero() => left.min(self.call.timeout()),
                 _ => return self.abandon(deadline_passed()),
             },
@@ -125,7 +130,8 @@ fn deadline_passed() -> Error {
     Error::new(ErrorKind::Timeout, "the call's deadline passed")
 }
 
-/// Milliseconds since the Unix epoch.
+/// Milliseconds since the Unix epoch, on the wall clock: the time a signed
+/// token is issued at, and what an HTTP-date `Retry-After` is counted from.
 fn now_unix_ms() -> u64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -163,13 +169,24 @@ mod tests {
         }
     }
 
+    /// Options with a deadline at `at` on the driver's clock.
+    fn deadline_at(at: Duration) -> CallOptions {
+        CallOptions {
+            deadline: Some(at),
+            ..CallOptions::new()
+        }
+    }
+
+    const fn ms(ms: u64) -> Duration {
+        Duration::from_millis(ms)
+    }
+
     #[test]
     fn a_retry_after_past_the_deadline_is_rate_limited_carrying_it() {
         let core = core();
-        let options = CallOptions::new().deadline_in(Duration::from_secs(2));
-        let mut drive = BoundedCall::new(core.create("room").unwrap(), &options);
-        assert!(sent(drive.start()) <= Duration::from_secs(2));
-        match drive.on_sent(limited("5")) {
+        let mut drive = BoundedCall::new(core.create("room").unwrap(), &deadline_at(ms(2000)));
+        assert_eq!(sent(drive.start(ms(0))), ms(2000));
+        match drive.on_sent(limited("5"), ms(0)) {
             BoundedStep::Done(Err(err)) => {
                 assert_eq!(err.kind(), ErrorKind::RateLimited, "{err}");
                 assert_eq!(err.retry_after(), Some(Duration::from_secs(5)));
@@ -181,41 +198,48 @@ mod tests {
     #[test]
     fn a_retry_after_within_the_deadline_is_waited_then_sent_within_it() {
         let core = core();
-        let options = CallOptions::new()
-            .deadline_in(Duration::from_secs(60))
-            .timeout(Duration::from_secs(90));
+        let options = CallOptions {
+            timeout: Some(ms(90_000)),
+            ..deadline_at(ms(61_000))
+        };
         let mut drive = BoundedCall::new(core.create("room").unwrap(), &options);
-        let first = sent(drive.start());
-        assert!(first <= Duration::from_secs(60) && first > Duration::from_secs(50));
+        // Every bound comes from the times given, to the millisecond.
+        assert_eq!(sent(drive.start(ms(1000))), ms(60_000));
         assert!(
-            matches!(drive.on_sent(limited("1")), BoundedStep::Wait(w) if w == Duration::from_secs(1))
+            matches!(drive.on_sent(limited("1"), ms(1010)), BoundedStep::Wait(w) if w == ms(1000))
         );
-        assert!(sent(drive.after_wait()) <= Duration::from_secs(60));
-        // Without a deadline the per-call timeout bounds each attempt.
-        let unbounded = CallOptions::new().timeout(Duration::from_millis(70));
+        assert_eq!(sent(drive.after_wait(ms(2010))), ms(58_990));
+        // Without a deadline the per-call timeout bounds each attempt, whatever the time.
+        let unbounded = CallOptions::new().timeout(ms(70));
         let mut drive = BoundedCall::new(core.create("room").unwrap(), &unbounded);
-        assert_eq!(sent(drive.start()), Duration::from_millis(70));
+        assert_eq!(sent(drive.start(Duration::MAX)), ms(70));
     }
 
     #[test]
     fn a_passed_deadline_or_a_cancel_ends_the_call() {
         let core = core();
-        let past = CallOptions::new().deadline(Instant::now());
-        let mut drive = BoundedCall::new(core.create("room").unwrap(), &past);
+        let mut drive = BoundedCall::new(core.create("room").unwrap(), &deadline_at(ms(5000)));
+        assert_eq!(sent(drive.start(ms(4999))), ms(1));
+        // A wait that would end past the deadline is not started.
+        assert!(matches!(
+            drive.on_sent(limited("1"), ms(4999)),
+            BoundedStep::Done(Err(e)) if e.kind() == ErrorKind::RateLimited
+        ));
+        let mut drive = BoundedCall::new(core.create("room").unwrap(), &deadline_at(ms(5000)));
         assert!(
-            matches!(drive.start(), BoundedStep::Done(Err(e)) if e.message().contains("deadline"))
+            matches!(drive.start(ms(5000)), BoundedStep::Done(Err(e)) if e.message().contains("deadline"))
         );
         let token = CancelToken::new();
         let options = CallOptions::new().cancel(&token);
         let mut drive = BoundedCall::new(core.create("room").unwrap(), &options);
         assert!(drive.cancel_token().is_some());
-        sent(drive.start());
+        sent(drive.start(ms(0)));
         token.cancel();
         assert!(
-            matches!(drive.on_sent(limited("1")), BoundedStep::Done(Err(e)) if e.message().contains("cancelled"))
+            matches!(drive.on_sent(limited("1"), ms(0)), BoundedStep::Done(Err(e)) if e.message().contains("cancelled"))
         );
         assert!(
-            matches!(drive.after_wait(), BoundedStep::Done(Err(e)) if e.message().contains("cancelled"))
+            matches!(drive.after_wait(ms(0)), BoundedStep::Done(Err(e)) if e.message().contains("cancelled"))
         );
     }
 }

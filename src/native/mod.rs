@@ -6,6 +6,7 @@
 #[cfg(any(feature = "blocking", feature = "async", feature = "ffi-sans-io"))]
 pub(crate) mod bounded_call;
 pub(crate) mod cancel;
+pub(crate) mod clock;
 #[cfg(any(feature = "blocking", feature = "async", feature = "ffi-sans-io"))]
 pub(crate) mod code_listing;
 pub(crate) mod options;

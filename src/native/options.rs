@@ -3,6 +3,7 @@
 //! metadata of its response.
 
 use crate::native::cancel::CancelToken;
+use crate::native::clock::{self, Moment};
 use crate::native::response_slot::ResponseMetaSlot;
 use std::time::{Duration, Instant};
 
@@ -22,7 +23,9 @@ use std::time::{Duration, Instant};
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct CallOptions {
-    pub(crate) deadline: Option<Instant>,
+    /// On the clock of whoever drives the call: the process's
+    /// ([`clock::now`]) for the native clients, the caller's for the sans-IO C API.
+    pub(crate) deadline: Option<Moment>,
     pub(crate) timeout: Option<Duration>,
     pub(crate) cancel: Option<CancelToken>,
     pub(crate) max_retries: Option<u32>,
@@ -38,16 +41,14 @@ impl CallOptions {
     /// No attempt or wait runs past `deadline`; once it has passed the call
     /// fails with a `timeout` error.
     pub fn deadline(mut self, deadline: Instant) -> CallOptions {
-        self.deadline = Some(deadline);
+        self.deadline = Some(clock::moment_of(deadline));
         self
     }
 
     /// A deadline `within` from now.
-    pub fn deadline_in(self, within: Duration) -> CallOptions {
-        match Instant::now().checked_add(within) {
-            Some(deadline) => self.deadline(deadline),
-            None => self,
-        }
+    pub fn deadline_in(mut self, within: Duration) -> CallOptions {
+        self.deadline = clock::now().checked_add(within).or(self.deadline);
+        self
     }
 
     /// Bounds each attempt of this call by `timeout` instead of the client's.

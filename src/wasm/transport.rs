@@ -10,6 +10,7 @@
 
 use super::env;
 use crate::core::config::proxy::Proxies;
+use crate::core::connection_problem::ConnectionProblem;
 use crate::core::tls_problem::{TlsProblem, TrustAdvice};
 use crate::core::wire::http::{HttpRequest, HttpResponse, TransportFailure, TransportFailureKind};
 use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
@@ -28,34 +29,25 @@ extern "C" {
 }
 
 /// What a Node error `code` (of node:http, or of undici under the global
-/// `fetch`) says happened, in the words the native transport uses, and
-/// whether the request can have left; `None` for a code not known here.
-fn node_connection_problem(code: &str) -> Option<(TransportFailureKind, &'static str)> {
-    use TransportFailureKind::{Broken, NotSent};
+/// `fetch`) says happened, as the native transport says it (and whether the
+/// request can have left); `None` for a code not known here.
+fn node_connection_problem(code: &str) -> Option<ConnectionProblem> {
+    use ConnectionProblem::*;
     Some(match code {
-        "ENOTFOUND" | "EAI_AGAIN" | "EAI_NONAME" | "EAI_FAIL" => {
-            (NotSent, "the host name was not found")
-        }
-        "ECONNREFUSED" => (NotSent, "the server refused the connection"),
+        "ENOTFOUND" | "EAI_AGAIN" | "EAI_NONAME" | "EAI_FAIL" => HostNotFound,
+        "ECONNREFUSED" => Refused,
         "EADDRNOTAVAIL" | "ENETUNREACH" | "EHOSTUNREACH" | "ENETDOWN" | "EHOSTDOWN" => {
-            (NotSent, "could not connect to the server")
+            ConnectFailed
         }
-        "ERR_INVALID_URL" | "ERR_INVALID_PROTOCOL" | "ERR_UNESCAPED_CHARACTERS" => {
-            (NotSent, "the URL is not valid")
-        }
+        "ERR_INVALID_URL" | "ERR_INVALID_PROTOCOL" | "ERR_UNESCAPED_CHARACTERS" => BadUrl,
         "ECONNRESET"
         | "EPIPE"
         | "ECONNABORTED"
         | "ERR_STREAM_PREMATURE_CLOSE"
         | "UND_ERR_SOCKET"
-        | "UND_ERR_CLOSED" => (
-            Broken,
-            "the server closed the connection before answering in full",
-        ),
+        | "UND_ERR_CLOSED" => ClosedEarly,
         // llhttp's parse errors, in node:http and undici alike.
-        code if code.starts_with("HPE_") || code == "UND_ERR_RESPONSE_STATUS_CODE" => {
-            (Broken, "the server's answer is not valid HTTP")
-        }
+        code if code.starts_with("HPE_") || code == "UND_ERR_RESPONSE_STATUS_CODE" => NotHttp,
         _ => return None,
     })
 }
@@ -370,8 +362,8 @@ fn fetch_failure(error: &JsValue, timeout: Duration) -> TransportFailure {
             return TransportFailure::new(TransportFailureKind::BodyTooLarge, detail)
         }
         Some(code) => {
-            if let Some((kind, words)) = node_connection_problem(code) {
-                return TransportFailure::new(kind, words);
+            if let Some(problem) = node_connection_problem(code) {
+                return problem.failure();
             }
         }
         None => {}

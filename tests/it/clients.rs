@@ -27,72 +27,51 @@ impl Flavor {
     }
 }
 
-/// The operations of either client, each within `options`.
-pub trait Client {
-    fn create(&self, room_id: &str, options: &CallOptions) -> Result<Vec<RoomCode>>;
-    fn create_for_role(&self, room_id: &str, role: &str, options: &CallOptions)
-        -> Result<RoomCode>;
-    fn list_page(
-        &self,
-        room_id: &str,
-        filter: &ListFilter,
-        options: &CallOptions,
-    ) -> Result<RoomCodePage>;
-    /// The whole listing, collected (up to and including the first error).
-    fn list(
-        &self,
-        room_id: &str,
-        filter: &ListFilter,
-        options: &CallOptions,
-    ) -> Vec<Result<RoomCode>>;
-    fn set_enabled(&self, code: &str, enabled: bool, options: &CallOptions) -> Result<RoomCode>;
-    fn auth_token_for_code(
-        &self,
-        code: &str,
-        user_id: Option<&str>,
-        options: &CallOptions,
-    ) -> Result<AuthToken>;
+/// Declares `Client` and implements it for both clients from one list of
+/// operations, each `fn name(args) -> answer = method`: the blocking client
+/// calls `method`, the async one blocks on it. The listing, collected, differs.
+macro_rules! clients {
+    ($(fn $name:ident(&self $(, $arg:ident: $ty:ty)*) -> $answer:ty = $method:ident;)*) => {
+        /// The operations of either client, each within `options`.
+        pub trait Client {
+            $(fn $name(&self $(, $arg: $ty)*) -> $answer;)*
+            /// The whole listing, collected (up to and including the first error).
+            fn list(&self, room_id: &str, filter: &ListFilter, options: &CallOptions)
+                -> Vec<Result<RoomCode>>;
+        }
+
+        impl Client for blocking::RoomCodesClient {
+            $(fn $name(&self $(, $arg: $ty)*) -> $answer {
+                self.$method($($arg),*)
+            })*
+            fn list(&self, room_id: &str, filter: &ListFilter, options: &CallOptions)
+                -> Vec<Result<RoomCode>> {
+                self.list_with(room_id, filter, options).collect()
+            }
+        }
+
+        impl Client for AsyncClient {
+            $(fn $name(&self $(, $arg: $ty)*) -> $answer {
+                self.runtime.block_on(self.client.$method($($arg),*))
+            })*
+            fn list(&self, room_id: &str, filter: &ListFilter, options: &CallOptions)
+                -> Vec<Result<RoomCode>> {
+                self.collect_listing(room_id, filter, options)
+            }
+        }
+    };
 }
 
-impl Client for blocking::RoomCodesClient {
-    fn create(&self, room_id: &str, options: &CallOptions) -> Result<Vec<RoomCode>> {
-        self.create_with(room_id, options)
-    }
-    fn create_for_role(
-        &self,
-        room_id: &str,
-        role: &str,
-        options: &CallOptions,
-    ) -> Result<RoomCode> {
-        self.create_for_role_with(room_id, role, options)
-    }
-    fn list_page(
-        &self,
-        room_id: &str,
-        filter: &ListFilter,
-        options: &CallOptions,
-    ) -> Result<RoomCodePage> {
-        self.list_page_with(room_id, filter, options)
-    }
-    fn list(
-        &self,
-        room_id: &str,
-        filter: &ListFilter,
-        options: &CallOptions,
-    ) -> Vec<Result<RoomCode>> {
-        self.list_with(room_id, filter, options).collect()
-    }
-    fn set_enabled(&self, code: &str, enabled: bool, options: &CallOptions) -> Result<RoomCode> {
-        self.set_enabled_with(code, enabled, options)
-    }
-    fn auth_token_for_code(
-        &self,
-        code: &str,
-        user_id: Option<&str>,
-        options: &CallOptions,
-    ) -> Result<AuthToken> {
-        self.auth_token_for_code_with(code, user_id, options)
-    }
+clients! {
+    fn create(&self, room_id: &str, options: &CallOptions) -> Result<Vec<RoomCode>> = create_with;
+    fn create_for_role(&self, room_id: &str, role: &str, options: &CallOptions)
+        -> Result<RoomCode> = create_for_role_with;
+    fn list_page(&self, room_id: &str, filter: &ListFilter, options: &CallOptions)
+        -> Result<RoomCodePage> = list_page_with;
+    fn set_enabled(&self, code: &str, enabled: bool, options: &CallOptions)
+        -> Result<RoomCode> = set_enabled_with;
+    fn auth_token_for_code(&self, code: &str, user_id: Option<&str>, options: &CallOptions)
+        -> Result<AuthToken> = auth_token_for_code_with;
 }
 
 /// The async client with a runtime to block on.
@@ -111,32 +90,9 @@ impl AsyncClient {
         let client = runtime.block_on(async { async_client::RoomCodesClient::new(config) });
         AsyncClient { client, runtime }
     }
-}
 
-impl Client for AsyncClient {
-    fn create(&self, room_id: &str, options: &CallOptions) -> Result<Vec<RoomCode>> {
-        self.runtime
-            .block_on(self.client.create_with(room_id, options))
-    }
-    fn create_for_role(
-        &self,
-        room_id: &str,
-        role: &str,
-        options: &CallOptions,
-    ) -> Result<RoomCode> {
-        self.runtime
-            .block_on(self.client.create_for_role_with(room_id, role, options))
-    }
-    fn list_page(
-        &self,
-        room_id: &str,
-        filter: &ListFilter,
-        options: &CallOptions,
-    ) -> Result<RoomCodePage> {
-        self.runtime
-            .block_on(self.client.list_page_with(room_id, filter, options))
-    }
-    fn list(
+    /// The whole listing of the async client's stream, collected.
+    fn collect_listing(
         &self,
         room_id: &str,
         filter: &ListFilter,
@@ -154,18 +110,5 @@ impl Client for AsyncClient {
             }
             all
         })
-    }
-    fn set_enabled(&self, code: &str, enabled: bool, options: &CallOptions) -> Result<RoomCode> {
-        self.runtime
-            .block_on(self.client.set_enabled_with(code, enabled, options))
-    }
-    fn auth_token_for_code(
-        &self,
-        code: &str,
-        user_id: Option<&str>,
-        options: &CallOptions,
-    ) -> Result<AuthToken> {
-        self.runtime
-            .block_on(self.client.auth_token_for_code_with(code, user_id, options))
     }
 }

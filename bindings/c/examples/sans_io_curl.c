@@ -4,7 +4,9 @@
  * stack of their own). The library decides everything about a call: the signed
  * request, each attempt's timeout, the deadline, retries, backoff and
  * Retry-After, token renewal, the result or the error. This program only
- * sends each request, waits when told to, and reads the result.
+ * sends each request, waits when told to, reads the result, and tells each
+ * step the time on its monotonic clock (the library reads none for a call's
+ * deadline, timeouts and waits).
  *
  * It creates a code for every role of a room, lists the room's codes, and
  * prints them. Environment: as quickstart.c (HMS_ROOM_ID and credentials).
@@ -60,6 +62,14 @@ static hms_failure failure_of(CURLcode code, int overflow) {
   }
 }
 
+/* The time now on the monotonic clock, in milliseconds: what every hms_call
+ * function is told. */
+static uint64_t now_ms(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (uint64_t)t.tv_sec * 1000u + (uint64_t)t.tv_nsec / 1000000u;
+}
+
 /* Sends the request of a SEND step with `curl` and feeds the outcome back to
  * `call`, which writes the next step over `step`. */
 static hms_status send_step(CURL *curl, hms_call *call, hms_step *step, hms_error **err) {
@@ -94,10 +104,10 @@ static hms_status send_step(CURL *curl, hms_call *call, hms_step *step, hms_erro
   if (code == CURLE_OK) {
     long http_status = 0;
     curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &http_status);
-    status = hms_call_on_response(call, (uint16_t)http_status, (const uint8_t *)headers.data,
+    status = hms_call_on_response(call, now_ms(), (uint16_t)http_status, (const uint8_t *)headers.data,
                                   headers.len, (const uint8_t *)body.data, body.len, step, err);
   } else {
-    status = hms_call_on_failure(call, failure_of(code, body.overflow), step, err);
+    status = hms_call_on_failure(call, now_ms(), failure_of(code, body.overflow), step, err);
   }
   curl_slist_free_all(list);
   free(body.data);
@@ -113,14 +123,14 @@ static void sleep_ms(uint64_t ms) {
 /* Steps `call` to its end: send, wait, repeat, as the library says. */
 static hms_status drive(CURL *curl, hms_call *call, hms_error **err) {
   hms_step step;
-  hms_status status = hms_call_next(call, &step, err);
+  hms_status status = hms_call_next(call, now_ms(), &step, err);
   while (status == HMS_STATUS_OK) {
     if (step.kind == HMS_STEP_KIND_SEND) {
       status = send_step(curl, call, &step, err);
     } else if (step.kind == HMS_STEP_KIND_WAIT) {
       printf("[c sans-io] waiting %llu ms, as the library says\n", (unsigned long long)step.wait_ms);
       sleep_ms(step.wait_ms);
-      status = hms_call_next(call, &step, err);
+      status = hms_call_next(call, now_ms(), &step, err);
     } else {
       return HMS_STATUS_OK; /* DONE: the hms_call_take_* function has the result */
     }
@@ -156,7 +166,7 @@ int main(void) {
   }
 
   /* A code for every role, within 10 s in all. */
-  if (hms_call_create(core, 10000, room_id, &call, &err) != HMS_STATUS_OK ||
+  if (hms_call_create(core, now_ms(), 10000, room_id, &call, &err) != HMS_STATUS_OK ||
       drive(curl, call, &err) != HMS_STATUS_OK || hms_call_take_codes(call, &codes, &err) != HMS_STATUS_OK) {
     exit_code = report("create", err);
     goto done;
@@ -168,7 +178,7 @@ int main(void) {
   /* Every page of the room's codes: one call, one request per page. */
   hms_list_filter two_per_page = {0};
   two_per_page.limit = 2;
-  if (hms_call_list(core, 10000, room_id, &two_per_page, &call, &err) != HMS_STATUS_OK ||
+  if (hms_call_list(core, now_ms(), 10000, room_id, &two_per_page, &call, &err) != HMS_STATUS_OK ||
       drive(curl, call, &err) != HMS_STATUS_OK || hms_call_take_codes(call, &all, &err) != HMS_STATUS_OK) {
     exit_code = report("list", err);
     goto done;

@@ -278,6 +278,20 @@ typedef enum {
  * thread at a time (it may move between threads). It borrows its core, which
  * must outlive it. Free it with `hms_call_free`, done or not: a call that is
  * freed early is abandoned, which is how a caller cancels it.
+ *
+ * Time: the start function and every step take `now_ms`, the time now on
+ * the caller's monotonic clock in milliseconds (any origin: a
+ * `CLOCK_MONOTONIC` reading, the time since the program started...). The
+ * call reads no clock of its own for its bounds: its deadline is
+ * `deadline_ms` after the start's `now_ms` (none when `deadline_ms` is 0),
+ * and each attempt's `timeout_ms`, whether a wait still fits before the
+ * deadline, and whether the deadline has passed all come from the times
+ * given. The clock must not go back: a step given an earlier `now_ms` than
+ * the one before is refused with `HMS_STATUS_INVALID_ARGUMENT`, the call
+ * left as it was (step it again with a right time). The wall clock is read
+ * only where calendar time counts: the issue time of a management token the
+ * call signs, a `Retry-After` given as an HTTP date, and the times its
+ * events report.
  */
 typedef struct hms_call hms_call;
 
@@ -1070,20 +1084,23 @@ void hms_room_code_page_free(hms_room_code_page *page);
 
 /**
  * The call's first step, or its next one after a `HMS_STEP_KIND_WAIT` or a
- * `HMS_STEP_KIND_PAGE`: a request to send, or the end (the deadline passed).
- * Stores it in `*out`. Called at another time, it fails with
- * `HMS_STATUS_INVALID_ARGUMENT`.
+ * `HMS_STEP_KIND_PAGE`, at `now_ms` on the caller's monotonic clock (see
+ * `hms_call`): a request to send, or the end (the deadline passed at
+ * `now_ms`). Stores it in `*out`. Called at another time, or with an earlier
+ * `now_ms` than the last step's, it fails with `HMS_STATUS_INVALID_ARGUMENT`.
  */
-hms_status hms_call_next(hms_call *call, hms_step *out, hms_error **err);
+hms_status hms_call_next(hms_call *call, uint64_t now_ms, hms_step *out, hms_error **err);
 
 /**
- * Feeds the response to the last SEND step and stores the next step in
- * `*out`. `headers` holds the response's header lines as received
- * (`"Name: value"`, each ended by CRLF or LF; a status line or a blank line
- * in it is ignored), `headers_len` bytes, or NULL; `body` holds `body_len`
- * bytes, or NULL when empty.
+ * Feeds the response to the last SEND step, received at `now_ms` on the
+ * caller's monotonic clock, and stores the next step in `*out`. `headers`
+ * holds the response's header lines as received (`"Name: value"`, each ended
+ * by CRLF or LF; a status line or a blank line in it is ignored),
+ * `headers_len` bytes, or NULL; `body` holds `body_len` bytes, or NULL when
+ * empty.
  */
 hms_status hms_call_on_response(hms_call *call,
+                                uint64_t now_ms,
                                 uint16_t status,
                                 const uint8_t *headers,
                                 size_t headers_len,
@@ -1093,10 +1110,14 @@ hms_status hms_call_on_response(hms_call *call,
                                 hms_error **err);
 
 /**
- * Feeds a failure to get a response to the last SEND step and stores the
- * next step in `*out`.
+ * Feeds a failure to get a response to the last SEND step, at `now_ms` on the
+ * caller's monotonic clock, and stores the next step in `*out`.
  */
-hms_status hms_call_on_failure(hms_call *call, hms_failure failure, hms_step *out, hms_error **err);
+hms_status hms_call_on_failure(hms_call *call,
+                               uint64_t now_ms,
+                               hms_failure failure,
+                               hms_step *out,
+                               hms_error **err);
 
 /**
  * Frees a call, done or not (an unfinished call is abandoned; nothing is
@@ -1165,6 +1186,7 @@ bool hms_core_proxy_for(const hms_core *core,
  * `hms_call_take_codes`.
  */
 hms_status hms_call_create(const hms_core *core,
+                           uint64_t now_ms,
                            uint64_t deadline_ms,
                            const char *room_id,
                            hms_call **out,
@@ -1175,6 +1197,7 @@ hms_status hms_call_create(const hms_core *core,
  * result with `hms_call_take_code`.
  */
 hms_status hms_call_create_for_role(const hms_core *core,
+                                    uint64_t now_ms,
                                     uint64_t deadline_ms,
                                     const char *room_id,
                                     const char *role,
@@ -1186,6 +1209,7 @@ hms_status hms_call_create_for_role(const hms_core *core,
  * its result with `hms_call_take_codes`.
  */
 hms_status hms_call_list(const hms_core *core,
+                         uint64_t now_ms,
                          uint64_t deadline_ms,
                          const char *room_id,
                          const hms_list_filter *filter,
@@ -1199,6 +1223,7 @@ hms_status hms_call_list(const hms_core *core,
  * `HMS_STEP_KIND_DONE`. The deadline covers every page.
  */
 hms_status hms_call_list_pages(const hms_core *core,
+                               uint64_t now_ms,
                                uint64_t deadline_ms,
                                const char *room_id,
                                const hms_list_filter *filter,
@@ -1210,6 +1235,7 @@ hms_status hms_call_list_pages(const hms_core *core,
  * `hms_call_take_page`.
  */
 hms_status hms_call_list_page(const hms_core *core,
+                              uint64_t now_ms,
                               uint64_t deadline_ms,
                               const char *room_id,
                               const hms_list_filter *filter,
@@ -1221,6 +1247,7 @@ hms_status hms_call_list_page(const hms_core *core,
  * `hms_call_take_code`.
  */
 hms_status hms_call_set_enabled(const hms_core *core,
+                                uint64_t now_ms,
                                 uint64_t deadline_ms,
                                 const char *code,
                                 bool enabled,
@@ -1232,6 +1259,7 @@ hms_status hms_call_set_enabled(const hms_core *core,
  * lets the service pick one); take its result with `hms_call_take_auth_token`.
  */
 hms_status hms_call_auth_token_for_code(const hms_core *core,
+                                        uint64_t now_ms,
                                         uint64_t deadline_ms,
                                         const char *code,
                                         const char *user_id,

@@ -16,8 +16,6 @@ package roomcodestest
 
 import (
 	"bufio"
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -28,6 +26,7 @@ import (
 	"time"
 
 	"github.com/hms-room-codes/roomcodes"
+	"github.com/hms-room-codes/roomcodes/internal/emulatorcall"
 )
 
 // startTimeout bounds how long Start waits for the emulator to print its URL.
@@ -211,31 +210,7 @@ func (e *Emulator) Reset() {
 // call sends one JSON request and decodes the answer into out (when not nil).
 func (e *Emulator) call(method, path string, body, out any) {
 	e.t.Helper()
-	var payload io.Reader
-	if body != nil {
-		data, err := json.Marshal(body)
-		if err != nil {
-			e.t.Fatal(err)
-		}
-		payload = bytes.NewReader(data)
-	}
-	req, err := http.NewRequest(method, e.URL+path, payload)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	req.Header.Set("Authorization", "Bearer "+e.ManagementToken)
-	resp, err := e.http.Do(req)
-	if err != nil {
+	if err := emulatorcall.Call(e.http, e.URL, e.ManagementToken, method, path, body, out); err != nil {
 		e.t.Fatalf("roomcodestest: %s %s: %v", method, path, err)
-	}
-	defer resp.Body.Close()
-	data, err := io.ReadAll(resp.Body)
-	if err != nil || resp.StatusCode != http.StatusOK {
-		e.t.Fatalf("roomcodestest: %s %s: %d %s (%v)", method, path, resp.StatusCode, data, err)
-	}
-	if out != nil {
-		if err := json.Unmarshal(data, out); err != nil {
-			e.t.Fatalf("roomcodestest: %s %s: %v", method, path, err)
-		}
 	}
 }

@@ -12,9 +12,11 @@ use crate::ffi::sans_io::failure::hms_failure;
 use crate::ffi::sans_io::step::{hms_step, SentRequest};
 use crate::ffi::status::hms_status;
 use crate::native::bounded_call::BoundedStep;
+use crate::native::clock::Moment;
 use crate::native::options::CallOptions;
 use crate::native::response_slot::ResponseMetaSlot;
 use std::slice;
+use std::time::Duration;
 
 /// One operation in flight on an `hms_core`, made by an `hms_call_*` start
 /// function and stepped with `hms_call_next`, `hms_call_on_response` and
@@ -22,6 +24,20 @@ use std::slice;
 /// thread at a time (it may move between threads). It borrows its core, which
 /// must outlive it. Free it with `hms_call_free`, done or not: a call that is
 /// freed early is abandoned, which is how a caller cancels it.
+///
+/// Time: the start function and every step take `now_ms`, the time now on
+/// the caller's monotonic clock in milliseconds (any origin: a
+/// `CLOCK_MONOTONIC` reading, the time since the program started...). The
+/// call reads no clock of its own for its bounds: its deadline is
+/// `deadline_ms` after the start's `now_ms` (none when `deadline_ms` is 0),
+/// and each attempt's `timeout_ms`, whether a wait still fits before the
+/// deadline, and whether the deadline has passed all come from the times
+/// given. The clock must not go back: a step given an earlier `now_ms` than
+/// the one before is refused with `HMS_STATUS_INVALID_ARGUMENT`, the call
+/// left as it was (step it again with a right time). The wall clock is read
+/// only where calendar time counts: the issue time of a management token the
+/// call signs, a `Retry-After` given as an HTTP date, and the times its
+/// events report.
 pub struct hms_call {
     core: &'static Core,
     driven: Box<dyn Driven>,
@@ -29,6 +45,8 @@ pub struct hms_call {
     sent: Option<SentRequest>,
     /// Where the call records its response's metadata on success.
     response_meta: Option<ResponseMetaSlot>,
+    /// The latest `now_ms` given.
+    now_ms: u64,
 }
 
 impl BoxOwned for hms_call {}
@@ -47,12 +65,13 @@ enum Phase {
 }
 
 impl hms_call {
-    /// A call of `driven` (made with `options`) on `core`, ready for its
-    /// first `hms_call_next`.
+    /// A call of `driven` (made with `options`) on `core`, started at
+    /// `now_ms`, ready for its first `hms_call_next`.
     pub(crate) fn into_raw(
         core: &'static Core,
         driven: Box<dyn Driven>,
         options: &CallOptions,
+        now_ms: u64,
     ) -> *mut hms_call {
         hms_call {
             core,
@@ -60,6 +79,7 @@ impl hms_call {
             phase: Phase::Ready,
             sent: None,
             response_meta: options.response_meta.clone(),
+            now_ms,
         }
         .into_raw()
     }
@@ -67,6 +87,18 @@ impl hms_call {
     /// The metadata of the call's last successful response, if any.
     pub(crate) fn response_meta(&self) -> Option<ResponseMeta> {
         self.response_meta.as_ref().and_then(ResponseMetaSlot::get)
+    }
+
+    /// `now_ms` on the caller's clock, refused if earlier than the last one.
+    fn at(&mut self, now_ms: u64) -> Result<Moment> {
+        if now_ms < self.now_ms {
+            return Err(Error::invalid_argument(format!(
+                "now_ms went back from {} to {now_ms}: it must come from a monotonic clock",
+                self.now_ms
+            )));
+        }
+        self.now_ms = now_ms;
+        Ok(Duration::from_millis(now_ms))
     }
 
     /// The step for what the state machine said.
@@ -96,16 +128,18 @@ impl hms_call {
         }
     }
 
-    /// Feeds what the attempt got, if a request is out.
+    /// Feeds what the attempt got at `now_ms`, if a request is out.
     fn sent(
         &mut self,
+        now_ms: u64,
         got: std::result::Result<HttpResponse, TransportFailure>,
     ) -> Result<hms_step> {
         if !matches!(self.phase, Phase::Sent) {
             return Err(out_of_order("no request is out"));
         }
+        let now = self.at(now_ms)?;
         self.sent = None;
-        let next = self.driven.on_sent(got);
+        let next = self.driven.on_sent(got, now);
         Ok(self.step(next))
     }
 
@@ -143,12 +177,14 @@ unsafe fn stepping(
 }
 
 /// The call's first step, or its next one after a `HMS_STEP_KIND_WAIT` or a
-/// `HMS_STEP_KIND_PAGE`: a request to send, or the end (the deadline passed).
-/// Stores it in `*out`. Called at another time, it fails with
-/// `HMS_STATUS_INVALID_ARGUMENT`.
+/// `HMS_STEP_KIND_PAGE`, at `now_ms` on the caller's monotonic clock (see
+/// `hms_call`): a request to send, or the end (the deadline passed at
+/// `now_ms`). Stores it in `*out`. Called at another time, or with an earlier
+/// `now_ms` than the last step's, it fails with `HMS_STATUS_INVALID_ARGUMENT`.
 #[no_mangle]
 pub unsafe extern "C" fn hms_call_next(
     call: *mut hms_call,
+    now_ms: u64,
     out: *mut hms_step,
     err: *mut *mut hms_error,
 ) -> hms_status {
@@ -156,19 +192,22 @@ pub unsafe extern "C" fn hms_call_next(
         if !matches!(call.phase, Phase::Ready | Phase::Page(_)) {
             return Err(out_of_order("a step other than WAIT or PAGE is pending"));
         }
-        let next = call.driven.next();
+        let now = call.at(now_ms)?;
+        let next = call.driven.next(now);
         Ok(call.step(next))
     })
 }
 
-/// Feeds the response to the last SEND step and stores the next step in
-/// `*out`. `headers` holds the response's header lines as received
-/// (`"Name: value"`, each ended by CRLF or LF; a status line or a blank line
-/// in it is ignored), `headers_len` bytes, or NULL; `body` holds `body_len`
-/// bytes, or NULL when empty.
+/// Feeds the response to the last SEND step, received at `now_ms` on the
+/// caller's monotonic clock, and stores the next step in `*out`. `headers`
+/// holds the response's header lines as received (`"Name: value"`, each ended
+/// by CRLF or LF; a status line or a blank line in it is ignored),
+/// `headers_len` bytes, or NULL; `body` holds `body_len` bytes, or NULL when
+/// empty.
 #[no_mangle]
 pub unsafe extern "C" fn hms_call_on_response(
     call: *mut hms_call,
+    now_ms: u64,
     status: u16,
     headers: *const u8,
     headers_len: usize,
@@ -185,22 +224,23 @@ pub unsafe extern "C" fn hms_call_on_response(
             headers: header_lines(headers),
             body: body.to_vec(),
         };
-        call.sent(Ok(response))
+        call.sent(now_ms, Ok(response))
     })
 }
 
-/// Feeds a failure to get a response to the last SEND step and stores the
-/// next step in `*out`.
+/// Feeds a failure to get a response to the last SEND step, at `now_ms` on the
+/// caller's monotonic clock, and stores the next step in `*out`.
 #[no_mangle]
 pub unsafe extern "C" fn hms_call_on_failure(
     call: *mut hms_call,
+    now_ms: u64,
     failure: hms_failure,
     out: *mut hms_step,
     err: *mut *mut hms_error,
 ) -> hms_status {
     stepping(call, out, err, |call| {
         let custom_roots = !call.core.config().ca_certificates().is_empty();
-        call.sent(Err(failure.to_transport_failure(custom_roots)))
+        call.sent(now_ms, Err(failure.to_transport_failure(custom_roots)))
     })
 }
 

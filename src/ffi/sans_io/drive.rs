@@ -5,6 +5,7 @@ use crate::core::client::Core;
 use crate::core::model::{AuthToken, RoomCode, RoomCodePage};
 use crate::core::wire::http::{HttpResponse, TransportFailure};
 use crate::native::bounded_call::{BoundedCall, BoundedStep};
+use crate::native::clock::Moment;
 use crate::native::code_listing::{CodeListing, CodeListingStep};
 
 /// What a finished call gives.
@@ -43,14 +44,16 @@ impl From<AuthToken> for Output {
     }
 }
 
-/// A call in flight, whatever its operation.
+/// A call in flight, whatever its operation; each step is told the time
+/// `now` on the caller's clock.
 pub(crate) trait Driven: Send {
     /// The first attempt, or the next one after a wait.
-    fn next(&mut self) -> BoundedStep<Output>;
+    fn next(&mut self, now: Moment) -> BoundedStep<Output>;
     /// What the last attempt got.
     fn on_sent(
         &mut self,
         sent: std::result::Result<HttpResponse, TransportFailure>,
+        now: Moment,
     ) -> BoundedStep<Output>;
     /// Whether a successful `BoundedStep::Done` is one page of more (a listing
     /// walked page by page), after which `next` goes on.
@@ -84,19 +87,20 @@ impl<T: 'static> Single<T> {
 }
 
 impl<T: Into<Output> + Send + 'static> Driven for Single<T> {
-    fn next(&mut self) -> BoundedStep<Output> {
+    fn next(&mut self, now: Moment) -> BoundedStep<Output> {
         if std::mem::replace(&mut self.started, true) {
-            erased(self.drive.after_wait())
+            erased(self.drive.after_wait(now))
         } else {
-            erased(self.drive.start())
+            erased(self.drive.start(now))
         }
     }
 
     fn on_sent(
         &mut self,
         sent: std::result::Result<HttpResponse, TransportFailure>,
+        now: Moment,
     ) -> BoundedStep<Output> {
-        erased(self.drive.on_sent(sent))
+        erased(self.drive.on_sent(sent, now))
     }
 }
 
@@ -143,16 +147,17 @@ impl Walk {
         BoundedStep::Done(Ok(Output::Codes(std::mem::take(&mut self.codes))))
     }
 
-    /// Gathers codes until a page must be fetched or the listing ends.
-    fn advance(&mut self) -> BoundedStep<Output> {
+    /// Gathers codes until a page must be fetched (its first attempt at
+    /// `now`) or the listing ends.
+    fn advance(&mut self, now: Moment) -> BoundedStep<Output> {
         loop {
             match self.listing.next(self.core) {
                 CodeListingStep::Code(code) => self.codes.push(code),
                 CodeListingStep::Fetch { call, options } => {
                     let mut drive = BoundedCall::new(call, options);
-                    let next = drive.start();
+                    let next = drive.start(now);
                     self.page = Some(drive);
-                    return self.after(next);
+                    return self.after(next, now);
                 }
                 CodeListingStep::Failed(error) => return BoundedStep::Done(Err(error)),
                 CodeListingStep::End => {
@@ -162,8 +167,8 @@ impl Walk {
         }
     }
 
-    /// What the page's drive said, carried on to the next page when it is done.
-    fn after(&mut self, next: BoundedStep<RoomCodePage>) -> BoundedStep<Output> {
+    /// What the page's drive said at `now`, carried on to the next page when it is done.
+    fn after(&mut self, next: BoundedStep<RoomCodePage>, now: Moment) -> BoundedStep<Output> {
         match next {
             BoundedStep::Send { request, timeout } => BoundedStep::Send { request, timeout },
             BoundedStep::Wait(wait) => BoundedStep::Wait(wait),
@@ -171,7 +176,7 @@ impl Walk {
                 self.page = None;
                 match self.listing.on_fetched(page) {
                     Ok(()) if self.by_page => self.page_done(),
-                    Ok(()) => self.advance(),
+                    Ok(()) => self.advance(now),
                     Err(error) => BoundedStep::Done(Err(error)),
                 }
             }
@@ -180,26 +185,27 @@ impl Walk {
 }
 
 impl Driven for Walk {
-    fn next(&mut self) -> BoundedStep<Output> {
+    fn next(&mut self, now: Moment) -> BoundedStep<Output> {
         match self.page.as_mut() {
             Some(drive) => {
-                let next = drive.after_wait();
-                self.after(next)
+                let next = drive.after_wait(now);
+                self.after(next, now)
             }
-            None => self.advance(),
+            None => self.advance(now),
         }
     }
 
     fn on_sent(
         &mut self,
         sent: std::result::Result<HttpResponse, TransportFailure>,
+        now: Moment,
     ) -> BoundedStep<Output> {
         match self.page.as_mut() {
             Some(drive) => {
-                let next = drive.on_sent(sent);
-                self.after(next)
+                let next = drive.on_sent(sent, now);
+                self.after(next, now)
             }
-            None => self.advance(),
+            None => self.advance(now),
         }
     }
 

@@ -1,9 +1,10 @@
 //! The start functions of the sans-IO calls, one per operation.
 //!
-//! Each takes the core, the call's deadline (`deadline_ms` milliseconds from
-//! now, covering every attempt, wait and page; 0 for none), the operation's
-//! arguments, checked as the blocking functions check them, and stores the
-//! call in `*out`; step it from `hms_call_next`.
+//! Each takes the core, the time now on the caller's monotonic clock
+//! (`now_ms`, see `hms_call`), the call's deadline (`deadline_ms` milliseconds
+//! after `now_ms`, covering every attempt, wait and page; 0 for none), the
+//! operation's arguments, checked as the blocking functions check them, and
+//! stores the call in `*out`; step it from `hms_call_next`.
 
 use crate::core::call::Call;
 use crate::core::client::Core;
@@ -21,7 +22,7 @@ use crate::native::code_listing::CodeListing;
 use crate::native::options::CallOptions;
 use crate::native::response_slot::ResponseMetaSlot;
 use std::ffi::c_char;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// The core behind `core`, borrowed for as long as the caller keeps it (the
 /// contract of `hms_call`: the core outlives its calls).
@@ -31,33 +32,34 @@ unsafe fn core_of(core: *const hms_core) -> Result<&'static Core> {
         .ok_or_else(|| null("core"))
 }
 
-/// A call's bounds: its deadline, if any, from now; and the slot where it
-/// records its response's metadata (`hms_call_take_response_meta`).
-fn bounds(deadline_ms: u64) -> CallOptions {
-    let options = CallOptions::new().response_meta(&ResponseMetaSlot::new());
-    if deadline_ms == 0 {
-        return options;
-    }
-    match Instant::now().checked_add(Duration::from_millis(deadline_ms)) {
-        Some(deadline) => options.deadline(deadline),
-        None => options,
+/// A call's bounds: its deadline, if any, `deadline_ms` after `now_ms` on
+/// the caller's clock; and the slot where it records its response's metadata
+/// (`hms_call_take_response_meta`).
+fn bounds(now_ms: u64, deadline_ms: u64) -> CallOptions {
+    CallOptions {
+        deadline: (deadline_ms > 0)
+            .then(|| Duration::from_millis(now_ms) + Duration::from_millis(deadline_ms)),
+        response_meta: Some(ResponseMetaSlot::new()),
+        ..CallOptions::new()
     }
 }
 
-/// `call` driven under `deadline_ms`, as an `hms_call`.
+/// `call` started at `now_ms` and driven under `deadline_ms`, as an `hms_call`.
 fn single<T: Into<Output> + Send + 'static>(
     core: &'static Core,
+    now_ms: u64,
     deadline_ms: u64,
     call: Call<'static, T>,
 ) -> *mut hms_call {
-    let options = bounds(deadline_ms);
+    let options = bounds(now_ms, deadline_ms);
     let drive = BoundedCall::new(call, &options);
-    hms_call::into_raw(core, Box::new(Single::new(drive)), &options)
+    hms_call::into_raw(core, Box::new(Single::new(drive)), &options, now_ms)
 }
 
 /// A listing of `room_id` as an `hms_call`, gathered or `by_page`.
 unsafe fn walk(
     core: *const hms_core,
+    now_ms: u64,
     deadline_ms: u64,
     room_id: *const c_char,
     filter: *const hms_list_filter,
@@ -66,12 +68,13 @@ unsafe fn walk(
     let core = core_of(core)?;
     let room_id = required("room_id", room_id)?;
     let filter = filter::read(filter)?;
-    let options = bounds(deadline_ms);
+    let options = bounds(now_ms, deadline_ms);
     let listing = CodeListing::new(core, room_id, &filter, &options);
     Ok(hms_call::into_raw(
         core,
         Box::new(Walk::new(core, listing, by_page)),
         &options,
+        now_ms,
     ))
 }
 
@@ -80,6 +83,7 @@ unsafe fn walk(
 #[no_mangle]
 pub unsafe extern "C" fn hms_call_create(
     core: *const hms_core,
+    now_ms: u64,
     deadline_ms: u64,
     room_id: *const c_char,
     out: *mut *mut hms_call,
@@ -88,7 +92,7 @@ pub unsafe extern "C" fn hms_call_create(
     run_with_output(out, err, || {
         let core = core_of(core)?;
         let call = core.create(required("room_id", room_id)?)?;
-        Ok(single(core, deadline_ms, call))
+        Ok(single(core, now_ms, deadline_ms, call))
     })
 }
 
@@ -97,6 +101,7 @@ pub unsafe extern "C" fn hms_call_create(
 #[no_mangle]
 pub unsafe extern "C" fn hms_call_create_for_role(
     core: *const hms_core,
+    now_ms: u64,
     deadline_ms: u64,
     room_id: *const c_char,
     role: *const c_char,
@@ -107,7 +112,7 @@ pub unsafe extern "C" fn hms_call_create_for_role(
         let core = core_of(core)?;
         let room_id = required("room_id", room_id)?;
         let call = core.create_for_role(room_id, required("role", role)?)?;
-        Ok(single(core, deadline_ms, call))
+        Ok(single(core, now_ms, deadline_ms, call))
     })
 }
 
@@ -116,13 +121,16 @@ pub unsafe extern "C" fn hms_call_create_for_role(
 #[no_mangle]
 pub unsafe extern "C" fn hms_call_list(
     core: *const hms_core,
+    now_ms: u64,
     deadline_ms: u64,
     room_id: *const c_char,
     filter: *const hms_list_filter,
     out: *mut *mut hms_call,
     err: *mut *mut hms_error,
 ) -> hms_status {
-    run_with_output(out, err, || walk(core, deadline_ms, room_id, filter, false))
+    run_with_output(out, err, || {
+        walk(core, now_ms, deadline_ms, room_id, filter, false)
+    })
 }
 
 /// Starts `list` walked page by page: after each page but the last, a step
@@ -132,13 +140,16 @@ pub unsafe extern "C" fn hms_call_list(
 #[no_mangle]
 pub unsafe extern "C" fn hms_call_list_pages(
     core: *const hms_core,
+    now_ms: u64,
     deadline_ms: u64,
     room_id: *const c_char,
     filter: *const hms_list_filter,
     out: *mut *mut hms_call,
     err: *mut *mut hms_error,
 ) -> hms_status {
-    run_with_output(out, err, || walk(core, deadline_ms, room_id, filter, true))
+    run_with_output(out, err, || {
+        walk(core, now_ms, deadline_ms, room_id, filter, true)
+    })
 }
 
 /// Starts `list_page` (`hms_room_codes_list_page`); take its result with
@@ -146,6 +157,7 @@ pub unsafe extern "C" fn hms_call_list_pages(
 #[no_mangle]
 pub unsafe extern "C" fn hms_call_list_page(
     core: *const hms_core,
+    now_ms: u64,
     deadline_ms: u64,
     room_id: *const c_char,
     filter: *const hms_list_filter,
@@ -156,7 +168,7 @@ pub unsafe extern "C" fn hms_call_list_page(
         let core = core_of(core)?;
         let room_id = required("room_id", room_id)?;
         let call = core.list_page(room_id, &filter::read(filter)?)?;
-        Ok(single(core, deadline_ms, call))
+        Ok(single(core, now_ms, deadline_ms, call))
     })
 }
 
@@ -165,6 +177,7 @@ pub unsafe extern "C" fn hms_call_list_page(
 #[no_mangle]
 pub unsafe extern "C" fn hms_call_set_enabled(
     core: *const hms_core,
+    now_ms: u64,
     deadline_ms: u64,
     code: *const c_char,
     enabled: bool,
@@ -174,7 +187,7 @@ pub unsafe extern "C" fn hms_call_set_enabled(
     run_with_output(out, err, || {
         let core = core_of(core)?;
         let call = core.set_enabled(required("code", code)?, enabled)?;
-        Ok(single(core, deadline_ms, call))
+        Ok(single(core, now_ms, deadline_ms, call))
     })
 }
 
@@ -183,6 +196,7 @@ pub unsafe extern "C" fn hms_call_set_enabled(
 #[no_mangle]
 pub unsafe extern "C" fn hms_call_auth_token_for_code(
     core: *const hms_core,
+    now_ms: u64,
     deadline_ms: u64,
     code: *const c_char,
     user_id: *const c_char,
@@ -193,6 +207,6 @@ pub unsafe extern "C" fn hms_call_auth_token_for_code(
         let core = core_of(core)?;
         let code = required("code", code)?;
         let call = core.auth_token_for_code(code, optional("user_id", user_id)?)?;
-        Ok(single(core, deadline_ms, call))
+        Ok(single(core, now_ms, deadline_ms, call))
     })
 }

@@ -3,8 +3,8 @@
 
 use crate::core::wire::http::HttpRequest;
 use crate::ffi::status::hms_status;
-use crate::ffi::strings::to_c_string;
-use std::ffi::{c_char, CString};
+use crate::ffi::strings::{free_block, into_raw_block};
+use std::ffi::c_char;
 use std::ptr;
 use std::time::Duration;
 
@@ -106,37 +106,41 @@ impl hms_step {
     }
 }
 
-/// The request of the current attempt in C form, kept alive by the call.
+/// The request of the current attempt in C form, kept alive by the call:
+/// its texts in one block (see [`into_raw_block`]).
 pub(crate) struct SentRequest {
-    method: CString,
-    url: CString,
-    _texts: Vec<CString>,
+    /// Where each text starts: the method, the URL, then each header's name
+    /// and value. The first starts the block.
+    texts: Vec<*const c_char>,
     headers: Vec<hms_header>,
     body: Option<String>,
 }
 
-// SAFETY: the raw pointers in `headers` point into `_texts`, which this value owns.
+// SAFETY: the raw pointers point into the block, which this value owns.
 unsafe impl Send for SentRequest {}
 
 impl SentRequest {
     /// `request` for C.
     pub(crate) fn new(request: HttpRequest) -> SentRequest {
-        let texts: Vec<CString> = request
-            .headers
-            .iter()
-            .flat_map(|(name, value)| [to_c_string(name), to_c_string(value)])
-            .collect();
-        let headers = texts
+        let texts = into_raw_block(
+            [request.method.as_str(), request.url.as_str()]
+                .into_iter()
+                .chain(
+                    request
+                        .headers
+                        .iter()
+                        .flat_map(|(name, value)| [*name, value.as_str()]),
+                ),
+        );
+        let headers = texts[2..]
             .chunks(2)
             .map(|pair| hms_header {
-                name: pair[0].as_ptr(),
-                value: pair[1].as_ptr(),
+                name: pair[0],
+                value: pair[1],
             })
             .collect();
         SentRequest {
-            method: to_c_string(request.method.as_str()),
-            url: to_c_string(&request.url),
-            _texts: texts,
+            texts,
             headers,
             body: request.body,
         }
@@ -149,8 +153,8 @@ impl SentRequest {
             None => (ptr::null(), 0),
         };
         hms_step {
-            method: self.method.as_ptr(),
-            url: self.url.as_ptr(),
+            method: self.texts[0],
+            url: self.texts[1],
             headers: self.headers.as_ptr(),
             headers_len: self.headers.len(),
             body,
@@ -159,6 +163,13 @@ impl SentRequest {
             max_response_bytes,
             ..hms_step::of(hms_step_kind::Send)
         }
+    }
+}
+
+impl Drop for SentRequest {
+    fn drop(&mut self) {
+        // SAFETY: the block was made in `new` and is freed once, here.
+        unsafe { free_block(self.texts[0]) }
     }
 }
 

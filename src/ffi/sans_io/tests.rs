@@ -2,7 +2,7 @@
 //! the bytes, against the emulator.
 
 use super::*;
-use crate::ffi::error::{hms_error_free, hms_error_message};
+use crate::ffi::error::{hms_error, hms_error_free, hms_error_message};
 use crate::ffi::options::*;
 use crate::ffi::results::{hms_room_code_list, hms_room_code_list_free};
 use crate::ffi::status::hms_status;
@@ -22,20 +22,9 @@ impl Fixture {
         let room = post(&emulator, "/rooms", "{}");
         let room: serde_json::Value = serde_json::from_str(&room).unwrap();
         let base = CString::new(emulator.base_url()).unwrap();
-        let mut core = ptr::null_mut();
-        unsafe {
-            let options = hms_client_options_new();
-            hms_client_options_set_base_url(options, base.as_ptr());
-            hms_client_options_set_management_token(options, c"emulator-management-token".as_ptr());
-            assert_eq!(
-                hms_core_new(options, &mut core, ptr::null_mut()),
-                hms_status::Ok
-            );
-            hms_client_options_free(options);
-        }
         Fixture {
+            core: new_core(&base, c"emulator-management-token"),
             emulator,
-            core,
             room: CString::new(room["id"].as_str().unwrap()).unwrap(),
         }
     }
@@ -45,6 +34,22 @@ impl Drop for Fixture {
     fn drop(&mut self) {
         unsafe { hms_core_free(self.core) }
     }
+}
+
+/// A core of the service at `base_url`, with a fixed management `token`.
+fn new_core(base_url: &CStr, token: &CStr) -> *mut hms_core {
+    let mut core = ptr::null_mut();
+    unsafe {
+        let options = hms_client_options_new();
+        hms_client_options_set_base_url(options, base_url.as_ptr());
+        hms_client_options_set_management_token(options, token.as_ptr());
+        assert_eq!(
+            hms_core_new(options, &mut core, ptr::null_mut()),
+            hms_status::Ok
+        );
+        hms_client_options_free(options);
+    }
+    core
 }
 
 /// A POST to the emulator's API (or its control API) with the management token.
@@ -64,11 +69,16 @@ fn post(emulator: &hms_emulator::Emulator, path: &str, body: &str) -> String {
         .unwrap()
 }
 
-/// Sends a SEND step with ureq and feeds the answer back; the waits it was told.
-unsafe fn drive(call: *mut hms_call, waits: &mut Vec<u64>) -> hms_step {
+/// The test's own clock, in milliseconds: a WAIT moves it on at once, with
+/// no real sleep, as the library goes by the times it is given.
+const START_MS: u64 = 1_000_000;
+
+/// Sends a SEND step with ureq and feeds the answer back; the waits it was
+/// told, each passed on `clock`.
+unsafe fn drive(call: *mut hms_call, clock: &mut u64, waits: &mut Vec<u64>) -> hms_step {
     let mut step: hms_step = std::mem::zeroed();
     assert_eq!(
-        hms_call_next(call, &mut step, ptr::null_mut()),
+        hms_call_next(call, *clock, &mut step, ptr::null_mut()),
         hms_status::Ok
     );
     loop {
@@ -101,6 +111,7 @@ unsafe fn drive(call: *mut hms_call, waits: &mut Vec<u64>) -> hms_step {
                 let body = response.body_mut().read_to_vec().unwrap();
                 let fed = hms_call_on_response(
                     call,
+                    *clock,
                     status,
                     headers.as_ptr(),
                     headers.len(),
@@ -113,8 +124,9 @@ unsafe fn drive(call: *mut hms_call, waits: &mut Vec<u64>) -> hms_step {
             }
             hms_step_kind::Wait => {
                 waits.push(step.wait_ms);
+                *clock += step.wait_ms;
                 assert_eq!(
-                    hms_call_next(call, &mut step, ptr::null_mut()),
+                    hms_call_next(call, *clock, &mut step, ptr::null_mut()),
                     hms_status::Ok
                 );
             }
@@ -134,7 +146,14 @@ fn a_429_is_waited_out_as_the_library_says_and_the_result_taken_once() {
     unsafe {
         let mut call = ptr::null_mut();
         assert_eq!(
-            hms_call_create(f.core, 10_000, f.room.as_ptr(), &mut call, ptr::null_mut()),
+            hms_call_create(
+                f.core,
+                START_MS,
+                10_000,
+                f.room.as_ptr(),
+                &mut call,
+                ptr::null_mut()
+            ),
             hms_status::Ok
         );
         let mut meta = ptr::null_mut();
@@ -146,8 +165,8 @@ fn a_429_is_waited_out_as_the_library_says_and_the_result_taken_once() {
             meta.is_null(),
             "no response metadata before the call succeeds"
         );
-        let mut waits = Vec::new();
-        let step = drive(call, &mut waits);
+        let (mut clock, mut waits) = (START_MS, Vec::new());
+        let step = drive(call, &mut clock, &mut waits);
         assert_eq!(
             (step.kind, step.status),
             (hms_step_kind::Done, hms_status::Ok)
@@ -179,14 +198,10 @@ fn a_429_is_waited_out_as_the_library_says_and_the_result_taken_once() {
             hms_call_take_codes(call, &mut codes, &mut err),
             hms_status::InvalidArgument
         );
-        assert!(CStr::from_ptr(hms_error_message(err))
-            .to_str()
-            .unwrap()
-            .contains("already taken"));
-        hms_error_free(err);
+        assert!(message(err).contains("already taken"));
         let mut step: hms_step = std::mem::zeroed();
         assert_eq!(
-            hms_call_next(call, &mut step, ptr::null_mut()),
+            hms_call_next(call, clock, &mut step, ptr::null_mut()),
             hms_status::InvalidArgument
         );
         hms_call_free(call);
@@ -214,6 +229,7 @@ fn a_listing_by_page_hands_out_each_page_then_ends() {
         assert_eq!(
             hms_call_list_pages(
                 f.core,
+                START_MS,
                 10_000,
                 f.room.as_ptr(),
                 &filter,
@@ -222,9 +238,9 @@ fn a_listing_by_page_hands_out_each_page_then_ends() {
             ),
             hms_status::Ok
         );
-        let (mut pages, mut total) = (0, 0);
+        let (mut pages, mut total, mut clock) = (0, 0, START_MS);
         loop {
-            let step = drive(call, &mut Vec::new());
+            let step = drive(call, &mut clock, &mut Vec::new());
             let mut codes: *mut hms_room_code_list = ptr::null_mut();
             assert_eq!(
                 hms_call_take_codes(call, &mut codes, ptr::null_mut()),
@@ -250,7 +266,15 @@ fn a_transport_failure_is_worded_by_the_library_and_out_of_order_steps_refused()
         let mut call = ptr::null_mut();
         let code = c"abc-defg-hij";
         assert_eq!(
-            hms_call_set_enabled(f.core, 0, code.as_ptr(), false, &mut call, ptr::null_mut()),
+            hms_call_set_enabled(
+                f.core,
+                START_MS,
+                0,
+                code.as_ptr(),
+                false,
+                &mut call,
+                ptr::null_mut()
+            ),
             hms_status::Ok
         );
         let mut step: hms_step = std::mem::zeroed();
@@ -258,6 +282,7 @@ fn a_transport_failure_is_worded_by_the_library_and_out_of_order_steps_refused()
         assert_eq!(
             hms_call_on_response(
                 call,
+                START_MS,
                 200,
                 ptr::null(),
                 0,
@@ -269,7 +294,7 @@ fn a_transport_failure_is_worded_by_the_library_and_out_of_order_steps_refused()
             hms_status::InvalidArgument
         );
         assert_eq!(
-            hms_call_next(call, &mut step, ptr::null_mut()),
+            hms_call_next(call, START_MS, &mut step, ptr::null_mut()),
             hms_status::Ok
         );
         assert_eq!(step.kind, hms_step_kind::Send);
@@ -277,7 +302,13 @@ fn a_transport_failure_is_worded_by_the_library_and_out_of_order_steps_refused()
         let mut sends = 1;
         loop {
             assert_eq!(
-                hms_call_on_failure(call, hms_failure::Refused, &mut step, ptr::null_mut()),
+                hms_call_on_failure(
+                    call,
+                    START_MS,
+                    hms_failure::Refused,
+                    &mut step,
+                    ptr::null_mut()
+                ),
                 hms_status::Ok
             );
             if step.kind == hms_step_kind::Done {
@@ -285,7 +316,7 @@ fn a_transport_failure_is_worded_by_the_library_and_out_of_order_steps_refused()
             }
             assert_eq!(step.kind, hms_step_kind::Wait);
             assert_eq!(
-                hms_call_next(call, &mut step, ptr::null_mut()),
+                hms_call_next(call, START_MS, &mut step, ptr::null_mut()),
                 hms_status::Ok
             );
             sends += 1;
@@ -298,11 +329,133 @@ fn a_transport_failure_is_worded_by_the_library_and_out_of_order_steps_refused()
             hms_call_take_code(call, &mut out, &mut err),
             hms_status::Network
         );
-        assert!(CStr::from_ptr(hms_error_message(err))
-            .to_str()
-            .unwrap()
-            .contains("refused the connection"));
-        hms_error_free(err);
+        assert!(message(err).contains("refused the connection"));
         hms_call_free(call);
+    }
+}
+
+/// A core for calls that never reach the network (nothing listens on port 9).
+fn offline_core() -> *mut hms_core {
+    new_core(c"http://127.0.0.1:9/v2", c"t")
+}
+
+/// `set_enabled` of a made-up code on `core`, started at `now_ms` with `deadline_ms`.
+unsafe fn set_enabled_call(core: *mut hms_core, now_ms: u64, deadline_ms: u64) -> *mut hms_call {
+    let mut call = ptr::null_mut();
+    assert_eq!(
+        hms_call_set_enabled(
+            core,
+            now_ms,
+            deadline_ms,
+            c"abc-defg-hij".as_ptr(),
+            true,
+            &mut call,
+            ptr::null_mut()
+        ),
+        hms_status::Ok
+    );
+    call
+}
+
+/// The error message of `err`, freed.
+unsafe fn message(err: *mut hms_error) -> String {
+    let text = CStr::from_ptr(hms_error_message(err))
+        .to_string_lossy()
+        .into_owned();
+    hms_error_free(err);
+    text
+}
+
+/// `call`'s next step at `now_ms`, which must be given.
+unsafe fn next_at(call: *mut hms_call, now_ms: u64) -> hms_step {
+    let mut step: hms_step = std::mem::zeroed();
+    assert_eq!(
+        hms_call_next(call, now_ms, &mut step, ptr::null_mut()),
+        hms_status::Ok
+    );
+    step
+}
+
+/// The step after the request out was refused a connection at `now_ms`.
+unsafe fn refused_at(call: *mut hms_call, now_ms: u64) -> hms_step {
+    let mut step: hms_step = std::mem::zeroed();
+    assert_eq!(
+        hms_call_on_failure(
+            call,
+            now_ms,
+            hms_failure::Refused,
+            &mut step,
+            ptr::null_mut()
+        ),
+        hms_status::Ok
+    );
+    step
+}
+
+#[test]
+fn the_callers_clock_alone_bounds_the_call() {
+    let core = offline_core();
+    unsafe {
+        // A 5 s deadline from 1 s on the caller's clock (its origin is its own).
+        let call = set_enabled_call(core, 1_000, 5_000);
+        let step = next_at(call, 1_000);
+        assert_eq!((step.kind, step.timeout_ms), (hms_step_kind::Send, 5_000));
+        // The caller says 3.5 s went by; no time went by here. The first
+        // backoff is at most 250 ms: it fits in the 1.5 s left.
+        let step = refused_at(call, 4_500);
+        assert_eq!(step.kind, hms_step_kind::Wait);
+        assert!(step.wait_ms <= 250, "{}", step.wait_ms);
+        // The next attempt gets what is left of the deadline at the time given, exactly.
+        let step = next_at(call, 4_700);
+        assert_eq!((step.kind, step.timeout_ms), (hms_step_kind::Send, 1_300));
+        // The second backoff is at most 500 ms: it fits in the 1.2 s left. Past
+        // the deadline on the caller's clock, the call ends before another attempt.
+        assert_eq!(refused_at(call, 4_800).kind, hms_step_kind::Wait);
+        let step = next_at(call, 6_000);
+        assert_eq!(
+            (step.kind, step.status),
+            (hms_step_kind::Done, hms_status::Timeout)
+        );
+        let (mut code, mut err) = (ptr::null_mut(), ptr::null_mut());
+        assert_eq!(
+            hms_call_take_code(call, &mut code, &mut err),
+            hms_status::Timeout
+        );
+        assert!(message(err).contains("deadline passed"));
+        hms_call_free(call);
+
+        // Without a deadline, each attempt gets the client's timeout at any time.
+        let call = set_enabled_call(core, u64::MAX - 1, 0);
+        let step = next_at(call, u64::MAX);
+        assert_eq!((step.kind, step.timeout_ms), (hms_step_kind::Send, 10_000));
+        hms_call_free(call);
+        hms_core_free(core);
+    }
+}
+
+#[test]
+fn a_clock_that_goes_back_is_refused_and_the_call_kept() {
+    let core = offline_core();
+    unsafe {
+        let call = set_enabled_call(core, 10_000, 60_000);
+        let mut step: hms_step = std::mem::zeroed();
+        let mut err = ptr::null_mut();
+        // Before the start's time.
+        assert_eq!(
+            hms_call_next(call, 9_999, &mut step, &mut err),
+            hms_status::InvalidArgument
+        );
+        assert!(message(err).contains("now_ms went back from 10000 to 9999"));
+        assert_eq!(next_at(call, 10_000).kind, hms_step_kind::Send);
+        // Before the last step's time: refused, and the request is still out.
+        let mut err = ptr::null_mut();
+        assert_eq!(
+            hms_call_on_failure(call, 1, hms_failure::Refused, &mut step, &mut err),
+            hms_status::InvalidArgument
+        );
+        assert!(message(err).contains("monotonic"));
+        assert_eq!(refused_at(call, 10_000).kind, hms_step_kind::Wait);
+        hms_call_free(call);
+        hms_core_free(core);
     }
 }
