@@ -1,6 +1,7 @@
 //! `hms_failure`: why an attempt got no response, as the caller's transport
 //! saw it. The library words the message and decides whether to retry.
 
+use crate::core::connection_problem::ConnectionProblem;
 use crate::core::tls_problem::{TlsProblem, TrustAdvice};
 use crate::core::wire::http::{TransportFailure, TransportFailureKind};
 
@@ -55,17 +56,14 @@ impl hms_failure {
             };
             TransportFailure::new(Kind::TlsHandshake, problem.describe(advice))
         };
-        let (kind, message) = match self {
-            Refused => (Kind::NotSent, "the server refused the connection"),
-            HostNotFound => (Kind::NotSent, "the host name was not found"),
-            ConnectFailed => (Kind::NotSent, "could not connect to the server"),
-            Timeout => (Kind::Timeout, "no complete answer in time"),
-            ConnectionClosed => (
-                Kind::Broken,
-                "the server closed the connection before answering in full",
-            ),
-            NotHttp => (Kind::Broken, "the server's answer is not valid HTTP"),
-            BodyTooLarge => (Kind::BodyTooLarge, "the response body is too large"),
+        let problem = match self {
+            Refused => ConnectionProblem::Refused,
+            HostNotFound => ConnectionProblem::HostNotFound,
+            ConnectFailed => ConnectionProblem::ConnectFailed,
+            Timeout => ConnectionProblem::NoCompleteAnswerInTime,
+            ConnectionClosed => ConnectionProblem::ClosedEarly,
+            NotHttp => ConnectionProblem::NotHttp,
+            BodyTooLarge => ConnectionProblem::BodyTooLarge,
             TlsUntrusted => return tls(TlsProblem::Untrusted),
             TlsWrongName => return tls(TlsProblem::WrongName),
             TlsExpired => return tls(TlsProblem::Expired),
@@ -73,8 +71,8 @@ impl hms_failure {
             TlsNoCommonProtocol => return tls(TlsProblem::NoCommonProtocol),
             TlsNotTls => return tls(TlsProblem::NotTls),
             TlsOther => return tls(TlsProblem::Other),
-            Other => (Kind::Broken, "the connection failed"),
+            Other => ConnectionProblem::Other,
         };
-        TransportFailure::new(kind, message)
+        problem.failure()
     }
 }

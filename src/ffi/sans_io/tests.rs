@@ -73,6 +73,9 @@ fn post(emulator: &hms_emulator::Emulator, path: &str, body: &str) -> String {
 /// no real sleep, as the library goes by the times it is given.
 const START_MS: u64 = 1_000_000;
 
+/// More steps than any call of these tests takes.
+const MAX_STEPS: usize = 50;
+
 /// Sends a SEND step with ureq and feeds the answer back; the waits it was
 /// told, each passed on `clock`.
 unsafe fn drive(call: *mut hms_call, clock: &mut u64, waits: &mut Vec<u64>) -> hms_step {
@@ -81,7 +84,9 @@ unsafe fn drive(call: *mut hms_call, clock: &mut u64, waits: &mut Vec<u64>) -> h
         hms_call_next(call, *clock, &mut step, ptr::null_mut()),
         hms_status::Ok
     );
-    loop {
+    // Bounded, so that a library that never ends a call fails the test
+    // instead of hanging it.
+    for _ in 0..MAX_STEPS {
         match step.kind {
             hms_step_kind::Send => {
                 let url = CStr::from_ptr(step.url).to_str().unwrap();
@@ -133,6 +138,7 @@ unsafe fn drive(call: *mut hms_call, clock: &mut u64, waits: &mut Vec<u64>) -> h
             hms_step_kind::Done | hms_step_kind::Page => return step,
         }
     }
+    panic!("the call did not end within {MAX_STEPS} steps");
 }
 
 #[test]
@@ -239,7 +245,7 @@ fn a_listing_by_page_hands_out_each_page_then_ends() {
             hms_status::Ok
         );
         let (mut pages, mut total, mut clock) = (0, 0, START_MS);
-        loop {
+        while pages < MAX_STEPS {
             let step = drive(call, &mut clock, &mut Vec::new());
             let mut codes: *mut hms_room_code_list = ptr::null_mut();
             assert_eq!(
@@ -300,7 +306,7 @@ fn a_transport_failure_is_worded_by_the_library_and_out_of_order_steps_refused()
         assert_eq!(step.kind, hms_step_kind::Send);
         // set_enabled retries a refused connection; keep failing until the library gives up.
         let mut sends = 1;
-        loop {
+        while sends < MAX_STEPS {
             assert_eq!(
                 hms_call_on_failure(
                     call,
