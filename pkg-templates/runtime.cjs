@@ -28,6 +28,7 @@ const ASYNC_METHODS = [
  * answers once that object is freed (`undefined`: it throws). */
 const SYNC_METHODS = [
   [glue.RoomCodesClient, "list", undefined],
+  [glue.RoomCodesClient, "withResponse", undefined],
   [glue.RoomCodesClient, "free", () => undefined],
   [glue.RoomCodeList, "hasMore", () => false],
 ];

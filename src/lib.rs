@@ -14,7 +14,9 @@
 //!   `make npm-package`); Rust users need neither.
 //!
 //! Both clients take per-call [`CallOptions`] (`create_with`, `list_with`, …):
-//! a deadline, a per-attempt timeout and a [`CancelToken`].
+//! a deadline, a per-attempt timeout, a [`CancelToken`], and a
+//! [`ResponseMetaSlot`] where a successful call records its [`ResponseMeta`]
+//! (status, request id, attempts, time).
 //!
 //! ## Quick start (blocking)
 //! ```no_run
@@ -102,6 +104,7 @@ pub use crate::core::events::{
 pub use crate::core::link::{room_link, RoomLinkOptions};
 pub use crate::core::listing::Pager;
 pub use crate::core::model::{AuthToken, ListFilter, RoomCode, RoomCodePage};
+pub use crate::core::response_meta::ResponseMeta;
 pub use crate::core::secret::Secret;
 pub use crate::core::validate::MAX_ARGUMENT_BYTES;
 pub use crate::core::wire::http::{
@@ -113,6 +116,9 @@ pub use crate::native::cancel::{CancelToken, Cancelled};
 #[cfg(not(target_arch = "wasm32"))]
 #[cfg_attr(docsrs, doc(cfg(not(target_arch = "wasm32"))))]
 pub use crate::native::options::CallOptions;
+#[cfg(not(target_arch = "wasm32"))]
+#[cfg_attr(docsrs, doc(cfg(not(target_arch = "wasm32"))))]
+pub use crate::native::response_slot::ResponseMetaSlot;
 
 /// The crate's version, e.g. `"0.1.0"`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -60,6 +60,22 @@ func ExampleClient_List() {
 	}
 }
 
+// Response fills in what the response of a successful call said: its
+// status, the service's request id, the attempts and the time taken.
+func ExampleResponse() {
+	client, err := roomcodes.NewClientFromEnv()
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer client.Close()
+	var meta roomcodes.ResponseMeta
+	code, err := client.CreateForRole(context.Background(), os.Getenv("HMS_ROOM_ID"), "guest", roomcodes.Response(&meta))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(code.Code, meta.Status, meta.RequestID, meta.Attempts, meta.Elapsed)
+}
+
 func ExampleRoomLink() {
 	link, err := roomcodes.RoomLink(roomcodes.RoomLinkOptions{Subdomain: "myapp", Code: "abc-defg-hij", Name: "Ada L"})
 	if err != nil {

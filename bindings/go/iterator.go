@@ -33,12 +33,13 @@ type CodeIterator struct {
 	code   RoomCode
 	err    error
 	last   bool
+	opts   []CallOption
 }
 
 // Codes starts walking the codes of room roomID that filter keeps (nil for
 // all); see CodeIterator. List gives them all at once instead.
-func (c *Client) Codes(ctx context.Context, roomID string, filter *ListFilter) *CodeIterator {
-	it := &CodeIterator{ctx: ctx, client: c, step: new(C.hms_step)}
+func (c *Client) Codes(ctx context.Context, roomID string, filter *ListFilter, opts ...CallOption) *CodeIterator {
+	it := &CodeIterator{ctx: ctx, client: c, step: new(C.hms_step), opts: opts}
 	var args cArgs
 	defer args.free()
 	room, err1 := goText("roomID", roomID, false)
@@ -88,7 +89,7 @@ func (it *CodeIterator) fetch() {
 		return
 	}
 	it.last = it.step.kind == C.HMS_STEP_KIND_DONE
-	it.page, status = takeCodes(it.call, &cerr)
+	it.page, status = recording(takeCodes, it.opts)(it.call, &cerr)
 	if status != C.HMS_STATUS_OK {
 		it.err = fromC(status, cerr)
 	}

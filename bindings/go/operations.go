@@ -13,19 +13,19 @@ import (
 // Create makes sure room roomID has an enabled code for every role of its
 // template (creating the missing ones) and returns those codes. It is not
 // retried after a 5xx or a timeout, since a repeat could mint more codes.
-func (c *Client) Create(ctx context.Context, roomID string) ([]RoomCode, error) {
+func (c *Client) Create(ctx context.Context, roomID string, opts ...CallOption) ([]RoomCode, error) {
 	room, err := goText("roomID", roomID, false)
 	if err != nil {
 		return nil, err
 	}
 	return run(ctx, c, nil, func(core *C.hms_core, now, deadline C.uint64_t, out **C.hms_call, cerr **C.hms_error) C.hms_status {
 		return C.hms_call_create(core, now, deadline, room, out, cerr)
-	}, takeCodes)
+	}, recording(takeCodes, opts))
 }
 
 // CreateForRole creates one more code for role in room roomID. It is not
 // retried after a 5xx or a timeout.
-func (c *Client) CreateForRole(ctx context.Context, roomID, role string) (*RoomCode, error) {
+func (c *Client) CreateForRole(ctx context.Context, roomID, role string, opts ...CallOption) (*RoomCode, error) {
 	room, err1 := goText("roomID", roomID, false)
 	r, err2 := goText("role", role, false)
 	if err := firstError(err1, err2); err != nil {
@@ -33,13 +33,13 @@ func (c *Client) CreateForRole(ctx context.Context, roomID, role string) (*RoomC
 	}
 	return run(ctx, c, nil, func(core *C.hms_core, now, deadline C.uint64_t, out **C.hms_call, cerr **C.hms_error) C.hms_status {
 		return C.hms_call_create_for_role(core, now, deadline, room, r, out, cerr)
-	}, takeCode)
+	}, recording(takeCode, opts))
 }
 
 // List returns every code of room roomID that filter keeps (nil for all),
 // fetching page after page; the context bounds all of them together. To
 // handle codes as they come, page by page, use Codes.
-func (c *Client) List(ctx context.Context, roomID string, filter *ListFilter) ([]RoomCode, error) {
+func (c *Client) List(ctx context.Context, roomID string, filter *ListFilter, opts ...CallOption) ([]RoomCode, error) {
 	var args cArgs
 	room, err1 := goText("roomID", roomID, false)
 	f, err2 := args.listFilter(filter)
@@ -49,13 +49,13 @@ func (c *Client) List(ctx context.Context, roomID string, filter *ListFilter) ([
 	}
 	return run(ctx, c, args, func(core *C.hms_core, now, deadline C.uint64_t, out **C.hms_call, cerr **C.hms_error) C.hms_status {
 		return C.hms_call_list(core, now, deadline, room, f, out, cerr)
-	}, takeCodes)
+	}, recording(takeCodes, opts))
 }
 
 // ListPage fetches one page of the codes of room roomID that filter keeps
 // (nil for all; filter.Start is the cursor). The next page starts at the
 // page's Last.
-func (c *Client) ListPage(ctx context.Context, roomID string, filter *ListFilter) (*RoomCodePage, error) {
+func (c *Client) ListPage(ctx context.Context, roomID string, filter *ListFilter, opts ...CallOption) (*RoomCodePage, error) {
 	var args cArgs
 	room, err1 := goText("roomID", roomID, false)
 	f, err2 := args.listFilter(filter)
@@ -65,33 +65,25 @@ func (c *Client) ListPage(ctx context.Context, roomID string, filter *ListFilter
 	}
 	return run(ctx, c, args, func(core *C.hms_core, now, deadline C.uint64_t, out **C.hms_call, cerr **C.hms_error) C.hms_status {
 		return C.hms_call_list_page(core, now, deadline, room, f, out, cerr)
-	}, func(call *C.hms_call, cerr **C.hms_error) (*RoomCodePage, C.hms_status) {
-		var out *C.hms_room_code_page
-		status := C.hms_call_take_page(call, &out, cerr)
-		if status != C.HMS_STATUS_OK {
-			return nil, status
-		}
-		defer C.hms_room_code_page_free(out)
-		return goPage(out), status
-	})
+	}, recording(takePage, opts))
 }
 
 // SetEnabled enables or disables code and returns the updated code.
 // Disabling is how a code is revoked.
-func (c *Client) SetEnabled(ctx context.Context, code string, enabled bool) (*RoomCode, error) {
+func (c *Client) SetEnabled(ctx context.Context, code string, enabled bool, opts ...CallOption) (*RoomCode, error) {
 	cc, err := goText("code", code, false)
 	if err != nil {
 		return nil, err
 	}
 	return run(ctx, c, nil, func(core *C.hms_core, now, deadline C.uint64_t, out **C.hms_call, cerr **C.hms_error) C.hms_status {
 		return C.hms_call_set_enabled(core, now, deadline, cc, C.bool(enabled), out, cerr)
-	}, takeCode)
+	}, recording(takeCode, opts))
 }
 
 // AuthTokenForCode exchanges room code code for a client auth token and its
 // expiry (the call a joining app makes; no management token is sent) for
 // userID ("" lets the service pick one). The token prints as "<redacted>".
-func (c *Client) AuthTokenForCode(ctx context.Context, code, userID string) (AuthToken, error) {
+func (c *Client) AuthTokenForCode(ctx context.Context, code, userID string, opts ...CallOption) (AuthToken, error) {
 	cc, err1 := goText("code", code, false)
 	user, err2 := goText("userID", userID, true)
 	if err := firstError(err1, err2); err != nil {
@@ -99,15 +91,7 @@ func (c *Client) AuthTokenForCode(ctx context.Context, code, userID string) (Aut
 	}
 	return run(ctx, c, nil, func(core *C.hms_core, now, deadline C.uint64_t, out **C.hms_call, cerr **C.hms_error) C.hms_status {
 		return C.hms_call_auth_token_for_code(core, now, deadline, cc, user, out, cerr)
-	}, func(call *C.hms_call, cerr **C.hms_error) (AuthToken, C.hms_status) {
-		var out *C.hms_auth_token
-		status := C.hms_call_take_auth_token(call, &out, cerr)
-		if status != C.HMS_STATUS_OK {
-			return AuthToken{}, status
-		}
-		defer C.hms_auth_token_free(out)
-		return AuthToken{Token: C.GoString(out.token), ExpiresAt: timestamp(C.GoString(out.expires_at), new(time.Time))}, status
-	})
+	}, recording(takeAuthToken, opts))
 }
 
 // RoomLink builds the link a person opens to join (no request is sent).
@@ -155,6 +139,28 @@ func takeCode(call *C.hms_call, cerr **C.hms_error) (*RoomCode, C.hms_status) {
 	}
 	defer C.hms_room_code_free(out)
 	return &goRoomCodes(out, 1)[0], status
+}
+
+// takePage copies the page of a finished list_page call.
+func takePage(call *C.hms_call, cerr **C.hms_error) (*RoomCodePage, C.hms_status) {
+	var out *C.hms_room_code_page
+	status := C.hms_call_take_page(call, &out, cerr)
+	if status != C.HMS_STATUS_OK {
+		return nil, status
+	}
+	defer C.hms_room_code_page_free(out)
+	return goPage(out), status
+}
+
+// takeAuthToken copies the token of a finished auth_token_for_code call.
+func takeAuthToken(call *C.hms_call, cerr **C.hms_error) (AuthToken, C.hms_status) {
+	var out *C.hms_auth_token
+	status := C.hms_call_take_auth_token(call, &out, cerr)
+	if status != C.HMS_STATUS_OK {
+		return AuthToken{}, status
+	}
+	defer C.hms_auth_token_free(out)
+	return AuthToken{Token: C.GoString(out.token), ExpiresAt: timestamp(C.GoString(out.expires_at), new(time.Time))}, status
 }
 
 // firstError is the first non-nil error, if any.

@@ -19,8 +19,10 @@ use std::task::Poll;
 /// (e.g. in an `Arc`) between tasks; connections are pooled and reused.
 ///
 /// Every operation has a `…_with` form that takes [`CallOptions`]: a deadline,
-/// a per-attempt timeout and a [`CancelToken`]. Dropping a call's future
-/// stops it too.
+/// a per-attempt timeout, a [`CancelToken`], and a
+/// [`ResponseMetaSlot`](crate::ResponseMetaSlot) a successful call records
+/// its response's status, request id, attempts and time in. Dropping a
+/// call's future stops it too.
 ///
 /// ```no_run
 /// use futures_util::StreamExt; // or futures::StreamExt

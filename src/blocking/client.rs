@@ -15,7 +15,9 @@ use crate::native::options::CallOptions;
 /// (e.g. in an `Arc`) between threads; connections are pooled and reused.
 ///
 /// Every operation has a `…_with` form that takes [`CallOptions`]: a deadline,
-/// a per-attempt timeout and a [`CancelToken`](crate::CancelToken).
+/// a per-attempt timeout, a [`CancelToken`](crate::CancelToken), and a
+/// [`ResponseMetaSlot`](crate::ResponseMetaSlot) a successful call records
+/// its response's status, request id, attempts and time in.
 ///
 /// ```no_run
 /// use hms_room_codes::{blocking::RoomCodesClient, CallOptions, Config};

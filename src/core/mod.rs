@@ -10,6 +10,7 @@
 //! - `json/`: the core's own strict JSON reader and writer;
 //! - `config/`, `auth/`: settings and credentials, and the Authorization header;
 //! - `events`: what a call did, for a binding's log or hook;
+//! - `response_meta`: what a successful call's response said, for the caller who asks;
 //! - the rest: the models, room links, errors, input checks, randomness.
 
 pub(crate) mod auth;
@@ -32,6 +33,7 @@ pub(crate) mod link;
 pub(crate) mod listing;
 pub(crate) mod model;
 pub(crate) mod random;
+pub(crate) mod response_meta;
 pub(crate) mod secret;
 pub(crate) mod spelling;
 #[cfg(any(

@@ -103,7 +103,9 @@ pub unsafe extern "C" fn hms_list_iter_next(
 ) -> hms_status {
     run_with_output(out, err, || {
         let iter = iter.as_ref().ok_or_else(|| null("iter"))?;
-        let page = iter.next_page(&call_options(call))?;
+        let bounds = call_options(call);
+        let page = iter.next_page(&bounds.options)?;
+        bounds.publish();
         Ok(page.map_or(ptr::null_mut(), into_raw))
     })
 }

@@ -42,6 +42,7 @@ mod list_iter;
 mod operations;
 mod options;
 mod owned;
+mod response_meta;
 mod results;
 mod sans_io;
 mod status;
@@ -62,6 +63,7 @@ pub use list_iter::*;
 #[cfg(feature = "blocking")]
 pub use operations::*;
 pub use options::*;
+pub use response_meta::*;
 pub use results::*;
 pub use sans_io::*;
 pub use status::*;

@@ -7,7 +7,7 @@ use crate::blocking::RoomCodesClient;
 use crate::core::error::Result;
 use crate::core::listing::Listing;
 use crate::ffi::auth_token::hms_auth_token;
-use crate::ffi::cancel::{call_options, hms_call_options};
+use crate::ffi::cancel::{call_options, hms_call_options, CallBounds};
 use crate::ffi::client::hms_client;
 use crate::ffi::error::hms_error;
 use crate::ffi::filter::{self, hms_list_filter};
@@ -15,7 +15,6 @@ use crate::ffi::guard::{null, run_with_output};
 use crate::ffi::results::{hms_room_code, hms_room_code_list, hms_room_code_page, into_raw};
 use crate::ffi::status::hms_status;
 use crate::ffi::strings::{optional, required};
-use crate::native::options::CallOptions;
 use std::ffi::c_char;
 
 /// The client behind `client` and the options of this call, whose deadline
@@ -23,7 +22,7 @@ use std::ffi::c_char;
 unsafe fn start<'a>(
     client: *const hms_client,
     call: *const hms_call_options,
-) -> Result<(&'a RoomCodesClient, CallOptions)> {
+) -> Result<(&'a RoomCodesClient, CallBounds)> {
     let client = client.as_ref().ok_or_else(|| null("client"))?;
     Ok((&client.inner, call_options(call)))
 }
@@ -41,9 +40,9 @@ pub unsafe extern "C" fn hms_room_codes_create(
     err: *mut *mut hms_error,
 ) -> hms_status {
     run_with_output(out, err, || {
-        let (client, options) = start(client, call)?;
+        let (client, bounds) = start(client, call)?;
         let request = client.core().create(required("room_id", room_id)?)?;
-        Ok(into_raw(client.run(request, &options)?))
+        Ok(into_raw(bounds.run(client, request)?))
     })
 }
 
@@ -59,12 +58,12 @@ pub unsafe extern "C" fn hms_room_codes_create_for_role(
     err: *mut *mut hms_error,
 ) -> hms_status {
     run_with_output(out, err, || {
-        let (client, options) = start(client, call)?;
+        let (client, bounds) = start(client, call)?;
         let room_id = required("room_id", room_id)?;
         let request = client
             .core()
             .create_for_role(room_id, required("role", role)?)?;
-        Ok(into_raw(client.run(request, &options)?))
+        Ok(into_raw(bounds.run(client, request)?))
     })
 }
 
@@ -81,16 +80,17 @@ pub unsafe extern "C" fn hms_room_codes_list(
     err: *mut *mut hms_error,
 ) -> hms_status {
     run_with_output(out, err, || {
-        let (client, options) = start(client, call)?;
+        let (client, bounds) = start(client, call)?;
         let room_id = required("room_id", room_id)?;
         let mut listing = Listing::new(client.core(), room_id, filter::read(filter)?);
         let mut codes = Vec::new();
         while let Some(call) = listing.next_call(client.core()) {
-            let fetched = call.and_then(|call| client.run(call, &options));
+            let fetched = call.and_then(|call| client.run(call, &bounds.options));
             if let Some(page) = listing.on_fetched(fetched)? {
                 codes.extend(page.data);
             }
         }
+        bounds.publish();
         Ok(into_raw(codes))
     })
 }
@@ -110,10 +110,10 @@ pub unsafe extern "C" fn hms_room_codes_list_page(
     err: *mut *mut hms_error,
 ) -> hms_status {
     run_with_output(out, err, || {
-        let (client, options) = start(client, call)?;
+        let (client, bounds) = start(client, call)?;
         let room_id = required("room_id", room_id)?;
         let request = client.core().list_page(room_id, &filter::read(filter)?)?;
-        Ok(into_raw(client.run(request, &options)?))
+        Ok(into_raw(bounds.run(client, request)?))
     })
 }
 
@@ -129,11 +129,11 @@ pub unsafe extern "C" fn hms_room_codes_set_enabled(
     err: *mut *mut hms_error,
 ) -> hms_status {
     run_with_output(out, err, || {
-        let (client, options) = start(client, call)?;
+        let (client, bounds) = start(client, call)?;
         let request = client
             .core()
             .set_enabled(required("code", code)?, enabled)?;
-        Ok(into_raw(client.run(request, &options)?))
+        Ok(into_raw(bounds.run(client, request)?))
     })
 }
 
@@ -151,12 +151,12 @@ pub unsafe extern "C" fn hms_auth_token_for_code(
     err: *mut *mut hms_error,
 ) -> hms_status {
     run_with_output(out, err, || {
-        let (client, options) = start(client, call)?;
+        let (client, bounds) = start(client, call)?;
         let code = required("code", code)?;
         let request = client
             .core()
             .auth_token_for_code(code, optional("user_id", user_id)?)?;
-        Ok(into_raw(client.run(request, &options)?))
+        Ok(into_raw(bounds.run(client, request)?))
     })
 }
 
@@ -220,6 +220,7 @@ mod tests {
                     cancel: ptr::null(),
                     max_retries: 0,
                     max_retries_set: false,
+                    response_meta: ptr::null_mut(),
                 },
             }
         }

@@ -12,6 +12,7 @@ use crate::core::wire::http::{HttpRequest, HttpResponse, TransportFailure};
 use crate::native::cancel::CancelToken;
 use crate::native::clock::Moment;
 use crate::native::options::CallOptions;
+use crate::native::response_slot::ResponseMetaSlot;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// What the client does next.
@@ -32,6 +33,7 @@ pub(crate) struct BoundedCall<'a, T> {
     call: Call<'a, T>,
     deadline: Option<Moment>,
     cancel: Option<CancelToken>,
+    response_meta: Option<ResponseMetaSlot>,
 }
 
 impl<'a, T> BoundedCall<'a, T> {
@@ -46,6 +48,7 @@ impl<'a, T> BoundedCall<'a, T> {
             call,
             deadline: options.deadline,
             cancel: options.cancel.clone(),
+            response_meta: options.response_meta.clone(),
         }
     }
 
@@ -79,7 +82,12 @@ impl<'a, T> BoundedCall<'a, T> {
             Err(failure) => self.call.on_failure_at(&failure, now_unix_ms()),
         };
         match step {
-            Step::Done(result) => BoundedStep::Done(result),
+            Step::Done(result) => {
+                if let (Some(slot), Some(meta)) = (&self.response_meta, self.call.response_meta()) {
+                    slot.record(meta);
+                }
+                BoundedStep::Done(result)
+            }
             Step::RetryAfter(wait) => BoundedStep::Wait(wait),
         }
     }

@@ -1,5 +1,6 @@
 //! What the native clients (blocking, async, and the C ABI over the blocking
-//! one) share on top of the core: per-call options and cancellation, the loop
+//! one) share on top of the core: per-call options and cancellation, the place
+//! a call records its response's metadata, the loop
 //! that drives a call under them, the code-at-a-time listing, and the rustls set-up.
 
 #[cfg(any(feature = "blocking", feature = "async", feature = "ffi-sans-io"))]
@@ -9,5 +10,6 @@ pub(crate) mod clock;
 #[cfg(any(feature = "blocking", feature = "async", feature = "ffi-sans-io"))]
 pub(crate) mod code_listing;
 pub(crate) mod options;
+pub(crate) mod response_slot;
 #[cfg(any(feature = "blocking", feature = "async"))]
 pub(crate) mod tls;

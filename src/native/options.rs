@@ -1,12 +1,15 @@
 //! Per-call bounds: a deadline, an attempt timeout and a cancel token, the
-//! same for the blocking and the async client.
+//! same for the blocking and the async client; and where a call records the
+//! metadata of its response.
 
 use crate::native::cancel::CancelToken;
 use crate::native::clock::{self, Moment};
+use crate::native::response_slot::ResponseMetaSlot;
 use std::time::{Duration, Instant};
 
-/// How one call is bounded; every operation has a `…_with` form taking these.
-/// The default is no bound beyond the client's timeout and retries.
+/// How one call is bounded, and where it records the metadata of its
+/// response; every operation has a `…_with` form taking these. The default is
+/// no bound beyond the client's timeout and retries, and no record.
 ///
 /// ```
 /// use hms_room_codes::{CallOptions, CancelToken};
@@ -26,6 +29,7 @@ pub struct CallOptions {
     pub(crate) timeout: Option<Duration>,
     pub(crate) cancel: Option<CancelToken>,
     pub(crate) max_retries: Option<u32>,
+    pub(crate) response_meta: Option<ResponseMetaSlot>,
 }
 
 impl CallOptions {
@@ -63,6 +67,14 @@ impl CallOptions {
     /// Stops the call once `token` is cancelled (a clone of it is kept).
     pub fn cancel(mut self, token: &CancelToken) -> CallOptions {
         self.cancel = Some(token.clone());
+        self
+    }
+
+    /// On success, records the status, request id, attempts and time of the
+    /// call's response in `slot` (a clone of it is kept); a listing records
+    /// each page's (see [`ResponseMetaSlot`]).
+    pub fn response_meta(mut self, slot: &ResponseMetaSlot) -> CallOptions {
+        self.response_meta = Some(slot.clone());
         self
     }
 }

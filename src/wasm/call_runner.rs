@@ -18,8 +18,9 @@ pub struct CallRunner {
 }
 
 impl CallRunner {
-    /// Runs `call` to its result. Rejects with an `HmsError`, or with the
-    /// signal's reason once `options.signal` aborts.
+    /// Runs `call` to its result, recording its response's metadata where
+    /// `options` asks. Rejects with an `HmsError`, or with the signal's reason
+    /// once `options.signal` aborts.
     pub async fn run<T>(
         &self,
         mut call: Call<'_, T>,
@@ -43,7 +44,10 @@ impl CallRunner {
                 Err(failure) => call.on_failure_at(&failure, now_unix_ms()),
             };
             match step {
-                Step::Done(result) => return Ok(result?),
+                Step::Done(result) => {
+                    options.record(call.response_meta());
+                    return Ok(result?);
+                }
                 Step::RetryAfter(wait) => timer::sleep(wait, signal).await?,
             }
         }

@@ -6,11 +6,13 @@ use super::call_runner::CallRunner;
 use super::list::RoomCodeList;
 use super::options::{self, ClientOptions};
 use super::transport::Transport;
-use super::values::{auth_token_to_js, codes_to_js, page_to_js, parse_json};
+use super::values::{auth_token_to_js, codes_to_js, page_to_js, parse_json, with_response};
 use crate::core::client::Core;
 use crate::core::error::Error;
 use crate::core::js_text;
+use crate::core::response_meta::ResponseMeta;
 use js_sys::Promise;
+use std::cell::RefCell;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
@@ -28,7 +30,13 @@ pub struct RoomCodesClient {
     /// [`GENUINE`] while the client lives; cleared when it is freed.
     mark: u64,
     runner: Rc<CallRunner>,
+    /// Whether the promise methods resolve to `{ data, response }` (a client
+    /// from `withResponse()`).
+    with_response: bool,
 }
+
+/// A method's result on its way.
+type PendingValue = Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>>;
 
 /// The mark of a live client. A method called with a `this` that is not one
 /// (`RoomCodesClient.prototype.create.call({__wbg_ptr: 12345})`) reads other
@@ -67,6 +75,22 @@ impl RoomCodesClient {
         #[wasm_bindgen(unchecked_optional_param_type = "RoomCodesClientOptions")] options: JsValue,
     ) -> Result<RoomCodesClient, JsValue> {
         Ok(RoomCodesClient::with(options::client(&options, true)?))
+    }
+
+    /// This client (its settings, connections and token shared) with its
+    /// promise methods resolving to `{ data, response }`: the result, and
+    /// the status, request id, attempts and time of the response it came in.
+    /// Its `list` stays as it is: walk pages with `listPage` for each one's.
+    #[wasm_bindgen(
+        js_name = "withResponse",
+        unchecked_return_type = "RoomCodesClientWithResponse"
+    )]
+    pub fn with_response(&self) -> Result<RoomCodesClient, JsValue> {
+        Ok(RoomCodesClient {
+            mark: GENUINE,
+            runner: self.runner()?,
+            with_response: true,
+        })
     }
 
     /// Creates (or returns) a room code for every role of the room.
@@ -198,6 +222,7 @@ impl RoomCodesClient {
         RoomCodesClient {
             mark: GENUINE,
             runner: Rc::new(CallRunner { core, transport }),
+            with_response: false,
         }
     }
 
@@ -218,7 +243,19 @@ impl RoomCodesClient {
         }
     }
 
-    /// Runs `operation` as a promise, with the call options read first.
+    /// For a client of `withResponse()`, where the call of `options` records
+    /// its response's metadata (set in `options` too).
+    fn recording(
+        &self,
+        options: &mut options::JsCallOptions,
+    ) -> Option<Rc<RefCell<Option<ResponseMeta>>>> {
+        let recorded = self.with_response.then(Rc::default);
+        options.response_meta = recorded.clone();
+        recorded
+    }
+
+    /// Runs `operation` as a promise, with the call options read first; for
+    /// a client of `withResponse()`, its result with the response's metadata.
     fn spawn<F>(
         &self,
         options: JsValue,
@@ -231,10 +268,26 @@ impl RoomCodesClient {
             .runner()
             .and_then(|runner| Ok((runner, options::call(&options)?)))
         {
-            // Boxed, so that every method shares one instance of the promise glue.
-            Ok((runner, options)) => future_to_promise(Box::pin(operation(runner, options))
-                as Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>>),
+            Ok((runner, mut options)) => {
+                let recorded = self.recording(&mut options);
+                // Boxed, so that every method shares one instance of the promise glue.
+                let data = Box::pin(operation(runner, options)) as PendingValue;
+                future_to_promise(respond(data, recorded))
+            }
             Err(error) => Promise::reject(&error.into()),
         }
+    }
+}
+
+/// `data`, resolving to `{ data, response }` when its call recorded its
+/// response's metadata in `recorded` (outside the generic `spawn`, so that it
+/// is compiled once).
+fn respond(
+    data: PendingValue,
+    recorded: Option<Rc<RefCell<Option<ResponseMeta>>>>,
+) -> PendingValue {
+    match recorded {
+        None => data,
+        Some(meta) => Box::pin(async move { with_response(data.await?, meta.borrow().as_ref()) }),
     }
 }

@@ -7,8 +7,10 @@ use super::host;
 use crate::core::config::{Config, ConfigBuilder, Credentials};
 use crate::core::error::{Error, Result};
 use crate::core::model::ListFilter;
+use crate::core::response_meta::ResponseMeta;
 use js_sys::Function;
 use std::cell::RefCell;
+use std::rc::Rc;
 use std::time::Duration;
 use wasm_bindgen::JsValue;
 use web_sys::AbortSignal;
@@ -166,6 +168,19 @@ pub struct JsCallOptions {
     pub timeout: Option<Duration>,
     /// Replaces the client's `maxRetries` for this call.
     pub max_retries: Option<u32>,
+    /// Where a successful call records its response's metadata (a method of
+    /// `client.withResponse()` sets it; not an option of the JS object).
+    pub response_meta: Option<Rc<RefCell<Option<ResponseMeta>>>>,
+}
+
+impl JsCallOptions {
+    /// Records `meta` where these options ask (outside the generic call
+    /// runner, so it is compiled once).
+    pub fn record(&self, meta: Option<&ResponseMeta>) {
+        if let Some(slot) = &self.response_meta {
+            *slot.borrow_mut() = meta.cloned();
+        }
+    }
 }
 
 /// Reads `{ signal, timeoutMs, maxRetries }`.
@@ -175,6 +190,7 @@ pub fn call(value: &JsValue) -> Result<JsCallOptions> {
         signal: bag.signal("signal")?,
         timeout: bag.millis("timeoutMs")?,
         max_retries: bag.count("maxRetries")?,
+        response_meta: None,
     })
 }
 

@@ -117,6 +117,37 @@ export interface CallOptions {
   maxRetries?: number;
 }
 
+/** What the response that ended a call successfully said, and what the call
+ * took: the `response` of a `client.withResponse()` result. */
+export interface ResponseMeta {
+  /** The HTTP status of the response (a 2xx). */
+  readonly status: number;
+  /** The id the service gave the request (its `X-Request-Id`), for a support ticket. */
+  readonly requestId: string | undefined;
+  /** The attempts the call sent, the successful one included (2 after one retry). */
+  readonly attempts: number;
+  /** From the start of the call's first attempt to the response, in milliseconds. */
+  readonly elapsedMs: number;
+}
+
+/** A result with the metadata of the response it came in. */
+export interface WithResponse<T> {
+  /** What the method resolves to on a plain client. */
+  data: T;
+  /** The response's status and request id, the attempts and the time taken. */
+  response: ResponseMeta;
+}
+
+/** The promise methods of a client, each resolving to `{ data, response }`:
+ * what `client.withResponse()` returns. */
+export type RoomCodesClientWithResponse = {
+  readonly [M in "create" | "createForRole" | "listPage" | "setEnabled" | "authTokenForCode"]: RoomCodesClient[M] extends (
+    ...args: infer A
+  ) => Promise<infer R>
+    ? (...args: A) => Promise<WithResponse<R>>
+    : never;
+};
+
 /** One thing a call did, as `onEvent` gets it. Holds no credential or token. */
 export interface HmsEvent {
   /** What happened. */

@@ -4,8 +4,10 @@
 //! quicker than building each object a property at a time across the wasm
 //! boundary.
 
+use crate::core::error::{Error, ErrorKind};
 use crate::core::js_text::{JsCodes, PageForJs};
 use crate::core::model::AuthToken;
+use crate::core::response_meta::ResponseMeta;
 use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 
@@ -14,6 +16,19 @@ extern "C" {
     /// The codes of the core's compact text.
     #[wasm_bindgen(js_name = codesFromCompact)]
     fn codes_from_compact(compact: &str) -> JsValue;
+}
+
+#[wasm_bindgen(module = "/src/wasm/response.js")]
+extern "C" {
+    /// A result with its response's metadata.
+    #[wasm_bindgen(js_name = withResponse)]
+    fn data_with_response(
+        data: JsValue,
+        status: u16,
+        request_id: Option<&str>,
+        attempts: u32,
+        elapsed_ms: f64,
+    ) -> JsValue;
 }
 
 #[wasm_bindgen(module = "/src/wasm/token.js")]
@@ -53,4 +68,22 @@ pub fn page_to_js(page: &PageForJs) -> Result<JsValue, JsValue> {
     Reflect::set(&object, &"data".into(), &codes_to_js(&page.codes)?)?;
     Reflect::set(&object, &"last".into(), &last)?;
     Ok(object.into())
+}
+
+/// `{ data, response: { status, requestId, attempts, elapsedMs } }`: a result
+/// of `client.withResponse()`, with the metadata its call recorded.
+pub fn with_response(data: JsValue, meta: Option<&ResponseMeta>) -> Result<JsValue, JsValue> {
+    let meta = meta.ok_or_else(|| {
+        Error::new(
+            ErrorKind::Internal,
+            "a successful call recorded no response metadata",
+        )
+    })?;
+    Ok(data_with_response(
+        data,
+        meta.status,
+        meta.request_id.as_deref(),
+        meta.attempts,
+        meta.elapsed.as_millis() as f64,
+    ))
 }

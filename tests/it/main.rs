@@ -14,6 +14,7 @@ mod operations;
 mod properties;
 mod proxy;
 mod redirects;
+mod response_meta;
 mod retries;
 mod rule_vectors;
 mod secrets;

@@ -496,8 +496,36 @@ typedef struct {
 } hms_list_filter;
 
 /**
- * Per-call bounds, passed to each operation (NULL means none). Initialise
- * it to zero (`hms_call_options call = {0};`) and set what you need.
+ * The metadata of the response that ended a call successfully: asked for
+ * with `hms_call_options.response_meta` (or, in the sans-IO API, taken with
+ * `hms_call_take_response_meta`). Owned by the caller: free it with
+ * `hms_response_meta_free`.
+ */
+typedef struct {
+  /**
+   * The HTTP status of the response (a 2xx).
+   */
+  uint16_t status;
+  /**
+   * The attempts the call sent, the successful one included (2 after one
+   * retry).
+   */
+  uint32_t attempts;
+  /**
+   * From the start of the call's first attempt to the response, in milliseconds.
+   */
+  uint64_t elapsed_ms;
+  /**
+   * The id the service gave the request (`X-Request-Id`), NUL-terminated
+   * UTF-8 owned by this object, or NULL when it sent none.
+   */
+  const char *request_id;
+} hms_response_meta;
+
+/**
+ * Per-call bounds, and where a successful call stores its response's
+ * metadata, passed to each operation (NULL means none). Initialise it to
+ * zero (`hms_call_options call = {0};`) and set what you need.
  *
  * A cancelled or expired call fails with `HMS_STATUS_TIMEOUT`. A cancelled
  * call stops at once, during a backoff wait or an attempt on the wire alike
@@ -524,6 +552,15 @@ typedef struct {
    * Whether `max_retries` applies (false, the zero value: the client's).
    */
   bool max_retries_set;
+  /**
+   * Where a successful call stores a new `hms_response_meta` (its
+   * response's status and request id, the attempts and the time taken;
+   * free each with `hms_response_meta_free`), or NULL for none. A listing
+   * stores its last page's (`hms_list_iter_next`: that page's, or NULL
+   * when it sent no request). A failed call leaves `*response_meta` alone.
+   * Options holding it are for one call at a time.
+   */
+  hms_response_meta **response_meta;
 } hms_call_options;
 
 /**
@@ -1040,6 +1077,11 @@ void hms_client_options_set_system_trust_store(hms_client_options *options, bool
 void hms_client_options_set_proxy(hms_client_options *options, const char *url);
 
 /**
+ * Frees response metadata. NULL is ignored.
+ */
+void hms_response_meta_free(hms_response_meta *meta);
+
+/**
  * Frees a room code and its strings. NULL is ignored. Never pass a code that
  * is an item of a list or page.
  */
@@ -1274,6 +1316,16 @@ hms_status hms_call_take_page(hms_call *call, hms_room_code_page **out, hms_erro
  * `*out` (free with `hms_auth_token_free`), or the call's error.
  */
 hms_status hms_call_take_auth_token(hms_call *call, hms_auth_token **out, hms_error **err);
+
+/**
+ * The metadata of the response that ended `call` successfully (for a
+ * listing walked page by page, of the page just handed out) in `*out`: a
+ * new object to free with `hms_response_meta_free`, or NULL while the call
+ * has not succeeded. It is copied, so it may be taken more than once.
+ */
+hms_status hms_call_take_response_meta(const hms_call *call,
+                                       hms_response_meta **out,
+                                       hms_error **err);
 
 /**
  * The name of a status as every binding spells it: `"ok"`, `"room_not_found"`,

@@ -558,6 +558,41 @@ static void test_rate_limited_and_retries(void) {
   hms_client_free(client);
 }
 
+/* hms_call_options.response_meta: a success after a retry tells its status, the
+ * emulator's request id and 2 attempts; a failure leaves it alone; a listing
+ * tells its last page's. */
+static void test_response_meta_of_a_success(void) {
+  hms_client *client = new_client();
+  char *room = new_room();
+  char path[256];
+  room_path(path, sizeof path, room, "guest");
+  hms_room_code *code = NULL;
+  hms_error *err = NULL;
+  hms_response_meta *meta = NULL;
+  hms_call_options call = {0};
+  call.response_meta = &meta;
+  fault("POST", path, "\"status\":429,\"retry_after\":\"0\"");
+  CHECK_OK(hms_room_codes_create_for_role(client, &call, room, "guest", &code, &err), err);
+  CHECK(meta != NULL && meta->status == 200 && meta->attempts == 2 && meta->elapsed_ms < 10000);
+  CHECK(meta != NULL && meta->request_id != NULL && strncmp(meta->request_id, "emu-", 4) == 0);
+  hms_response_meta *kept = meta;
+  hms_room_code *none = NULL;
+  CHECK_ERROR(hms_room_codes_create_for_role(client, &call, room, "no-such-role", &none, &err), err,
+              HMS_STATUS_ROLE_NOT_FOUND, 404);
+  CHECK(meta == kept && none == NULL);
+  hms_response_meta_free(meta);
+  meta = NULL;
+  hms_room_code_list *codes = NULL;
+  CHECK_OK(hms_room_codes_list(client, &call, room, NULL, &codes, &err), err);
+  CHECK(meta != NULL && meta->status == 200 && meta->attempts == 1 && meta->request_id != NULL);
+  hms_room_code_list_free(codes);
+  hms_response_meta_free(meta);
+  hms_response_meta_free(NULL);
+  hms_room_code_free(code);
+  free(room);
+  hms_client_free(client);
+}
+
 static void test_server_error_is_not_retried_when_it_could_mint(void) {
   hms_client *client = new_client();
   char *room = new_room();
@@ -947,6 +982,7 @@ static const test_case TESTS[] = {
     TEST(test_not_found_kinds),
     TEST(test_bad_request_carries_details),
     TEST(test_rate_limited_and_retries),
+    TEST(test_response_meta_of_a_success),
     TEST(test_server_error_is_not_retried_when_it_could_mint),
     TEST(test_unexpected_status_on_a_redirect),
     TEST(test_timeout),

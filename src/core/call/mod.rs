@@ -24,6 +24,7 @@ use crate::core::call::operation::Operation;
 use crate::core::call::retry::{Outcome, RetryPolicy};
 use crate::core::error::{Error, ErrorKind, Result};
 use crate::core::events::{self, Event, RetryReason};
+use crate::core::response_meta::ResponseMeta;
 use crate::core::secret::Secret;
 use crate::core::wire::http::{HttpRequest, HttpResponse, TransportFailure, TransportFailureKind};
 pub(crate) use context::CallContext;
@@ -54,6 +55,9 @@ pub struct Call<'a, T> {
     time_left: Option<Duration>,
     max_retries: u32,
     clock: Clock,
+    /// The metadata of the successful response, once the call has one
+    /// (boxed: a call in flight stays small).
+    succeeded: Option<Box<ResponseMeta>>,
     #[cfg(feature = "tracing")]
     span: tracing::Span,
 }
@@ -75,6 +79,22 @@ impl Clock {
     fn since(&self, start: u64) -> Duration {
         Duration::from_millis(self.last_seen.saturating_sub(start))
     }
+
+    /// From the first attempt's start to the last time seen.
+    fn call_elapsed(&self) -> Duration {
+        self.since(self.call_started)
+    }
+
+    /// The metadata of a successful response with `status` and `request_id`
+    /// seen last (outside the generic `Call`, so it is compiled once).
+    fn response_meta(&self, status: u16, request_id: Option<&str>) -> Box<ResponseMeta> {
+        Box::new(ResponseMeta {
+            status,
+            request_id: request_id.map(str::to_owned),
+            attempts: self.attempts,
+            elapsed: self.call_elapsed(),
+        })
+    }
 }
 
 impl<'a, T> Call<'a, T> {
@@ -88,6 +108,7 @@ impl<'a, T> Call<'a, T> {
             timeout: context.timeout,
             max_retries: context.policy.max_retries,
             clock: Clock::default(),
+            succeeded: None,
             #[cfg(feature = "tracing")]
             span: crate::core::trace::call_span(operation.as_str()),
             context,
@@ -125,6 +146,7 @@ impl<'a, T> Call<'a, T> {
             time_left: self.time_left,
             max_retries: self.max_retries,
             clock: self.clock,
+            succeeded: self.succeeded,
             #[cfg(feature = "tracing")]
             span: self.span,
         }
@@ -164,6 +186,13 @@ impl<'a, T> Call<'a, T> {
     /// Retries made so far.
     pub fn retries_done(&self) -> u32 {
         self.retries_done
+    }
+
+    /// The status and request id of the response that ended this call
+    /// successfully, with the attempts sent and the time taken; `None` until
+    /// the call has succeeded (an error carries its own status and request id).
+    pub fn response_meta(&self) -> Option<&ResponseMeta> {
+        self.succeeded.as_deref()
     }
 
     /// The request of the next attempt, signed with the current token.
@@ -214,6 +243,9 @@ impl<'a, T> Call<'a, T> {
                 (self.parse)(&response.body)
             };
             let result = result.map_err(|e| e.with_status(status).with_request_id(request_id));
+            if result.is_ok() {
+                self.succeeded = Some(self.clock.response_meta(status, request_id));
+            }
             return self.done(result);
         }
         if status == 401 && !self.renewed_after_401 && self.context.auth.can_renew() {
@@ -314,7 +346,7 @@ impl<'a, T> Call<'a, T> {
         self.emit(|| Event::CallEnded {
             operation: self.name,
             error,
-            elapsed: self.clock.since(self.clock.call_started),
+            elapsed: self.clock.call_elapsed(),
             attempts: self.clock.attempts,
         });
     }

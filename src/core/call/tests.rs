@@ -549,3 +549,41 @@ fn a_call_may_allow_fewer_or_more_retries_than_the_client() {
         ErrorKind::Server
     );
 }
+
+#[test]
+fn a_success_tells_its_status_request_id_attempts_and_time() {
+    let core = core(Config::builder().backoff(Duration::from_millis(1), Duration::from_millis(1)));
+    let mut call = core.list_page("r", &Default::default()).unwrap();
+    call.request(1_000);
+    wait(call.on_response(&response(429, "{}", &[("x-request-id", "rq-1")]), 1_010));
+    assert_eq!(call.response_meta(), None);
+    call.request(1_020);
+    let ok = response(200, r#"{"data":[]}"#, &[("X-Request-Id", "rq-2")]);
+    done(call.on_response(&ok, 1_070)).unwrap();
+    assert_eq!(
+        call.response_meta(),
+        Some(&ResponseMeta {
+            status: 200,
+            request_id: Some("rq-2".into()),
+            attempts: 2,
+            elapsed: Duration::from_millis(70),
+        })
+    );
+    // A 2xx whose body cannot be read is no success; nor is an error.
+    let mut call = core.list_page("r", &Default::default()).unwrap();
+    call.request(0);
+    assert!(done(call.on_response(&response(200, "<html>", &[]), 5)).is_err());
+    assert_eq!(call.response_meta(), None);
+    let mut call = core.create_for_role("r", "host").unwrap();
+    call.request(0);
+    assert!(done(call.on_response(&response(404, "{}", &[]), 5)).is_err());
+    assert_eq!(call.response_meta(), None);
+    let mut call = core.create_for_role("r", "host").unwrap();
+    call.request(0);
+    done(call.on_response(&response(201, CODE, &[]), 5)).unwrap();
+    let meta = call.response_meta().unwrap();
+    assert_eq!(
+        (meta.status, meta.request_id.as_deref(), meta.attempts),
+        (201, None, 1)
+    );
+}

@@ -2,6 +2,7 @@
 
 use crate::core::client::Core;
 use crate::core::error::{Error, Result};
+use crate::core::response_meta::ResponseMeta;
 use crate::core::wire::http::{HttpResponse, TransportFailure};
 use crate::ffi::error::hms_error;
 use crate::ffi::guard::{null, run};
@@ -12,6 +13,8 @@ use crate::ffi::sans_io::step::{hms_step, SentRequest};
 use crate::ffi::status::hms_status;
 use crate::native::bounded_call::{BoundedStep, StopReason};
 use crate::native::clock::Moment;
+use crate::native::options::CallOptions;
+use crate::native::response_slot::ResponseMetaSlot;
 use std::slice;
 use std::time::Duration;
 
@@ -40,6 +43,8 @@ pub struct hms_call {
     driven: Box<dyn Driven>,
     phase: Phase,
     sent: Option<SentRequest>,
+    /// Where the call records its response's metadata on success.
+    response_meta: Option<ResponseMetaSlot>,
     /// The latest `now_ms` given.
     now_ms: u64,
 }
@@ -60,11 +65,12 @@ enum Phase {
 }
 
 impl hms_call {
-    /// A call of `driven` on `core`, started at `now_ms`, ready for its first
-    /// `hms_call_next`.
+    /// A call of `driven` (made with `options`) on `core`, started at
+    /// `now_ms`, ready for its first `hms_call_next`.
     pub(crate) fn into_raw(
         core: &'static Core,
         driven: Box<dyn Driven>,
+        options: &CallOptions,
         now_ms: u64,
     ) -> *mut hms_call {
         hms_call {
@@ -72,9 +78,15 @@ impl hms_call {
             driven,
             phase: Phase::Ready,
             sent: None,
+            response_meta: options.response_meta.clone(),
             now_ms,
         }
         .into_raw()
+    }
+
+    /// The metadata of the call's last successful response, if any.
+    pub(crate) fn response_meta(&self) -> Option<ResponseMeta> {
+        self.response_meta.as_ref().and_then(ResponseMetaSlot::get)
     }
 
     /// `now_ms` on the caller's clock, refused if earlier than the last one.

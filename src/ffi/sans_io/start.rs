@@ -20,6 +20,7 @@ use crate::ffi::strings::{optional, required};
 use crate::native::bounded_call::BoundedCall;
 use crate::native::code_listing::CodeListing;
 use crate::native::options::CallOptions;
+use crate::native::response_slot::ResponseMetaSlot;
 use std::ffi::c_char;
 use std::time::Duration;
 
@@ -32,11 +33,13 @@ unsafe fn core_of(core: *const hms_core) -> Result<&'static Core> {
 }
 
 /// A call's bounds: its deadline, if any, `deadline_ms` after `now_ms` on
-/// the caller's clock.
+/// the caller's clock; and the slot where it records its response's metadata
+/// (`hms_call_take_response_meta`).
 fn bounds(now_ms: u64, deadline_ms: u64) -> CallOptions {
     CallOptions {
         deadline: (deadline_ms > 0)
             .then(|| Duration::from_millis(now_ms) + Duration::from_millis(deadline_ms)),
+        response_meta: Some(ResponseMetaSlot::new()),
         ..CallOptions::new()
     }
 }
@@ -48,8 +51,9 @@ fn single<T: Into<Output> + Send + 'static>(
     deadline_ms: u64,
     call: Call<'static, T>,
 ) -> *mut hms_call {
-    let drive = BoundedCall::new(call, &bounds(now_ms, deadline_ms));
-    hms_call::into_raw(core, Box::new(Single::new(drive)), now_ms)
+    let options = bounds(now_ms, deadline_ms);
+    let drive = BoundedCall::new(call, &options);
+    hms_call::into_raw(core, Box::new(Single::new(drive)), &options, now_ms)
 }
 
 /// A listing of `room_id` as an `hms_call`, gathered or `by_page`.
@@ -64,10 +68,12 @@ unsafe fn walk(
     let core = core_of(core)?;
     let room_id = required("room_id", room_id)?;
     let filter = filter::read(filter)?;
-    let listing = CodeListing::new(core, room_id, &filter, &bounds(now_ms, deadline_ms));
+    let options = bounds(now_ms, deadline_ms);
+    let listing = CodeListing::new(core, room_id, &filter, &options);
     Ok(hms_call::into_raw(
         core,
         Box::new(Walk::new(core, listing, by_page)),
+        &options,
         now_ms,
     ))
 }

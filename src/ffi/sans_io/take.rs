@@ -4,6 +4,7 @@ use crate::core::error::{Error, Result};
 use crate::ffi::auth_token::hms_auth_token;
 use crate::ffi::error::hms_error;
 use crate::ffi::guard::{null, run_with_output};
+use crate::ffi::response_meta::hms_response_meta;
 use crate::ffi::results::{hms_room_code, hms_room_code_list, hms_room_code_page, into_raw};
 use crate::ffi::sans_io::call::hms_call;
 use crate::ffi::sans_io::drive::Output;
@@ -78,5 +79,21 @@ pub unsafe extern "C" fn hms_call_take_auth_token(
     take(call, out, err, |output| match output {
         Output::Token(token) => Some(into_raw(token)),
         _ => None,
+    })
+}
+
+/// The metadata of the response that ended `call` successfully (for a
+/// listing walked page by page, of the page just handed out) in `*out`: a
+/// new object to free with `hms_response_meta_free`, or NULL while the call
+/// has not succeeded. It is copied, so it may be taken more than once.
+#[no_mangle]
+pub unsafe extern "C" fn hms_call_take_response_meta(
+    call: *const hms_call,
+    out: *mut *mut hms_response_meta,
+    err: *mut *mut hms_error,
+) -> hms_status {
+    run_with_output(out, err, || {
+        let call = call.as_ref().ok_or_else(|| null("call"))?;
+        Ok(call.response_meta().map_or(std::ptr::null_mut(), into_raw))
     })
 }

@@ -162,6 +162,15 @@ fn a_429_is_waited_out_as_the_library_says_and_the_result_taken_once() {
             ),
             hms_status::Ok
         );
+        let mut meta = ptr::null_mut();
+        assert_eq!(
+            hms_call_take_response_meta(call, &mut meta, ptr::null_mut()),
+            hms_status::Ok
+        );
+        assert!(
+            meta.is_null(),
+            "no response metadata before the call succeeds"
+        );
         let (mut clock, mut waits) = (START_MS, Vec::new());
         let step = drive(call, &mut clock, &mut waits);
         assert_eq!(
@@ -169,6 +178,19 @@ fn a_429_is_waited_out_as_the_library_says_and_the_result_taken_once() {
             (hms_step_kind::Done, hms_status::Ok)
         );
         assert_eq!(waits, [1000]);
+        // The response's metadata, copied as often as asked.
+        for _ in 0..2 {
+            assert_eq!(
+                hms_call_take_response_meta(call, &mut meta, ptr::null_mut()),
+                hms_status::Ok
+            );
+            assert_eq!(((*meta).status, (*meta).attempts), (200, 2));
+            assert!(CStr::from_ptr((*meta).request_id)
+                .to_str()
+                .unwrap()
+                .starts_with("emu-"));
+            crate::ffi::hms_response_meta_free(meta);
+        }
         let mut codes: *mut hms_room_code_list = ptr::null_mut();
         assert_eq!(
             hms_call_take_codes(call, &mut codes, ptr::null_mut()),

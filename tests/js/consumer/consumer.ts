@@ -10,6 +10,8 @@ import {
   type HmsErrorKind,
   type RoomCode,
   type RoomCodePage,
+  type ResponseMeta,
+  type WithResponse,
 } from "hms-room-codes";
 
 export async function quickstart(signal: AbortSignal): Promise<string[]> {
@@ -28,6 +30,15 @@ export async function quickstart(signal: AbortSignal): Promise<string[]> {
   const link: string = roomLink({ subdomain: "app", code: one.code, userId: "u", name: "N" });
   const created: string[] = codes.map((c) => c.created_at ?? "not said");
   return [...created, next ?? "", token, expiresAt ?? "", link, ...all];
+}
+
+export async function withResponse(client: RoomCodesClient): Promise<string> {
+  const { data, response }: WithResponse<RoomCode> = await client.withResponse().createForRole("room", "guest", { maxRetries: 1 });
+  const meta: ResponseMeta = response;
+  const page: RoomCodePage = (await client.withResponse().listPage("room", { limit: 2 })).data;
+  const status: number = meta.status;
+  const id: string | undefined = meta.requestId;
+  return `${data.code} ${page.data.length} ${status} ${id ?? "-"} ${meta.attempts} ${meta.elapsedMs}`;
 }
 
 export function describe(error: unknown): string {
@@ -58,6 +69,11 @@ export async function misuse(client: RoomCodesClient): Promise<void> {
   // @ts-expect-error results are typed
   const wrong: number = await client.authTokenForCode("code");
   void wrong;
+  // @ts-expect-error withResponse() results are wrapped
+  const bare: RoomCode = await client.withResponse().createForRole("room", "guest");
+  void bare;
+  // @ts-expect-error withResponse() keeps the arguments' types
+  await client.withResponse().setEnabled("code", "yes");
 }
 
 // hms-room-codes/testing: the emulator helper's types, with a client made from it.

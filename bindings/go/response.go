@@ -1,0 +1,78 @@
+package roomcodes
+
+/*
+#include "hms_room_codes.h"
+*/
+import "C"
+
+import "time"
+
+// CallOption changes one call of a Client method; pass it after the method's
+// arguments, e.g. client.CreateForRole(ctx, roomID, "guest", roomcodes.Response(&meta)).
+type CallOption func(*callOptions)
+
+// callOptions is what the CallOptions of one call ask for.
+type callOptions struct {
+	response *ResponseMeta
+}
+
+// ResponseMeta is what the response that ended a call successfully said, and
+// what the call took; the library decides it (see Response).
+type ResponseMeta struct {
+	// Status is the HTTP status of the response (a 2xx).
+	Status int
+	// RequestID is the id the service gave the request (its X-Request-Id),
+	// for a support ticket; "" when it sent none.
+	RequestID string
+	// Attempts is how many attempts the call sent, the successful one
+	// included (2 after one retry).
+	Attempts int
+	// Elapsed is from the start of the call's first attempt to the response.
+	Elapsed time.Duration
+}
+
+// Response makes a successful call fill *meta with its response's metadata.
+// A failed call leaves it alone (its *Error carries the status and request
+// id). List fills it with the last page's; a CodeIterator, as it goes, with
+// that of the page its current code came from.
+func Response(meta *ResponseMeta) CallOption {
+	return func(o *callOptions) { o.response = meta }
+}
+
+// recording is take, followed, when opts ask for it, by copying the call's
+// response metadata into Go (nil options are skipped).
+func recording[T any](take cTake[T], opts []CallOption) cTake[T] {
+	var o callOptions
+	for _, opt := range opts {
+		if opt != nil {
+			opt(&o)
+		}
+	}
+	if o.response == nil {
+		return take
+	}
+	return func(call *C.hms_call, cerr **C.hms_error) (T, C.hms_status) {
+		value, status := take(call, cerr)
+		if status == C.HMS_STATUS_OK {
+			status = takeResponse(call, o.response, cerr)
+		}
+		return value, status
+	}
+}
+
+// takeResponse copies the response metadata of call, if it has any, into *meta.
+func takeResponse(call *C.hms_call, meta *ResponseMeta, cerr **C.hms_error) C.hms_status {
+	var out *C.hms_response_meta
+	status := C.hms_call_take_response_meta(call, &out, cerr)
+	if status != C.HMS_STATUS_OK || out == nil {
+		return status
+	}
+	defer C.hms_response_meta_free(out)
+	*meta = ResponseMeta{
+		Status:    int(out.status),
+		RequestID: C.GoString(out.request_id),
+		Attempts:  int(out.attempts),
+		Elapsed:   time.Duration(out.elapsed_ms) * time.Millisecond,
+	}
+	return status
+}
