@@ -149,6 +149,8 @@ mod tests {
                 "{length:?}"
             );
         }
+        // Length bytes that end the input, announcing no content.
+        assert_eq!(element(&[0x04, 0x82, 0, 0]), Some((0x04, &[][..], &[][..])));
     }
 
     #[test]

@@ -199,22 +199,11 @@ impl<'a> Reader<'a> {
     }
 
     /// Moves past the run of string bytes that need no attention: up to the
-    /// next `"`, `\`, control character or the end. Eight bytes at a time.
+    /// next `"`, `\`, control character or the end. Eight bytes at a time,
+    /// then byte by byte.
     fn skip_plain(&mut self) {
-        const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-        const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-        let has_zero = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS;
         let bytes = self.bytes();
-        while let Some(chunk) = bytes.get(self.at..self.at + 8) {
-            let word = u64::from_ne_bytes(chunk.try_into().expect("eight bytes"));
-            let control = word.wrapping_sub(ONES * 0x20) & !word & HIGHS;
-            let special = has_zero(word ^ (ONES * u64::from(b'"')))
-                | has_zero(word ^ (ONES * u64::from(b'\\')));
-            if control | special != 0 {
-                break;
-            }
-            self.at += 8;
-        }
+        self.at += plain_words(&bytes[self.at..]);
         while bytes
             .get(self.at)
             .is_some_and(|&b| b != b'"' && b != b'\\' && b >= b' ')
@@ -457,6 +446,27 @@ pub(crate) fn once<T>(slot: &mut Option<T>, value: T, reader: &Reader, name: &st
 /// The value of the required member `name`.
 pub(crate) fn required<T>(reader: &Reader, slot: Option<T>, name: &str) -> Read<T> {
     slot.ok_or_else(|| reader.error(format!("no member `{name}`")))
+}
+
+/// How many bytes at the start of `bytes` are plain string bytes (no `"`,
+/// `\` or control character), counted in whole eight-byte words: it stops at
+/// the first word that holds one of those, or that the input cannot fill.
+fn plain_words(bytes: &[u8]) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    let has_zero = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS;
+    let mut at = 0;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let word = u64::from_ne_bytes(chunk.try_into().expect("eight bytes"));
+        let control = word.wrapping_sub(ONES * 0x20) & !word & HIGHS;
+        let special =
+            has_zero(word ^ (ONES * u64::from(b'"'))) | has_zero(word ^ (ONES * u64::from(b'\\')));
+        if control | special != 0 {
+            break;
+        }
+        at += 8;
+    }
+    at
 }
 
 #[cfg(test)]

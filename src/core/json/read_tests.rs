@@ -240,3 +240,22 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn plain_words_stop_at_the_first_word_with_a_quote_backslash_or_control() {
+    for (text, plain) in [
+        ("", 0),
+        ("abcdefg", 0),
+        ("abcdefgh", 8),
+        ("abcdefgh\"", 8),
+        ("abcdefghijklmnop", 16),
+        ("caf\u{e9} and \u{1F600}!!", 16),
+        ("abc\"defghijk", 0),
+        ("abcdefgh\\ijklmnop", 8),
+        ("abcdefghijklmno\n", 8),
+        ("\u{1f}bcdefghijklmnop", 0),
+        ("abcdefghijklmno\u{7f}", 16),
+    ] {
+        assert_eq!(plain_words(text.as_bytes()), plain, "{text:?}");
+    }
+}
