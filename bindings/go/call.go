@@ -23,10 +23,16 @@ type cTake[T any] func(call *C.hms_call, err **C.hms_error) (T, C.hms_status)
 // (the signed request, the attempt's timeout, whether and how long to wait,
 // the result), and run only does what it says, sending with the client's
 // *http.Client and waiting on a Go timer. Every cgo call here is short and
-// does no I/O. A ctx that ends stops the call at once (see stop); args (C copies of what start's arguments point
-// to, if any) are freed once the call has started.
-func run[T any](ctx context.Context, c *Client, args cArgs, start cStart, take cTake[T]) (T, error) {
+// does no I/O. A ctx that ends stops the call at once (see stop); args (C
+// copies of what start's arguments point to, if any) are freed once the call
+// has started; opts are given to the call before its first step.
+func run[T any](ctx context.Context, c *Client, args cArgs, start cStart, take cTake[T], opts []CallOption) (T, error) {
 	var zero T
+	options := collect(opts)
+	if err := options.check(); err != nil {
+		args.free()
+		return zero, err
+	}
 	core, err := c.acquire()
 	if err != nil {
 		args.free()
@@ -43,6 +49,9 @@ func run[T any](ctx context.Context, c *Client, args cArgs, start cStart, take c
 		return zero, fromC(status, cerr)
 	}
 	defer C.hms_call_free(call)
+	if status := options.apply(call, &cerr); status != C.HMS_STATUS_OK {
+		return zero, fromC(status, cerr)
+	}
 	if err := ctx.Err(); err != nil {
 		return zero, stop(call, err)
 	}
@@ -52,7 +61,7 @@ func run[T any](ctx context.Context, c *Client, args cArgs, start cStart, take c
 		return zero, err
 	}
 	debugGC()
-	value, status := take(call, &cerr)
+	value, status := recording(take, options)(call, &cerr)
 	if status != C.HMS_STATUS_OK {
 		return zero, fromC(status, cerr)
 	}

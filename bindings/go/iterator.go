@@ -33,18 +33,18 @@ type CodeIterator struct {
 	code   RoomCode
 	err    error
 	last   bool
-	opts   []CallOption
+	opts   callOptions
 }
 
 // Codes starts walking the codes of room roomID that filter keeps (nil for
 // all); see CodeIterator. List gives them all at once instead.
 func (c *Client) Codes(ctx context.Context, roomID string, filter *ListFilter, opts ...CallOption) *CodeIterator {
-	it := &CodeIterator{ctx: ctx, client: c, step: new(C.hms_step), opts: opts}
+	it := &CodeIterator{ctx: ctx, client: c, step: new(C.hms_step), opts: collect(opts)}
 	var args cArgs
 	defer args.free()
 	room, err1 := goText("roomID", roomID, false)
 	f, err2 := args.listFilter(filter)
-	if it.err = firstError(err1, err2); it.err != nil {
+	if it.err = firstError(err1, err2, it.opts.check()); it.err != nil {
 		return it
 	}
 	core, err := c.acquire()
@@ -60,7 +60,10 @@ func (c *Client) Codes(ctx context.Context, roomID string, filter *ListFilter, o
 		return it
 	}
 	runtime.SetFinalizer(it, (*CodeIterator).Close)
-	if err := ctx.Err(); err != nil {
+	if status := it.opts.apply(it.call, &cerr); status != C.HMS_STATUS_OK {
+		it.err = fromC(status, cerr)
+		it.Close()
+	} else if err := ctx.Err(); err != nil {
 		it.err = stop(it.call, err)
 		it.Close()
 	}

@@ -20,7 +20,7 @@ func (c *Client) Create(ctx context.Context, roomID string, opts ...CallOption) 
 	}
 	return run(ctx, c, nil, func(core *C.hms_core, now, deadline C.uint64_t, out **C.hms_call, cerr **C.hms_error) C.hms_status {
 		return C.hms_call_create(core, now, deadline, room, out, cerr)
-	}, recording(takeCodes, opts))
+	}, takeCodes, opts)
 }
 
 // CreateForRole creates one more code for role in room roomID. It is not
@@ -33,7 +33,7 @@ func (c *Client) CreateForRole(ctx context.Context, roomID, role string, opts ..
 	}
 	return run(ctx, c, nil, func(core *C.hms_core, now, deadline C.uint64_t, out **C.hms_call, cerr **C.hms_error) C.hms_status {
 		return C.hms_call_create_for_role(core, now, deadline, room, r, out, cerr)
-	}, recording(takeCode, opts))
+	}, takeCode, opts)
 }
 
 // List returns every code of room roomID that filter keeps (nil for all),
@@ -49,7 +49,7 @@ func (c *Client) List(ctx context.Context, roomID string, filter *ListFilter, op
 	}
 	return run(ctx, c, args, func(core *C.hms_core, now, deadline C.uint64_t, out **C.hms_call, cerr **C.hms_error) C.hms_status {
 		return C.hms_call_list(core, now, deadline, room, f, out, cerr)
-	}, recording(takeCodes, opts))
+	}, takeCodes, opts)
 }
 
 // ListPage fetches one page of the codes of room roomID that filter keeps
@@ -65,7 +65,7 @@ func (c *Client) ListPage(ctx context.Context, roomID string, filter *ListFilter
 	}
 	return run(ctx, c, args, func(core *C.hms_core, now, deadline C.uint64_t, out **C.hms_call, cerr **C.hms_error) C.hms_status {
 		return C.hms_call_list_page(core, now, deadline, room, f, out, cerr)
-	}, recording(takePage, opts))
+	}, takePage, opts)
 }
 
 // SetEnabled enables or disables code and returns the updated code.
@@ -77,7 +77,7 @@ func (c *Client) SetEnabled(ctx context.Context, code string, enabled bool, opts
 	}
 	return run(ctx, c, nil, func(core *C.hms_core, now, deadline C.uint64_t, out **C.hms_call, cerr **C.hms_error) C.hms_status {
 		return C.hms_call_set_enabled(core, now, deadline, cc, C.bool(enabled), out, cerr)
-	}, recording(takeCode, opts))
+	}, takeCode, opts)
 }
 
 // AuthTokenForCode exchanges room code code for a client auth token and its
@@ -91,7 +91,7 @@ func (c *Client) AuthTokenForCode(ctx context.Context, code, userID string, opts
 	}
 	return run(ctx, c, nil, func(core *C.hms_core, now, deadline C.uint64_t, out **C.hms_call, cerr **C.hms_error) C.hms_status {
 		return C.hms_call_auth_token_for_code(core, now, deadline, cc, user, out, cerr)
-	}, recording(takeAuthToken, opts))
+	}, takeAuthToken, opts)
 }
 
 // RoomLink builds the link a person opens to join (no request is sent).

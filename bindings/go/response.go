@@ -5,7 +5,11 @@ package roomcodes
 */
 import "C"
 
-import "time"
+import (
+	"fmt"
+	"math"
+	"time"
+)
 
 // CallOption changes one call of a Client method; pass it after the method's
 // arguments, e.g. client.CreateForRole(ctx, roomID, "guest", roomcodes.Response(&meta)).
@@ -13,7 +17,43 @@ type CallOption func(*callOptions)
 
 // callOptions is what the CallOptions of one call ask for.
 type callOptions struct {
-	response *ResponseMeta
+	response   *ResponseMeta
+	maxRetries *int
+}
+
+// collect is what opts ask for (nil options are skipped).
+func collect(opts []CallOption) callOptions {
+	var o callOptions
+	for _, opt := range opts {
+		if opt != nil {
+			opt(&o)
+		}
+	}
+	return o
+}
+
+// MaxRetries makes one call retry at most n times (0: a single attempt)
+// instead of the client's Config.MaxRetries; for List and Codes, each page's
+// call. A negative n, or one past a uint32, fails the call with
+// KindInvalidArgument.
+func MaxRetries(n int) CallOption {
+	return func(o *callOptions) { o.maxRetries = &n }
+}
+
+// check is the error of options that cannot be given to the library, or nil.
+func (o callOptions) check() error {
+	if o.maxRetries != nil && (*o.maxRetries < 0 || uint64(*o.maxRetries) > math.MaxUint32) {
+		return invalidArgument(fmt.Sprintf("MaxRetries %d is out of range", *o.maxRetries))
+	}
+	return nil
+}
+
+// apply gives the library what o asks of call, before its first step.
+func (o callOptions) apply(call *C.hms_call, cerr **C.hms_error) C.hms_status {
+	if o.maxRetries == nil {
+		return C.HMS_STATUS_OK
+	}
+	return C.hms_call_set_max_retries(call, C.uint32_t(*o.maxRetries), cerr)
 }
 
 // ResponseMeta is what the response that ended a call successfully said, and
@@ -39,15 +79,9 @@ func Response(meta *ResponseMeta) CallOption {
 	return func(o *callOptions) { o.response = meta }
 }
 
-// recording is take, followed, when opts ask for it, by copying the call's
-// response metadata into Go (nil options are skipped).
-func recording[T any](take cTake[T], opts []CallOption) cTake[T] {
-	var o callOptions
-	for _, opt := range opts {
-		if opt != nil {
-			opt(&o)
-		}
-	}
+// recording is take, followed, when o asks for it, by copying the call's
+// response metadata into Go.
+func recording[T any](take cTake[T], o callOptions) cTake[T] {
 	if o.response == nil {
 		return take
 	}

@@ -1,6 +1,7 @@
 package roomcodes_test
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"testing"
@@ -65,5 +66,39 @@ func TestResponseMetaOfASuccess(t *testing.T) {
 	}
 	if it.Err() != nil || len(pages) != 3 || pages[0] != pages[1] || pages[2] <= pages[1] {
 		t.Fatalf("the page of each code: %v, %v", pages, it.Err())
+	}
+}
+
+// MaxRetries bounds one call's retries, whatever the client's: here 0 against
+// the client's default of 2, then 3, for an operation and a listing's pages.
+func TestMaxRetriesForOneCall(t *testing.T) {
+	client := newClient(t, settings())
+	room := newRoom(t, "")
+	fault(t, "GET", roomPath(room), map[string]any{"status": 503, "count": 1})
+	_, err := client.ListPage(ctx, room, nil, roomcodes.MaxRetries(0))
+	mustKind(t, err, roomcodes.KindServer)
+
+	fault(t, "GET", roomPath(room), map[string]any{"status": 503, "count": 3})
+	var meta roomcodes.ResponseMeta
+	if _, err := client.List(ctx, room, nil, roomcodes.MaxRetries(3), roomcodes.Response(&meta)); err != nil {
+		t.Fatal(err)
+	}
+	if meta.Attempts != 4 {
+		t.Errorf("attempts %d, want 4 (3 retries)", meta.Attempts)
+	}
+	fault(t, "GET", roomPath(room), map[string]any{"status": 503, "count": 1})
+	it := client.Codes(ctx, room, nil, roomcodes.MaxRetries(0))
+	for it.Next() {
+	}
+	mustKind(t, it.Err(), roomcodes.KindServer)
+
+	for _, n := range []int{-1, math.MaxUint32 + 1} {
+		_, err := client.ListPage(ctx, room, nil, roomcodes.MaxRetries(n))
+		if e := mustKind(t, err, roomcodes.KindInvalidArgument); !strings.Contains(e.Message, "MaxRetries") {
+			t.Errorf("%v", e)
+		}
+		if it := client.Codes(ctx, room, nil, roomcodes.MaxRetries(n)); it.Next() || it.Err() == nil {
+			t.Errorf("Codes with MaxRetries(%d): %v", n, it.Err())
+		}
 	}
 }

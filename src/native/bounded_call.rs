@@ -115,6 +115,12 @@ impl<'a, T> BoundedCall<'a, T> {
         }
     }
 
+    /// Makes the call retry at most `retries` times (before it starts).
+    #[cfg(feature = "ffi-sans-io")]
+    pub(crate) fn set_max_retries(&mut self, retries: u32) {
+        self.call.set_max_retries(retries);
+    }
+
     /// Ends the call because its caller stopped it (`why`), its end reported
     /// like any other.
     #[cfg(feature = "ffi-sans-io")]

@@ -50,6 +50,12 @@ impl CodeListing {
         }
     }
 
+    /// Makes each page's call retry at most `retries` times, from the next page on.
+    #[cfg(feature = "ffi-sans-io")]
+    pub(crate) fn set_max_retries(&mut self, retries: u32) {
+        self.options.max_retries = Some(retries);
+    }
+
     /// The next code, or the call of the next page.
     pub(crate) fn next<'c>(&mut self, core: &'c Core) -> CodeListingStep<'c, '_> {
         if let Some(code) = self.page.next() {

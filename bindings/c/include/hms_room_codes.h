@@ -1107,6 +1107,14 @@ void hms_room_code_page_free(hms_room_code_page *page);
 hms_status hms_call_next(hms_call *call, uint64_t now_ms, hms_step *out, hms_error **err);
 
 /**
+ * Sets the most retries this call makes (0: a single attempt), instead of
+ * the client's `max_retries`; for a listing, the most each page's call makes.
+ * Only before the call's first `hms_call_next`: later it fails with
+ * `HMS_STATUS_INVALID_ARGUMENT`.
+ */
+hms_status hms_call_set_max_retries(hms_call *call, uint32_t max_retries, hms_error **err);
+
+/**
  * Feeds the response to the last SEND step, received at `now_ms` on the
  * caller's monotonic clock, and stores the next step in `*out`. `headers`
  * holds the response's header lines as received (`"Name: value"`, each ended

@@ -47,6 +47,8 @@ pub struct hms_call {
     response_meta: Option<ResponseMetaSlot>,
     /// The latest `now_ms` given.
     now_ms: u64,
+    /// Whether a step was taken (the call's settings are fixed from then on).
+    stepped: bool,
 }
 
 impl BoxOwned for hms_call {}
@@ -80,6 +82,7 @@ impl hms_call {
             sent: None,
             response_meta: options.response_meta.clone(),
             now_ms,
+            stepped: false,
         }
         .into_raw()
     }
@@ -193,8 +196,29 @@ pub unsafe extern "C" fn hms_call_next(
             return Err(out_of_order("a step other than WAIT or PAGE is pending"));
         }
         let now = call.at(now_ms)?;
+        call.stepped = true;
         let next = call.driven.next(now);
         Ok(call.step(next))
+    })
+}
+
+/// Sets the most retries this call makes (0: a single attempt), instead of
+/// the client's `max_retries`; for a listing, the most each page's call makes.
+/// Only before the call's first `hms_call_next`: later it fails with
+/// `HMS_STATUS_INVALID_ARGUMENT`.
+#[no_mangle]
+pub unsafe extern "C" fn hms_call_set_max_retries(
+    call: *mut hms_call,
+    max_retries: u32,
+    err: *mut *mut hms_error,
+) -> hms_status {
+    run(err, || {
+        let call = call.as_mut().ok_or_else(|| null("call"))?;
+        if call.stepped {
+            return Err(out_of_order("the call has started"));
+        }
+        call.driven.set_max_retries(max_retries);
+        Ok(())
     })
 }
 

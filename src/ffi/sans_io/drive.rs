@@ -55,6 +55,9 @@ pub(crate) trait Driven: Send {
         sent: std::result::Result<HttpResponse, TransportFailure>,
         now: Moment,
     ) -> BoundedStep<Output>;
+    /// Makes the call (each page's, for a listing) retry at most `retries`
+    /// times, before it starts.
+    fn set_max_retries(&mut self, retries: u32);
     /// Ends the call because its caller stopped it: the attempt in flight,
     /// if any, ends with the caller's reason, reported like any other end.
     fn stop(&mut self, why: StopReason) -> BoundedStep<Output>;
@@ -104,6 +107,10 @@ impl<T: Into<Output> + Send + 'static> Driven for Single<T> {
         now: Moment,
     ) -> BoundedStep<Output> {
         erased(self.drive.on_sent(sent, now))
+    }
+
+    fn set_max_retries(&mut self, retries: u32) {
+        self.drive.set_max_retries(retries);
     }
 
     fn stop(&mut self, why: StopReason) -> BoundedStep<Output> {
@@ -214,6 +221,10 @@ impl Driven for Walk {
             }
             None => self.advance(now),
         }
+    }
+
+    fn set_max_retries(&mut self, retries: u32) {
+        self.listing.set_max_retries(retries);
     }
 
     fn stop(&mut self, why: StopReason) -> BoundedStep<Output> {

@@ -536,3 +536,59 @@ fn a_call_stopped_by_its_caller_ends_as_the_library_words_it_and_says_so() {
         "{ended:?}"
     );
 }
+
+#[test]
+fn a_call_may_set_its_own_retries_before_it_starts() {
+    let core = offline_core();
+    unsafe {
+        // The client retries a refused connection twice; this call not at all.
+        let call = set_enabled_call(core, 0, 0);
+        assert_eq!(
+            hms_call_set_max_retries(call, 0, ptr::null_mut()),
+            hms_status::Ok
+        );
+        assert_eq!(next_at(call, 0).kind, hms_step_kind::Send);
+        let step = refused_at(call, 1);
+        assert_eq!(
+            (step.kind, step.status),
+            (hms_step_kind::Done, hms_status::Network)
+        );
+        // Once started, its settings are fixed.
+        let mut err = ptr::null_mut();
+        assert_eq!(
+            hms_call_set_max_retries(call, 5, &mut err),
+            hms_status::InvalidArgument
+        );
+        assert!(message(err).contains("the call has started"));
+        hms_call_free(call);
+
+        // A listing: each page's call makes one retry, then the listing ends.
+        let mut call = ptr::null_mut();
+        assert_eq!(
+            hms_call_list_pages(
+                core,
+                0,
+                0,
+                c"room".as_ptr(),
+                ptr::null(),
+                &mut call,
+                ptr::null_mut()
+            ),
+            hms_status::Ok
+        );
+        assert_eq!(
+            hms_call_set_max_retries(call, 1, ptr::null_mut()),
+            hms_status::Ok
+        );
+        assert_eq!(next_at(call, 0).kind, hms_step_kind::Send);
+        assert_eq!(refused_at(call, 1).kind, hms_step_kind::Wait);
+        assert_eq!(next_at(call, 1_000).kind, hms_step_kind::Send);
+        let step = refused_at(call, 1_001);
+        assert_eq!(
+            (step.kind, step.status),
+            (hms_step_kind::Done, hms_status::Network)
+        );
+        hms_call_free(call);
+        hms_core_free(core);
+    }
+}
