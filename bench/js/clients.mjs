@@ -81,6 +81,7 @@ function iterate(page) {
 /** Every client by its name in the report, in the order of the table. */
 export const clients = {
   "hms-room-codes": () => oursClient({}),
+  "hms-room-codes, events to a no-op hook": () => oursClient({ onEvent: () => {} }),
   "hms-room-codes (global fetch)": () => oursClient({ fetch: globalThis.fetch }),
   "@100mslive/server-sdk": official,
   "raw fetch": rawFetch,
