@@ -64,15 +64,18 @@ impl<'a> Reader<'a> {
         self.text.as_bytes()
     }
 
+    /// Moves past the bytes from here on for which `keep` holds; how many.
+    fn skip_while(&mut self, keep: impl Fn(u8) -> bool) -> usize {
+        let rest = self.bytes().get(self.at..).unwrap_or_default();
+        let count = rest.iter().take_while(|&&b| keep(b)).count();
+        self.at += count;
+        count
+    }
+
     /// The next byte after whitespace, not consumed.
     fn peek(&mut self) -> Option<u8> {
-        while let Some(&b) = self.bytes().get(self.at) {
-            if !matches!(b, b' ' | b'\t' | b'\n' | b'\r') {
-                return Some(b);
-            }
-            self.at += 1;
-        }
-        None
+        self.skip_while(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'));
+        self.bytes().get(self.at).copied()
     }
 
     /// Consumes `byte` (after whitespace), or fails expecting `what`.
@@ -159,17 +162,7 @@ impl<'a> Reader<'a> {
     fn number(&mut self) -> Read<&'a str> {
         let _ = self.peek();
         let start = self.at;
-        let digits = |reader: &mut Self| {
-            let from = reader.at;
-            while reader
-                .bytes()
-                .get(reader.at)
-                .is_some_and(u8::is_ascii_digit)
-            {
-                reader.at += 1;
-            }
-            reader.at > from
-        };
+        let digits = |reader: &mut Self| reader.skip_while(|b| b.is_ascii_digit()) > 0;
         if self.bytes().get(self.at) == Some(&b'-') {
             self.at += 1;
         }
@@ -202,14 +195,8 @@ impl<'a> Reader<'a> {
     /// next `"`, `\`, control character or the end. Eight bytes at a time,
     /// then byte by byte.
     fn skip_plain(&mut self) {
-        let bytes = self.bytes();
-        self.at += plain_words(&bytes[self.at..]);
-        while bytes
-            .get(self.at)
-            .is_some_and(|&b| b != b'"' && b != b'\\' && b >= b' ')
-        {
-            self.at += 1;
-        }
+        self.at += plain_words(self.bytes().get(self.at..).unwrap_or_default());
+        self.skip_while(|b| b != b'"' && b != b'\\' && b >= b' ');
     }
 
     /// A string: borrowed from the text unless it holds an escape.
@@ -459,9 +446,9 @@ fn plain_words(bytes: &[u8]) -> usize {
     while let Some(chunk) = bytes.get(at..at + 8) {
         let word = u64::from_ne_bytes(chunk.try_into().expect("eight bytes"));
         let control = word.wrapping_sub(ONES * 0x20) & !word & HIGHS;
-        let special =
-            has_zero(word ^ (ONES * u64::from(b'"'))) | has_zero(word ^ (ONES * u64::from(b'\\')));
-        if control | special != 0 {
+        let quote = has_zero(word ^ (ONES * u64::from(b'"')));
+        let backslash = has_zero(word ^ (ONES * u64::from(b'\\')));
+        if control != 0 || quote != 0 || backslash != 0 {
             break;
         }
         at += 8;
