@@ -22,9 +22,15 @@ npm-package: $(JS_TOOLS)
 	  --crate-type cdylib
 	node tools/js/build-package.mjs
 
-test-wasm:
+RUNTIME_TOOLS := tests/runtimes/node_modules/.package-lock.json
+
+$(RUNTIME_TOOLS): tests/runtimes/package.json tests/runtimes/package-lock.json
+	cd tests/runtimes && npm ci --no-audit --no-fund --loglevel=error
+
+# Node through the runner; Chromium through Playwright (scripts/wasm-browser-test.sh).
+test-wasm: $(RUNTIME_TOOLS)
 	bash scripts/with-emulator.sh $(WASM_TEST)
-	WASM_BINDGEN_USE_BROWSER=1 bash scripts/with-emulator.sh $(WASM_TEST)
+	bash scripts/with-emulator.sh bash scripts/wasm-browser-test.sh
 
 test-npm: npm-package
 	bash scripts/with-emulator.sh bash scripts/with-proxy.sh node --test --test-concurrency=1 tests/js/
@@ -32,11 +38,6 @@ test-npm: npm-package
 demo-node: npm-package
 	cd examples/node && npm install --no-save --no-audit --no-fund --loglevel=error ../../target/npm/hms-room-codes-*.tgz
 	node examples/node/quickstart.mjs
-
-RUNTIME_TOOLS := tests/runtimes/node_modules/.package-lock.json
-
-$(RUNTIME_TOOLS): tests/runtimes/package.json tests/runtimes/package-lock.json
-	cd tests/runtimes && npm ci --no-audit --no-fund --loglevel=error
 
 # The packed tarball in every runtime and bundler of the README's "Runs on"
 # table (tests/runtimes/matrix.mjs), each with a hard timeout; prints the table.
