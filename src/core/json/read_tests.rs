@@ -152,6 +152,16 @@ fn errors_say_what_was_expected_and_where() {
         error.to_string(),
         "expected a string, found a number at line 2 column 8"
     );
+    // An invalid escape is reported at its letter, kept or skipped.
+    let text = r#""a\nb\x""#;
+    assert_eq!(
+        Reader::new(text).string().unwrap_err().to_string(),
+        "an invalid escape in a string at line 1 column 7"
+    );
+    assert_eq!(
+        Reader::new(text).skip().unwrap_err().to_string(),
+        "an invalid escape in a string at line 1 column 7"
+    );
     let mut reader = Reader::new("[]");
     let slot: Option<u32> = None;
     assert_eq!(
