@@ -59,6 +59,9 @@ fn accepts_what_serde_json_accepts() {
     let too_deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
     assert!(!accepts(&too_deep));
     let limit = MAX_DEPTH as usize;
+    // Depth is how deep, not how many: a level is left when its value closes.
+    let siblings = format!("[{}[]]", "[{}],".repeat(2 * limit));
+    assert!(accepts(&siblings));
     assert!(accepts(&format!(
         "{}{}",
         "[".repeat(limit),
