@@ -7,8 +7,8 @@
 #                        process environment, which unit tests must not change);
 #   MUTANTS_SUITE_FILES  the unit tests and the whole `tests/it` suite (the native
 #                        bounded call, which the integration tests exercise).
-# `make mutants` lists what was not caught (missed or timed out) and fails below
-# MUTANTS_MIN_PERCENT caught over the three. One job and a short timeout, since
+# `make mutants` lists the missed and timed-out mutants and fails below
+# MUTANTS_MIN_PERCENT detected over the three (caught, or timed out: the tests hung). One job and a short timeout, since
 # the machine is shared and a mutant that loops must be cut off; each group's
 # copy of the tree starts from a copy of target/ and builds incrementally.
 #   make mutants MUTANTS_FILES="core/listing" MUTANTS_ENV_FILES= MUTANTS_SUITE_FILES=   one file
