@@ -442,18 +442,17 @@ fn plain_words(bytes: &[u8]) -> usize {
     const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
     const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
     let has_zero = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS;
-    let mut at = 0;
-    while let Some(chunk) = bytes.get(at..at + 8) {
+    let plain = |chunk: &[u8]| {
         let word = u64::from_ne_bytes(chunk.try_into().expect("eight bytes"));
         let control = word.wrapping_sub(ONES * 0x20) & !word & HIGHS;
         let quote = has_zero(word ^ (ONES * u64::from(b'"')));
         let backslash = has_zero(word ^ (ONES * u64::from(b'\\')));
-        if control != 0 || quote != 0 || backslash != 0 {
-            break;
-        }
-        at += 8;
-    }
-    at
+        control == 0 && quote == 0 && backslash == 0
+    };
+    8 * bytes
+        .chunks_exact(8)
+        .take_while(|chunk| plain(chunk))
+        .count()
 }
 
 #[cfg(test)]
