@@ -630,6 +630,30 @@ mod tests {
     }
 
     #[test]
+    fn proxy_and_event_settings_change_only_what_they_say() {
+        let url = "https://api.test/v2/rooms";
+        let built = |builder: ConfigBuilder| builder.management_token("t").build().unwrap();
+        let looked = built(
+            Config::builder().proxy_from_lookup(env(&[("HTTPS_PROXY", "http://proxy.test:3128")])),
+        );
+        let proxy = looked.proxies().for_url(url).map(|p| p.host());
+        assert_eq!(proxy, Some("proxy.test"));
+        for config in [
+            built(Config::builder().proxy("http://p.test:1").without_proxy()),
+            built(Config::builder().on_event(|_| {}).no_events()),
+        ] {
+            assert!(config.proxies().for_url(url).is_none());
+            assert!(config.events.is_none());
+        }
+        // Each changes its own setting only: what was set before stays.
+        let kept = |builder: ConfigBuilder| builder.build().unwrap().max_pages();
+        let base = || Config::builder().management_token("t").max_pages(3);
+        assert_eq!(kept(base().without_proxy()), 3);
+        assert_eq!(kept(base().no_events()), 3);
+        assert_eq!(kept(base().proxy_from_lookup(env(&[]))), 3);
+    }
+
+    #[test]
     fn messages_spell_settings_as_the_binding_does() {
         let message = |binding: &str, builder: ConfigBuilder| {
             builder
