@@ -60,4 +60,17 @@ fn from_env_refuses_half_set_or_doubled_credentials() {
     for name in NAMES {
         std::env::remove_var(name);
     }
+    // Proxies come from the environment unless the builder says otherwise
+    // (here, in the one test that changes the environment).
+    std::env::set_var("HTTPS_PROXY", "http://proxy.test:3128");
+    let config = hms_room_codes::Config::builder()
+        .management_token("t")
+        .build()
+        .unwrap();
+    let proxy = config
+        .proxies()
+        .for_url("https://api.test/v2/rooms")
+        .map(|proxy| proxy.host().to_string());
+    std::env::remove_var("HTTPS_PROXY");
+    assert_eq!(proxy.as_deref(), Some("proxy.test"));
 }

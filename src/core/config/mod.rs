@@ -557,16 +557,13 @@ fn ca_certificates_in_js(pems: &[String]) -> Result<Vec<Vec<u8>>> {
     }
 }
 
-/// The proxy settings of the process environment.
-#[cfg(not(target_arch = "wasm32"))]
+/// The proxy settings of the process environment. In JavaScript the npm
+/// layer reads the runtime's environment itself
+/// ([`ConfigBuilder::proxy_from_lookup`]), so there are none here.
 fn environment_proxies() -> ProxyText {
-    ProxyText::from_lookup(|name| std::env::var(name).ok())
-}
-
-/// In JavaScript the npm layer reads the runtime's environment itself
-/// ([`ConfigBuilder::proxy_from_lookup`]).
-#[cfg(target_arch = "wasm32")]
-fn environment_proxies() -> ProxyText {
+    #[cfg(not(target_arch = "wasm32"))]
+    return ProxyText::from_lookup(|name| std::env::var(name).ok());
+    #[cfg(target_arch = "wasm32")]
     ProxyText::default()
 }
 
