@@ -258,8 +258,8 @@ func apply(o *C.hms_client_options, args *cArgs, config Config) error {
 	if config.MaxResponseBytes < 0 {
 		return invalidArgument("MaxResponseBytes must not be negative")
 	}
-	if config.MaxRetries != nil && (*config.MaxRetries < 0 || uint64(*config.MaxRetries) > math.MaxUint32) {
-		return invalidArgument(fmt.Sprintf("MaxRetries %d is out of range", *config.MaxRetries))
+	if err := checkRetries(config.MaxRetries); err != nil {
+		return err
 	}
 	if config.Timeout < 0 || config.BackoffBase < 0 || config.BackoffCap < 0 {
 		return invalidArgument("Timeout, BackoffBase and BackoffCap must not be negative")

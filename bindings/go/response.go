@@ -42,8 +42,14 @@ func MaxRetries(n int) CallOption {
 
 // check is the error of options that cannot be given to the library, or nil.
 func (o callOptions) check() error {
-	if o.maxRetries != nil && (*o.maxRetries < 0 || uint64(*o.maxRetries) > math.MaxUint32) {
-		return invalidArgument(fmt.Sprintf("MaxRetries %d is out of range", *o.maxRetries))
+	return checkRetries(o.maxRetries)
+}
+
+// checkRetries is the error of a MaxRetries (nil: not set) that no C uint32
+// holds, or nil: the conversion of a Go int, before the library sees it.
+func checkRetries(n *int) error {
+	if n != nil && (*n < 0 || uint64(*n) > math.MaxUint32) {
+		return invalidArgument(fmt.Sprintf("MaxRetries %d is out of range", *n))
 	}
 	return nil
 }
