@@ -38,8 +38,8 @@ const listUrl = (room) => `${apiBase}/room-codes/room/${room}?limit=100`;
 /** hms-room-codes with the given extra client options. */
 function oursClient(options) {
   const client = new ours.RoomCodesClient({
-    accessKey: env("HMS_ACCESS_KEY"),
-    appSecret: env("HMS_SECRET"),
+    accessKey: env("HMS_EMULATOR_ACCESS_KEY"),
+    appSecret: env("HMS_EMULATOR_SECRET"),
     baseUrl: apiBase,
     authBaseUrl: apiBase,
     ...options,

@@ -24,7 +24,7 @@ const fake = (body) => {
   return async () => new Response(body, { status: 200, headers: { "content-type": "application/json", "content-length": length } });
 };
 const client = (body) =>
-  new ours.RoomCodesClient({ accessKey: env("HMS_ACCESS_KEY"), appSecret: env("HMS_SECRET"), baseUrl: apiBase, fetch: fake(body) });
+  new ours.RoomCodesClient({ accessKey: env("HMS_EMULATOR_ACCESS_KEY"), appSecret: env("HMS_EMULATOR_SECRET"), baseUrl: apiBase, fetch: fake(body) });
 const createClient = client(created);
 const listClient = client(page);
 const rawCreate = fake(created);
