@@ -17,52 +17,54 @@ pub(crate) fn check(field: &str, value: &str) -> Result<()> {
     )))
 }
 
+/// Where the digits and separators of `YYYY-MM-DDTHH:MM:SS` are.
+const DATE_TIME: &[u8; 19] = b"0000-00-00T00:00:00";
+
 fn is_rfc3339(text: &[u8]) -> bool {
-    let number = |at: usize, len: usize| -> Option<u32> {
-        let digits = text.get(at..at + len)?;
-        digits.iter().try_fold(0u32, |n, &d| {
-            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
-        })
-    };
-    let separator = |at: usize, byte: u8| text.get(at) == Some(&byte);
-    let (Some(year), Some(month), Some(day), Some(hour), Some(minute), Some(second)) = (
-        number(0, 4),
-        number(5, 2),
-        number(8, 2),
-        number(11, 2),
-        number(14, 2),
-        number(17, 2),
-    ) else {
+    let Some((date_time, rest)) = text.split_first_chunk::<19>() else {
         return false;
     };
-    let shape = separator(4, b'-')
-        && separator(7, b'-')
-        && separator(10, b'T')
-        && separator(13, b':')
-        && separator(16, b':');
+    let mut shape = true;
+    for (&byte, &want) in date_time.iter().zip(DATE_TIME) {
+        shape &= if want == b'0' {
+            byte.is_ascii_digit()
+        } else {
+            byte == want
+        };
+    }
+    if !shape {
+        return false;
+    }
+    // Every byte of `date_time` where `DATE_TIME` has a `0` is a digit.
+    let two =
+        |at: usize| u32::from(date_time[at] - b'0') * 10 + u32::from(date_time[at + 1] - b'0');
+    let (year, month, day) = (two(0) * 100 + two(2), two(5), two(8));
+    let (hour, minute, second) = (two(11), two(14), two(17));
     let ranges = (1..=12).contains(&month)
         && (1..=days_in_month(year, month)).contains(&day)
         && hour <= 23
         && minute <= 59
         && second <= 60;
-    if !(shape && ranges) {
-        return false;
-    }
-    let mut at = 19;
-    if separator(at, b'.') {
-        let digits = text[at + 1..]
-            .iter()
-            .take_while(|d| d.is_ascii_digit())
-            .count();
+    ranges && is_fraction_and_offset(rest)
+}
+
+/// What may follow the seconds: `.` and 1 to 9 digits, or nothing; then `Z`
+/// or `±HH:MM`.
+fn is_fraction_and_offset(text: &[u8]) -> bool {
+    let mut at = 0;
+    if text.first() == Some(&b'.') {
+        let digits = text[1..].iter().take_while(|d| d.is_ascii_digit()).count();
         if !(1..=9).contains(&digits) {
             return false;
         }
-        at += 1 + digits;
+        at = 1 + digits;
     }
     match &text[at..] {
         b"Z" => true,
-        [b'+' | b'-', ..] if text.len() == at + 6 && separator(at + 3, b':') => {
-            matches!((number(at + 1, 2), number(at + 4, 2)), (Some(h), Some(m)) if h <= 23 && m <= 59)
+        [b'+' | b'-', h1, h2, b':', m1, m2] => {
+            let digits = [h1, h2, m1, m2].iter().all(|d| d.is_ascii_digit());
+            let two = |high: u8, low: u8| u32::from(high - b'0') * 10 + u32::from(low - b'0');
+            digits && two(*h1, *h2) <= 23 && two(*m1, *m2) <= 59
         }
         _ => false,
     }
@@ -96,6 +98,8 @@ mod tests {
             "2024-04-30T00:00:00Z",
             "2024-12-31T00:00:00Z",
             "2024-01-31T00:00:00Z",
+            "9999-12-31T23:59:59.999999999+23:59",
+            "2024-01-02T03:04:05-00:00",
         ] {
             assert!(check("created_at", ok).is_ok(), "{ok}");
         }
@@ -127,6 +131,23 @@ mod tests {
             "2024-01-02T03:04:05+05:30x",
             "2024-01-02T03:04:05Zjunk",
             "２０２４-01-02T03:04:05Z",
+            "2024-01-02T03:04:05+24:00",
+            "2024-01-02T03:04:05-05:60",
+            "2024-01-02T03:04:05+a5:30",
+            "2024-01-02T03:04:05+05:3b",
+            "2024-01-02T03:04:05+05-30",
+            "2024-01-02T03:04:05.+05:30",
+            "2024-01-02T03:04:60.5",
+            "2024-01-02T03:60:05Z",
+            "2024-01-02T03:04:61Z",
+            "2024-01-02T03:04:05z",
+            "2024/01/02T03:04:05Z",
+            "2024-01-02T03-04:05Z",
+            "2024-01-02t03:04:05Z",
+            "2024-0a-02T03:04:05Z",
+            "202-01-02T03:04:05Z",
+            "2024-01-02T03:04:0",
+            "2024-01-02T03:04:05.123",
         ] {
             let err = check("updated_at", bad).unwrap_err();
             assert_eq!(err.kind(), ErrorKind::Decode, "{bad}");

@@ -8,6 +8,19 @@
 use crate::core::json::{once, required, Read, Reader, Text};
 use crate::core::model::{RoomCode, RoomCodePage};
 
+/// The members of a room code, in the order the service sends them.
+const CODE_MEMBERS: [&str; 6] = [
+    "code",
+    "room_id",
+    "role",
+    "enabled",
+    "created_at",
+    "updated_at",
+];
+
+/// The members of a page, in the order the service sends them.
+const PAGE_MEMBERS: [&str; 3] = ["limit", "data", "last"];
+
 /// A room code as the service sent it; unknown members are skipped.
 #[derive(Debug)]
 pub(crate) struct CodeView<'a> {
@@ -25,7 +38,7 @@ impl<'a> CodeView<'a> {
     pub(crate) fn read(reader: &mut Reader<'a>) -> Read<CodeView<'a>> {
         let (mut code, mut room_id, mut role, mut enabled) = (None, None, None, None);
         let (mut created_at, mut updated_at) = (None, None);
-        reader.object(|r, key| match key {
+        reader.object_in_order(&CODE_MEMBERS, |r, key| match key {
             "code" => once(&mut code, r.string()?, r, key),
             "room_id" => once(&mut room_id, r.string()?, r, key),
             "role" => once(&mut role, r.string()?, r, key),
@@ -78,7 +91,7 @@ impl<'a> PageView<'a> {
     /// has no codes); `limit` and `last` may be absent or null.
     pub(crate) fn read(reader: &mut Reader<'a>) -> Read<PageView<'a>> {
         let (mut limit, mut data, mut last) = (None, None, None);
-        reader.object(|r, key| match key {
+        reader.object_in_order(&PAGE_MEMBERS, |r, key| match key {
             "limit" => once(&mut limit, r.nullable(Reader::u32)?, r, key),
             "data" => once(&mut data, read_codes(r)?, r, key),
             "last" => once(&mut last, r.nullable(Reader::string)?, r, key),
