@@ -12,7 +12,9 @@ use super::env;
 use crate::core::config::proxy::Proxies;
 use crate::core::connection_problem::ConnectionProblem;
 use crate::core::tls_problem::{TlsProblem, TrustAdvice};
-use crate::core::wire::http::{HttpRequest, HttpResponse, TransportFailure, TransportFailureKind};
+use crate::core::wire::http::{
+    HttpRequest, HttpResponse, TransportFailure, TransportFailureKind, READ_RESPONSE_HEADERS,
+};
 use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
 use std::cell::RefCell;
 use std::time::Duration;
@@ -23,9 +25,15 @@ use web_sys::AbortSignal;
 #[wasm_bindgen(module = "/src/wasm/host.js")]
 extern "C" {
     /// `fetch` (`undefined`: the global one) bounding its own attempts and
-    /// answering `{ status, head, body }`, as the package's Node `fetch` does.
+    /// answering `{ status, head, body }`, as the package's Node `fetch` does,
+    /// `head` holding only the headers named in `header_names` (`name\n…`).
     #[wasm_bindgen(js_name = boundedFetch)]
-    fn bounded_fetch(fetch: &JsValue, timeout_code: &str, too_large_code: &str) -> Function;
+    fn bounded_fetch(
+        fetch: &JsValue,
+        timeout_code: &str,
+        too_large_code: &str,
+        header_names: &str,
+    ) -> Function;
 
     /// Starts one attempt, `fetch(url, init, limits)` as a promise: `head`
     /// is `"METHOD url"`, then, when `headers` is `undefined`, the headers as
@@ -168,6 +176,7 @@ impl Transport {
                 &other.map_or(JsValue::UNDEFINED, JsValue::from),
                 TIMEOUT_CODE,
                 BODY_TOO_LARGE_CODE,
+                &READ_RESPONSE_HEADERS.join("\n"),
             ),
         };
         Transport {

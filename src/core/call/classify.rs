@@ -11,7 +11,7 @@
 use crate::core::call::operation::Operation;
 use crate::core::error::{Error, ErrorKind};
 use crate::core::json::{once, Reader};
-use crate::core::wire::http::HttpResponse;
+use crate::core::wire::http::{HttpResponse, LOCATION};
 use std::time::Duration;
 
 /// What a 404 for a path that does not exist adds to its message.
@@ -81,7 +81,7 @@ fn not_found_kind(operation: Operation, service: &ServiceError) -> ErrorKind {
 
 fn generic_message(name: &str, response: &HttpResponse) -> String {
     let status = response.status;
-    match response.header("location") {
+    match response.read_header(LOCATION) {
         Some(_) if (300..400).contains(&status) => {
             format!("{name} answered HTTP {status}, a redirect; redirects are never followed")
         }

@@ -26,7 +26,9 @@ use crate::core::error::{Error, ErrorKind, Result};
 use crate::core::events::{self, Event, RetryReason};
 use crate::core::response_meta::ResponseMeta;
 use crate::core::secret::Secret;
-use crate::core::wire::http::{HttpRequest, HttpResponse, TransportFailure, TransportFailureKind};
+use crate::core::wire::http::{
+    HttpRequest, HttpResponse, TransportFailure, TransportFailureKind, RETRY_AFTER,
+};
 pub(crate) use context::CallContext;
 use std::time::Duration;
 
@@ -256,7 +258,7 @@ impl<'a, T> Call<'a, T> {
             }
         }
         let retry_after = response
-            .header("retry-after")
+            .read_header(RETRY_AFTER)
             .and_then(|v| retry_after::parse(v, now_unix_ms));
         let reason = match (retry_after, status) {
             (Some(_), _) => RetryReason::RetryAfter,
