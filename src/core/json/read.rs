@@ -366,34 +366,38 @@ impl<'a> Reader<'a> {
         })
     }
 
-    /// [`Reader::object`] for an object whose members usually come as
-    /// `names` lists them: a member name written plainly where the next of
-    /// `names` is expected is recognised by comparing bytes, without
-    /// reading it as a string. Any member, in any order, is still read.
-    pub(crate) fn object_in_order(
+    /// [`Reader::object`] for an object whose members of interest are
+    /// `members` (each a name and what the caller calls it), usually in that
+    /// order: `field(reader, member, key)` for each member, `member` being
+    /// `None` for a name not listed. A member written plainly where the next
+    /// listed one is expected is recognised by comparing bytes, without
+    /// reading its name as a string; any member, in any order or escaped, is
+    /// still read.
+    pub(crate) fn object_in_order<M: Copy>(
         &mut self,
-        names: &[&'static str],
-        mut field: impl FnMut(&mut Self, &str) -> Read<()>,
+        members: &[(&'static str, M)],
+        mut field: impl FnMut(&mut Self, Option<M>, &str) -> Read<()>,
     ) -> Read<()> {
         let mut next = 0;
         self.sequence(b'{', b'}', "an object", |reader| {
             if reader.peek() != Some(b'"') {
                 return Err(reader.unexpected("a member name"));
             }
-            if let Some(&name) = names.get(next) {
+            if let Some(&(name, member)) = members.get(next) {
                 if reader.plain_name_next(name) {
                     reader.at += name.len() + 2;
                     next += 1;
                     reader.expect(b':', "':'")?;
-                    return field(reader, name);
+                    return field(reader, Some(member), name);
                 }
             }
             let key = reader.string_with(true)?;
-            if let Some(at) = names.iter().position(|&name| name == key.as_str()) {
+            let listed = members.iter().position(|&(name, _)| name == key.as_str());
+            if let Some(at) = listed {
                 next = at + 1;
             }
             reader.expect(b':', "':'")?;
-            field(reader, key.as_str())
+            field(reader, listed.map(|at| members[at].1), key.as_str())
         })
     }
 
@@ -402,9 +406,10 @@ impl<'a> Reader<'a> {
     #[inline]
     fn plain_name_next(&self, name: &str) -> bool {
         let rest = self.bytes().get(self.at..).unwrap_or_default();
+        // Byte by byte: the names are short, and a slice compare would call memcmp.
         rest.len() > name.len() + 1
             && rest[0] == b'"'
-            && rest[1..=name.len()] == *name.as_bytes()
+            && rest[1..].iter().zip(name.as_bytes()).all(|(a, b)| a == b)
             && rest[name.len() + 1] == b'"'
     }
 

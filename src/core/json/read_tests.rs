@@ -334,9 +334,20 @@ fn both_ways(
     text: &str,
     names: &[&'static str],
 ) -> [(Vec<String>, std::result::Result<usize, String>); 2] {
+    // Read in order, a listed name comes with its own place in `names`.
+    let members: Vec<(&str, usize)> = names
+        .iter()
+        .enumerate()
+        .map(|(at, &name)| (name, at))
+        .collect();
     [
         members_of(text, |r, field| r.object(field)),
-        members_of(text, |r, field| r.object_in_order(names, field)),
+        members_of(text, |r, field| {
+            r.object_in_order(&members, |r, member, key| {
+                assert_eq!(member, names.iter().position(|&name| name == key), "{key}");
+                field(r, key)
+            })
+        }),
     ]
 }
 

@@ -17,25 +17,74 @@ pub(crate) fn check(field: &str, value: &str) -> Result<()> {
     )))
 }
 
-/// Where the digits and separators of `YYYY-MM-DDTHH:MM:SS` are.
+/// The shape of `YYYY-MM-DDTHH:MM:SS`: a `0` where a digit goes.
 const DATE_TIME: &[u8; 19] = b"0000-00-00T00:00:00";
+
+/// Where the three eight-byte words checked start in a date-time: they
+/// cover its 19 bytes (the last two overlap).
+const WORDS: [usize; 3] = [0, 8, 11];
+
+/// The words of [`DATE_TIME`] at [`WORDS`].
+const SHAPE_WORDS: [u64; 3] = [word(DATE_TIME, 0), word(DATE_TIME, 8), word(DATE_TIME, 11)];
+
+/// What [`overflow`] gives for each of [`WORDS`].
+const OVERFLOWS: [u64; 3] = [overflow(0), overflow(8), overflow(11)];
+
+/// The word of `bytes` at `at`, its first byte lowest.
+const fn word(bytes: &[u8; 19], at: usize) -> u64 {
+    let mut word = 0;
+    let mut i = 0;
+    while i < 8 {
+        word |= (bytes[at + i] as u64) << (8 * i);
+        i += 1;
+    }
+    word
+}
+
+/// For the word of [`DATE_TIME`] at `at`: per byte, what added to a byte
+/// of the text XORed with [`DATE_TIME`] sets its high bit exactly when the
+/// byte does not fit: 0x76 where a digit goes (a digit XOR `0` is its value,
+/// 0 to 9, and only a digit's is), 0x7f where a separator goes (which only
+/// the separator itself leaves at 0).
+const fn overflow(at: usize) -> u64 {
+    let mut word = 0;
+    let mut i = 0;
+    while i < 8 {
+        let add: u64 = if DATE_TIME[at + i] == b'0' {
+            0x76
+        } else {
+            0x7f
+        };
+        word |= add << (8 * i);
+        i += 1;
+    }
+    word
+}
+
+/// Whether `date_time` has the shape of [`DATE_TIME`], eight bytes at a
+/// time: a byte at 0x80 or over is caught by its own high bit (the carry it
+/// may make only follows a byte already caught); one under 0x80 cannot
+/// carry into the next.
+fn has_date_time_shape(date_time: &[u8; 19]) -> bool {
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    let mut misfits = 0;
+    for i in 0..WORDS.len() {
+        let at = WORDS[i];
+        let bytes: [u8; 8] = date_time[at..at + 8].try_into().expect("eight bytes");
+        let xor = u64::from_le_bytes(bytes) ^ SHAPE_WORDS[i];
+        misfits |= (xor.wrapping_add(OVERFLOWS[i]) | xor) & HIGHS;
+    }
+    misfits == 0
+}
 
 fn is_rfc3339(text: &[u8]) -> bool {
     let Some((date_time, rest)) = text.split_first_chunk::<19>() else {
         return false;
     };
-    let mut shape = true;
-    for (&byte, &want) in date_time.iter().zip(DATE_TIME) {
-        shape &= if want == b'0' {
-            byte.is_ascii_digit()
-        } else {
-            byte == want
-        };
-    }
-    if !shape {
+    if !has_date_time_shape(date_time) {
         return false;
     }
-    // Every byte of `date_time` where `DATE_TIME` has a `0` is a digit.
+    // Every byte where `DATE_TIME` has a `0` is a digit.
     let two =
         |at: usize| u32::from(date_time[at] - b'0') * 10 + u32::from(date_time[at + 1] - b'0');
     let (year, month, day) = (two(0) * 100 + two(2), two(5), two(8));
@@ -148,10 +197,45 @@ mod tests {
             "202-01-02T03:04:05Z",
             "2024-01-02T03:04:0",
             "2024-01-02T03:04:05.123",
+            "202/-01-02T03:04:05Z",
+            "2024-01-0:T03:04:05Z",
+            "2024.01-02T03:04:05Z",
+            "2024-01,02T03:04:05Z",
+            "2024-01-02U03:04:05Z",
+            "2024-01-02T03;04:05Z",
+            "2024-01-02T03:04;05Z",
+            "2024-01-02T03:04:5:Z",
+            "2024-01-02T03:04:/5Z",
+            "\u{0}024-01-02T03:04:05Z",
+            "2024-01-02T03:04:05\u{0}",
+            "2024-01-02T\u{b0}3:04:05Z",
         ] {
             let err = check("updated_at", bad).unwrap_err();
             assert_eq!(err.kind(), ErrorKind::Decode, "{bad}");
             assert!(err.message().contains("updated_at"), "{bad}: {err}");
         }
+    }
+
+    #[test]
+    fn the_shape_is_checked_at_every_byte_for_every_value() {
+        let good = *b"2024-01-02T03:04:05";
+        assert!(has_date_time_shape(&good));
+        for at in 0..good.len() {
+            for byte in 0..=255u8 {
+                let mut text = good;
+                text[at] = byte;
+                let fits = if DATE_TIME[at] == b'0' {
+                    byte.is_ascii_digit()
+                } else {
+                    byte == DATE_TIME[at]
+                };
+                assert_eq!(has_date_time_shape(&text), fits, "{byte:#x} at {at}");
+            }
+        }
+        // Two bad bytes side by side, the first one that carries.
+        let mut text = good;
+        text[0] = 0xff;
+        text[1] = 0x01;
+        assert!(!has_date_time_shape(&text));
     }
 }

@@ -8,18 +8,41 @@
 use crate::core::json::{once, required, Read, Reader, Text};
 use crate::core::model::{RoomCode, RoomCodePage};
 
-/// The members of a room code, in the order the service sends them.
-const CODE_MEMBERS: [&str; 6] = [
-    "code",
-    "room_id",
-    "role",
-    "enabled",
-    "created_at",
-    "updated_at",
+/// The members of a room code read, in the order the service sends them.
+#[derive(Debug, Clone, Copy)]
+enum CodeMember {
+    Code,
+    RoomId,
+    Role,
+    Enabled,
+    CreatedAt,
+    UpdatedAt,
+}
+
+/// Each member of a room code read, by name.
+const CODE_MEMBERS: [(&str, CodeMember); 6] = [
+    ("code", CodeMember::Code),
+    ("room_id", CodeMember::RoomId),
+    ("role", CodeMember::Role),
+    ("enabled", CodeMember::Enabled),
+    ("created_at", CodeMember::CreatedAt),
+    ("updated_at", CodeMember::UpdatedAt),
 ];
 
 /// The members of a page, in the order the service sends them.
-const PAGE_MEMBERS: [&str; 3] = ["limit", "data", "last"];
+#[derive(Debug, Clone, Copy)]
+enum PageMember {
+    Limit,
+    Data,
+    Last,
+}
+
+/// Each member of a page, by name.
+const PAGE_MEMBERS: [(&str, PageMember); 3] = [
+    ("limit", PageMember::Limit),
+    ("data", PageMember::Data),
+    ("last", PageMember::Last),
+];
 
 /// A room code as the service sent it; unknown members are skipped.
 #[derive(Debug)]
@@ -38,14 +61,18 @@ impl<'a> CodeView<'a> {
     pub(crate) fn read(reader: &mut Reader<'a>) -> Read<CodeView<'a>> {
         let (mut code, mut room_id, mut role, mut enabled) = (None, None, None, None);
         let (mut created_at, mut updated_at) = (None, None);
-        reader.object_in_order(&CODE_MEMBERS, |r, key| match key {
-            "code" => once(&mut code, r.string()?, r, key),
-            "room_id" => once(&mut room_id, r.string()?, r, key),
-            "role" => once(&mut role, r.string()?, r, key),
-            "enabled" => once(&mut enabled, r.boolean()?, r, key),
-            "created_at" => once(&mut created_at, r.nullable(Reader::string)?, r, key),
-            "updated_at" => once(&mut updated_at, r.nullable(Reader::string)?, r, key),
-            _ => r.skip(),
+        reader.object_in_order(&CODE_MEMBERS, |r, member, key| match member {
+            Some(CodeMember::Code) => once(&mut code, r.string()?, r, key),
+            Some(CodeMember::RoomId) => once(&mut room_id, r.string()?, r, key),
+            Some(CodeMember::Role) => once(&mut role, r.string()?, r, key),
+            Some(CodeMember::Enabled) => once(&mut enabled, r.boolean()?, r, key),
+            Some(CodeMember::CreatedAt) => {
+                once(&mut created_at, r.nullable(Reader::string)?, r, key)
+            }
+            Some(CodeMember::UpdatedAt) => {
+                once(&mut updated_at, r.nullable(Reader::string)?, r, key)
+            }
+            None => r.skip(),
         })?;
         Ok(CodeView {
             code: required(reader, code, "code")?,
@@ -91,11 +118,11 @@ impl<'a> PageView<'a> {
     /// has no codes); `limit` and `last` may be absent or null.
     pub(crate) fn read(reader: &mut Reader<'a>) -> Read<PageView<'a>> {
         let (mut limit, mut data, mut last) = (None, None, None);
-        reader.object_in_order(&PAGE_MEMBERS, |r, key| match key {
-            "limit" => once(&mut limit, r.nullable(Reader::u32)?, r, key),
-            "data" => once(&mut data, read_codes(r)?, r, key),
-            "last" => once(&mut last, r.nullable(Reader::string)?, r, key),
-            _ => r.skip(),
+        reader.object_in_order(&PAGE_MEMBERS, |r, member, key| match member {
+            Some(PageMember::Limit) => once(&mut limit, r.nullable(Reader::u32)?, r, key),
+            Some(PageMember::Data) => once(&mut data, read_codes(r)?, r, key),
+            Some(PageMember::Last) => once(&mut last, r.nullable(Reader::string)?, r, key),
+            None => r.skip(),
         })?;
         Ok(PageView {
             limit: limit.flatten(),
