@@ -29,7 +29,7 @@ bench-deps:
 
 # The fetch rows run the pinned Deno, Bun and esbuild of tests/runtimes,
 # installed by mk/npm.mk (read after this file: hence the path, not $(RUNTIME_TOOLS)).
-bench-build: bench-deps setup go-lib npm-package $(BENCH_JS) tests/runtimes/node_modules/.package-lock.json
+bench-build: bench-deps setup c-lib go-lib npm-package $(BENCH_JS) tests/runtimes/node_modules/.package-lock.json
 	mkdir -p $(BENCH_OUT)
 	cargo build --quiet --release -p hms-emulator
 	$(BENCH_CC) bench/c/throughput.c bench/c/raw_http.c bench/c/curl_json.c bindings/c/tests/emu.c \

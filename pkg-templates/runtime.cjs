@@ -36,6 +36,10 @@ const SYNC_METHODS = [
  * but need a list: called detached, they fail as the others do. */
 const ITERATOR_METHODS = ["next", "return", "free"];
 
+/** Where a client of `withResponse()` keeps the client it came from: freeing
+ * that one closes it too. */
+const ORIGIN = Symbol("origin");
+
 /** The error of every call once the module has trapped. */
 let stopped;
 /** The reject functions of the promises handed out and not yet settled. */
@@ -129,6 +133,9 @@ function unusable(type, method, self) {
     );
   }
   if (!self.__wbg_ptr) return new glue.HmsError("invalid_argument", `${method}: the ${what} is closed (free() was called)`);
+  if (self[ORIGIN] && !self[ORIGIN].__wbg_ptr) {
+    return new glue.HmsError("invalid_argument", `${method}: the client is closed (free() was called on the client it came from)`);
+  }
 }
 
 /** Where a list keeps the codes of its current page. */
@@ -229,6 +236,12 @@ function start(module, options = {}) {
       throw error;
     };
   }
+  const withResponse = glue.RoomCodesClient.prototype.withResponse;
+  glue.RoomCodesClient.prototype.withResponse = function () {
+    const view = withResponse.call(this);
+    view[ORIGIN] = this[ORIGIN] ?? this;
+    return view;
+  };
   const { RoomCodeList: List } = glue;
   for (const method of ITERATOR_METHODS) {
     const call = List.prototype[method];

@@ -74,20 +74,6 @@ type AuthToken struct {
 	ExpiresAt *time.Time
 }
 
-// timestamp reads an RFC 3339 time, which the core has checked, into *at;
-// "" (the service did not say) is nil.
-func timestamp(text string, at *time.Time) *time.Time {
-	if text == "" {
-		return nil
-	}
-	t, err := time.Parse(time.RFC3339Nano, text)
-	if err != nil {
-		return nil
-	}
-	*at = t
-	return at
-}
-
 // codeTexts are the texts of a C room code.
 func codeTexts(code *C.hms_room_code) [5]*C.char {
 	return [5]*C.char{code.code, code.room_id, code.role, code.created_at, code.updated_at}

@@ -11,9 +11,10 @@ import (
 // logs to slog.Default()): the event's name as the message, at the level the
 // library grades it (attempts and responses at Debug; retry waits, transport
 // failures and calls that succeeded at Info; calls that failed at Warn), with
-// the event's fields as attributes: "operation", "attempt", and those with a
-// value of "status", "elapsed", "wait", "error" and "request_id". Nothing
-// secret is among them. For Go 1.21 and later.
+// the event's fields as attributes: "operation", "attempt", "elapsed" (on a
+// "response", "transport_failure" and "call_ended"), "wait" (on a
+// "retry_wait", 0s included), and those with a value of "status", "error"
+// and "request_id". Nothing secret is among them. For Go 1.21 and later.
 //
 //	config.OnEvent = roomcodes.SlogEvents(slog.Default())
 func SlogEvents(logger *slog.Logger) func(Event) {
@@ -31,10 +32,10 @@ func SlogEvents(logger *slog.Logger) func(Event) {
 		if e.HTTPStatus != 0 {
 			attrs = append(attrs, slog.Int("status", e.HTTPStatus))
 		}
-		if e.Elapsed != 0 {
+		switch e.Name {
+		case "response", "transport_failure", "call_ended":
 			attrs = append(attrs, slog.Duration("elapsed", e.Elapsed))
-		}
-		if e.Wait != 0 {
+		case "retry_wait":
 			attrs = append(attrs, slog.Duration("wait", e.Wait))
 		}
 		if e.Kind != 0 {

@@ -43,6 +43,10 @@ func TestSlogEventsLogsEachEventAtItsLevel(t *testing.T) {
 	var got []string
 	for _, r := range logged(t, slog.LevelDebug) {
 		got = append(got, r["level"].(string)+" "+r["msg"].(string)+" "+r["operation"].(string))
+		_, timed := r["elapsed"]
+		if want := r["msg"] == "response" || r["msg"] == "call_ended"; timed != want {
+			t.Errorf("elapsed shown: %v, want %v, on %v (0s included)", timed, want, r)
+		}
 	}
 	want := []string{
 		"DEBUG attempt_started ListPage", "DEBUG response ListPage", "INFO retry_wait ListPage",

@@ -24,7 +24,11 @@ import (
 
 // transport sends the requests the library builds, with an *http.Client.
 type transport struct {
-	client *http.Client
+	// roundTrip sends a request: the caller's client's Do (its redirects
+	// switched off), or the default client's transport's RoundTrip (the same
+	// exchange: that client has no timeout, cookies or redirects to follow, so
+	// the work Do does for them is skipped).
+	roundTrip func(*http.Request) (*http.Response, error)
 	// names and values hold the Go copies of the header names (in net/http's
 	// canonical form), methods and header values (but the Authorization one)
 	// that repeat from request to request.
@@ -64,24 +68,24 @@ func (g attempt) release() {
 // roots, or exactly the CA certificates the library read from
 // Config.CACertificatesPEM.
 func newTransport(own *http.Client, roots *x509.CertPool, proxy func(*http.Request) (*url.URL, error)) *transport {
-	var client http.Client
-	if own != nil {
-		client = *own
-	} else {
-		base := http.DefaultTransport.(*http.Transport).Clone()
-		base.Proxy = proxy
-		// net/http keeps 2 idle connections per host by default: a client
-		// shared by many goroutines would open and close one per call.
-		base.MaxIdleConnsPerHost = 100
-		if roots != nil {
-			base.TLSClientConfig = &tls.Config{RootCAs: roots, MinVersion: tls.VersionTLS12}
-		}
-		client.Transport = base
-	}
-	client.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
-	t := &transport{client: &client}
+	t := &transport{}
 	t.names.form = http.CanonicalHeaderKey
 	t.values.form = func(s string) string { return s }
+	if own != nil {
+		client := *own
+		client.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+		t.roundTrip = client.Do
+		return t
+	}
+	base := http.DefaultTransport.(*http.Transport).Clone()
+	base.Proxy = proxy
+	// net/http keeps 2 idle connections per host by default: a client
+	// shared by many goroutines would open and close one per call.
+	base.MaxIdleConnsPerHost = 100
+	if roots != nil {
+		base.TLSClientConfig = &tls.Config{RootCAs: roots, MinVersion: tls.VersionTLS12}
+	}
+	t.roundTrip = base.RoundTrip
 	return t
 }
 
@@ -111,7 +115,7 @@ func (t *transport) send(ctx context.Context, step *C.hms_step) attempt {
 			request.Header[name] = []string{t.values.text(h.value)}
 		}
 	}
-	response, err := t.client.Do(request)
+	response, err := t.roundTrip(request)
 	if err != nil {
 		return failed(failureOf(err))
 	}

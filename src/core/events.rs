@@ -135,6 +135,17 @@ pub enum EventLevel {
     Warn,
 }
 
+impl EventLevel {
+    /// The level's name: `"debug"`, `"info"` or `"warn"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            EventLevel::Debug => "debug",
+            EventLevel::Info => "info",
+            EventLevel::Warn => "warn",
+        }
+    }
+}
+
 impl Event<'_> {
     /// The event's name, e.g. `"attempt_started"`.
     pub const fn name(&self) -> &'static str {
@@ -349,6 +360,12 @@ pub(crate) fn path_of(url: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn levels_have_lowercase_names() {
+        let names = [EventLevel::Debug, EventLevel::Info, EventLevel::Warn].map(EventLevel::as_str);
+        assert_eq!(names, ["debug", "info", "warn"]);
+    }
 
     #[test]
     fn the_path_drops_host_and_query() {

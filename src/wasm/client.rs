@@ -81,6 +81,8 @@ impl RoomCodesClient {
     /// promise methods resolving to `{ data, response }`: the result, and
     /// the status, request id, attempts and time of the response it came in.
     /// Its `list` stays as it is: walk pages with `listPage` for each one's.
+    /// Freeing this client closes the view too; freeing the view leaves this
+    /// client as it is.
     #[wasm_bindgen(
         js_name = "withResponse",
         unchecked_return_type = "RoomCodesClientWithResponse"

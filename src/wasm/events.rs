@@ -92,8 +92,9 @@ pub fn apply(bag: &OptionsObject, builder: ConfigBuilder) -> Result<ConfigBuilde
     Ok(builder.on_event(move |event| listeners.hand_out(event)))
 }
 
-/// The plain object `onEvent` gets: `name`, `operation`, the event's own
-/// fields in camelCase, and `line`, the readable line `logLevel` writes.
+/// The plain object `onEvent` gets: `name`, `level`, `operation`, the
+/// event's own fields in camelCase, and `line`, the readable line `logLevel`
+/// writes.
 fn event_object(event: &Event<'_>) -> JsValue {
     let object = Object::new();
     let set = |key: &str, value: JsValue| {
@@ -104,6 +105,7 @@ fn event_object(event: &Event<'_>) -> JsValue {
     let number = |n: f64| JsValue::from_f64(n);
     let text = |t: &str| JsValue::from_str(t);
     set("name", event.name().into());
+    set("level", event.level().as_str().into());
     set("operation", fields.operation.into());
     let attempt_key = if fields.result.is_some() {
         "attempts"

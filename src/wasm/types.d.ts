@@ -152,6 +152,9 @@ export type RoomCodesClientWithResponse = {
 export interface HmsEvent {
   /** What happened. */
   name: "attempt_started" | "response" | "transport_failure" | "retry_wait" | "call_ended";
+  /** The level the library grades it at: `"debug"` for attempts and responses,
+   * `"warn"` for a call that failed, else `"info"` (the same as in Go and C). */
+  level: "debug" | "info" | "warn";
   /** The method called, e.g. `"createForRole"` (`"list"` for a listing's pages). */
   operation: string;
   /** The attempt (for `retry_wait`, the one after the wait). */

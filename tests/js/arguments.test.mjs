@@ -266,8 +266,17 @@ test("a method called detached, or after free(), is invalid_argument in our word
   assert.equal(thrown(() => freeList()).kind, "invalid_argument");
   assert.equal(listing[Symbol.dispose], listing.free);
 
+  const view = c.withResponse();
+  const viewOfView = view.withResponse();
   c.free();
   assert.doesNotThrow(() => c.free(), "a second free() is harmless");
+  for (const client of [view, viewOfView]) {
+    const error = await hmsError(client.listPage("room"));
+    assert.equal(error.kind, "invalid_argument");
+    assert.equal(error.message, "listPage: the client is closed (free() was called on the client it came from)");
+    assert.match(thrown(() => client.list("room")).message, /^list: the client is closed/);
+    assert.match(thrown(() => client.withResponse()).message, /^withResponse: the client is closed/);
+  }
   for (const method of ["create", "createForRole", "listPage", "setEnabled", "authTokenForCode"]) {
     const error = await hmsError(c[method]("room", "x"));
     assert.equal(error.kind, "invalid_argument");

@@ -45,6 +45,8 @@ test("onEvent and logLevel debug tell every step, with request ids, and no secre
   }
   const names = events.map((e) => e.name);
   assert.deepEqual(names.slice(0, 6), ["attempt_started", "response", "retry_wait", "attempt_started", "response", "call_ended"]);
+  assert.deepEqual(events.slice(0, 6).map((e) => e.level), ["debug", "debug", "info", "debug", "debug", "info"]);
+  assert.equal(events.at(-1).level, "warn");
   assert.equal(events[0].operation, "listPage");
   assert.equal(events[0].path, `/v2/room-codes/room/${room}`);
   assert.equal(events[1].status, 503);

@@ -39,14 +39,18 @@ test("a success after a retry tells its status, request id and 2 attempts", asyn
   assert.equal((await c.createForRole(room, "guest")).role, "guest");
 });
 
-test("withResponse on a freed client throws; a view made before stays usable on its own", async () => {
+test("withResponse on a freed client throws; a view made before is closed with it, and freeing a view leaves the client", async () => {
   await clean();
   const room = await newRoom();
   const c = client();
   const withResponse = c.withResponse();
-  c.free();
-  assert.throws(() => c.withResponse(), { name: "HmsError", kind: "invalid_argument" });
   const { data, response } = await withResponse.create(room);
   assert.equal(data.length, 3);
   assert.equal(response.status, 200);
+  withResponse.free();
+  assert.equal((await c.create(room)).length, 3, "freeing a view leaves its client usable");
+  const another = c.withResponse();
+  c.free();
+  assert.throws(() => c.withResponse(), { name: "HmsError", kind: "invalid_argument" });
+  await assert.rejects(another.create(room), { name: "HmsError", kind: "invalid_argument" });
 });

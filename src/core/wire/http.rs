@@ -3,22 +3,6 @@
 use crate::core::events::REQUEST_ID_HEADERS;
 use std::fmt;
 
-/// The `Retry-After` header: how long to wait before a retry.
-pub(crate) const RETRY_AFTER: &str = "retry-after";
-
-/// The `Location` header: where a redirect (never followed) pointed.
-pub(crate) const LOCATION: &str = "location";
-
-/// Every response header the core reads, each through
-/// [`HttpResponse::read_header`]: a transport that pays for each header it
-/// hands over (the npm package's `fetch`) hands over only these.
-pub(crate) const READ_RESPONSE_HEADERS: [&str; 4] = [
-    RETRY_AFTER,
-    LOCATION,
-    REQUEST_ID_HEADERS[0],
-    REQUEST_ID_HEADERS[1],
-];
-
 /// The HTTP methods the API uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Method {
@@ -118,7 +102,32 @@ pub struct HttpResponse {
     pub body: Vec<u8>,
 }
 
+/// The response header that says how long to wait before a retry.
+pub const RETRY_AFTER: &str = "retry-after";
+
+/// The response header of a redirect's target.
+pub const LOCATION: &str = "location";
+
+/// Every response header the core reads, each through
+/// [`HttpResponse::read_header`] (lowercase): what [`HttpResponse::is_read`]
+/// says yes to, and the names the npm package's `fetch` asks a response for.
+pub(crate) const READ_RESPONSE_HEADERS: [&str; 4] = [
+    RETRY_AFTER,
+    LOCATION,
+    REQUEST_ID_HEADERS[0],
+    REQUEST_ID_HEADERS[1],
+];
+
 impl HttpResponse {
+    /// Whether the core reads response header `name` (compared without
+    /// case): a transport may leave every other header out of the response
+    /// it hands over, and copy less.
+    pub fn is_read(name: &str) -> bool {
+        READ_RESPONSE_HEADERS
+            .iter()
+            .any(|read| name.eq_ignore_ascii_case(read))
+    }
+
     /// The first value of header `name`, compared without case.
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers
@@ -143,10 +152,11 @@ impl HttpResponse {
     not(target_arch = "wasm32")
 ))]
 impl HttpResponse {
-    /// The headers of a native client's response; a header whose value is
-    /// not text is left out.
+    /// The headers of a native client's response that the core reads (see
+    /// [`HttpResponse::is_read`]); a header whose value is not text is left out.
     pub(crate) fn headers_of(map: &::http::HeaderMap) -> Vec<(String, String)> {
         map.iter()
+            .filter(|(name, _)| HttpResponse::is_read(name.as_str()))
             .filter_map(|(name, value)| {
                 Some((name.as_str().to_string(), value.to_str().ok()?.to_string()))
             })
@@ -196,6 +206,29 @@ impl TransportFailure {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_core_reads_the_retry_redirect_and_request_id_headers_only() {
+        for name in [
+            "retry-after",
+            "Retry-After",
+            "LOCATION",
+            "X-Request-Id",
+            "request-id",
+        ] {
+            assert!(HttpResponse::is_read(name), "{name}");
+        }
+        for name in [
+            "content-type",
+            "date",
+            "content-length",
+            "x-request",
+            "retry-after2",
+            "",
+        ] {
+            assert!(!HttpResponse::is_read(name), "{name}");
+        }
+    }
 
     #[test]
     fn the_authority_names_host_and_port() {

@@ -334,18 +334,35 @@ unsafe fn bytes<'a>(name: &str, data: *const u8, len: usize) -> Result<&'a [u8]>
     Ok(slice::from_raw_parts(data, len))
 }
 
-/// The `name: value` pairs of raw header lines; lines that are not headers
-/// (a status line, a blank line) and values that are not UTF-8 are skipped.
+/// The `name: value` pairs of raw header lines that the core reads (see
+/// [`HttpResponse::is_read`]); lines that are not headers (a status line, a
+/// blank line) and values that are not UTF-8 are skipped.
 fn header_lines(raw: &[u8]) -> Vec<(String, String)> {
     raw.split(|&b| b == b'\n')
         .filter_map(|line| {
             let line = std::str::from_utf8(line).ok()?;
             let (name, value) = line.split_once(':')?;
             let name = name.trim();
-            if name.is_empty() || name.contains(' ') {
+            if name.is_empty() || name.contains(' ') || !HttpResponse::is_read(name) {
                 return None;
             }
             Some((name.to_string(), value.trim().to_string()))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::header_lines;
+
+    #[test]
+    fn header_lines_keep_the_headers_the_core_reads() {
+        let raw = b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n\
+            Retry-After:  7 \r\nbad line\r\nX-Request-Id: abc\nDate: now\r\n\r\n";
+        assert_eq!(
+            header_lines(raw),
+            [("Retry-After", "7"), ("X-Request-Id", "abc")]
+                .map(|(n, v)| (n.to_string(), v.to_string()))
+        );
+    }
 }
