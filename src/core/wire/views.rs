@@ -8,41 +8,40 @@
 use crate::core::json::{once, required, Read, Reader, Text};
 use crate::core::model::{RoomCode, RoomCodePage};
 
-/// The members of a room code read, in the order the service sends them.
-#[derive(Debug, Clone, Copy)]
-enum CodeMember {
-    Code,
-    RoomId,
-    Role,
-    Enabled,
-    CreatedAt,
-    UpdatedAt,
+/// Declares the members of an object that the core reads: an enum of
+/// them, and the table of their names in the order the service sends them
+/// (for [`Reader::object_in_order`]).
+macro_rules! members {
+    ($(#[$doc:meta])* $kind:ident in $table:ident: $($member:ident = $name:literal,)+) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy)]
+        enum $kind {
+            $($member,)+
+        }
+
+        /// Each member, by name, in the order the service sends them.
+        const $table: &[(&str, $kind)] = &[$(($name, $kind::$member),)+];
+    };
 }
 
-/// Each member of a room code read, by name.
-const CODE_MEMBERS: [(&str, CodeMember); 6] = [
-    ("code", CodeMember::Code),
-    ("room_id", CodeMember::RoomId),
-    ("role", CodeMember::Role),
-    ("enabled", CodeMember::Enabled),
-    ("created_at", CodeMember::CreatedAt),
-    ("updated_at", CodeMember::UpdatedAt),
-];
-
-/// The members of a page, in the order the service sends them.
-#[derive(Debug, Clone, Copy)]
-enum PageMember {
-    Limit,
-    Data,
-    Last,
+members! {
+    /// The members of a room code read.
+    CodeMember in CODE_MEMBERS:
+    Code = "code",
+    RoomId = "room_id",
+    Role = "role",
+    Enabled = "enabled",
+    CreatedAt = "created_at",
+    UpdatedAt = "updated_at",
 }
 
-/// Each member of a page, by name.
-const PAGE_MEMBERS: [(&str, PageMember); 3] = [
-    ("limit", PageMember::Limit),
-    ("data", PageMember::Data),
-    ("last", PageMember::Last),
-];
+members! {
+    /// The members of a page.
+    PageMember in PAGE_MEMBERS:
+    Limit = "limit",
+    Data = "data",
+    Last = "last",
+}
 
 /// A room code as the service sent it; unknown members are skipped.
 #[derive(Debug)]
@@ -61,7 +60,7 @@ impl<'a> CodeView<'a> {
     pub(crate) fn read(reader: &mut Reader<'a>) -> Read<CodeView<'a>> {
         let (mut code, mut room_id, mut role, mut enabled) = (None, None, None, None);
         let (mut created_at, mut updated_at) = (None, None);
-        reader.object_in_order(&CODE_MEMBERS, |r, member, key| match member {
+        reader.object_in_order(CODE_MEMBERS, |r, member, key| match member {
             Some(CodeMember::Code) => once(&mut code, r.string()?, r, key),
             Some(CodeMember::RoomId) => once(&mut room_id, r.string()?, r, key),
             Some(CodeMember::Role) => once(&mut role, r.string()?, r, key),
@@ -118,7 +117,7 @@ impl<'a> PageView<'a> {
     /// has no codes); `limit` and `last` may be absent or null.
     pub(crate) fn read(reader: &mut Reader<'a>) -> Read<PageView<'a>> {
         let (mut limit, mut data, mut last) = (None, None, None);
-        reader.object_in_order(&PAGE_MEMBERS, |r, member, key| match member {
+        reader.object_in_order(PAGE_MEMBERS, |r, member, key| match member {
             Some(PageMember::Limit) => once(&mut limit, r.nullable(Reader::u32)?, r, key),
             Some(PageMember::Data) => once(&mut data, read_codes(r)?, r, key),
             Some(PageMember::Last) => once(&mut last, r.nullable(Reader::string)?, r, key),
