@@ -36,6 +36,10 @@ pub(crate) struct Reader<'a> {
     text: &'a str,
     at: usize,
     depth: u32,
+    /// How many member names `object_in_order` recognised by their bytes
+    /// (the tests see whether it expects the right name next).
+    #[cfg(test)]
+    names_by_bytes: usize,
 }
 
 impl<'a> Reader<'a> {
@@ -45,6 +49,8 @@ impl<'a> Reader<'a> {
             text,
             at: 0,
             depth: 0,
+            #[cfg(test)]
+            names_by_bytes: 0,
         }
     }
 
@@ -387,6 +393,10 @@ impl<'a> Reader<'a> {
                 if reader.plain_name_next(name) {
                     reader.at += name.len() + 2;
                     next += 1;
+                    #[cfg(test)]
+                    {
+                        reader.names_by_bytes += 1;
+                    }
                     reader.expect(b':', "':'")?;
                     return field(reader, Some(member), name);
                 }

@@ -434,3 +434,20 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn after_each_member_the_next_listed_one_is_expected() {
+    const NAMES: [(&str, ()); 3] = [("a", ()), ("b", ()), ("c", ())];
+    for (text, by_bytes) in [
+        (r#"{"a":1,"b":2,"c":3}"#, 3),
+        (r#"{"b":2,"c":3}"#, 1),
+        (r#"{"a":1,"x":0,"b":2,"c":3}"#, 3),
+        (r#"{"c":3,"a":1,"b":2}"#, 1),
+        (r#"{"b":2,"a":1,"c":3}"#, 0),
+        (r#"{"\u0061":1,"b":2}"#, 1),
+    ] {
+        let mut reader = Reader::new(text);
+        reader.object_in_order(&NAMES, |r, _, _| r.skip()).unwrap();
+        assert_eq!(reader.names_by_bytes, by_bytes, "{text}");
+    }
+}
