@@ -347,7 +347,7 @@ impl fmt::Debug for EventHook {
 pub(crate) fn request_id(response: &crate::core::wire::http::HttpResponse) -> Option<&str> {
     REQUEST_ID_HEADERS
         .iter()
-        .find_map(|name| response.header(name))
+        .find_map(|name| response.read_header(name))
 }
 
 /// The path of `url`: after the host, before any query.

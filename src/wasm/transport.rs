@@ -12,20 +12,61 @@ use super::env;
 use crate::core::config::proxy::Proxies;
 use crate::core::connection_problem::ConnectionProblem;
 use crate::core::tls_problem::{TlsProblem, TrustAdvice};
-use crate::core::wire::http::{HttpRequest, HttpResponse, TransportFailure, TransportFailureKind};
+use crate::core::wire::http::{
+    HttpRequest, HttpResponse, TransportFailure, TransportFailureKind, READ_RESPONSE_HEADERS,
+};
 use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
 use std::cell::RefCell;
 use std::time::Duration;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortSignal, RequestInit, RequestRedirect, Response};
+use web_sys::AbortSignal;
 
 #[wasm_bindgen(module = "/src/wasm/host.js")]
 extern "C" {
     /// `fetch` (`undefined`: the global one) bounding its own attempts and
-    /// answering `{ status, head, body }`, as the package's Node `fetch` does.
+    /// answering `{ status, head, body }`, as the package's Node `fetch` does,
+    /// `head` holding only the headers named in `header_names` (`name\n…`).
     #[wasm_bindgen(js_name = boundedFetch)]
-    fn bounded_fetch(fetch: &JsValue, timeout_code: &str, too_large_code: &str) -> Function;
+    fn bounded_fetch(
+        fetch: &JsValue,
+        timeout_code: &str,
+        too_large_code: &str,
+        header_names: &str,
+    ) -> Function;
+
+    /// Starts one attempt, `fetch(url, init, limits)` as a promise: `head`
+    /// is `"METHOD url"`, then, when `headers` is `undefined`, the headers as
+    /// lines `name\nvalue\n…` (the request crosses into JS as one string);
+    /// else `headers` are the pairs. `init` is `{ method, headers, redirect:
+    /// "manual", signal?, body? }`.
+    #[wasm_bindgen(js_name = startAttempt, catch)]
+    fn start_attempt(
+        fetch: &Function,
+        head: &str,
+        headers: &JsValue,
+        body: Option<&str>,
+        signal: Option<&AbortSignal>,
+        limits: &JsValue,
+    ) -> Result<Promise, JsValue>;
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// What the client's `fetch` answers: `{ status, head, body }`.
+    type Fetched;
+
+    /// The status code.
+    #[wasm_bindgen(method, getter)]
+    fn status(this: &Fetched) -> u16;
+
+    /// The headers, `"name\nvalue\n…"` (not a string: none).
+    #[wasm_bindgen(method, getter)]
+    fn head(this: &Fetched) -> JsValue;
+
+    /// The body's bytes, a `Uint8Array` (absent: none).
+    #[wasm_bindgen(method, getter)]
+    fn body(this: &Fetched) -> JsValue;
 }
 
 /// What a Node error `code` (of node:http, or of undici under the global
@@ -135,6 +176,7 @@ impl Transport {
                 &other.map_or(JsValue::UNDEFINED, JsValue::from),
                 TIMEOUT_CODE,
                 BODY_TOO_LARGE_CODE,
+                &READ_RESPONSE_HEADERS.join("\n"),
             ),
         };
         Transport {
@@ -169,14 +211,14 @@ impl Transport {
         };
         let outcome = match sent {
             Ok(response) => {
-                let response: Response = response.unchecked_into();
-                let head = Reflect::get(&response, &JsValue::from_str("head"))
-                    .ok()
-                    .and_then(|head| head.as_string())
-                    .unwrap_or_default();
-                let body = response
-                    .body()
-                    .map_or(Ok(Vec::new()), |body| self.bytes(&body));
+                let response: Fetched = response.unchecked_into();
+                let head = response.head().as_string().unwrap_or_default();
+                let body = response.body();
+                let body = if body.is_undefined() || body.is_null() {
+                    Ok(Vec::new())
+                } else {
+                    self.bytes(&body)
+                };
                 body.map(|body| HttpResponse {
                     status: response.status(),
                     headers: compact_pairs(&head),
@@ -203,17 +245,7 @@ impl Transport {
         signal: Option<&AbortSignal>,
         timeout: Duration,
     ) -> Result<Promise, JsValue> {
-        let init = RequestInit::new();
-        init.set_method(request.method.as_str());
-        init.set_headers(&self.headers(request));
-        init.set_redirect(RequestRedirect::Manual);
-        if let Some(signal) = signal {
-            init.set_signal(Some(signal));
-        }
-        if let Some(body) = &request.body {
-            init.set_body(&JsValue::from_str(body));
-        }
-        let url = JsValue::from_str(&request.url);
+        let (head, headers) = self.head(request);
         let limits = self.limits(timeout)?;
         let limits = match self.proxies.for_url(&request.url) {
             // A request through a proxy gets a copy naming it.
@@ -228,12 +260,14 @@ impl Transport {
             }
             None => limits,
         };
-        Ok(Promise::resolve(&self.fetch.call3(
-            &JsValue::UNDEFINED,
-            &url,
-            &init,
+        start_attempt(
+            &self.fetch,
+            &head,
+            &headers,
+            request.body.as_deref(),
+            signal,
             &limits,
-        )?))
+        )
     }
 
     /// `{ maxResponseBytes, timeoutMs }`, the third argument of `fetch`: the
@@ -260,22 +294,24 @@ impl Transport {
         Ok(limits)
     }
 
-    /// `request`'s headers for `fetch`: one string `name\nvalue\n…`, one
-    /// crossing of the wasm boundary instead of two per header; pairs (a
-    /// `HeadersInit` every fetch takes) where a value holds a line break,
-    /// which `fetch` then refuses with its own words. Never a `Headers`: in
-    /// Node that class loads undici, which costs a cold start ~20 ms.
-    fn headers(&self, request: &HttpRequest) -> JsValue {
+    /// `request` for `startAttempt`: `"METHOD url\nname\nvalue\n…"` and no
+    /// pairs, one crossing of the wasm boundary for the whole request; where
+    /// the URL or a value holds a line break (which `fetch` then refuses with
+    /// its own words), `"METHOD url"` and the headers as pairs (a
+    /// `HeadersInit` every fetch takes). Never a `Headers`: in Node that
+    /// class loads undici, which costs a cold start ~20 ms.
+    fn head(&self, request: &HttpRequest) -> (String, JsValue) {
         let sent = request
             .headers
             .iter()
             .filter(|(name, _)| !(self.browser && *name == "user-agent"));
-        if !request.headers.iter().any(|(_, v)| v.contains('\n')) {
-            let mut compact = String::new();
+        let mut head = String::with_capacity(256);
+        head.extend([request.method.as_str(), " ", &request.url]);
+        if !request.url.contains('\n') && !request.headers.iter().any(|(_, v)| v.contains('\n')) {
             for (name, value) in sent {
-                compact.extend([name, "\n", value.as_str(), "\n"]);
+                head.extend(["\n", name, "\n", value.as_str()]);
             }
-            return JsValue::from_str(&compact);
+            return (head, JsValue::UNDEFINED);
         }
         let pairs = Array::new();
         for (name, value) in sent {
@@ -284,7 +320,7 @@ impl Transport {
                 &JsValue::from_str(value),
             ));
         }
-        pairs.into()
+        (head, pairs.into())
     }
 
     /// A body that is bytes already (a `Uint8Array`), up to the cap.

@@ -81,7 +81,7 @@ fn not_found_kind(operation: Operation, service: &ServiceError) -> ErrorKind {
 
 fn generic_message(name: &str, response: &HttpResponse) -> String {
     let status = response.status;
-    match response.header(LOCATION) {
+    match response.read_header(LOCATION) {
         Some(_) if (300..400).contains(&status) => {
             format!("{name} answered HTTP {status}, a redirect; redirects are never followed")
         }

@@ -258,7 +258,7 @@ impl<'a, T> Call<'a, T> {
             }
         }
         let retry_after = response
-            .header(RETRY_AFTER)
+            .read_header(RETRY_AFTER)
             .and_then(|v| retry_after::parse(v, now_unix_ms));
         let reason = match (retry_after, status) {
             (Some(_), _) => RetryReason::RetryAfter,

@@ -36,6 +36,10 @@ pub(crate) struct Reader<'a> {
     text: &'a str,
     at: usize,
     depth: u32,
+    /// How many member names `object_in_order` recognised by their bytes
+    /// (the tests see whether it expects the right name next).
+    #[cfg(test)]
+    names_by_bytes: usize,
 }
 
 impl<'a> Reader<'a> {
@@ -45,6 +49,8 @@ impl<'a> Reader<'a> {
             text,
             at: 0,
             depth: 0,
+            #[cfg(test)]
+            names_by_bytes: 0,
         }
     }
 
@@ -73,12 +79,20 @@ impl<'a> Reader<'a> {
     }
 
     /// The next byte after whitespace, not consumed.
+    #[inline]
     fn peek(&mut self) -> Option<u8> {
-        self.skip_while(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'));
-        self.bytes().get(self.at).copied()
+        let bytes = self.bytes();
+        while let Some(&byte) = bytes.get(self.at) {
+            if !matches!(byte, b' ' | b'\t' | b'\n' | b'\r') {
+                return Some(byte);
+            }
+            self.at += 1;
+        }
+        None
     }
 
     /// Consumes `byte` (after whitespace), or fails expecting `what`.
+    #[inline]
     fn expect(&mut self, byte: u8, what: &str) -> Read<()> {
         if self.peek() == Some(byte) {
             self.at += 1;
@@ -192,11 +206,10 @@ impl<'a> Reader<'a> {
     }
 
     /// Moves past the run of string bytes that need no attention: up to the
-    /// next `"`, `\`, control character or the end. Eight bytes at a time,
-    /// then byte by byte.
+    /// next `"`, `\`, control character or the end.
+    #[inline]
     fn skip_plain(&mut self) {
-        self.at += plain_words(self.bytes().get(self.at..).unwrap_or_default());
-        self.skip_while(|b| b != b'"' && b != b'\\' && b >= b' ');
+        self.at += plain_len(self.bytes().get(self.at..).unwrap_or_default());
     }
 
     /// A string: borrowed from the text unless it holds an escape.
@@ -207,15 +220,24 @@ impl<'a> Reader<'a> {
     /// A string, where `lenient` reads a lone `\u` surrogate as U+FFFD (a
     /// member name: one of those matches no name the core looks for) instead
     /// of refusing it.
+    #[inline]
     fn string_with(&mut self, lenient: bool) -> Read<Text<'a>> {
         self.expect(b'"', "a string")?;
         let start = self.at;
         self.skip_plain();
+        if self.bytes().get(self.at) == Some(&b'"') {
+            self.at += 1;
+            return Ok(Text(Cow::Borrowed(&self.text[start..self.at - 1])));
+        }
+        self.string_after_plain(start, lenient)
+    }
+
+    /// The rest of a string begun at `start` (after its quote), the plain run
+    /// up to here already passed: an escape, a control character or the end.
+    #[cold]
+    #[inline(never)]
+    fn string_after_plain(&mut self, start: usize, lenient: bool) -> Read<Text<'a>> {
         match self.bytes().get(self.at) {
-            Some(b'"') => {
-                self.at += 1;
-                return Ok(Text(Cow::Borrowed(&self.text[start..self.at - 1])));
-            }
             Some(b'\\') => {}
             Some(_) => return Err(self.error("a control character in a string")),
             None => return Err(self.error("a string that does not end")),
@@ -350,6 +372,57 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// [`Reader::object`] for an object whose members of interest are
+    /// `members` (each a name and what the caller calls it), usually in that
+    /// order: `field(reader, member, key)` for each member, `member` being
+    /// `None` for a name not listed. A member written plainly where the next
+    /// listed one is expected is recognised by comparing bytes, without
+    /// reading its name as a string; any member, in any order or escaped, is
+    /// still read.
+    pub(crate) fn object_in_order<M: Copy>(
+        &mut self,
+        members: &[(&'static str, M)],
+        mut field: impl FnMut(&mut Self, Option<M>, &str) -> Read<()>,
+    ) -> Read<()> {
+        let mut next = 0;
+        self.sequence(b'{', b'}', "an object", |reader| {
+            if reader.peek() != Some(b'"') {
+                return Err(reader.unexpected("a member name"));
+            }
+            if let Some(&(name, member)) = members.get(next) {
+                if reader.plain_name_next(name) {
+                    reader.at += name.len() + 2;
+                    next += 1;
+                    #[cfg(test)]
+                    {
+                        reader.names_by_bytes += 1;
+                    }
+                    reader.expect(b':', "':'")?;
+                    return field(reader, Some(member), name);
+                }
+            }
+            let key = reader.string_with(true)?;
+            let listed = members.iter().position(|&(name, _)| name == key.as_str());
+            if let Some(at) = listed {
+                next = at + 1;
+            }
+            reader.expect(b':', "':'")?;
+            field(reader, listed.map(|at| members[at].1), key.as_str())
+        })
+    }
+
+    /// Whether the text at the cursor is `"name"`, `name` written plainly
+    /// (`name` holds no `"`, `\` or control character).
+    #[inline]
+    fn plain_name_next(&self, name: &str) -> bool {
+        let rest = self.bytes().get(self.at..).unwrap_or_default();
+        // Byte by byte: the names are short, and a slice compare would call memcmp.
+        rest.len() > name.len() + 1
+            && rest[0] == b'"'
+            && rest[1..].iter().zip(name.as_bytes()).all(|(a, b)| a == b)
+            && rest[name.len() + 1] == b'"'
+    }
+
     /// An array: `item(reader)` for each element, which must read (or skip) it.
     pub(crate) fn array(&mut self, item: impl FnMut(&mut Self) -> Read<()>) -> Read<()> {
         self.sequence(b'[', b']', "an array", item)
@@ -422,6 +495,7 @@ impl<'a> Reader<'a> {
 
 /// Fills `slot` with `value`, the value of member `name` just read by
 /// `reader`: a member must not come twice.
+#[inline]
 pub(crate) fn once<T>(slot: &mut Option<T>, value: T, reader: &Reader, name: &str) -> Read<()> {
     if slot.is_some() {
         return Err(reader.error(format!("the member `{name}` twice")));
@@ -436,23 +510,40 @@ pub(crate) fn required<T>(reader: &Reader, slot: Option<T>, name: &str) -> Read<
 }
 
 /// How many bytes at the start of `bytes` are plain string bytes (no `"`,
-/// `\` or control character), counted in whole eight-byte words: it stops at
-/// the first word that holds one of those, or that the input cannot fill.
-fn plain_words(bytes: &[u8]) -> usize {
+/// `\` or control character). Eight bytes at a time: in each word, the lowest
+/// byte flagged by [`special_bytes`] is the first that is not plain (a flag
+/// can be wrong only above a right one). The last bytes, fewer than eight,
+/// one at a time.
+#[inline]
+fn plain_len(bytes: &[u8]) -> usize {
+    let mut words = bytes.chunks_exact(8);
+    let mut len = 0;
+    for word in &mut words {
+        let special = special_bytes(u64::from_le_bytes(word.try_into().expect("eight bytes")));
+        if special != 0 {
+            return len + (special.trailing_zeros() / 8) as usize;
+        }
+        len += 8;
+    }
+    let tail = words.remainder();
+    len + tail
+        .iter()
+        .take_while(|&&b| b != b'"' && b != b'\\' && b >= b' ')
+        .count()
+}
+
+/// The high bit of each byte of `word` that is a `"`, a `\` or a control
+/// character, at least; above such a byte, others may be flagged too.
+#[inline]
+fn special_bytes(word: u64) -> u64 {
     const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
     const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-    let has_zero = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS;
-    let plain = |chunk: &[u8]| {
-        let word = u64::from_ne_bytes(chunk.try_into().expect("eight bytes"));
-        let control = word.wrapping_sub(ONES * 0x20) & !word & HIGHS;
-        let quote = has_zero(word ^ (ONES * u64::from(b'"')));
-        let backslash = has_zero(word ^ (ONES * u64::from(b'\\')));
-        control == 0 && quote == 0 && backslash == 0
-    };
-    8 * bytes
-        .chunks_exact(8)
-        .take_while(|chunk| plain(chunk))
-        .count()
+    let zero = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS;
+    let control = word.wrapping_sub(ONES * 0x20) & !word & HIGHS;
+    // The three never flag the same byte (besides its own kind, each wrongly
+    // flags only a space, a `#` or a `]`), so `|` here is `^` and `+` too:
+    // cargo-mutants reports those two mutants as missed.
+    control | zero(word ^ (ONES * u64::from(b'"'))) | zero(word ^ (ONES * u64::from(b'\\')))
 }
 
 #[cfg(test)]

@@ -255,20 +255,199 @@ proptest! {
 }
 
 #[test]
-fn plain_words_stop_at_the_first_word_with_a_quote_backslash_or_control() {
+fn plain_len_stops_at_the_first_quote_backslash_or_control() {
     for (text, plain) in [
         ("", 0),
-        ("abcdefg", 0),
+        ("abcdefg", 7),
+        ("abc\"efg", 3),
         ("abcdefgh", 8),
         ("abcdefgh\"", 8),
         ("abcdefghijklmnop", 16),
         ("caf\u{e9} and \u{1F600}!!", 16),
-        ("abc\"defghijk", 0),
+        ("abc\"defghijk", 3),
+        ("\"bcdefghijk", 0),
         ("abcdefgh\\ijklmnop", 8),
-        ("abcdefghijklmno\n", 8),
+        ("abcdefghijklmno\n", 15),
+        ("abcdefghij\u{1f}lmnop", 10),
         ("\u{1f}bcdefghijklmnop", 0),
         ("abcdefghijklmno\u{7f}", 16),
+        ("abcdefg\u{0}\"\\\u{1}bcdefghij", 7),
+        // A quote right after a control character, and bytes either side of
+        // the flagged ranges (space, `!`, `#`, `[`, `]`, 0x80 to 0xff).
+        ("ab\u{1}\"efghijk", 2),
+        (" !#[]\u{80}\u{ff}xyz\"", 12),
+        ("12345678abcdefg\u{1f}", 15),
+        ("12345678abcd", 12),
+        ("12345678abc\\", 11),
     ] {
-        assert_eq!(plain_words(text.as_bytes()), plain, "{text:?}");
+        assert_eq!(plain_len(text.as_bytes()), plain, "{text:?}");
+    }
+    // The word at a time agrees with a byte at a time, at every offset.
+    let text = "a\"b\\c\u{1}d\u{1f} e\u{7f}f\u{e9}g0123456789\"";
+    for start in 0..text.len() {
+        let bytes = &text.as_bytes()[start..];
+        let slow = bytes
+            .iter()
+            .take_while(|&&b| b != b'"' && b != b'\\' && b >= b' ')
+            .count();
+        assert_eq!(plain_len(bytes), slow, "from {start}");
+    }
+}
+
+#[test]
+fn special_bytes_flags_the_first_special_byte_of_a_word() {
+    let word = |bytes: &[u8; 8]| u64::from_le_bytes(*bytes);
+    assert_eq!(special_bytes(word(b"abcdefgh")), 0);
+    assert_eq!(special_bytes(word(b" !#[]~\x7f\xff")), 0);
+    for (at, special) in [(0, b'"'), (3, b'\\'), (5, 0x1f), (7, 0x00), (2, b'\n')] {
+        let mut bytes = *b"abcdefgh";
+        bytes[at] = special;
+        let flags = special_bytes(word(&bytes));
+        assert_eq!(
+            flags.trailing_zeros(),
+            8 * at as u32 + 7,
+            "{special:#x} at {at}"
+        );
+    }
+}
+
+/// The members `read_members` reports of `text` (each value skipped), and
+/// how the object ended: what [`Reader::object`] and
+/// [`Reader::object_in_order`] must agree on.
+fn members_of(
+    text: &str,
+    read_members: impl FnOnce(&mut Reader, &mut dyn FnMut(&mut Reader, &str) -> Read<()>) -> Read<()>,
+) -> (Vec<String>, std::result::Result<usize, String>) {
+    let mut keys = Vec::new();
+    let mut reader = Reader::new(text);
+    let ended = read_members(&mut reader, &mut |r, key| {
+        keys.push(key.to_owned());
+        r.skip()
+    })
+    .map(|()| reader.at)
+    .map_err(|e| e.to_string());
+    (keys, ended)
+}
+
+/// Both ways of reading `text`'s members, with `names` expected in order.
+fn both_ways(
+    text: &str,
+    names: &[&'static str],
+) -> [(Vec<String>, std::result::Result<usize, String>); 2] {
+    // Read in order, a listed name comes with its own place in `names`.
+    let members: Vec<(&str, usize)> = names
+        .iter()
+        .enumerate()
+        .map(|(at, &name)| (name, at))
+        .collect();
+    [
+        members_of(text, |r, field| r.object(field)),
+        members_of(text, |r, field| {
+            r.object_in_order(&members, |r, member, key| {
+                assert_eq!(member, names.iter().position(|&name| name == key), "{key}");
+                field(r, key)
+            })
+        }),
+    ]
+}
+
+#[test]
+fn members_in_order_read_as_any_member_does() {
+    const NAMES: [&str; 3] = ["code", "room_id", "role"];
+    for text in [
+        r#"{"code":"a","room_id":"r","role":"h"}"#,
+        r#"{ "code" : 1 , "room_id" : [2] , "role" : {"code":3} }"#,
+        r#"{"role":"h","code":"a","room_id":"r","code":"again"}"#,
+        r#"{"c\u006fde":"a","room_id":"r","r\u006fle":"h"}"#,
+        r#"{"x":1,"code":"a","y":{"room_id":2},"room_id":"r","role":"h","z":null}"#,
+        r#"{"cod":1,"codes":2,"code ":3,"Code":4,"room_idx":5,"":6}"#,
+        r#"{"code":"a","role":"h","room_id":"r"}"#,
+        r#"{"room_id":"r","role":"h"}"#,
+        r#"{}"#,
+        r#"{"code""#,
+        r#"{"code"#,
+        r#"{"code":"#,
+        r#"{"code" 1}"#,
+        r#"{"code":1,"room_id"}"#,
+        r#"{"code":1,}"#,
+        r#"{code:1}"#,
+        r#"{"code":1 "room_id":2}"#,
+        "{\"co\u{1}de\":1}",
+        r#"[1]"#,
+    ] {
+        let [any, in_order] = both_ways(text, &NAMES);
+        assert_eq!(in_order, any, "{text}");
+    }
+    let [_, (keys, ended)] = both_ways(r#"{"code":1,"x":2,"room_id":3,"role":4}"#, &NAMES);
+    assert_eq!(
+        (keys, ended),
+        (
+            vec!["code".into(), "x".into(), "room_id".into(), "role".into()],
+            Ok(37)
+        )
+    );
+}
+
+#[test]
+fn a_plain_name_is_recognised_only_whole_and_quoted() {
+    let at = |text: &str| Reader::new(text).plain_name_next("code");
+    assert!(at(r#""code""#));
+    assert!(at(r#""code":1"#));
+    for text in [
+        "",
+        "\"",
+        r#""code"#,
+        r#""cod""#,
+        r#""codes""#,
+        r#"code""#,
+        r#" "code""#,
+        r#""c\u006fde""#,
+        r#""Code""#,
+    ] {
+        assert!(!at(text), "{text}");
+    }
+    let mut reader = Reader::new(r#"{"code":1}"#);
+    reader.at = 1;
+    assert!(reader.plain_name_next("code"));
+    assert!(!reader.plain_name_next("cod"));
+    assert!(!reader.plain_name_next(""));
+    assert!(Reader::new(r#""""#).plain_name_next(""));
+}
+
+proptest! {
+    /// Random objects, valid and broken: read in order or not, the same
+    /// members and the same end.
+    #[test]
+    fn members_in_order_agree_on_random_objects(
+        text in json_text(),
+        at in any::<prop::sample::Index>(),
+        with in r#"[\[\]{}",:a-z\\]"#,
+    ) {
+        const NAMES: [&str; 4] = ["a", "b", "ab", ""];
+        let mut broken: Vec<char> = text.chars().collect();
+        let i = at.index(broken.len());
+        broken[i] = with.chars().next().unwrap();
+        let broken: String = broken.into_iter().collect();
+        for text in [&text, &broken] {
+            let [any, in_order] = both_ways(text, &NAMES);
+            prop_assert_eq!(in_order, any, "{:?}", text);
+        }
+    }
+}
+
+#[test]
+fn after_each_member_the_next_listed_one_is_expected() {
+    const NAMES: [(&str, ()); 3] = [("a", ()), ("b", ()), ("c", ())];
+    for (text, by_bytes) in [
+        (r#"{"a":1,"b":2,"c":3}"#, 3),
+        (r#"{"b":2,"c":3}"#, 1),
+        (r#"{"a":1,"x":0,"b":2,"c":3}"#, 3),
+        (r#"{"c":3,"a":1,"b":2}"#, 1),
+        (r#"{"b":2,"a":1,"c":3}"#, 0),
+        (r#"{"\u0061":1,"b":2}"#, 1),
+    ] {
+        let mut reader = Reader::new(text);
+        reader.object_in_order(&NAMES, |r, _, _| r.skip()).unwrap();
+        assert_eq!(reader.names_by_bytes, by_bytes, "{text}");
     }
 }

@@ -1,5 +1,6 @@
 //! Plain HTTP values that pass between the core and a transport.
 
+use crate::core::events::REQUEST_ID_HEADERS;
 use std::fmt;
 
 /// The HTTP methods the API uses.
@@ -107,14 +108,23 @@ pub const RETRY_AFTER: &str = "retry-after";
 /// The response header of a redirect's target.
 pub const LOCATION: &str = "location";
 
+/// Every response header the core reads, each through
+/// [`HttpResponse::read_header`] (lowercase): what [`HttpResponse::is_read`]
+/// says yes to, and the names the npm package's `fetch` asks a response for.
+pub(crate) const READ_RESPONSE_HEADERS: [&str; 4] = [
+    RETRY_AFTER,
+    LOCATION,
+    REQUEST_ID_HEADERS[0],
+    REQUEST_ID_HEADERS[1],
+];
+
 impl HttpResponse {
     /// Whether the core reads response header `name` (compared without
     /// case): a transport may leave every other header out of the response
     /// it hands over, and copy less.
     pub fn is_read(name: &str) -> bool {
-        [RETRY_AFTER, LOCATION]
+        READ_RESPONSE_HEADERS
             .iter()
-            .chain(&crate::core::events::REQUEST_ID_HEADERS)
             .any(|read| name.eq_ignore_ascii_case(read))
     }
 
@@ -124,6 +134,16 @@ impl HttpResponse {
             .iter()
             .find(|(k, _)| k.eq_ignore_ascii_case(name))
             .map(|(_, v)| v.as_str())
+    }
+
+    /// [`HttpResponse::header`] for the core's own reads: `name` must be one
+    /// of [`READ_RESPONSE_HEADERS`], so that the list stays whole.
+    pub(crate) fn read_header(&self, name: &str) -> Option<&str> {
+        debug_assert!(
+            READ_RESPONSE_HEADERS.contains(&name),
+            "the core reads `{name}`, which READ_RESPONSE_HEADERS does not list"
+        );
+        self.header(name)
     }
 }
 
@@ -228,5 +248,40 @@ mod tests {
             };
             assert_eq!(request.authority(), want, "{url}");
         }
+    }
+
+    #[test]
+    fn the_core_reads_the_listed_headers_in_any_case() {
+        let response = HttpResponse {
+            status: 503,
+            headers: vec![
+                ("Retry-After".into(), "2".into()),
+                ("LOCATION".into(), "/x".into()),
+                ("x-request-id".into(), "r1".into()),
+                ("Request-Id".into(), "r2".into()),
+                ("content-type".into(), "text/plain".into()),
+            ],
+            body: vec![],
+        };
+        let read: Vec<_> = READ_RESPONSE_HEADERS
+            .iter()
+            .map(|name| response.read_header(name))
+            .collect();
+        assert_eq!(read, [Some("2"), Some("/x"), Some("r1"), Some("r2")]);
+        assert!(READ_RESPONSE_HEADERS
+            .iter()
+            .all(|name| *name == name.to_ascii_lowercase()));
+    }
+
+    #[test]
+    #[cfg(debug_assertions)]
+    #[should_panic(expected = "READ_RESPONSE_HEADERS does not list")]
+    fn reading_an_unlisted_header_is_a_bug_caught_in_tests() {
+        let response = HttpResponse {
+            status: 200,
+            headers: vec![("content-type".into(), "application/json".into())],
+            body: vec![],
+        };
+        response.read_header("content-type");
     }
 }

@@ -17,52 +17,103 @@ pub(crate) fn check(field: &str, value: &str) -> Result<()> {
     )))
 }
 
+/// The shape of `YYYY-MM-DDTHH:MM:SS`: a `0` where a digit goes.
+const DATE_TIME: &[u8; 19] = b"0000-00-00T00:00:00";
+
+/// Where the three eight-byte words checked start in a date-time: they
+/// cover its 19 bytes (the last two overlap).
+const WORDS: [usize; 3] = [0, 8, 11];
+
+/// The words of [`DATE_TIME`] at [`WORDS`].
+const SHAPE_WORDS: [u64; 3] = [word(DATE_TIME, 0), word(DATE_TIME, 8), word(DATE_TIME, 11)];
+
+/// What [`overflow`] gives for each of [`WORDS`].
+const OVERFLOWS: [u64; 3] = [overflow(0), overflow(8), overflow(11)];
+
+/// The word of `bytes` at `at`, its first byte lowest.
+const fn word(bytes: &[u8; 19], at: usize) -> u64 {
+    let mut word = 0;
+    let mut i = 0;
+    while i < 8 {
+        word |= (bytes[at + i] as u64) << (8 * i);
+        i += 1;
+    }
+    word
+}
+
+/// For the word of [`DATE_TIME`] at `at`: per byte, what added to a byte
+/// of the text XORed with [`DATE_TIME`] sets its high bit exactly when the
+/// byte does not fit: 0x76 where a digit goes (a digit XOR `0` is its value,
+/// 0 to 9, and only a digit's is), 0x7f where a separator goes (which only
+/// the separator itself leaves at 0).
+const fn overflow(at: usize) -> u64 {
+    let mut word = 0;
+    let mut i = 0;
+    while i < 8 {
+        let add: u64 = if DATE_TIME[at + i] == b'0' {
+            0x76
+        } else {
+            0x7f
+        };
+        word |= add << (8 * i);
+        i += 1;
+    }
+    word
+}
+
+/// Whether `date_time` has the shape of [`DATE_TIME`], eight bytes at a
+/// time: a byte at 0x80 or over is caught by its own high bit (the carry it
+/// may make only follows a byte already caught); one under 0x80 cannot
+/// carry into the next.
+fn has_date_time_shape(date_time: &[u8; 19]) -> bool {
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    let mut misfits = 0;
+    for i in 0..WORDS.len() {
+        let at = WORDS[i];
+        let bytes: [u8; 8] = date_time[at..at + 8].try_into().expect("eight bytes");
+        let xor = u64::from_le_bytes(bytes) ^ SHAPE_WORDS[i];
+        misfits |= (xor.wrapping_add(OVERFLOWS[i]) | xor) & HIGHS;
+    }
+    misfits == 0
+}
+
 fn is_rfc3339(text: &[u8]) -> bool {
-    let number = |at: usize, len: usize| -> Option<u32> {
-        let digits = text.get(at..at + len)?;
-        digits.iter().try_fold(0u32, |n, &d| {
-            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
-        })
-    };
-    let separator = |at: usize, byte: u8| text.get(at) == Some(&byte);
-    let (Some(year), Some(month), Some(day), Some(hour), Some(minute), Some(second)) = (
-        number(0, 4),
-        number(5, 2),
-        number(8, 2),
-        number(11, 2),
-        number(14, 2),
-        number(17, 2),
-    ) else {
+    let Some((date_time, rest)) = text.split_first_chunk::<19>() else {
         return false;
     };
-    let shape = separator(4, b'-')
-        && separator(7, b'-')
-        && separator(10, b'T')
-        && separator(13, b':')
-        && separator(16, b':');
+    if !has_date_time_shape(date_time) {
+        return false;
+    }
+    // Every byte where `DATE_TIME` has a `0` is a digit.
+    let two =
+        |at: usize| u32::from(date_time[at] - b'0') * 10 + u32::from(date_time[at + 1] - b'0');
+    let (year, month, day) = (two(0) * 100 + two(2), two(5), two(8));
+    let (hour, minute, second) = (two(11), two(14), two(17));
     let ranges = (1..=12).contains(&month)
         && (1..=days_in_month(year, month)).contains(&day)
         && hour <= 23
         && minute <= 59
         && second <= 60;
-    if !(shape && ranges) {
-        return false;
-    }
-    let mut at = 19;
-    if separator(at, b'.') {
-        let digits = text[at + 1..]
-            .iter()
-            .take_while(|d| d.is_ascii_digit())
-            .count();
+    ranges && is_fraction_and_offset(rest)
+}
+
+/// What may follow the seconds: `.` and 1 to 9 digits, or nothing; then `Z`
+/// or `±HH:MM`.
+fn is_fraction_and_offset(text: &[u8]) -> bool {
+    let mut at = 0;
+    if text.first() == Some(&b'.') {
+        let digits = text[1..].iter().take_while(|d| d.is_ascii_digit()).count();
         if !(1..=9).contains(&digits) {
             return false;
         }
-        at += 1 + digits;
+        at = 1 + digits;
     }
     match &text[at..] {
         b"Z" => true,
-        [b'+' | b'-', ..] if text.len() == at + 6 && separator(at + 3, b':') => {
-            matches!((number(at + 1, 2), number(at + 4, 2)), (Some(h), Some(m)) if h <= 23 && m <= 59)
+        [b'+' | b'-', h1, h2, b':', m1, m2] => {
+            let digits = [h1, h2, m1, m2].iter().all(|d| d.is_ascii_digit());
+            let two = |high: u8, low: u8| u32::from(high - b'0') * 10 + u32::from(low - b'0');
+            digits && two(*h1, *h2) <= 23 && two(*m1, *m2) <= 59
         }
         _ => false,
     }
@@ -96,6 +147,11 @@ mod tests {
             "2024-04-30T00:00:00Z",
             "2024-12-31T00:00:00Z",
             "2024-01-31T00:00:00Z",
+            "9999-12-31T23:59:59.999999999+23:59",
+            "1996-02-29T00:00:00Z",
+            "2400-02-29T00:00:00Z",
+            "0004-02-29T00:00:00Z",
+            "2024-01-02T03:04:05-00:00",
         ] {
             assert!(check("created_at", ok).is_ok(), "{ok}");
         }
@@ -115,6 +171,9 @@ mod tests {
             "2023-02-29T03:04:05Z",
             "1900-02-29T03:04:05Z",
             "2100-02-29T03:04:05Z",
+            "1800-02-29T03:04:05Z",
+            "1997-02-29T03:04:05Z",
+            "0100-02-29T03:04:05Z",
             "2024-02-30T03:04:05Z",
             "2024-04-31T03:04:05Z",
             "2024-06-31T03:04:05Z",
@@ -127,10 +186,62 @@ mod tests {
             "2024-01-02T03:04:05+05:30x",
             "2024-01-02T03:04:05Zjunk",
             "２０２４-01-02T03:04:05Z",
+            "2024-01-02T03:04:05+24:00",
+            "2024-01-02T03:04:05-05:60",
+            "2024-01-02T03:04:05+a5:30",
+            "2024-01-02T03:04:05+05:3b",
+            "2024-01-02T03:04:05+05-30",
+            "2024-01-02T03:04:05.+05:30",
+            "2024-01-02T03:04:60.5",
+            "2024-01-02T03:60:05Z",
+            "2024-01-02T03:04:61Z",
+            "2024-01-02T03:04:05z",
+            "2024/01/02T03:04:05Z",
+            "2024-01-02T03-04:05Z",
+            "2024-01-02t03:04:05Z",
+            "2024-0a-02T03:04:05Z",
+            "202-01-02T03:04:05Z",
+            "2024-01-02T03:04:0",
+            "2024-01-02T03:04:05.123",
+            "202/-01-02T03:04:05Z",
+            "2024-01-0:T03:04:05Z",
+            "2024.01-02T03:04:05Z",
+            "2024-01,02T03:04:05Z",
+            "2024-01-02U03:04:05Z",
+            "2024-01-02T03;04:05Z",
+            "2024-01-02T03:04;05Z",
+            "2024-01-02T03:04:5:Z",
+            "2024-01-02T03:04:/5Z",
+            "\u{0}024-01-02T03:04:05Z",
+            "2024-01-02T03:04:05\u{0}",
+            "2024-01-02T\u{b0}3:04:05Z",
         ] {
             let err = check("updated_at", bad).unwrap_err();
             assert_eq!(err.kind(), ErrorKind::Decode, "{bad}");
             assert!(err.message().contains("updated_at"), "{bad}: {err}");
         }
+    }
+
+    #[test]
+    fn the_shape_is_checked_at_every_byte_for_every_value() {
+        let good = *b"2024-01-02T03:04:05";
+        assert!(has_date_time_shape(&good));
+        for at in 0..good.len() {
+            for byte in 0..=255u8 {
+                let mut text = good;
+                text[at] = byte;
+                let fits = if DATE_TIME[at] == b'0' {
+                    byte.is_ascii_digit()
+                } else {
+                    byte == DATE_TIME[at]
+                };
+                assert_eq!(has_date_time_shape(&text), fits, "{byte:#x} at {at}");
+            }
+        }
+        // Two bad bytes side by side, the first one that carries.
+        let mut text = good;
+        text[0] = 0xff;
+        text[1] = 0x01;
+        assert!(!has_date_time_shape(&text));
     }
 }

@@ -8,6 +8,41 @@
 use crate::core::json::{once, required, Read, Reader, Text};
 use crate::core::model::{RoomCode, RoomCodePage};
 
+/// Declares the members of an object that the core reads: an enum of
+/// them, and the table of their names in the order the service sends them
+/// (for [`Reader::object_in_order`]).
+macro_rules! members {
+    ($(#[$doc:meta])* $kind:ident in $table:ident: $($member:ident = $name:literal,)+) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy)]
+        enum $kind {
+            $($member,)+
+        }
+
+        /// Each member, by name, in the order the service sends them.
+        const $table: &[(&str, $kind)] = &[$(($name, $kind::$member),)+];
+    };
+}
+
+members! {
+    /// The members of a room code read.
+    CodeMember in CODE_MEMBERS:
+    Code = "code",
+    RoomId = "room_id",
+    Role = "role",
+    Enabled = "enabled",
+    CreatedAt = "created_at",
+    UpdatedAt = "updated_at",
+}
+
+members! {
+    /// The members of a page.
+    PageMember in PAGE_MEMBERS:
+    Limit = "limit",
+    Data = "data",
+    Last = "last",
+}
+
 /// A room code as the service sent it; unknown members are skipped.
 #[derive(Debug)]
 pub(crate) struct CodeView<'a> {
@@ -25,14 +60,18 @@ impl<'a> CodeView<'a> {
     pub(crate) fn read(reader: &mut Reader<'a>) -> Read<CodeView<'a>> {
         let (mut code, mut room_id, mut role, mut enabled) = (None, None, None, None);
         let (mut created_at, mut updated_at) = (None, None);
-        reader.object(|r, key| match key {
-            "code" => once(&mut code, r.string()?, r, key),
-            "room_id" => once(&mut room_id, r.string()?, r, key),
-            "role" => once(&mut role, r.string()?, r, key),
-            "enabled" => once(&mut enabled, r.boolean()?, r, key),
-            "created_at" => once(&mut created_at, r.nullable(Reader::string)?, r, key),
-            "updated_at" => once(&mut updated_at, r.nullable(Reader::string)?, r, key),
-            _ => r.skip(),
+        reader.object_in_order(CODE_MEMBERS, |r, member, key| match member {
+            Some(CodeMember::Code) => once(&mut code, r.string()?, r, key),
+            Some(CodeMember::RoomId) => once(&mut room_id, r.string()?, r, key),
+            Some(CodeMember::Role) => once(&mut role, r.string()?, r, key),
+            Some(CodeMember::Enabled) => once(&mut enabled, r.boolean()?, r, key),
+            Some(CodeMember::CreatedAt) => {
+                once(&mut created_at, r.nullable(Reader::string)?, r, key)
+            }
+            Some(CodeMember::UpdatedAt) => {
+                once(&mut updated_at, r.nullable(Reader::string)?, r, key)
+            }
+            None => r.skip(),
         })?;
         Ok(CodeView {
             code: required(reader, code, "code")?,
@@ -78,11 +117,11 @@ impl<'a> PageView<'a> {
     /// has no codes); `limit` and `last` may be absent or null.
     pub(crate) fn read(reader: &mut Reader<'a>) -> Read<PageView<'a>> {
         let (mut limit, mut data, mut last) = (None, None, None);
-        reader.object(|r, key| match key {
-            "limit" => once(&mut limit, r.nullable(Reader::u32)?, r, key),
-            "data" => once(&mut data, read_codes(r)?, r, key),
-            "last" => once(&mut last, r.nullable(Reader::string)?, r, key),
-            _ => r.skip(),
+        reader.object_in_order(PAGE_MEMBERS, |r, member, key| match member {
+            Some(PageMember::Limit) => once(&mut limit, r.nullable(Reader::u32)?, r, key),
+            Some(PageMember::Data) => once(&mut data, read_codes(r)?, r, key),
+            Some(PageMember::Last) => once(&mut last, r.nullable(Reader::string)?, r, key),
+            None => r.skip(),
         })?;
         Ok(PageView {
             limit: limit.flatten(),
