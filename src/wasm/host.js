@@ -215,10 +215,21 @@ const READER_FASTER = globalThis.Deno === undefined && globalThis.Bun === undefi
 async function read(response, names, cap, tooLargeCode, over) {
   const tooLarge = () => failed(tooLargeCode, "the response body is over the size cap");
   let head = "";
+  const add = (name, value) => (head += `${head === "" ? "" : "\n"}${name}\n${value}`);
+  const headers = response.headers;
   try {
-    for (const name of names) {
-      const value = response.headers.get(name);
-      if (value !== null && value !== undefined) head += `${head === "" ? "" : "\n"}${name}\n${value}`;
+    if (typeof Headers === "function" && headers instanceof Headers) {
+      for (const name of names) {
+        const value = headers.get(name);
+        if (value !== null) add(name, value);
+      }
+    } else if (headers !== null && typeof headers === "object") {
+      // A custom fetch's headers (a Map, a plain object): names in any case.
+      const entries = typeof headers.entries === "function" ? headers.entries() : Object.entries(headers);
+      for (const [key, value] of entries) {
+        const name = String(key).toLowerCase();
+        if (names.includes(name) && value !== null && value !== undefined) add(name, value);
+      }
     }
   } catch {}
   const body = response.body;

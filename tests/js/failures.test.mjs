@@ -124,3 +124,17 @@ test("many calls sharing one AbortSignal put one listener on it, and all stop wh
   assert.deepEqual(result, { listeners: 1, aborted: 30, warnings: [] });
   assert.ok(apiBase);
 });
+
+test("a custom fetch's headers are read whatever their container and case: Headers, a Map, a plain object", async () => {
+  const answers = {
+    Headers: new Headers({ "X-Request-Id": "req-1" }),
+    Map: new Map([["X-Request-Id", "req-1"]]),
+    object: { "X-REQUEST-ID": "req-1", "Content-Type": "text/plain" },
+  };
+  for (const [name, headers] of Object.entries(answers)) {
+    const c = client({ fetch: async () => ({ status: 503, headers, body: null }), maxRetries: 0 });
+    const error = await hmsError(c.listPage("room"));
+    assert.equal(error.kind, "server", name);
+    assert.equal(error.requestId, "req-1", name);
+  }
+});
