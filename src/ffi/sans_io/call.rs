@@ -343,10 +343,9 @@ fn header_lines(raw: &[u8]) -> Vec<(String, String)> {
             let line = std::str::from_utf8(line).ok()?;
             let (name, value) = line.split_once(':')?;
             let name = name.trim();
-            if name.is_empty() || name.contains(' ') || !HttpResponse::is_read(name) {
-                return None;
-            }
-            Some((name.to_string(), value.trim().to_string()))
+            // Only a header the core reads is kept: no status line, blank
+            // line or other header can be one.
+            HttpResponse::is_read(name).then(|| (name.to_string(), value.trim().to_string()))
         })
         .collect()
 }
@@ -358,7 +357,7 @@ mod tests {
     #[test]
     fn header_lines_keep_the_headers_the_core_reads() {
         let raw = b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n\
-            Retry-After:  7 \r\nbad line\r\nX-Request-Id: abc\nDate: now\r\n\r\n";
+            Retry-After:  7 \r\nbad line\r\nRetry After: 9\r\n: 1\r\nX-Request-Id: abc\nDate: now\r\n\r\n";
         assert_eq!(
             header_lines(raw),
             [("Retry-After", "7"), ("X-Request-Id", "abc")]
