@@ -4,17 +4,20 @@ import "time"
 
 // timestamp reads an RFC 3339 time, which the core has checked, into *at;
 // "" (the service did not say) is nil. A UTC time (the "Z" form the service
-// sends) is read by utcTime; one with an offset by time.Parse, or, for a leap
-// second, which time.Parse refuses, by offsetTime. A leap second reads as the
-// second after :59, as time.Date has it.
+// sends) is read by utcTime, any other by time.Parse. A leap second ("…:60"),
+// which time.Parse refuses, reads as the second after :59, as time.Date has it.
 func timestamp(text string, at *time.Time) *time.Time {
 	t, ok := utcTime(text)
 	if !ok {
 		var err error
 		if t, err = time.Parse(time.RFC3339Nano, text); err != nil {
-			if t, ok = offsetTime(text); !ok {
+			if len(text) < 19 || text[17:19] != "60" {
 				return nil
 			}
+			if t, err = time.Parse(time.RFC3339Nano, text[:17]+"59"+text[19:]); err != nil {
+				return nil
+			}
+			t = t.Add(time.Second)
 		}
 	}
 	*at = t
@@ -78,25 +81,5 @@ func utcTime(text string) (time.Time, bool) {
 	if !ok || d.zone != len(text)-1 || text[d.zone] != 'Z' {
 		return time.Time{}, false
 	}
-	return d.in(time.UTC), true
-}
-
-// offsetTime is text when it ends in "±HH:MM", in a zone of that offset.
-func offsetTime(text string) (time.Time, bool) {
-	d, ok := readDateTime(text)
-	if !ok || d.zone != len(text)-6 || text[d.zone+3] != ':' {
-		return time.Time{}, false
-	}
-	hours, ok1 := number(text, d.zone+1, 2)
-	minutes, ok2 := number(text, d.zone+4, 2)
-	sign := map[byte]int{'+': 1, '-': -1}[text[d.zone]]
-	if !ok1 || !ok2 || sign == 0 {
-		return time.Time{}, false
-	}
-	return d.in(time.FixedZone("", sign*(hours*3600+minutes*60))), true
-}
-
-// in is d in loc.
-func (d dateTime) in(loc *time.Location) time.Time {
-	return time.Date(d.year, time.Month(d.month), d.day, d.hour, d.minute, d.second, d.nanosecond, loc)
+	return time.Date(d.year, time.Month(d.month), d.day, d.hour, d.minute, d.second, d.nanosecond, time.UTC), true
 }
