@@ -20,61 +20,16 @@ pub(crate) fn check(field: &str, value: &str) -> Result<()> {
 /// The shape of `YYYY-MM-DDTHH:MM:SS`: a `0` where a digit goes.
 const DATE_TIME: &[u8; 19] = b"0000-00-00T00:00:00";
 
-/// Where the three eight-byte words checked start in a date-time: they
-/// cover its 19 bytes (the last two overlap).
-const WORDS: [usize; 3] = [0, 8, 11];
-
-/// The words of [`DATE_TIME`] at [`WORDS`].
-const SHAPE_WORDS: [u64; 3] = [word(DATE_TIME, 0), word(DATE_TIME, 8), word(DATE_TIME, 11)];
-
-/// What [`overflow`] gives for each of [`WORDS`].
-const OVERFLOWS: [u64; 3] = [overflow(0), overflow(8), overflow(11)];
-
-/// The word of `bytes` at `at`, its first byte lowest.
-const fn word(bytes: &[u8; 19], at: usize) -> u64 {
-    let mut word = 0;
-    let mut i = 0;
-    while i < 8 {
-        word |= (bytes[at + i] as u64) << (8 * i);
-        i += 1;
-    }
-    word
-}
-
-/// For the word of [`DATE_TIME`] at `at`: per byte, what added to a byte
-/// of the text XORed with [`DATE_TIME`] sets its high bit exactly when the
-/// byte does not fit: 0x76 where a digit goes (a digit XOR `0` is its value,
-/// 0 to 9, and only a digit's is), 0x7f where a separator goes (which only
-/// the separator itself leaves at 0).
-const fn overflow(at: usize) -> u64 {
-    let mut word = 0;
-    let mut i = 0;
-    while i < 8 {
-        let add: u64 = if DATE_TIME[at + i] == b'0' {
-            0x76
-        } else {
-            0x7f
-        };
-        word |= add << (8 * i);
-        i += 1;
-    }
-    word
-}
-
-/// Whether `date_time` has the shape of [`DATE_TIME`], eight bytes at a
-/// time: a byte at 0x80 or over is caught by its own high bit (the carry it
-/// may make only follows a byte already caught); one under 0x80 cannot
-/// carry into the next.
+/// Whether `date_time` has the shape of [`DATE_TIME`]: a digit where it
+/// has a `0`, its own byte elsewhere.
 fn has_date_time_shape(date_time: &[u8; 19]) -> bool {
-    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-    let mut misfits = 0;
-    for i in 0..WORDS.len() {
-        let at = WORDS[i];
-        let bytes: [u8; 8] = date_time[at..at + 8].try_into().expect("eight bytes");
-        let xor = u64::from_le_bytes(bytes) ^ SHAPE_WORDS[i];
-        misfits |= (xor.wrapping_add(OVERFLOWS[i]) | xor) & HIGHS;
-    }
-    misfits == 0
+    date_time.iter().zip(DATE_TIME).all(|(&byte, &shape)| {
+        if shape == b'0' {
+            byte.is_ascii_digit()
+        } else {
+            byte == shape
+        }
+    })
 }
 
 fn is_rfc3339(text: &[u8]) -> bool {
