@@ -362,14 +362,7 @@ impl<'a> Reader<'a> {
         &mut self,
         mut field: impl FnMut(&mut Self, &str) -> Read<()>,
     ) -> Read<()> {
-        self.sequence(b'{', b'}', "an object", |reader| {
-            if reader.peek() != Some(b'"') {
-                return Err(reader.unexpected("a member name"));
-            }
-            let key = reader.string_with(true)?;
-            reader.expect(b':', "':'")?;
-            field(reader, key.as_str())
-        })
+        self.object_in_order::<()>(&[], |reader, _, key| field(reader, key))
     }
 
     /// [`Reader::object`] for an object whose members of interest are
