@@ -136,11 +136,25 @@ func failed(failure C.hms_failure) attempt {
 	return attempt{failed: true, failure: failure}
 }
 
-// headerLines is header as "Name: value" lines, one per value, in a lent buffer.
+// readHeaders are the response headers the library reads (in net/http's
+// canonical form), the only ones an attempt hands over.
+var readHeaders = func() []string {
+	var names []string
+	for i := 0; ; i++ {
+		name := C.hms_response_header_name(C.size_t(i))
+		if name == nil {
+			return names
+		}
+		names = append(names, http.CanonicalHeaderKey(C.GoString(name)))
+	}
+}()
+
+// headerLines is the headers of header that the library reads as "Name:
+// value" lines, one per value, in a lent buffer (empty when there are none).
 func headerLines(header http.Header) *bytes.Buffer {
 	b := buffers.Get().(*bytes.Buffer)
-	for name, values := range header {
-		for _, value := range values {
+	for _, name := range readHeaders {
+		for _, value := range header[name] {
 			b.WriteString(name)
 			b.WriteString(": ")
 			b.WriteString(value)

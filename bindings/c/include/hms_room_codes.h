@@ -1119,8 +1119,9 @@ hms_status hms_call_set_max_retries(hms_call *call, uint32_t max_retries, hms_er
  * caller's monotonic clock, and stores the next step in `*out`. `headers`
  * holds the response's header lines as received (`"Name: value"`, each ended
  * by CRLF or LF; a status line or a blank line in it is ignored),
- * `headers_len` bytes, or NULL; `body` holds `body_len` bytes, or NULL when
- * empty.
+ * `headers_len` bytes, or NULL: only the headers `hms_response_header_name`
+ * lists are read, so the others may be left out; `body` holds `body_len`
+ * bytes, or NULL when empty.
  */
 hms_status hms_call_on_response(hms_call *call,
                                 uint64_t now_ms,
@@ -1192,6 +1193,14 @@ hms_status hms_core_ca_certificate(const hms_core *core,
  * Frees a sans-IO client. No call may be using it. NULL is ignored.
  */
 void hms_core_free(hms_core *core);
+
+/**
+ * The name of the `index`th response header the library reads (lowercase,
+ * e.g. `"retry-after"`), or NULL past the last one. Only these headers
+ * matter to `hms_call_on_response`: a caller may hand over just them (and
+ * copy less); any other line it is given is skipped. The strings are static.
+ */
+const char *hms_response_header_name(size_t index);
 
 /**
  * Whether any request of `core` goes through a proxy: one set with

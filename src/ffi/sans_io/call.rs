@@ -9,6 +9,7 @@ use crate::ffi::guard::{null, run};
 use crate::ffi::owned::BoxOwned;
 use crate::ffi::sans_io::drive::{Driven, Output};
 use crate::ffi::sans_io::failure::hms_failure;
+use crate::ffi::sans_io::headers::header_lines;
 use crate::ffi::sans_io::step::{hms_step, SentRequest};
 use crate::ffi::status::hms_status;
 use crate::native::bounded_call::{BoundedStep, StopReason};
@@ -226,8 +227,9 @@ pub unsafe extern "C" fn hms_call_set_max_retries(
 /// caller's monotonic clock, and stores the next step in `*out`. `headers`
 /// holds the response's header lines as received (`"Name: value"`, each ended
 /// by CRLF or LF; a status line or a blank line in it is ignored),
-/// `headers_len` bytes, or NULL; `body` holds `body_len` bytes, or NULL when
-/// empty.
+/// `headers_len` bytes, or NULL: only the headers `hms_response_header_name`
+/// lists are read, so the others may be left out; `body` holds `body_len`
+/// bytes, or NULL when empty.
 #[no_mangle]
 pub unsafe extern "C" fn hms_call_on_response(
     call: *mut hms_call,
@@ -332,36 +334,4 @@ unsafe fn bytes<'a>(name: &str, data: *const u8, len: usize) -> Result<&'a [u8]>
         return Err(Error::invalid_argument(format!("{name}_len is too large")));
     }
     Ok(slice::from_raw_parts(data, len))
-}
-
-/// The `name: value` pairs of raw header lines that the core reads (see
-/// [`HttpResponse::is_read`]); lines that are not headers (a status line, a
-/// blank line) and values that are not UTF-8 are skipped.
-fn header_lines(raw: &[u8]) -> Vec<(String, String)> {
-    raw.split(|&b| b == b'\n')
-        .filter_map(|line| {
-            let line = std::str::from_utf8(line).ok()?;
-            let (name, value) = line.split_once(':')?;
-            let name = name.trim();
-            // Only a header the core reads is kept: no status line, blank
-            // line or other header can be one.
-            HttpResponse::is_read(name).then(|| (name.to_string(), value.trim().to_string()))
-        })
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::header_lines;
-
-    #[test]
-    fn header_lines_keep_the_headers_the_core_reads() {
-        let raw = b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n\
-            Retry-After:  7 \r\nbad line\r\nRetry After: 9\r\n: 1\r\nX-Request-Id: abc\nDate: now\r\n\r\n";
-        assert_eq!(
-            header_lines(raw),
-            [("Retry-After", "7"), ("X-Request-Id", "abc")]
-                .map(|(n, v)| (n.to_string(), v.to_string()))
-        );
-    }
 }
