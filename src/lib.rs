@@ -108,7 +108,7 @@ pub use crate::core::response_meta::ResponseMeta;
 pub use crate::core::secret::Secret;
 pub use crate::core::validate::MAX_ARGUMENT_BYTES;
 pub use crate::core::wire::http::{
-    HttpRequest, HttpResponse, Method, TransportFailure, TransportFailureKind,
+    HeaderValue, HttpRequest, HttpResponse, Method, TransportFailure, TransportFailureKind,
 };
 #[cfg(not(target_arch = "wasm32"))]
 #[cfg_attr(docsrs, doc(cfg(not(target_arch = "wasm32"))))]

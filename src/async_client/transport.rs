@@ -99,7 +99,7 @@ impl Transport {
         };
         let mut builder = self.client.request(method, &request.url);
         for (name, value) in &request.headers {
-            builder = builder.header(*name, value);
+            builder = builder.header(*name, value.as_ref());
         }
         if request.method == Method::Post {
             builder = builder.body(request.body.clone().unwrap_or_default());

@@ -92,7 +92,7 @@ impl Transport {
             Method::Get => {
                 let mut builder = self.agent.get(&request.url);
                 for (name, value) in &request.headers {
-                    builder = builder.header(*name, value);
+                    builder = builder.header(*name, value.as_ref());
                 }
                 let mut config = builder.config().timeout_global(Some(timeout));
                 if let Some(proxy) = self.proxy_override(&request.url) {
@@ -103,7 +103,7 @@ impl Transport {
             Method::Post => {
                 let mut builder = self.agent.post(&request.url);
                 for (name, value) in &request.headers {
-                    builder = builder.header(*name, value);
+                    builder = builder.header(*name, value.as_ref());
                 }
                 let body = request.body.as_deref().unwrap_or_default();
                 let mut config = builder.config().timeout_global(Some(timeout));

@@ -309,7 +309,7 @@ impl Transport {
         head.extend([request.method.as_str(), " ", &request.url]);
         if !request.url.contains('\n') && !request.headers.iter().any(|(_, v)| v.contains('\n')) {
             for (name, value) in sent {
-                head.extend(["\n", name, "\n", value.as_str()]);
+                head.extend(["\n", name, "\n", value.as_ref()]);
             }
             return (head, JsValue::UNDEFINED);
         }

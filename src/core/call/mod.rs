@@ -211,18 +211,16 @@ impl<'a, T> Call<'a, T> {
             method: self.request.method.as_str(),
             path: events::path_of(&self.request.url),
         });
-        let mut request = self.request.clone();
         self.sent_token = if self.operation.uses_management_auth() {
             self.context.auth.token(now_unix_ms, self.context.random)
         } else {
             None
         };
-        if let Some(token) = &self.sent_token {
-            request
-                .headers
-                .push(("authorization", format!("Bearer {}", token.expose())));
-        }
-        request
+        let authorization = self
+            .sent_token
+            .as_ref()
+            .map(|token| format!("Bearer {}", token.expose()));
+        self.request.with_authorization(authorization)
     }
 
     /// Feeds the response of the last attempt.

@@ -11,19 +11,31 @@ const NOT_UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC
 
 /// Encodes `value` so it is one path segment or one query value, intact.
 pub fn component(value: &str) -> String {
-    utf8_percent_encode(value, NOT_UNRESERVED).to_string()
+    let mut out = String::with_capacity(value.len());
+    push_component(&mut out, value);
+    out
+}
+
+/// Appends `value` to `out` encoded as [`component`] encodes it.
+pub fn push_component(out: &mut String, value: &str) {
+    out.extend(utf8_percent_encode(value, NOT_UNRESERVED));
 }
 
 /// Builds `?k=v&k=v` from the pairs given (empty string for none).
 pub fn query(pairs: &[(&str, String)]) -> String {
     let mut out = String::new();
+    push_query(&mut out, pairs);
+    out
+}
+
+/// Appends [`query`]'s `?k=v&k=v` of `pairs` to `out`.
+pub fn push_query(out: &mut String, pairs: &[(&str, String)]) {
     for (i, (key, value)) in pairs.iter().enumerate() {
         out.push(if i == 0 { '?' } else { '&' });
         out.push_str(key);
         out.push('=');
-        out.push_str(&component(value));
+        push_component(out, value);
     }
-    out
 }
 
 #[cfg(test)]

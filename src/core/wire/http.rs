@@ -1,6 +1,7 @@
 //! Plain HTTP values that pass between the core and a transport.
 
 use crate::core::events::REQUEST_ID_HEADERS;
+use std::borrow::Cow;
 use std::fmt;
 
 /// The HTTP methods the API uses.
@@ -22,6 +23,10 @@ impl Method {
     }
 }
 
+/// A request header's value: borrowed when it never changes (`application/json`),
+/// so that building a request copies only what is its own.
+pub type HeaderValue = Cow<'static, str>;
+
 /// A request ready to send: a transport writes exactly this, nothing else.
 #[derive(Clone, PartialEq, Eq)]
 pub struct HttpRequest {
@@ -30,7 +35,7 @@ pub struct HttpRequest {
     /// The absolute URL, path segments and query already encoded.
     pub url: String,
     /// Header names (lowercase) and values, `authorization` included when signed.
-    pub headers: Vec<(&'static str, String)>,
+    pub headers: Vec<(&'static str, HeaderValue)>,
     /// The JSON body, if any (POST without a body sends an empty one).
     pub body: Option<String>,
 }
@@ -57,12 +62,28 @@ impl HttpRequest {
         }
     }
 
+    /// A copy of this request with an `authorization` header of `value`
+    /// added (none when `None`), copied into allocations of the final size.
+    pub(crate) fn with_authorization(&self, value: Option<String>) -> HttpRequest {
+        let mut headers = Vec::with_capacity(self.headers.len() + 1);
+        headers.extend(self.headers.iter().cloned());
+        if let Some(value) = value {
+            headers.push(("authorization", HeaderValue::from(value)));
+        }
+        HttpRequest {
+            method: self.method,
+            url: self.url.clone(),
+            headers,
+            body: self.body.clone(),
+        }
+    }
+
     /// The value of header `name` (lowercase), if set.
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers
             .iter()
             .find(|(k, _)| *k == name)
-            .map(|(_, v)| v.as_str())
+            .map(|(_, v)| v.as_ref())
     }
 }
 
@@ -77,7 +98,7 @@ impl fmt::Debug for HttpRequest {
                     if *k == "authorization" {
                         "<redacted>"
                     } else {
-                        v.as_str()
+                        v.as_ref()
                     },
                 )
             })

@@ -10,16 +10,12 @@ use crate::core::json::write::Object;
 use crate::core::model::ListFilter;
 use crate::core::validate::identifier;
 use crate::core::wire::encode;
-use crate::core::wire::http::{HttpRequest, Method};
+use crate::core::wire::http::{HeaderValue, HttpRequest, Method};
 
 /// `POST {base}/room-codes/room/{room_id}`: codes for every role.
 pub fn create(config: &Config, room_id: &str) -> Result<HttpRequest> {
     identifier(config.spelling().name("room_id"), room_id)?;
-    let url = format!(
-        "{}/room-codes/room/{}",
-        config.base_url(),
-        encode::component(room_id)
-    );
+    let url = room_url(config, room_id, 0);
     Ok(request(config, Method::Post, url, None))
 }
 
@@ -27,12 +23,9 @@ pub fn create(config: &Config, room_id: &str) -> Result<HttpRequest> {
 pub fn create_for_role(config: &Config, room_id: &str, role: &str) -> Result<HttpRequest> {
     identifier(config.spelling().name("room_id"), room_id)?;
     identifier("role", role)?;
-    let url = format!(
-        "{}/room-codes/room/{}/role/{}",
-        config.base_url(),
-        encode::component(room_id),
-        encode::component(role)
-    );
+    let mut url = room_url(config, room_id, ROLE.len() + role.len());
+    url.push_str(ROLE);
+    encode::push_component(&mut url, role);
     Ok(request(config, Method::Post, url, None))
 }
 
@@ -68,12 +61,8 @@ pub fn list_next(
         }
         query.push(("start", start.clone()));
     }
-    let url = format!(
-        "{}/room-codes/room/{}{}",
-        config.base_url(),
-        encode::component(room_id),
-        encode::query(&query)
-    );
+    let mut url = room_url(config, room_id, 0);
+    encode::push_query(&mut url, &query);
     Ok(request(config, Method::Get, url, None))
 }
 
@@ -107,15 +96,36 @@ pub fn auth_token_for_code(
     Ok(request(config, Method::Post, url, Some(body)))
 }
 
+/// The path of a room's codes, after the base URL.
+const ROOM: &str = "/room-codes/room/";
+
+/// The path segment before a role, after a room's.
+const ROLE: &str = "/role/";
+
+/// `{base}/room-codes/room/{room_id}` (encoded), with room for `more` bytes
+/// after it: the URL is written once, into one allocation for the usual
+/// identifiers (which need no escaping).
+fn room_url(config: &Config, room_id: &str, more: usize) -> String {
+    let base = config.base_url();
+    let mut url = String::with_capacity(base.len() + ROOM.len() + room_id.len() + more);
+    url.push_str(base);
+    url.push_str(ROOM);
+    encode::push_component(&mut url, room_id);
+    url
+}
+
 /// The common headers; POSTs always carry a (possibly empty) JSON body.
 fn request(config: &Config, method: Method, url: String, body: Option<String>) -> HttpRequest {
-    let mut headers = vec![
-        ("accept", "application/json".to_string()),
-        ("user-agent", config.user_agent().to_string()),
-    ];
+    // Room for `authorization`, which each attempt adds.
+    let mut headers = Vec::with_capacity(4);
+    headers.push(("accept", HeaderValue::from(JSON)));
+    headers.push((
+        "user-agent",
+        HeaderValue::from(config.user_agent().to_string()),
+    ));
     let body = match method {
         Method::Post => {
-            headers.push(("content-type", "application/json".to_string()));
+            headers.push(("content-type", HeaderValue::from(JSON)));
             Some(body.unwrap_or_default())
         }
         Method::Get => body,
@@ -127,6 +137,9 @@ fn request(config: &Config, method: Method, url: String, body: Option<String>) -
         body,
     }
 }
+
+/// The media type of every body sent and accepted.
+const JSON: &str = "application/json";
 
 #[cfg(test)]
 mod tests {

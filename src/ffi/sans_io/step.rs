@@ -129,7 +129,7 @@ impl SentRequest {
                     request
                         .headers
                         .iter()
-                        .flat_map(|(name, value)| [*name, value.as_str()]),
+                        .flat_map(|(name, value)| [*name, value.as_ref()]),
                 ),
         );
         let headers = texts[2..]
