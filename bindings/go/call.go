@@ -16,8 +16,9 @@ import (
 // milliseconds (0 for none).
 type cStart func(core *C.hms_core, nowMS, deadlineMS C.uint64_t, out **C.hms_call, err **C.hms_error) C.hms_status
 
-// cTake copies a finished call's result into Go memory (freeing the C copy).
-type cTake[T any] func(call *C.hms_call, err **C.hms_error) (T, C.hms_status)
+// cTake copies a finished call's result into Go memory (freeing the C copy),
+// its C function writing to o.
+type cTake[T any] func(call *C.hms_call, o *outputs) (T, C.hms_status)
 
 // run performs one operation under ctx: the library's call decides each step
 // (the signed request, the attempt's timeout, whether and how long to wait,
@@ -39,60 +40,59 @@ func run[T any](ctx context.Context, c *Client, args cArgs, start cStart, take c
 		return zero, err
 	}
 	defer c.release()
-	var call *C.hms_call
-	var cerr *C.hms_error
+	o := getOutputs()
+	defer o.put()
 	debugGC()
 	now := nowMS()
-	status := start(core, now, deadlineMS(ctx, now), &call, &cerr)
+	status := start(core, now, deadlineMS(ctx, now), o.call, o.err)
 	args.free()
 	if status != C.HMS_STATUS_OK {
-		return zero, fromC(status, cerr)
+		return zero, o.failure(status)
 	}
+	call := *o.call
 	defer C.hms_call_free(call)
-	if status := options.apply(call, &cerr); status != C.HMS_STATUS_OK {
-		return zero, fromC(status, cerr)
+	if status := options.apply(call, o.err); status != C.HMS_STATUS_OK {
+		return zero, o.failure(status)
 	}
 	if err := ctx.Err(); err != nil {
 		return zero, stop(call, err)
 	}
-	var step C.hms_step
-	status = C.hms_call_next(call, nowMS(), &step, &cerr)
-	if err := c.transport.drive(ctx, call, &step, status, &cerr); err != nil {
+	status = C.hms_call_next(call, nowMS(), o.step, o.err)
+	if err := c.transport.drive(ctx, call, o, status); err != nil {
 		return zero, err
 	}
 	debugGC()
-	value, status := recording(take, options)(call, &cerr)
+	value, status := recording(take, options)(call, o)
 	if status != C.HMS_STATUS_OK {
-		return zero, fromC(status, cerr)
+		return zero, o.failure(status)
 	}
 	return value, nil
 }
 
-// drive does what each step of call says, from step (which status, the
+// drive does what each step of call says, from o.step (which status, the
 // result of the C call that wrote it, says is valid), until a step is DONE
 // or PAGE: the result can then be taken. A ctx that ends stops it at once.
-func (t *transport) drive(ctx context.Context, call *C.hms_call, step *C.hms_step, status C.hms_status,
-	cerr **C.hms_error) error {
+func (t *transport) drive(ctx context.Context, call *C.hms_call, o *outputs, status C.hms_status) error {
 	for status == C.HMS_STATUS_OK {
-		switch step.kind {
+		switch o.step.kind {
 		case C.HMS_STEP_KIND_SEND:
-			got := t.send(ctx, step)
+			got := t.send(ctx, o.step)
 			if err := ended(ctx); err != nil {
 				got.release()
 				return stop(call, err)
 			}
-			status = got.feed(call, nowMS(), step, cerr)
+			status = got.feed(call, nowMS(), o)
 			got.release()
 		case C.HMS_STEP_KIND_WAIT:
-			if err := wait(ctx, time.Duration(step.wait_ms)*time.Millisecond); err != nil {
+			if err := wait(ctx, time.Duration(o.step.wait_ms)*time.Millisecond); err != nil {
 				return stop(call, err)
 			}
-			status = C.hms_call_next(call, nowMS(), step, cerr)
+			status = C.hms_call_next(call, nowMS(), o.step, o.err)
 		default: // DONE or PAGE
 			return nil
 		}
 	}
-	return fromC(status, *cerr)
+	return o.failure(status)
 }
 
 // stop ends call at the library because ctx ended with ctxErr (cancelled, or
@@ -156,14 +156,15 @@ func ended(ctx context.Context) error {
 	return nil
 }
 
-// feed gives the library what an attempt got, at now; it writes the next step.
-func (g attempt) feed(call *C.hms_call, now C.uint64_t, step *C.hms_step, cerr **C.hms_error) C.hms_status {
+// feed gives the library what an attempt got, at now; it writes the next
+// step to o.
+func (g attempt) feed(call *C.hms_call, now C.uint64_t, o *outputs) C.hms_status {
 	if g.failed {
-		return C.hms_call_on_failure(call, now, g.failure, step, cerr)
+		return C.hms_call_on_failure(call, now, g.failure, o.step, o.err)
 	}
 	headers, body := g.headers.Bytes(), g.body.Bytes()
 	return C.hms_call_on_response(call, now, C.uint16_t(g.status), bytesPtr(headers), C.size_t(len(headers)),
-		bytesPtr(body), C.size_t(len(body)), step, cerr)
+		bytesPtr(body), C.size_t(len(body)), o.step, o.err)
 }
 
 // bytesPtr points C at b's bytes for the length of one call (nil when empty).

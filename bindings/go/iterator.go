@@ -28,7 +28,7 @@ type CodeIterator struct {
 	ctx    context.Context
 	client *Client
 	call   *C.hms_call
-	step   *C.hms_step // its own allocation: cgo checks all of what a pointer points into
+	out    *outputs // its call's, until it ends
 	page   []RoomCode
 	code   RoomCode
 	err    error
@@ -39,7 +39,7 @@ type CodeIterator struct {
 // Codes starts walking the codes of room roomID that filter keeps (nil for
 // all); see CodeIterator. List gives them all at once instead.
 func (c *Client) Codes(ctx context.Context, roomID string, filter *ListFilter, opts ...CallOption) *CodeIterator {
-	it := &CodeIterator{ctx: ctx, client: c, step: new(C.hms_step), opts: collect(opts)}
+	it := &CodeIterator{ctx: ctx, client: c, opts: collect(opts)}
 	var args cArgs
 	defer args.free()
 	room, err1 := goText("roomID", roomID, false)
@@ -52,16 +52,19 @@ func (c *Client) Codes(ctx context.Context, roomID string, filter *ListFilter, o
 		it.err = err
 		return it
 	}
-	var cerr *C.hms_error
+	it.out = getOutputs()
 	now := nowMS()
-	if status := C.hms_call_list_pages(core, now, deadlineMS(ctx, now), room, f, &it.call, &cerr); status != C.HMS_STATUS_OK {
+	if status := C.hms_call_list_pages(core, now, deadlineMS(ctx, now), room, f, it.out.call, it.out.err); status != C.HMS_STATUS_OK {
 		c.release()
-		it.err = fromC(status, cerr)
+		it.err = it.out.failure(status)
+		it.out.put()
+		it.out = nil
 		return it
 	}
+	it.call = *it.out.call
 	runtime.SetFinalizer(it, (*CodeIterator).Close)
-	if status := it.opts.apply(it.call, &cerr); status != C.HMS_STATUS_OK {
-		it.err = fromC(status, cerr)
+	if status := it.opts.apply(it.call, it.out.err); status != C.HMS_STATUS_OK {
+		it.err = it.out.failure(status)
 		it.Close()
 	} else if err := ctx.Err(); err != nil {
 		it.err = stop(it.call, err)
@@ -86,15 +89,14 @@ func (it *CodeIterator) Next() bool {
 
 // fetch gets the next page's codes into it.page, or sets it.err.
 func (it *CodeIterator) fetch() {
-	var cerr *C.hms_error
-	status := C.hms_call_next(it.call, nowMS(), it.step, &cerr)
-	if it.err = it.client.transport.drive(it.ctx, it.call, it.step, status, &cerr); it.err != nil {
+	status := C.hms_call_next(it.call, nowMS(), it.out.step, it.out.err)
+	if it.err = it.client.transport.drive(it.ctx, it.call, it.out, status); it.err != nil {
 		return
 	}
-	it.last = it.step.kind == C.HMS_STEP_KIND_DONE
-	it.page, status = recording(takeCodes, it.opts)(it.call, &cerr)
+	it.last = it.out.step.kind == C.HMS_STEP_KIND_DONE
+	it.page, status = recording(takeCodes, it.opts)(it.call, it.out)
 	if status != C.HMS_STATUS_OK {
-		it.err = fromC(status, cerr)
+		it.err = it.out.failure(status)
 	}
 }
 
@@ -114,6 +116,8 @@ func (it *CodeIterator) Close() error {
 	if it.call != nil {
 		C.hms_call_free(it.call)
 		it.call = nil
+		it.out.put()
+		it.out = nil
 		it.client.release()
 		runtime.SetFinalizer(it, nil)
 	}

@@ -8,6 +8,7 @@ import "C"
 import (
 	"context"
 	"time"
+	"unsafe"
 )
 
 // Create makes sure room roomID has an enabled code for every role of its
@@ -120,45 +121,45 @@ func RoomLink(options RoomLinkOptions) (string, error) {
 }
 
 // takeCodes copies the codes of a finished create or list call.
-func takeCodes(call *C.hms_call, cerr **C.hms_error) ([]RoomCode, C.hms_status) {
-	var out *C.hms_room_code_list
-	status := C.hms_call_take_codes(call, &out, cerr)
+func takeCodes(call *C.hms_call, o *outputs) ([]RoomCode, C.hms_status) {
+	status := C.hms_call_take_codes(call, (**C.hms_room_code_list)(unsafe.Pointer(o.out)), o.err)
 	if status != C.HMS_STATUS_OK {
 		return nil, status
 	}
+	out := (*C.hms_room_code_list)(*o.out)
 	defer C.hms_room_code_list_free(out)
 	return goRoomCodes(out.items, out.len), status
 }
 
 // takeCode copies the code of a finished create_for_role or set_enabled call.
-func takeCode(call *C.hms_call, cerr **C.hms_error) (*RoomCode, C.hms_status) {
-	var out *C.hms_room_code
-	status := C.hms_call_take_code(call, &out, cerr)
+func takeCode(call *C.hms_call, o *outputs) (*RoomCode, C.hms_status) {
+	status := C.hms_call_take_code(call, (**C.hms_room_code)(unsafe.Pointer(o.out)), o.err)
 	if status != C.HMS_STATUS_OK {
 		return nil, status
 	}
+	out := (*C.hms_room_code)(*o.out)
 	defer C.hms_room_code_free(out)
 	return &goRoomCodes(out, 1)[0], status
 }
 
 // takePage copies the page of a finished list_page call.
-func takePage(call *C.hms_call, cerr **C.hms_error) (*RoomCodePage, C.hms_status) {
-	var out *C.hms_room_code_page
-	status := C.hms_call_take_page(call, &out, cerr)
+func takePage(call *C.hms_call, o *outputs) (*RoomCodePage, C.hms_status) {
+	status := C.hms_call_take_page(call, (**C.hms_room_code_page)(unsafe.Pointer(o.out)), o.err)
 	if status != C.HMS_STATUS_OK {
 		return nil, status
 	}
+	out := (*C.hms_room_code_page)(*o.out)
 	defer C.hms_room_code_page_free(out)
 	return goPage(out), status
 }
 
 // takeAuthToken copies the token of a finished auth_token_for_code call.
-func takeAuthToken(call *C.hms_call, cerr **C.hms_error) (AuthToken, C.hms_status) {
-	var out *C.hms_auth_token
-	status := C.hms_call_take_auth_token(call, &out, cerr)
+func takeAuthToken(call *C.hms_call, o *outputs) (AuthToken, C.hms_status) {
+	status := C.hms_call_take_auth_token(call, (**C.hms_auth_token)(unsafe.Pointer(o.out)), o.err)
 	if status != C.HMS_STATUS_OK {
 		return AuthToken{}, status
 	}
+	out := (*C.hms_auth_token)(*o.out)
 	defer C.hms_auth_token_free(out)
 	return AuthToken{Token: C.GoString(out.token), ExpiresAt: timestamp(C.GoString(out.expires_at), new(time.Time))}, status
 }

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"math"
 	"time"
+	"unsafe"
 )
 
 // CallOption changes one call of a Client method; pass it after the method's
@@ -91,19 +92,20 @@ func recording[T any](take cTake[T], o callOptions) cTake[T] {
 	if o.response == nil {
 		return take
 	}
-	return func(call *C.hms_call, cerr **C.hms_error) (T, C.hms_status) {
-		value, status := take(call, cerr)
+	return func(call *C.hms_call, out *outputs) (T, C.hms_status) {
+		value, status := take(call, out)
 		if status == C.HMS_STATUS_OK {
-			status = takeResponse(call, o.response, cerr)
+			status = takeResponse(call, o.response, out)
 		}
 		return value, status
 	}
 }
 
 // takeResponse copies the response metadata of call, if it has any, into *meta.
-func takeResponse(call *C.hms_call, meta *ResponseMeta, cerr **C.hms_error) C.hms_status {
-	var out *C.hms_response_meta
-	status := C.hms_call_take_response_meta(call, &out, cerr)
+func takeResponse(call *C.hms_call, meta *ResponseMeta, o *outputs) C.hms_status {
+	*o.out = nil
+	status := C.hms_call_take_response_meta(call, (**C.hms_response_meta)(unsafe.Pointer(o.out)), o.err)
+	out := (*C.hms_response_meta)(*o.out)
 	if status != C.HMS_STATUS_OK || out == nil {
 		return status
 	}
