@@ -12,7 +12,7 @@ BENCH_VENV   := $(BENCH_OUT)/venv
 BENCH_ROUNDS ?= 5
 SOAK_CALLS   ?= 100000
 BENCH_CC      = $(CC) -std=c11 -Wall -Wextra -Werror -pedantic -O2 -g $(C_INC)
-BENCH_GO     := cd bench/go && GOTOOLCHAIN=local GOFLAGS=-mod=mod go
+BENCH_GO     = cd bench/go && $(GO_ENV) go
 # The C baseline a C user would write: libcurl + cJSON (Debian packages).
 BENCH_C_DEPS  = $(shell pkg-config --cflags --libs libcurl libcjson)
 

@@ -10,7 +10,13 @@
 .PHONY: go-lib go-tests-run test-go demo-go
 
 # Debian's Go (1.19) as it is: no toolchain download, no external modules.
-GO := cd bindings/go && GOTOOLCHAIN=local GOFLAGS=-mod=mod go
+GO = cd bindings/go && $(GO_ENV) go
+
+# Go's build cache keys a cgo package on its #cgo flags, not on the bytes of the
+# static library they name: after a new `make go-lib`, `go test` would link the
+# old library again. The library's hash in the C flags makes it rebuild.
+GO_ENV = GOTOOLCHAIN=local GOFLAGS=-mod=mod CGO_CFLAGS="-O2 -g -DHMS_ROOM_CODES_LIB_BUILD=$(GO_LIB_BUILD)"
+GO_LIB_BUILD = $(shell sha256sum $(GO_LIB_A) 2>/dev/null | cut -c1-16)
 
 GO_LIB_DIR = bindings/go/lib/linux_$(shell GOTOOLCHAIN=local go env GOARCH)
 # Go does its own I/O (net/http): its library is the sans-IO C API only (feature
@@ -32,7 +38,7 @@ GO_CURRENT_VERSION := 1.27.3
 go-tests-run:
 	$(GO) test -race -count=1 ./...
 	gocur=$$(bash scripts/dist/go-toolchain.sh $(GO_CURRENT_VERSION)) && cd bindings/go && \
-	  GOTOOLCHAIN=local GOFLAGS=-mod=mod $$gocur/go test -race -count=1 ./...
+	  $(GO_ENV) $$gocur/go test -race -count=1 ./...
 	$(GO) test -race -count=1 -short -tags hmsgcdebug ./...
 
 test-go: go-lib

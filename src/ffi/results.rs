@@ -1,9 +1,14 @@
 //! The results handed to C: a room code, a list of them and a page.
 
+use crate::core::error::Result;
+use crate::core::json::Text;
 use crate::core::model::{RoomCode, RoomCodePage};
+use crate::core::wire::responses::code_view;
+use crate::core::wire::views::CodeView;
 use crate::ffi::owned::BoxOwned;
 use crate::ffi::strings::{free_block, into_raw_block, into_raw_string};
 use std::ffi::{c_char, CString};
+use std::iter;
 use std::mem::ManuallyDrop;
 use std::ptr;
 
@@ -29,7 +34,60 @@ pub struct hms_room_code {
 impl From<RoomCode> for hms_room_code {
     /// The five strings go into one allocation, which starts at `code`.
     fn from(code: RoomCode) -> hms_room_code {
-        into_c_codes(&[code]).remove(0)
+        into_c_codes(iter::once(CodeFields::from(&code))).remove(0)
+    }
+}
+
+/// A room code read straight from the service's answer into its C form (no
+/// owned model in between), as the sans-IO calls that give one code take it.
+pub(crate) struct CRoomCode(pub(crate) Box<hms_room_code>);
+
+// SAFETY: the code's pointers point into the block it owns alone.
+unsafe impl Send for CRoomCode {}
+
+impl CRoomCode {
+    /// The room code of a `create_for_role` or `set_enabled` answer.
+    pub(crate) fn parse(body: &[u8]) -> Result<CRoomCode> {
+        let view = code_view(body)?;
+        let code = into_c_codes(iter::once(CodeFields::from(&view))).remove(0);
+        Ok(CRoomCode(Box::new(code)))
+    }
+}
+
+/// A room code's fields as C gets them, from the model or a view of an answer.
+#[derive(Clone, Copy)]
+struct CodeFields<'a> {
+    code: &'a str,
+    room_id: &'a str,
+    role: &'a str,
+    created_at: Option<&'a str>,
+    updated_at: Option<&'a str>,
+    enabled: bool,
+}
+
+impl<'a> From<&'a RoomCode> for CodeFields<'a> {
+    fn from(c: &'a RoomCode) -> CodeFields<'a> {
+        CodeFields {
+            code: &c.code,
+            room_id: &c.room_id,
+            role: &c.role,
+            created_at: c.created_at.as_deref(),
+            updated_at: c.updated_at.as_deref(),
+            enabled: c.enabled,
+        }
+    }
+}
+
+impl<'a> From<&'a CodeView<'_>> for CodeFields<'a> {
+    fn from(c: &'a CodeView<'_>) -> CodeFields<'a> {
+        CodeFields {
+            code: c.code.as_str(),
+            room_id: c.room_id.as_str(),
+            role: c.role.as_str(),
+            created_at: c.created_at.as_ref().map(Text::as_str),
+            updated_at: c.updated_at.as_ref().map(Text::as_str),
+            enabled: c.enabled,
+        }
     }
 }
 
@@ -45,27 +103,25 @@ impl Drop for hms_room_code {
 /// `codes` for C, their strings in one block (see [`into_raw_block`]) that
 /// starts at the first code's `code` (never NULL), which is what frees it;
 /// an absent timestamp takes an unused empty string there.
-fn into_c_codes(codes: &[RoomCode]) -> Vec<hms_room_code> {
-    let texts = codes.iter().flat_map(|c| {
-        let (created, updated) = (c.created_at.as_deref(), c.updated_at.as_deref());
+fn into_c_codes<'a>(codes: impl Iterator<Item = CodeFields<'a>> + Clone) -> Vec<hms_room_code> {
+    let texts = codes.clone().flat_map(|c| {
         [
-            c.code.as_str(),
-            created.unwrap_or_default(),
-            updated.unwrap_or_default(),
-            &c.room_id,
-            &c.role,
+            c.code,
+            c.created_at.unwrap_or_default(),
+            c.updated_at.unwrap_or_default(),
+            c.room_id,
+            c.role,
         ]
     });
     let strings = into_raw_block(texts);
     codes
-        .iter()
         .zip(strings.chunks_exact(5))
         .map(|(code, s)| {
-            let stamp = |t: &Option<String>, at| if t.is_some() { at } else { ptr::null() };
+            let stamp = |t: Option<&str>, at| if t.is_some() { at } else { ptr::null() };
             hms_room_code {
                 code: s[0],
-                created_at: stamp(&code.created_at, s[1]),
-                updated_at: stamp(&code.updated_at, s[2]),
+                created_at: stamp(code.created_at, s[1]),
+                updated_at: stamp(code.updated_at, s[2]),
                 room_id: s[3],
                 role: s[4],
                 enabled: code.enabled,
@@ -78,7 +134,7 @@ fn into_c_codes(codes: &[RoomCode]) -> Vec<hms_room_code> {
 /// to the first and the count. The codes' own `Drop` never runs: [`drop_items`]
 /// frees the block whole.
 fn into_raw_items(codes: Vec<RoomCode>) -> (*const hms_room_code, usize) {
-    let items: Box<[ManuallyDrop<hms_room_code>]> = into_c_codes(&codes)
+    let items: Box<[ManuallyDrop<hms_room_code>]> = into_c_codes(codes.iter().map(CodeFields::from))
         .into_iter()
         .map(ManuallyDrop::new)
         .collect();

@@ -132,8 +132,9 @@ impl<'a, T> Call<'a, T> {
     }
 
     /// The same call, its successful body read by `parse` instead (the npm
-    /// layer reads codes in place and writes them as JSON for JS).
-    #[cfg(all(feature = "wasm", target_arch = "wasm32"))]
+    /// layer reads codes in place and writes them as JSON for JS; the
+    /// sans-IO C API, straight into the C result).
+    #[cfg(any(all(feature = "wasm", target_arch = "wasm32"), feature = "ffi-sans-io"))]
     pub(crate) fn parsing<U>(self, parse: fn(&[u8]) -> Result<U>) -> Call<'a, U> {
         Call {
             context: self.context,

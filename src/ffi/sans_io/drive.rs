@@ -3,6 +3,7 @@
 
 use crate::core::client::Core;
 use crate::core::model::{AuthToken, RoomCode, RoomCodePage};
+use crate::ffi::results::CRoomCode;
 use crate::core::wire::http::{HttpResponse, TransportFailure};
 use crate::native::bounded_call::{BoundedCall, BoundedStep, StopReason};
 use crate::native::clock::Moment;
@@ -12,8 +13,8 @@ use crate::native::code_listing::{CodeListing, CodeListingStep};
 pub(crate) enum Output {
     /// `create`, `list`.
     Codes(Vec<RoomCode>),
-    /// `create_for_role`, `set_enabled`.
-    Code(RoomCode),
+    /// `create_for_role`, `set_enabled`: read straight into its C form.
+    Code(CRoomCode),
     /// `list_page`.
     Page(RoomCodePage),
     /// `auth_token_for_code`.
@@ -26,8 +27,8 @@ impl From<Vec<RoomCode>> for Output {
     }
 }
 
-impl From<RoomCode> for Output {
-    fn from(code: RoomCode) -> Output {
+impl From<CRoomCode> for Output {
+    fn from(code: CRoomCode) -> Output {
         Output::Code(code)
     }
 }

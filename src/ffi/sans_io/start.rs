@@ -12,6 +12,7 @@ use crate::core::error::Result;
 use crate::ffi::error::hms_error;
 use crate::ffi::filter::{self, hms_list_filter};
 use crate::ffi::guard::{null, run_with_output};
+use crate::ffi::results::CRoomCode;
 use crate::ffi::sans_io::call::hms_call;
 use crate::ffi::sans_io::core::hms_core;
 use crate::ffi::sans_io::drive::{Output, Single, Walk};
@@ -112,7 +113,7 @@ pub unsafe extern "C" fn hms_call_create_for_role(
         let core = core_of(core)?;
         let room_id = required("room_id", room_id)?;
         let call = core.create_for_role(room_id, required("role", role)?)?;
-        Ok(single(core, now_ms, deadline_ms, call))
+        Ok(single(core, now_ms, deadline_ms, call.parsing(CRoomCode::parse)))
     })
 }
 
@@ -187,7 +188,7 @@ pub unsafe extern "C" fn hms_call_set_enabled(
     run_with_output(out, err, || {
         let core = core_of(core)?;
         let call = core.set_enabled(required("code", code)?, enabled)?;
-        Ok(single(core, now_ms, deadline_ms, call))
+        Ok(single(core, now_ms, deadline_ms, call.parsing(CRoomCode::parse)))
     })
 }
 

@@ -49,7 +49,7 @@ pub unsafe extern "C" fn hms_call_take_code(
     err: *mut *mut hms_error,
 ) -> hms_status {
     take(call, out, err, |output| match output {
-        Output::Code(code) => Some(into_raw(code)),
+        Output::Code(code) => Some(Box::into_raw(code.0)),
         _ => None,
     })
 }
