@@ -39,7 +39,8 @@ fn core_benches(c: &mut Criterion) {
             let mut call = core
                 .create_for_role(black_box("65f1c2a9e4b0a1b2c3d4e5f6"), black_box("guest"))
                 .unwrap();
-            black_box(call.request(NOW_MS))
+            black_box(call.request(NOW_MS));
+            call
         })
     });
     c.bench_function("create_for_role: parse one code", |b| {

@@ -170,8 +170,8 @@ impl RoomCodesClient {
         let mut next = bounded.start(clock::now());
         loop {
             next = match next {
-                BoundedStep::Send { request, timeout } => {
-                    let sent = self.transport.send(&request, timeout);
+                BoundedStep::Send { timeout } => {
+                    let sent = self.transport.send(bounded.request(), timeout);
                     match until_cancelled(bounded.cancel_token(), sent).await {
                         Some(sent) => bounded.on_sent(sent, clock::now()),
                         None => return Err(cancelled()),

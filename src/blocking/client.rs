@@ -153,10 +153,12 @@ impl RoomCodesClient {
         let mut next = bounded.start(clock::now());
         loop {
             next = match next {
-                BoundedStep::Send { request, timeout } => {
-                    let sent =
-                        self.transport
-                            .send_cancellable(&request, timeout, bounded.cancel_token());
+                BoundedStep::Send { timeout } => {
+                    let sent = self.transport.send_cancellable(
+                        bounded.request(),
+                        timeout,
+                        bounded.cancel_token(),
+                    );
                     bounded.on_sent(sent, clock::now())
                 }
                 BoundedStep::Wait(wait) => {

@@ -134,10 +134,11 @@ fn into_c_codes<'a>(codes: impl Iterator<Item = CodeFields<'a>> + Clone) -> Vec<
 /// to the first and the count. The codes' own `Drop` never runs: [`drop_items`]
 /// frees the block whole.
 fn into_raw_items(codes: Vec<RoomCode>) -> (*const hms_room_code, usize) {
-    let items: Box<[ManuallyDrop<hms_room_code>]> = into_c_codes(codes.iter().map(CodeFields::from))
-        .into_iter()
-        .map(ManuallyDrop::new)
-        .collect();
+    let items: Box<[ManuallyDrop<hms_room_code>]> =
+        into_c_codes(codes.iter().map(CodeFields::from))
+            .into_iter()
+            .map(ManuallyDrop::new)
+            .collect();
     let len = items.len();
     (Box::into_raw(items).cast::<hms_room_code>(), len)
 }

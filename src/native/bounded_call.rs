@@ -17,11 +17,8 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// What the client does next.
 pub(crate) enum BoundedStep<T> {
-    /// Send this request, giving up after `timeout`.
-    Send {
-        request: HttpRequest,
-        timeout: Duration,
-    },
+    /// Send [`BoundedCall::request`], giving up after `timeout`.
+    Send { timeout: Duration },
     /// Wait this long (or until cancelled), then call [`BoundedCall::after_wait`].
     Wait(Duration),
     /// The call is over.
@@ -109,10 +106,13 @@ impl<'a, T> BoundedCall<'a, T> {
                 _ => return self.abandon(deadline_passed()),
             },
         };
-        BoundedStep::Send {
-            request: self.call.request(now_unix_ms()),
-            timeout,
-        }
+        self.call.request(now_unix_ms());
+        BoundedStep::Send { timeout }
+    }
+
+    /// The request a [`BoundedStep::Send`] sends: the last attempt's.
+    pub(crate) fn request(&self) -> &HttpRequest {
+        self.call.last_request()
     }
 
     /// Makes the call retry at most `retries` times (before it starts).

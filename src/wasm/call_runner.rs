@@ -34,12 +34,9 @@ impl CallRunner {
         }
         let signal = options.signal.as_ref();
         loop {
+            let timeout = call.timeout();
             let request = call.request(now_unix_ms());
-            let step = match self
-                .transport
-                .send(&request, call.timeout(), signal)
-                .await?
-            {
+            let step = match self.transport.send(request, timeout, signal).await? {
                 Ok(response) => call.on_response(&response, now_unix_ms()),
                 Err(failure) => call.on_failure_at(&failure, now_unix_ms()),
             };

@@ -59,7 +59,7 @@ fn no_secret_or_sent_token_reaches_errors_or_debug_output() {
     shown.push_str(&failures(&env, &signed));
     shown.push_str(&failures(&env, &fixed));
     let mut call = fixed.core().create("room").unwrap();
-    let request = call.request(0);
+    let request = call.request(0).clone();
     shown.push_str(&format!(
         "{call:?} {request:?} {:?}\n",
         fixed.core().config()

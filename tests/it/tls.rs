@@ -75,7 +75,7 @@ fn a_refused_handshake_is_not_retried() {
     let core = hms_room_codes::Core::new(config.clone());
     for flavor in Flavor::ALL {
         let mut call = core.list_page("room", &ListFilter::default()).unwrap();
-        let failure = send_once(flavor, &config, &call.request(0)).unwrap_err();
+        let failure = send_once(flavor, &config, call.request(0)).unwrap_err();
         assert_eq!(
             failure.kind,
             TransportFailureKind::TlsHandshake,

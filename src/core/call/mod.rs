@@ -199,7 +199,7 @@ impl<'a, T> Call<'a, T> {
     }
 
     /// The request of the next attempt, signed with the current token.
-    pub fn request(&mut self, now_unix_ms: u64) -> HttpRequest {
+    pub fn request(&mut self, now_unix_ms: u64) -> &HttpRequest {
         if self.clock.attempts == 0 {
             self.clock.call_started = now_unix_ms;
         }
@@ -221,7 +221,18 @@ impl<'a, T> Call<'a, T> {
             .sent_token
             .as_ref()
             .map(|token| format!("Bearer {}", token.expose()));
-        self.request.with_authorization(authorization)
+        self.request.set_authorization(authorization);
+        &self.request
+    }
+
+    /// The request of the attempt [`Call::request`] started last (before the
+    /// first one, the request unsigned), for the native drivers.
+    #[cfg(all(
+        not(target_arch = "wasm32"),
+        any(feature = "blocking", feature = "async", feature = "ffi-sans-io")
+    ))]
+    pub(crate) fn last_request(&self) -> &HttpRequest {
+        &self.request
     }
 
     /// Feeds the response of the last attempt.

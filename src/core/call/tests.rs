@@ -265,7 +265,7 @@ fn bodies_over_the_cap_are_decode_errors() {
 fn errors_and_debug_output_never_show_secrets() {
     let core = core(Config::builder().app_keys("k", "app-secret-value"));
     let mut call = core.list_page("r", &Default::default()).unwrap();
-    let request = call.request(0);
+    let request = call.request(0).clone();
     let token = request
         .header("authorization")
         .unwrap()

@@ -62,19 +62,22 @@ impl HttpRequest {
         }
     }
 
-    /// A copy of this request with an `authorization` header of `value`
-    /// added (none when `None`), copied into allocations of the final size.
-    pub(crate) fn with_authorization(&self, value: Option<String>) -> HttpRequest {
-        let mut headers = Vec::with_capacity(self.headers.len() + 1);
-        headers.extend(self.headers.iter().cloned());
-        if let Some(value) = value {
-            headers.push(("authorization", HeaderValue::from(value)));
-        }
-        HttpRequest {
-            method: self.method,
-            url: self.url.clone(),
-            headers,
-            body: self.body.clone(),
+    /// Sets the `authorization` header to `value`, or removes it (`None`),
+    /// in place: an attempt signs the request it sends without copying it.
+    pub(crate) fn set_authorization(&mut self, value: Option<String>) {
+        let at = self
+            .headers
+            .iter()
+            .position(|(name, _)| *name == "authorization");
+        match (at, value) {
+            (Some(at), Some(value)) => self.headers[at].1 = HeaderValue::from(value),
+            (Some(at), None) => {
+                self.headers.remove(at);
+            }
+            (None, Some(value)) => self
+                .headers
+                .push(("authorization", HeaderValue::from(value))),
+            (None, None) => {}
         }
     }
 

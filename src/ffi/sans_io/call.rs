@@ -108,7 +108,8 @@ impl hms_call {
     /// The step for what the state machine said.
     fn step(&mut self, next: BoundedStep<Output>) -> hms_step {
         match next {
-            BoundedStep::Send { request, timeout } => {
+            BoundedStep::Send { timeout } => {
+                let request = self.driven.request().expect("a SEND step has a request");
                 let sent = self.sent.insert(SentRequest::new(request));
                 self.phase = Phase::Sent;
                 sent.step(timeout, self.core.config().max_response_bytes())

@@ -3,8 +3,8 @@
 
 use crate::core::client::Core;
 use crate::core::model::{AuthToken, RoomCode, RoomCodePage};
+use crate::core::wire::http::{HttpRequest, HttpResponse, TransportFailure};
 use crate::ffi::results::CRoomCode;
-use crate::core::wire::http::{HttpResponse, TransportFailure};
 use crate::native::bounded_call::{BoundedCall, BoundedStep, StopReason};
 use crate::native::clock::Moment;
 use crate::native::code_listing::{CodeListing, CodeListingStep};
@@ -50,6 +50,8 @@ impl From<AuthToken> for Output {
 pub(crate) trait Driven: Send {
     /// The first attempt, or the next one after a wait.
     fn next(&mut self, now: Moment) -> BoundedStep<Output>;
+    /// The request a `BoundedStep::Send` just returned sends, if one is out.
+    fn request(&self) -> Option<&HttpRequest>;
     /// What the last attempt got.
     fn on_sent(
         &mut self,
@@ -72,7 +74,7 @@ pub(crate) trait Driven: Send {
 /// `next` with its result made an [`Output`].
 fn erased<T: Into<Output>>(next: BoundedStep<T>) -> BoundedStep<Output> {
     match next {
-        BoundedStep::Send { request, timeout } => BoundedStep::Send { request, timeout },
+        BoundedStep::Send { timeout } => BoundedStep::Send { timeout },
         BoundedStep::Wait(wait) => BoundedStep::Wait(wait),
         BoundedStep::Done(result) => BoundedStep::Done(result.map(Into::into)),
     }
@@ -108,6 +110,10 @@ impl<T: Into<Output> + Send + 'static> Driven for Single<T> {
         now: Moment,
     ) -> BoundedStep<Output> {
         erased(self.drive.on_sent(sent, now))
+    }
+
+    fn request(&self) -> Option<&HttpRequest> {
+        Some(self.drive.request())
     }
 
     fn set_max_retries(&mut self, retries: u32) {
@@ -185,7 +191,7 @@ impl Walk {
     /// What the page's drive said at `now`, carried on to the next page when it is done.
     fn after(&mut self, next: BoundedStep<RoomCodePage>, now: Moment) -> BoundedStep<Output> {
         match next {
-            BoundedStep::Send { request, timeout } => BoundedStep::Send { request, timeout },
+            BoundedStep::Send { timeout } => BoundedStep::Send { timeout },
             BoundedStep::Wait(wait) => BoundedStep::Wait(wait),
             BoundedStep::Done(page) => {
                 self.page = None;
@@ -222,6 +228,10 @@ impl Driven for Walk {
             }
             None => self.advance(now),
         }
+    }
+
+    fn request(&self) -> Option<&HttpRequest> {
+        self.page.as_ref().map(BoundedCall::request)
     }
 
     fn set_max_retries(&mut self, retries: u32) {

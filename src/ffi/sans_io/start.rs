@@ -113,7 +113,12 @@ pub unsafe extern "C" fn hms_call_create_for_role(
         let core = core_of(core)?;
         let room_id = required("room_id", room_id)?;
         let call = core.create_for_role(room_id, required("role", role)?)?;
-        Ok(single(core, now_ms, deadline_ms, call.parsing(CRoomCode::parse)))
+        Ok(single(
+            core,
+            now_ms,
+            deadline_ms,
+            call.parsing(CRoomCode::parse),
+        ))
     })
 }
 
@@ -188,7 +193,12 @@ pub unsafe extern "C" fn hms_call_set_enabled(
     run_with_output(out, err, || {
         let core = core_of(core)?;
         let call = core.set_enabled(required("code", code)?, enabled)?;
-        Ok(single(core, now_ms, deadline_ms, call.parsing(CRoomCode::parse)))
+        Ok(single(
+            core,
+            now_ms,
+            deadline_ms,
+            call.parsing(CRoomCode::parse),
+        ))
     })
 }
 

@@ -107,13 +107,14 @@ impl hms_step {
 }
 
 /// The request of the current attempt in C form, kept alive by the call:
-/// its texts in one block (see [`into_raw_block`]).
+/// its texts (the body's too) in one block (see [`into_raw_block`]).
 pub(crate) struct SentRequest {
-    /// Where each text starts: the method, the URL, then each header's name
-    /// and value. The first starts the block.
-    texts: Vec<*const c_char>,
+    /// The method: it starts the block.
+    method: *const c_char,
+    url: *const c_char,
     headers: Vec<hms_header>,
-    body: Option<String>,
+    /// The body and its length, if any.
+    body: Option<(*const u8, usize)>,
 }
 
 // SAFETY: the raw pointers point into the block, which this value owns.
@@ -121,40 +122,42 @@ unsafe impl Send for SentRequest {}
 
 impl SentRequest {
     /// `request` for C.
-    pub(crate) fn new(request: HttpRequest) -> SentRequest {
+    pub(crate) fn new(request: &HttpRequest) -> SentRequest {
+        let headers = request
+            .headers
+            .iter()
+            .flat_map(|(name, value)| [*name, value.as_ref()]);
+        let body = request.body.as_deref();
+        // A body is JSON, whose strings escape every control character: it
+        // has no NUL for the block to replace, and keeps its length.
+        debug_assert!(!body.unwrap_or_default().contains('\0'));
         let texts = into_raw_block(
             [request.method.as_str(), request.url.as_str()]
                 .into_iter()
-                .chain(
-                    request
-                        .headers
-                        .iter()
-                        .flat_map(|(name, value)| [*name, value.as_ref()]),
-                ),
+                .chain(headers)
+                .chain(body),
         );
-        let headers = texts[2..]
-            .chunks(2)
-            .map(|pair| hms_header {
-                name: pair[0],
-                value: pair[1],
-            })
-            .collect();
+        let header_texts = &texts[2..2 + 2 * request.headers.len()];
         SentRequest {
-            texts,
-            headers,
-            body: request.body,
+            method: texts[0],
+            url: texts[1],
+            headers: header_texts
+                .chunks(2)
+                .map(|pair| hms_header {
+                    name: pair[0],
+                    value: pair[1],
+                })
+                .collect(),
+            body: body.map(|body| (texts[texts.len() - 1].cast::<u8>(), body.len())),
         }
     }
 
     /// The SEND step for this request.
     pub(crate) fn step(&self, timeout: Duration, max_response_bytes: usize) -> hms_step {
-        let (body, body_len) = match &self.body {
-            Some(body) => (body.as_ptr(), body.len()),
-            None => (ptr::null(), 0),
-        };
+        let (body, body_len) = self.body.unwrap_or((ptr::null(), 0));
         hms_step {
-            method: self.texts[0],
-            url: self.texts[1],
+            method: self.method,
+            url: self.url,
             headers: self.headers.as_ptr(),
             headers_len: self.headers.len(),
             body,
@@ -169,7 +172,7 @@ impl SentRequest {
 impl Drop for SentRequest {
     fn drop(&mut self) {
         // SAFETY: the block was made in `new` and is freed once, here.
-        unsafe { free_block(self.texts[0]) }
+        unsafe { free_block(self.method) }
     }
 }
 
