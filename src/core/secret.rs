@@ -1,15 +1,17 @@
 //! A string that never shows itself in `Debug` or `Display`.
 
 use std::fmt;
+use std::sync::Arc;
 
 /// A credential or token. Its `Debug` and `Display` print `<redacted>`.
+/// Clones share the value (each attempt of a call keeps the token it sent).
 #[derive(Clone, PartialEq, Eq)]
-pub struct Secret(String);
+pub struct Secret(Arc<str>);
 
 impl Secret {
     /// Wraps a secret value.
     pub fn new(value: impl Into<String>) -> Secret {
-        Secret(value.into())
+        Secret(Arc::from(value.into()))
     }
 
     /// The secret itself, for the one place that must send it.

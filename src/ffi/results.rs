@@ -8,7 +8,6 @@ use crate::core::wire::views::CodeView;
 use crate::ffi::owned::BoxOwned;
 use crate::ffi::strings::{free_block, into_raw_block, into_raw_string};
 use std::ffi::{c_char, CString};
-use std::iter;
 use std::mem::ManuallyDrop;
 use std::ptr;
 
@@ -34,7 +33,7 @@ pub struct hms_room_code {
 impl From<RoomCode> for hms_room_code {
     /// The five strings go into one allocation, which starts at `code`.
     fn from(code: RoomCode) -> hms_room_code {
-        into_c_codes(iter::once(CodeFields::from(&code))).remove(0)
+        into_c_code(CodeFields::from(&code))
     }
 }
 
@@ -49,8 +48,7 @@ impl CRoomCode {
     /// The room code of a `create_for_role` or `set_enabled` answer.
     pub(crate) fn parse(body: &[u8]) -> Result<CRoomCode> {
         let view = code_view(body)?;
-        let code = into_c_codes(iter::once(CodeFields::from(&view))).remove(0);
-        Ok(CRoomCode(Box::new(code)))
+        Ok(CRoomCode(Box::new(into_c_code(CodeFields::from(&view)))))
     }
 }
 
@@ -104,30 +102,42 @@ impl Drop for hms_room_code {
 /// starts at the first code's `code` (never NULL), which is what frees it;
 /// an absent timestamp takes an unused empty string there.
 fn into_c_codes<'a>(codes: impl Iterator<Item = CodeFields<'a>> + Clone) -> Vec<hms_room_code> {
-    let texts = codes.clone().flat_map(|c| {
-        [
-            c.code,
-            c.created_at.unwrap_or_default(),
-            c.updated_at.unwrap_or_default(),
-            c.room_id,
-            c.role,
-        ]
-    });
-    let strings = into_raw_block(texts);
+    let strings = into_raw_block(codes.clone().flat_map(CodeFields::texts));
     codes
         .zip(strings.chunks_exact(5))
-        .map(|(code, s)| {
-            let stamp = |t: Option<&str>, at| if t.is_some() { at } else { ptr::null() };
-            hms_room_code {
-                code: s[0],
-                created_at: stamp(code.created_at, s[1]),
-                updated_at: stamp(code.updated_at, s[2]),
-                room_id: s[3],
-                role: s[4],
-                enabled: code.enabled,
-            }
-        })
+        .map(|(code, starts)| code.in_block(starts))
         .collect()
+}
+
+/// One code for C, as [`into_c_codes`] makes each.
+fn into_c_code(code: CodeFields<'_>) -> hms_room_code {
+    code.in_block(&into_raw_block(code.texts().into_iter()))
+}
+
+impl<'a> CodeFields<'a> {
+    /// The five strings a C code holds, in the order of its block.
+    fn texts(self) -> [&'a str; 5] {
+        [
+            self.code,
+            self.created_at.unwrap_or_default(),
+            self.updated_at.unwrap_or_default(),
+            self.room_id,
+            self.role,
+        ]
+    }
+
+    /// The C code whose strings start at `starts` (of [`CodeFields::texts`]).
+    fn in_block(&self, starts: &[*const c_char]) -> hms_room_code {
+        let stamp = |t: Option<&str>, at| if t.is_some() { at } else { ptr::null() };
+        hms_room_code {
+            code: starts[0],
+            created_at: stamp(self.created_at, starts[1]),
+            updated_at: stamp(self.updated_at, starts[2]),
+            room_id: starts[3],
+            role: starts[4],
+            enabled: self.enabled,
+        }
+    }
 }
 
 /// Moves `codes` to the heap, their strings in one block; returns the pointer

@@ -8,6 +8,8 @@
 
 use crate::core::call::{Call, Step};
 use crate::core::error::{Error, ErrorKind, Result};
+#[cfg(feature = "ffi-sans-io")]
+use crate::core::response_meta::ResponseMeta;
 use crate::core::wire::http::{HttpRequest, HttpResponse, TransportFailure};
 use crate::native::cancel::CancelToken;
 use crate::native::clock::Moment;
@@ -108,6 +110,13 @@ impl<'a, T> BoundedCall<'a, T> {
         };
         self.call.request(now_unix_ms());
         BoundedStep::Send { timeout }
+    }
+
+    /// The metadata of the response that ended the call successfully, once
+    /// it has.
+    #[cfg(feature = "ffi-sans-io")]
+    pub(crate) fn response_meta(&self) -> Option<&ResponseMeta> {
+        self.call.response_meta()
     }
 
     /// The request a [`BoundedStep::Send`] sends: the last attempt's.

@@ -14,8 +14,6 @@ use crate::ffi::sans_io::step::{hms_step, SentRequest};
 use crate::ffi::status::hms_status;
 use crate::native::bounded_call::{BoundedStep, StopReason};
 use crate::native::clock::Moment;
-use crate::native::options::CallOptions;
-use crate::native::response_slot::ResponseMetaSlot;
 use std::slice;
 use std::time::Duration;
 
@@ -44,8 +42,6 @@ pub struct hms_call {
     driven: Box<dyn Driven>,
     phase: Phase,
     sent: Option<SentRequest>,
-    /// Where the call records its response's metadata on success.
-    response_meta: Option<ResponseMetaSlot>,
     /// The latest `now_ms` given.
     now_ms: u64,
     /// Whether a step was taken (the call's settings are fixed from then on).
@@ -68,12 +64,11 @@ enum Phase {
 }
 
 impl hms_call {
-    /// A call of `driven` (made with `options`) on `core`, started at
-    /// `now_ms`, ready for its first `hms_call_next`.
+    /// A call of `driven` on `core`, started at `now_ms`, ready for its
+    /// first `hms_call_next`.
     pub(crate) fn into_raw(
         core: &'static Core,
         driven: Box<dyn Driven>,
-        options: &CallOptions,
         now_ms: u64,
     ) -> *mut hms_call {
         hms_call {
@@ -81,7 +76,6 @@ impl hms_call {
             driven,
             phase: Phase::Ready,
             sent: None,
-            response_meta: options.response_meta.clone(),
             now_ms,
             stepped: false,
         }
@@ -90,7 +84,7 @@ impl hms_call {
 
     /// The metadata of the call's last successful response, if any.
     pub(crate) fn response_meta(&self) -> Option<ResponseMeta> {
-        self.response_meta.as_ref().and_then(ResponseMetaSlot::get)
+        self.driven.response_meta()
     }
 
     /// `now_ms` on the caller's clock, refused if earlier than the last one.

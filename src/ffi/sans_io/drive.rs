@@ -3,6 +3,7 @@
 
 use crate::core::client::Core;
 use crate::core::model::{AuthToken, RoomCode, RoomCodePage};
+use crate::core::response_meta::ResponseMeta;
 use crate::core::wire::http::{HttpRequest, HttpResponse, TransportFailure};
 use crate::ffi::results::CRoomCode;
 use crate::native::bounded_call::{BoundedCall, BoundedStep, StopReason};
@@ -58,6 +59,9 @@ pub(crate) trait Driven: Send {
         sent: std::result::Result<HttpResponse, TransportFailure>,
         now: Moment,
     ) -> BoundedStep<Output>;
+    /// The metadata of the response that ended the call successfully (for a
+    /// listing, the last page fetched), once there is one.
+    fn response_meta(&self) -> Option<ResponseMeta>;
     /// Makes the call (each page's, for a listing) retry at most `retries`
     /// times, before it starts.
     fn set_max_retries(&mut self, retries: u32);
@@ -116,6 +120,10 @@ impl<T: Into<Output> + Send + 'static> Driven for Single<T> {
         Some(self.drive.request())
     }
 
+    fn response_meta(&self) -> Option<ResponseMeta> {
+        self.drive.response_meta().cloned()
+    }
+
     fn set_max_retries(&mut self, retries: u32) {
         self.drive.set_max_retries(retries);
     }
@@ -134,6 +142,8 @@ pub(crate) struct Walk {
     codes: Vec<RoomCode>,
     by_page: bool,
     more: bool,
+    /// The metadata of the last page fetched.
+    last_meta: Option<ResponseMeta>,
 }
 
 impl Walk {
@@ -145,6 +155,7 @@ impl Walk {
             codes: Vec::new(),
             by_page,
             more: false,
+            last_meta: None,
         }
     }
 
@@ -194,7 +205,14 @@ impl Walk {
             BoundedStep::Send { timeout } => BoundedStep::Send { timeout },
             BoundedStep::Wait(wait) => BoundedStep::Wait(wait),
             BoundedStep::Done(page) => {
-                self.page = None;
+                if let Some(meta) = self
+                    .page
+                    .take()
+                    .as_ref()
+                    .and_then(BoundedCall::response_meta)
+                {
+                    self.last_meta = Some(meta.clone());
+                }
                 match self.listing.on_fetched(page) {
                     Ok(()) if self.by_page => self.page_done(),
                     Ok(()) => self.advance(now),
@@ -232,6 +250,10 @@ impl Driven for Walk {
 
     fn request(&self) -> Option<&HttpRequest> {
         self.page.as_ref().map(BoundedCall::request)
+    }
+
+    fn response_meta(&self) -> Option<ResponseMeta> {
+        self.last_meta.clone()
     }
 
     fn set_max_retries(&mut self, retries: u32) {

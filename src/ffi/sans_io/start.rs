@@ -21,7 +21,6 @@ use crate::ffi::strings::{optional, required};
 use crate::native::bounded_call::BoundedCall;
 use crate::native::code_listing::CodeListing;
 use crate::native::options::CallOptions;
-use crate::native::response_slot::ResponseMetaSlot;
 use std::ffi::c_char;
 use std::time::Duration;
 
@@ -34,13 +33,12 @@ unsafe fn core_of(core: *const hms_core) -> Result<&'static Core> {
 }
 
 /// A call's bounds: its deadline, if any, `deadline_ms` after `now_ms` on
-/// the caller's clock; and the slot where it records its response's metadata
-/// (`hms_call_take_response_meta`).
+/// the caller's clock (the call keeps its response's metadata itself, for
+/// `hms_call_take_response_meta`).
 fn bounds(now_ms: u64, deadline_ms: u64) -> CallOptions {
     CallOptions {
         deadline: (deadline_ms > 0)
             .then(|| Duration::from_millis(now_ms) + Duration::from_millis(deadline_ms)),
-        response_meta: Some(ResponseMetaSlot::new()),
         ..CallOptions::new()
     }
 }
@@ -54,7 +52,7 @@ fn single<T: Into<Output> + Send + 'static>(
 ) -> *mut hms_call {
     let options = bounds(now_ms, deadline_ms);
     let drive = BoundedCall::new(call, &options);
-    hms_call::into_raw(core, Box::new(Single::new(drive)), &options, now_ms)
+    hms_call::into_raw(core, Box::new(Single::new(drive)), now_ms)
 }
 
 /// A listing of `room_id` as an `hms_call`, gathered or `by_page`.
@@ -74,7 +72,6 @@ unsafe fn walk(
     Ok(hms_call::into_raw(
         core,
         Box::new(Walk::new(core, listing, by_page)),
-        &options,
         now_ms,
     ))
 }
