@@ -24,6 +24,9 @@ type callOptions struct {
 
 // collect is what opts ask for (nil options are skipped).
 func collect(opts []CallOption) callOptions {
+	if len(opts) == 0 {
+		return callOptions{} // the usual call: nothing moved to the heap
+	}
 	var o callOptions
 	for _, opt := range opts {
 		if opt != nil {
