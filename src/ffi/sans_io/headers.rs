@@ -26,19 +26,23 @@ pub extern "C" fn hms_response_header_name(index: usize) -> *const c_char {
 
 /// The `name: value` pairs of raw header lines that the core reads (see
 /// [`HttpResponse::is_read`]); lines that are not headers (a status line, a
-/// blank line) and values that are not UTF-8 are skipped.
+/// blank line) and values that are not UTF-8 are skipped. A line's name is
+/// looked at before anything of it is copied or checked as UTF-8.
 pub(super) fn header_lines(raw: &[u8]) -> Vec<(String, String)> {
     if raw.is_empty() {
         return Vec::new();
     }
     raw.split(|&b| b == b'\n')
         .filter_map(|line| {
-            let line = std::str::from_utf8(line).ok()?;
-            let (name, value) = line.split_once(':')?;
-            let name = name.trim();
+            let colon = line.iter().position(|&b| b == b':')?;
+            let name = std::str::from_utf8(line[..colon].trim_ascii()).ok()?;
             // Only a header the core reads is kept: no status line, blank
             // line or other header can be one.
-            HttpResponse::is_read(name).then(|| (name.to_string(), value.trim().to_string()))
+            if !HttpResponse::is_read(name) {
+                return None;
+            }
+            let value = std::str::from_utf8(line[colon + 1..].trim_ascii()).ok()?;
+            Some((name.to_string(), value.to_string()))
         })
         .collect()
 }
