@@ -33,6 +33,8 @@ type transport struct {
 	// canonical form), methods and header values (but the Authorization one)
 	// that repeat from request to request.
 	names, values interned
+	// urls parses the requests' URLs.
+	urls urlParser
 }
 
 // attempt is what one request got: a response (status, header lines, body,
@@ -102,10 +104,15 @@ func (t *transport) send(ctx context.Context, step *C.hms_step) attempt {
 			body = bytes.NewReader(C.GoBytes(unsafe.Pointer(step.body), C.int(step.body_len)))
 		}
 	}
-	request, err := http.NewRequestWithContext(ctx, t.values.text(step.method), C.GoString(step.url), body)
+	u, err := t.urls.parse(C.GoString(step.url))
 	if err != nil {
 		return failed(C.HMS_FAILURE_OTHER)
 	}
+	request, err := http.NewRequestWithContext(ctx, t.values.text(step.method), "", body)
+	if err != nil {
+		return failed(C.HMS_FAILURE_OTHER)
+	}
+	request.URL, request.Host = u, u.Host
 	for _, h := range unsafe.Slice(step.headers, step.headers_len) {
 		name := t.names.text(h.name)
 		if name == "Authorization" {
