@@ -15,7 +15,7 @@ patterns=(
   '\b(401|403|404|408|429|500|502|503|504)\b'
   'time\.Sleep|rand\.'            # waiting or jittering on its own
   'retries?(Done|Left)|attempts?\s*[<>]=?' # counting attempts
-  'url\.Parse\((?!C\.)|\.Port\(\)|"https?://' # judging base URLs (parsing a URL the library chose, C.*, is a conversion)
+  'url\.Parse\((?!C\.|libraryURL\))|\.Port\(\)|"https?://' # judging base URLs (parsing a URL the library chose, C.* or libraryURL, is a conversion)
   'len\((roomID|role|code|userID)\)' # judging arguments
 )
 found=0

@@ -2,6 +2,7 @@ package roomcodes
 
 /*
 #include <stdlib.h>
+#include <string.h>
 #include "hms_room_codes.h"
 */
 import "C"
@@ -30,6 +31,9 @@ type outputs struct {
 var outputsPool = sync.Pool{New: func() interface{} {
 	size := unsafe.Sizeof(C.hms_step{}) + 3*unsafe.Sizeof(uintptr(0))
 	base := C.malloc(C.size_t(size)) // cgo's malloc never returns NULL
+	// Zeroed before Go writes a pointer there: a write barrier reads the
+	// value it replaces, and malloc's leftovers may look like a Go pointer.
+	C.memset(base, 0, C.size_t(size))
 	after := unsafe.Add(base, unsafe.Sizeof(C.hms_step{}))
 	o := &outputs{
 		step: (*C.hms_step)(base),
@@ -37,10 +41,14 @@ var outputsPool = sync.Pool{New: func() interface{} {
 		err:  (**C.hms_error)(unsafe.Add(after, unsafe.Sizeof(uintptr(0)))),
 		out:  (*unsafe.Pointer)(unsafe.Add(after, 2*unsafe.Sizeof(uintptr(0)))),
 	}
-	o.clear()
-	runtime.SetFinalizer(o, func(o *outputs) { C.free(unsafe.Pointer(o.step)) })
+	runtime.SetFinalizer(o, (*outputs).free)
 	return o
 }}
+
+// free frees o's C memory (o's finalizer: o is dropped from the pool).
+func (o *outputs) free() {
+	C.free(unsafe.Pointer(o.step))
+}
 
 // getOutputs lends outputs with nothing in them.
 func getOutputs() *outputs {

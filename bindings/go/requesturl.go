@@ -21,22 +21,22 @@ type parsedOrigin struct {
 	url    url.URL
 }
 
-// parse is url.Parse(raw), with the host as http.NewRequest leaves it (an
-// empty port dropped).
-func (p *urlParser) parse(raw string) (*url.URL, error) {
-	if o, _ := p.last.Load().(*parsedOrigin); o != nil && strings.HasPrefix(raw, o.origin) {
-		if path, query, ok := plainPathAndQuery(raw[len(o.origin):]); ok {
+// parse is url.Parse(libraryURL), a URL the library built, with the host as
+// http.NewRequest leaves it (an empty port dropped).
+func (p *urlParser) parse(libraryURL string) (*url.URL, error) {
+	if o, _ := p.last.Load().(*parsedOrigin); o != nil && strings.HasPrefix(libraryURL, o.origin) {
+		if path, query, ok := plainPathAndQuery(libraryURL[len(o.origin):]); ok {
 			u := o.url
 			u.Path, u.RawQuery = path, query
 			return &u, nil
 		}
 	}
-	u, err := url.Parse(raw)
+	u, err := url.Parse(libraryURL)
 	if err != nil {
 		return nil, err
 	}
 	u.Host = withoutEmptyPort(u.Host)
-	if origin := u.Scheme + "://" + u.Host; u.User == nil && u.Opaque == "" && strings.HasPrefix(raw, origin+"/") {
+	if origin := u.Scheme + "://" + u.Host; u.User == nil && u.Opaque == "" && strings.HasPrefix(libraryURL, origin+"/") {
 		p.last.Store(&parsedOrigin{origin: origin, url: url.URL{Scheme: u.Scheme, Host: u.Host}})
 	}
 	return u, nil
