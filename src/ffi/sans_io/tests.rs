@@ -255,6 +255,15 @@ fn a_listing_by_page_hands_out_each_page_then_ends() {
             pages += 1;
             total += (*codes).len;
             hms_room_code_list_free(codes);
+            // Each page's response metadata, as it is handed out.
+            let mut meta = ptr::null_mut();
+            assert_eq!(
+                hms_call_take_response_meta(call, &mut meta, ptr::null_mut()),
+                hms_status::Ok
+            );
+            assert!(!meta.is_null(), "page {pages} has no response metadata");
+            assert_eq!(((*meta).status, (*meta).attempts), (200, 1));
+            crate::ffi::hms_response_meta_free(meta);
             if step.kind == hms_step_kind::Done {
                 break;
             }
@@ -396,6 +405,50 @@ unsafe fn refused_at(call: *mut hms_call, now_ms: u64) -> hms_step {
         hms_status::Ok
     );
     step
+}
+
+/// The texts of a SEND step: method, URL, headers (name, value) and body.
+unsafe fn sent(step: &hms_step) -> (String, String, Vec<(String, String)>, String) {
+    let text = |p: *const std::ffi::c_char| CStr::from_ptr(p).to_str().unwrap().to_string();
+    let headers = std::slice::from_raw_parts(step.headers, step.headers_len)
+        .iter()
+        .map(|h| (text(h.name), text(h.value)))
+        .collect();
+    let body = std::slice::from_raw_parts(step.body, step.body_len);
+    let body = std::str::from_utf8(body).unwrap().to_string();
+    (text(step.method), text(step.url), headers, body)
+}
+
+#[test]
+fn every_attempt_sends_the_request_the_library_built() {
+    let core = offline_core();
+    unsafe {
+        let call = set_enabled_call(core, 0, 0);
+        let first = next_at(call, 0);
+        assert_eq!(first.kind, hms_step_kind::Send);
+        assert_eq!(
+            first.max_response_bytes,
+            crate::core::config::DEFAULT_MAX_RESPONSE_BYTES
+        );
+        let (method, url, headers, body) = sent(&first);
+        assert_eq!(
+            (method.as_str(), url.as_str()),
+            ("POST", "http://127.0.0.1:9/v2/room-codes/code")
+        );
+        assert_eq!(body, r#"{"code":"abc-defg-hij","enabled":true}"#);
+        let names: Vec<&str> = headers.iter().map(|(name, _)| name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["accept", "user-agent", "content-type", "authorization"]
+        );
+        assert_eq!(headers[3].1, "Bearer t");
+        // A retry sends the same request, signed once: no second authorization.
+        assert_eq!(refused_at(call, 1).kind, hms_step_kind::Wait);
+        let again = next_at(call, 1_000);
+        assert_eq!(sent(&again), (method, url, headers, body));
+        hms_call_free(call);
+        hms_core_free(core);
+    }
 }
 
 #[test]
