@@ -57,14 +57,9 @@ func getOutputs() *outputs {
 
 // put gives o back, emptied (what its pointers point to belongs to others).
 func (o *outputs) put() {
-	o.clear()
-	outputsPool.Put(o)
-}
-
-// clear empties o.
-func (o *outputs) clear() {
 	*o.step = C.hms_step{}
 	*o.call, *o.err, *o.out = nil, nil, nil
+	outputsPool.Put(o)
 }
 
 // failure is the error of a C function that returned status, taken out of o.
